@@ -1,0 +1,100 @@
+#include "commandline.h"
+
+#include "sandboxcommand.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace tusk::app {
+
+namespace {
+struct Subcommand {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments);
+};
+
+const Subcommand subcommands[] = {
+    {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",
+        &SandboxCommand::run},
+};
+
+const Subcommand *findSubcommand(const QString &name)
+{
+    for (const Subcommand &s : subcommands) {
+        if (name == QLatin1String(s.name))
+            return &s;
+    }
+    return nullptr;
+}
+
+QString usage()
+{
+    QString text = QStringLiteral(
+        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]]\n"
+        "       tusk <command> [options]\n"
+        "\n"
+        "Tusk is a workbench for PostgreSQL schema, migrations and performance.\n"
+        "Without a command it opens the main window; with one it runs headless.\n"
+        "\n"
+        "Window options:\n"
+        "  --db CONNINFO       connect to a URL or keyword/value connection string\n"
+        "  --sandbox           connect to the sandbox's demo database\n"
+        "  --sandbox-dir DIR   the sandbox folder (default: see `tusk sandbox --help`)\n"
+        "\n"
+        "Commands:\n");
+    for (const Subcommand &s : subcommands)
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QLatin1String(s.name), -18)
+                    .arg(QLatin1String(s.summary));
+    text += QStringLiteral("\n  --version           print the version\n"
+                           "  --help              print this help\n"
+                           "\n`tusk <command> --help` describes a command.\n");
+    return text;
+}
+} // namespace
+
+bool CommandLine::wantsCommandLine(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    if (!std::strcmp(first, "--version") || !std::strcmp(first, "-v")
+        || !std::strcmp(first, "--help") || !std::strcmp(first, "-h"))
+        return true;
+    // Anything that is not an option is a command, known or not.
+    return first[0] != '-';
+}
+
+int CommandLine::run(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tusk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    const QString first = arguments.value(0);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out << "tusk " << TUSK_VERSION << '\n';
+        return 0;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        out << usage();
+        return 0;
+    }
+    const Subcommand *command = findSubcommand(first);
+    if (!command) {
+        err << "tusk: unknown command '" << first << "'\n\n" << usage();
+        return 2;
+    }
+    arguments.removeFirst();
+    return command->run(arguments);
+}
+
+} // namespace tusk::app

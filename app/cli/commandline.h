@@ -1,0 +1,17 @@
+#pragma once
+
+namespace tusk::app {
+
+// The command-line face of Tusk: `tusk <subcommand> ...`, `--version`,
+// `--help`. Runs on QCoreApplication and needs no display. Exit codes: 0 ok,
+// 1 the command failed, 2 the command line itself is wrong; subcommands may
+// define more (see their help).
+class CommandLine {
+public:
+    // True when argv asks for a subcommand or for --version/--help (or names
+    // something that is not a GUI option, which then fails with exit 2).
+    static bool wantsCommandLine(int argc, char *argv[]);
+    static int run(int argc, char *argv[]);
+};
+
+} // namespace tusk::app

@@ -1,0 +1,12 @@
+// Entry point: a subcommand runs headless (QCoreApplication, no display);
+// anything else opens the main window.
+
+#include "cli/commandline.h"
+#include "gui/guilauncher.h"
+
+int main(int argc, char *argv[])
+{
+    if (tusk::app::CommandLine::wantsCommandLine(argc, argv))
+        return tusk::app::CommandLine::run(argc, argv);
+    return tusk::app::GuiLauncher::run(argc, argv);
+}

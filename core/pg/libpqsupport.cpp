@@ -1,0 +1,140 @@
+#include "libpqsupport.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace tusk::core::libpq {
+
+namespace {
+QString field(const PGresult *result, int code)
+{
+    const char *value = PQresultErrorField(result, code);
+    return value ? QString::fromUtf8(value) : QString();
+}
+
+// During connection setup libpq keeps the server's SQLSTATE to itself, so the
+// common cases are recognised by the server's own (English) wording.
+QString inferSqlState(const QString &message, const QString &fallback)
+{
+    struct Pattern {
+        const char *text;
+        const char *sqlState;
+    };
+    static const Pattern patterns[] = {
+        {"password authentication failed", "28P01"},
+        {"no password supplied", "28P01"},
+        {"no pg_hba.conf entry", "28000"},
+        {"role \"", "28000"},
+        {"database \"", "3D000"},
+        {"too many clients", "53300"},
+        {"the database system is starting up", "57P03"},
+        {"the database system is shutting down", "57P03"},
+        {"server does not support SSL", "08P01"},
+    };
+    for (const Pattern &p : patterns) {
+        if (message.contains(QLatin1String(p.text)))
+            return QLatin1String(p.sqlState);
+    }
+    return fallback;
+}
+} // namespace
+
+Result toResult(const PGresult *result)
+{
+    Result::Builder builder;
+    const int columns = PQnfields(result);
+    for (int c = 0; c < columns; ++c) {
+        Result::Column column;
+        column.name = QString::fromUtf8(PQfname(result, c));
+        column.typeOid = PQftype(result, c);
+        column.typeModifier = PQfmod(result, c);
+        column.tableOid = PQftable(result, c);
+        column.tableColumn = PQftablecol(result, c);
+        builder.addColumn(column);
+    }
+    const int rows = PQntuples(result);
+    builder.reserveRows(rows);
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            const bool null = PQgetisnull(result, r, c);
+            builder.appendCell(null
+                    ? QString()
+                    : QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c)),
+                null);
+        }
+        builder.endRow();
+    }
+    const QString tag = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result)));
+    const char *tuples = PQcmdTuples(const_cast<PGresult *>(result));
+    const qint64 affected = (tuples && *tuples) ? QByteArray(tuples).toLongLong() : -1;
+    builder.setCommandTag(tag, affected, PQresultStatus(result) == PGRES_TUPLES_OK);
+    return builder.build();
+}
+
+PgError toError(const PGresult *result)
+{
+    PgError e;
+    e.origin = PgError::Origin::Server;
+    e.sqlState = field(result, PG_DIAG_SQLSTATE);
+    e.severity = field(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (e.severity.isEmpty())
+        e.severity = field(result, PG_DIAG_SEVERITY);
+    e.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+    e.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
+    e.hint = field(result, PG_DIAG_MESSAGE_HINT);
+    e.context = field(result, PG_DIAG_CONTEXT);
+    e.position = field(result, PG_DIAG_STATEMENT_POSITION).toInt();
+    e.internalPosition = field(result, PG_DIAG_INTERNAL_POSITION).toInt();
+    e.internalQuery = field(result, PG_DIAG_INTERNAL_QUERY);
+    e.schemaName = field(result, PG_DIAG_SCHEMA_NAME);
+    e.tableName = field(result, PG_DIAG_TABLE_NAME);
+    e.columnName = field(result, PG_DIAG_COLUMN_NAME);
+    e.constraintName = field(result, PG_DIAG_CONSTRAINT_NAME);
+    if (e.message.isEmpty()) {
+        // Errors libpq makes up itself (lost connection, protocol trouble)
+        // carry no fields, only the result's message.
+        e.message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        if (e.sqlState.isEmpty() && PQresultStatus(result) == PGRES_FATAL_ERROR) {
+            e.origin = PgError::Origin::Connection;
+            e.sqlState = QStringLiteral("08006");
+        }
+    }
+    if (e.severity.isEmpty())
+        e.severity = QStringLiteral("ERROR");
+    return e;
+}
+
+PgError toConnectionError(const PGconn *conn, const QString &fallbackSqlState)
+{
+    const QString raw = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    const QStringList lines = raw.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // With several hosts libpq reports one "connection to server ... failed:"
+    // line per attempt; the last attempt decides. Lines that start with a tab
+    // continue the one before.
+    static const QRegularExpression attempt(QStringLiteral("^connection to server .*? failed: "));
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (attempt.match(lines.at(i)).hasMatch())
+            start = i;
+    }
+    QString message =
+        lines.isEmpty() ? QStringLiteral("could not connect to server") : lines.at(start);
+    message.remove(attempt);
+    static const QRegularExpression severity(QStringLiteral("^(FATAL|ERROR):\\s+"));
+    QString sev = QStringLiteral("FATAL");
+    if (const auto m = severity.match(message); m.hasMatch()) {
+        sev = m.captured(1);
+        message.remove(severity);
+    }
+    message = message.trimmed();
+    PgError e = PgError::connection(
+        message, inferSqlState(message, fallbackSqlState), raw == message ? QString() : raw);
+    e.severity = sev;
+    // An answer from the server (wrong password, unknown database) is the
+    // server's error; the session never existed, so nothing was lost.
+    if (e.sqlState != fallbackSqlState)
+        e.origin = PgError::Origin::Server;
+    return e;
+}
+
+} // namespace tusk::core::libpq

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pg/conninfo.h"
+#include "pg/pgerror.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace tusk::core {
+
+class Connection;
+
+// Builds the demo database (tusk_demo) from the scripts under
+// resources/sql/demo/, compiled in as :/sql/demo/. Each script is sent as one
+// request, in name order; a script whose first line is
+// "-- tusk:expect-error SQLSTATE" must fail with exactly that SQLSTATE (how
+// the demo gets its invalid index). A finished build is marked with a comment
+// on the database, so an interrupted one is rebuilt next time.
+// Asynchronous, on the owner's thread.
+class DemoDatabase : public QObject {
+    Q_OBJECT
+public:
+    // `server` points at any database of the server (the maintenance one).
+    explicit DemoDatabase(const ConnInfo &server, QObject *parent = nullptr);
+    ~DemoDatabase() override;
+
+    static QString name();
+    static QStringList scripts(); // resource paths, in the order they run
+
+    // Builds the database unless a complete one exists (or `replace`).
+    void create(bool replace = false);
+
+signals:
+    void progress(const QString &step);
+    void finished(bool built); // false: a complete demo was already there
+    void failed(const QString &message);
+
+private:
+    void checkExisting(bool replace);
+    void recreate();
+    void runScript(int index);
+    void markComplete();
+    void fail(const QString &message);
+
+    ConnInfo m_server;
+    Connection *m_admin = nullptr;
+    Connection *m_demo = nullptr;
+    QStringList m_scripts;
+};
+
+} // namespace tusk::core

@@ -1,0 +1,540 @@
+#include "localserver.h"
+
+#include "postgresbinaries.h"
+#include "serveraccount.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace tusk::core {
+
+namespace {
+constexpr int pollIntervalMs = 10;
+constexpr int startTimeoutMs = 30000;
+constexpr int stopTimeoutMs = 30000;
+const QLatin1String markerName("TUSK_SANDBOX");
+const QLatin1String passwordName("superuser.password");
+const QLatin1String portName("port");
+const QLatin1String configName("tusk-sandbox.conf");
+
+// postmaster.pid, as the server writes it: pid, data dir, start time, port,
+// socket dir, listen address, shared memory key, status.
+QStringList pidFileLines(const QString &dataDir)
+{
+    QFile file(dataDir + QStringLiteral("/postmaster.pid"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+}
+
+bool processAlive(int pid)
+{
+    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+}
+
+bool portFree(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(quint16(port));
+    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// The kernel's choice of a free loopback port.
+int anyFreePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
+bool writePrivateText(const QString &path, const QByteArray &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(text);
+    return file.commit();
+}
+
+QString quoteSetting(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+} // namespace
+
+LocalServer::LocalServer(const QString &folder, QObject *parent)
+    : QObject(parent)
+    , m_folder(QDir::cleanPath(QDir(folder).absolutePath()))
+{
+    m_poll.setInterval(pollIntervalMs);
+    // pg_stat_statements feeds the activity monitor and the plan tools.
+    m_settings.insert(
+        QStringLiteral("shared_preload_libraries"), QStringLiteral("'pg_stat_statements'"));
+    m_settings.insert(QStringLiteral("pg_stat_statements.track"), QStringLiteral("all"));
+    m_settings.insert(QStringLiteral("track_io_timing"), QStringLiteral("on"));
+    m_settings.insert(QStringLiteral("track_functions"), QStringLiteral("all"));
+    // A sandbox: losing the last moment of commits in a crash is fine, an
+    // fsync per commit is not worth the wait.
+    m_settings.insert(QStringLiteral("synchronous_commit"), QStringLiteral("off"));
+}
+
+LocalServer::~LocalServer()
+{
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000); // a local child, already killed
+    }
+}
+
+QString LocalServer::defaultFolder()
+{
+    const QString fromEnv = qEnvironmentVariable("TUSK_SANDBOX_DIR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    if (::geteuid() == 0)
+        return QStringLiteral("/var/lib/tusk/sandbox");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/tusk/sandbox");
+}
+
+QString LocalServer::dataDir() const
+{
+    return m_folder + QStringLiteral("/data");
+}
+QString LocalServer::logFile() const
+{
+    return m_folder + QStringLiteral("/server.log");
+}
+
+void LocalServer::setBinDir(const QString &binDir)
+{
+    m_binDir = binDir;
+}
+
+void LocalServer::setSetting(const QString &name, const QString &value)
+{
+    m_settings.insert(name, value);
+}
+
+bool LocalServer::isInitialized() const
+{
+    return QFile::exists(dataDir() + QStringLiteral("/PG_VERSION"));
+}
+
+int LocalServer::serverPid() const
+{
+    const QStringList lines = pidFileLines(dataDir());
+    const int pid = lines.value(0).trimmed().toInt();
+    return processAlive(pid) ? pid : 0;
+}
+
+bool LocalServer::isRunning() const
+{
+    return serverPid() != 0;
+}
+
+int LocalServer::port() const
+{
+    const QStringList lines = pidFileLines(dataDir());
+    if (processAlive(lines.value(0).trimmed().toInt()) && lines.size() > 3)
+        return lines.at(3).trimmed().toInt();
+    return readText(m_folder + QLatin1Char('/') + portName).toInt();
+}
+
+ConnInfo LocalServer::connInfo(const QString &database) const
+{
+    ConnInfo info;
+    info.setValue(QStringLiteral("host"), m_folder);
+    info.setValue(QStringLiteral("port"), QString::number(port()));
+    info.setValue(QStringLiteral("user"), QLatin1String(superuser));
+    info.setValue(QStringLiteral("dbname"), database);
+    return info;
+}
+
+ConnInfo LocalServer::tcpConnInfo(const QString &database) const
+{
+    ConnInfo info = connInfo(database);
+    info.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    info.setValue(QStringLiteral("password"), readText(m_folder + QLatin1Char('/') + passwordName));
+    return info;
+}
+
+void LocalServer::fail(const QString &message)
+{
+    m_poll.stop();
+    m_poll.disconnect(this);
+    m_step = Step::Idle;
+    emit failed(message);
+}
+
+bool LocalServer::prepareFolder(QString *error)
+{
+    const ServerAccount account = ServerAccount::forCurrentProcess();
+    if (!account.isValid()) {
+        *error = account.error();
+        return false;
+    }
+    if (const QString blocked = account.firstBlockedFolder(m_folder); !blocked.isEmpty()) {
+        *error = QStringLiteral("the server runs as the '%1' user, who may not enter %2; "
+                                "choose a sandbox folder elsewhere (for example under /var/lib "
+                                "or /tmp) with --dir")
+                     .arg(account.name(), blocked);
+        return false;
+    }
+    // sockaddr_un holds 108 bytes, the terminating zero included.
+    const int socketPathLength = int(QFile::encodeName(m_folder).size()) + 17;
+    if (socketPathLength > int(sizeof(sockaddr_un::sun_path)) - 1) {
+        *error = QStringLiteral("the folder path %1 is too long for a Unix socket inside it "
+                                "(%2 bytes, at most %3); choose a shorter --dir")
+                     .arg(m_folder)
+                     .arg(socketPathLength)
+                     .arg(sizeof(sockaddr_un::sun_path) - 1);
+        return false;
+    }
+    QDir dir(m_folder);
+    if (dir.exists() && !dir.isEmpty() && !dir.exists(markerName)) {
+        *error = QStringLiteral("%1 exists and is not a Tusk sandbox folder; Tusk will not "
+                                "touch it")
+                     .arg(m_folder);
+        return false;
+    }
+    if (!dir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot create the folder %1").arg(m_folder);
+        return false;
+    }
+    QFile::setPermissions(
+        m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile marker(dir.filePath(markerName));
+    if (!marker.exists() && marker.open(QIODevice::WriteOnly)) {
+        marker.write("A PostgreSQL cluster created by Tusk (tusk sandbox). "
+                     "`tusk sandbox remove` deletes this folder.\n");
+        marker.close();
+    }
+    if (!account.takeOwnership(m_folder)) {
+        *error = QStringLiteral("cannot give %1 to the '%2' user").arg(m_folder, account.name());
+        return false;
+    }
+    return true;
+}
+
+void LocalServer::start()
+{
+    if (m_step != Step::Idle && m_step != Step::Restarting) {
+        emit failed(QStringLiteral("the sandbox server is busy with another step"));
+        return;
+    }
+    m_step = Step::Starting;
+    if (isRunning()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_step = Step::Idle;
+                emit started();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_binDir = PostgresBinaries::findBinDir(m_binDir);
+    if (m_binDir.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(QStringLiteral("no PostgreSQL server programs (initdb, pg_ctl, postgres) "
+                                    "were found; install Debian's postgresql package or set "
+                                    "pg_bin_path"));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QString error;
+    if (!prepareFolder(&error)) {
+        QMetaObject::invokeMethod(
+            this, [this, error] { fail(error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (isInitialized())
+        QMetaObject::invokeMethod(
+            this, [this] { launch(); }, Qt::QueuedConnection);
+    else
+        runInitDb();
+}
+
+void LocalServer::runInitDb()
+{
+    m_step = Step::InitDb;
+    emit progress(QStringLiteral("creating a PostgreSQL cluster in %1").arg(dataDir()));
+    const ServerAccount account = ServerAccount::forCurrentProcess();
+
+    // The superuser's password, for TCP connections; the socket needs none.
+    QByteArray password;
+    const QByteArray alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    for (int i = 0; i < 24; ++i)
+        password += alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())));
+    const QString pwFile = m_folder + QStringLiteral("/.initdb-password");
+    if (!writePrivateText(pwFile, password + '\n') || !account.takeOwnership(pwFile)
+        || !writePrivateText(m_folder + QLatin1Char('/') + passwordName, password + '\n')) {
+        QMetaObject::invokeMethod(
+            this, [this] { fail(QStringLiteral("cannot write the password file")); },
+            Qt::QueuedConnection);
+        return;
+    }
+
+    m_process = std::make_unique<QProcess>();
+    m_process->setWorkingDirectory(m_folder);
+    account.applyTo(*m_process);
+    connect(m_process.get(), &QProcess::finished, this, [this, pwFile](int code) {
+        QFile::remove(pwFile);
+        const QString output = QString::fromLocal8Bit(m_process->readAll()).trimmed();
+        m_process.release()->deleteLater();
+        if (code != 0) {
+            fail(QStringLiteral("initdb failed (exit code %1): %2").arg(code).arg(output));
+            return;
+        }
+        // Tusk's own settings live in a file it rewrites at every start.
+        QFile conf(dataDir() + QStringLiteral("/postgresql.conf"));
+        if (!conf.open(QIODevice::Append)) {
+            fail(QStringLiteral("cannot extend %1").arg(conf.fileName()));
+            return;
+        }
+        conf.write("\n# Settings Tusk writes at every start of the sandbox.\n"
+                   "include_if_exists = 'tusk-sandbox.conf'\n");
+        conf.close();
+        launch();
+    });
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(m_binDir + QStringLiteral("/initdb"),
+        {QStringLiteral("--pgdata=") + dataDir(),
+            QStringLiteral("--username=") + QLatin1String(superuser),
+            QStringLiteral("--pwfile=") + pwFile, QStringLiteral("--encoding=UTF8"),
+            QStringLiteral("--no-locale"), QStringLiteral("--auth-local=trust"),
+            QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("--no-sync"),
+            QStringLiteral("--no-instructions")});
+}
+
+int LocalServer::choosePort() const
+{
+    const int remembered = readText(m_folder + QLatin1Char('/') + portName).toInt();
+    for (int candidate : {m_preferredPort, remembered}) {
+        if (candidate > 0 && portFree(candidate))
+            return candidate;
+    }
+    return anyFreePort();
+}
+
+bool LocalServer::writeConfig(int port, QString *error)
+{
+    QByteArray text = "# Written by Tusk at every start of the sandbox; lasting changes\n"
+                      "# belong in postgresql.conf (settings here win).\n";
+    QHash<QString, QString> settings = m_settings;
+    settings.insert(QStringLiteral("port"), QString::number(port));
+    settings.insert(QStringLiteral("listen_addresses"), QStringLiteral("'127.0.0.1'"));
+    settings.insert(QStringLiteral("unix_socket_directories"), quoteSetting(m_folder));
+    // Only the account running Tusk (and root) may use the trusted socket.
+    settings.insert(QStringLiteral("unix_socket_permissions"), QStringLiteral("0700"));
+    QStringList names = settings.keys();
+    names.sort();
+    for (const QString &name : names)
+        text += (name + QStringLiteral(" = ") + settings.value(name) + QLatin1Char('\n')).toUtf8();
+    const QString path = dataDir() + QLatin1Char('/') + configName;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1").arg(path);
+        return false;
+    }
+    QFile::setPermissions(path,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther);
+    return writePrivateText(m_folder + QLatin1Char('/') + portName, QByteArray::number(port));
+}
+
+void LocalServer::launch()
+{
+    m_step = Step::Starting;
+    const int port = choosePort();
+    QString error;
+    if (port <= 0 || !writeConfig(port, &error)) {
+        fail(port <= 0 ? QStringLiteral("no free loopback port") : error);
+        return;
+    }
+    emit progress(QStringLiteral("starting the server on 127.0.0.1:%1").arg(port));
+    m_process = std::make_unique<QProcess>();
+    m_process->setWorkingDirectory(m_folder);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    ServerAccount::forCurrentProcess().applyTo(*m_process);
+    connect(m_process.get(), &QProcess::finished, this, [this](int code) {
+        const QString output = QString::fromLocal8Bit(m_process->readAll()).trimmed();
+        m_process.release()->deleteLater();
+        if (code != 0) {
+            fail(QStringLiteral("pg_ctl could not start the server (exit code %1): %2\n%3")
+                     .arg(code)
+                     .arg(output, logTail()));
+            return;
+        }
+        waitUntilReady();
+    });
+    // -W: pg_ctl returns at once; readiness is read from postmaster.pid,
+    // which is quicker than pg_ctl's own 100 ms polling.
+    m_process->start(m_binDir + QStringLiteral("/pg_ctl"),
+        {QStringLiteral("start"), QStringLiteral("-W"), QStringLiteral("-s"), QStringLiteral("-D"),
+            dataDir(), QStringLiteral("-l"), logFile()});
+}
+
+void LocalServer::waitUntilReady()
+{
+    m_deadline = QDateTime::currentMSecsSinceEpoch() + startTimeoutMs;
+    m_pid = 0;
+    m_poll.disconnect(this);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        const QStringList lines = pidFileLines(dataDir());
+        const int pid = lines.value(0).trimmed().toInt();
+        if (pid > 0)
+            m_pid = pid;
+        if (pid > 0 && lines.value(7).trimmed() == QLatin1String("ready")) {
+            m_poll.stop();
+            m_poll.disconnect(this);
+            m_step = Step::Idle;
+            emit started();
+            return;
+        }
+        const bool died = m_pid > 0 && !processAlive(m_pid);
+        if (died || QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+            fail(QStringLiteral("the server did not start%1; its log ends with:\n%2")
+                     .arg(died ? QString()
+                               : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
+                         logTail()));
+        }
+    });
+    m_poll.start();
+}
+
+void LocalServer::stop()
+{
+    if (m_step == Step::Idle)
+        m_step = Step::Stopping;
+    m_pid = serverPid();
+    if (!m_pid) {
+        QMetaObject::invokeMethod(
+            this, [this] { afterStop(); }, Qt::QueuedConnection);
+        return;
+    }
+    emit progress(QStringLiteral("stopping the server (pid %1)").arg(m_pid));
+    ::kill(m_pid, SIGINT); // "fast" shutdown: roll back sessions, checkpoint, exit
+    waitUntilGone();
+}
+
+void LocalServer::waitUntilGone()
+{
+    m_deadline = QDateTime::currentMSecsSinceEpoch() + stopTimeoutMs;
+    bool escalated = false;
+    m_poll.disconnect(this);
+    connect(&m_poll, &QTimer::timeout, this, [this, escalated]() mutable {
+        if (!processAlive(m_pid)) {
+            m_poll.stop();
+            m_poll.disconnect(this);
+            afterStop();
+            return;
+        }
+        if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+            if (escalated) {
+                fail(QStringLiteral("the server (pid %1) does not stop").arg(m_pid));
+                return;
+            }
+            ::kill(m_pid, SIGQUIT); // immediate shutdown
+            escalated = true;
+            m_deadline = QDateTime::currentMSecsSinceEpoch() + 5000;
+        }
+    });
+    m_poll.start();
+}
+
+void LocalServer::afterStop()
+{
+    const Step step = m_step;
+    m_step = Step::Idle;
+    switch (step) {
+    case Step::Restarting:
+        emit stopped();
+        start();
+        break;
+    case Step::Removing:
+        if (!QDir(m_folder).removeRecursively()) {
+            fail(QStringLiteral("cannot delete %1 completely").arg(m_folder));
+            return;
+        }
+        emit stopped();
+        emit removed();
+        break;
+    default:
+        emit stopped();
+        break;
+    }
+}
+
+void LocalServer::restart()
+{
+    m_step = Step::Restarting;
+    stop();
+}
+
+void LocalServer::remove()
+{
+    if (QDir(m_folder).exists() && !QFile::exists(m_folder + QLatin1Char('/') + markerName)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(QStringLiteral("%1 is not a Tusk sandbox folder; Tusk will not delete it")
+                         .arg(m_folder));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_step = Step::Removing;
+    stop();
+}
+
+QString LocalServer::logTail(int lines) const
+{
+    const QStringList all = readText(logFile()).split(QLatin1Char('\n'));
+    return all.mid(qMax(0, int(all.size()) - lines)).join(QLatin1Char('\n'));
+}
+
+} // namespace tusk::core

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The single list of Debian 12 packages Tusk needs to build, test and run.
+# Installs only what is missing, from Debian's archive through apt-get; nothing
+# is downloaded from anywhere else. Safe to run again: a complete machine
+# returns at once.
+set -euo pipefail
+
+# Build: compiler, CMake, Qt 6.4 and the libraries core and widgets link.
+build_packages=(
+    build-essential cmake ninja-build pkg-config ccache clang-format
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libqt6opengl6-dev
+    libqscintilla2-qt6-dev libpq-dev libpg-query-dev libtomlplusplus-dev
+    qtkeychain-qt6-dev
+)
+# Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
+# and the integration tests, and an X server with tools for screenshots and
+# the startup benchmark.
+runtime_packages=(
+    qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib
+    xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core
+)
+
+missing=()
+for pkg in "${build_packages[@]}" "${runtime_packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#build_packages[@]}+${#runtime_packages[@]} packages present"
+    exit 0
+fi
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || {
+        echo "install-deps: missing packages and no sudo: ${missing[*]}" >&2
+        exit 1
+    }
+    as_root=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,146 @@
+#include "mainwindow.h"
+
+#include "connectionstatus.h"
+#include "connectionsummary.h"
+#include "toolplaceholder.h"
+
+#include "pg/connection.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace tusk::widgets {
+
+using core::Connection;
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_pages(new QStackedWidget(this))
+    , m_toolActions(new QActionGroup(this))
+    , m_status(new ConnectionStatus(this))
+    , m_summary(new ConnectionSummary(this))
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
+    setCentralWidget(m_pages);
+    resize(1200, 780);
+
+    auto *rail = new QToolBar(tr("Tools"), this);
+    rail->setObjectName(QStringLiteral("toolRail"));
+    rail->setMovable(false);
+    rail->setFloatable(false);
+    rail->setIconSize(QSize(28, 28));
+    rail->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    addToolBar(Qt::LeftToolBarArea, rail);
+    m_toolActions->setExclusive(true);
+
+    addTool(Tool::Profiles, QStringLiteral("profiles"), tr("Profiles"),
+        tr("Connection profiles from postgres.toml, chosen by environment and working "
+           "directory, with the local sandbox as the default."),
+        m_summary);
+    addTool(Tool::Schema, QStringLiteral("schema"), tr("Schema"),
+        tr("The whole catalog at once: objects, their DDL, and health checks for missing "
+           "foreign-key indexes, unused or invalid indexes, vacuum state and sizes."));
+    addTool(Tool::Editor, QStringLiteral("editor"), tr("SQL"),
+        tr("An SQL editor that lints migrations while you type: the lock each statement "
+           "takes, table rewrites, and the online way to do the same."));
+    addTool(Tool::Plan, QStringLiteral("plan"), tr("Plan"),
+        tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
+           "and two plans side by side."));
+    addTool(Tool::Activity, QStringLiteral("activity"), tr("Activity"),
+        tr("Sessions, wait events and who blocks whom, with history, and cancel or "
+           "terminate after confirmation."));
+    addTool(Tool::Migrations, QStringLiteral("migrations"), tr("Rollout"),
+        tr("Prerelease migration files and CHANGELOG entries, stepped through expand, "
+           "backfill, migrate reads and contract, each with its rollback."));
+    rail->addActions(m_toolActions->actions());
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions(m_toolActions->actions());
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Tusk"), this, [this] {
+        QMessageBox::about(this, tr("About Tusk"),
+            tr("<h3>Tusk %1</h3><p>A workbench for PostgreSQL schema, migrations "
+               "and performance.</p><p>Licensed under the GNU GPL, version 3 or "
+               "later.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+
+    statusBar()->addPermanentWidget(m_status);
+    showTool(Tool::Profiles);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addTool(Tool tool, const QString &iconName, const QString &title,
+    const QString &description, QWidget *page)
+{
+    const QIcon icon(QStringLiteral(":/icons/tool-%1.svg").arg(iconName));
+    if (!page)
+        page = new ToolPlaceholder(icon, title, description, m_pages);
+    page->setObjectName(QStringLiteral("page-") + iconName);
+    m_pages->addWidget(page);
+
+    auto *action = new QAction(icon, title, m_toolActions);
+    action->setCheckable(true);
+    action->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(title, description));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tool))));
+    action->setData(int(tool));
+    connect(action, &QAction::triggered, this, [this, tool] { showTool(tool); });
+}
+
+MainWindow::Tool MainWindow::currentTool() const
+{
+    return Tool(m_pages->currentIndex());
+}
+
+void MainWindow::showTool(Tool tool)
+{
+    m_pages->setCurrentIndex(int(tool));
+    m_toolActions->actions().at(int(tool))->setChecked(true);
+    emit toolChanged(tool);
+}
+
+QWidget *MainWindow::toolPage(Tool tool) const
+{
+    return m_pages->widget(int(tool));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::openConnection(const core::ConnInfo &info, const QString &label)
+{
+    if (!m_connection) {
+        m_connection = new Connection(this);
+        connect(m_connection, &Connection::stateChanged, this, &MainWindow::updateTitle);
+    }
+    m_connectionLabel = label;
+    m_status->setConnection(m_connection, label);
+    m_summary->setConnection(m_connection, label);
+    m_connection->open(info);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_connection && m_connection->isOpen()) {
+        setWindowTitle(
+            tr("%1 on %2 — Tusk").arg(m_connection->server().database, m_connectionLabel));
+    } else {
+        setWindowTitle(tr("Tusk"));
+    }
+}
+
+} // namespace tusk::widgets

@@ -1,0 +1,39 @@
+#include "toolplaceholder.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace tusk::widgets {
+
+ToolPlaceholder::ToolPlaceholder(
+    const QIcon &icon, const QString &title, const QString &description, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *iconLabel = new QLabel(this);
+    iconLabel->setPixmap(icon.pixmap(64, 64, QIcon::Disabled));
+    iconLabel->setAlignment(Qt::AlignHCenter);
+
+    auto *titleLabel = new QLabel(title, this);
+    QFont titleFont = titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setWeight(QFont::DemiBold);
+    titleLabel->setFont(titleFont);
+    titleLabel->setAlignment(Qt::AlignHCenter);
+
+    auto *descriptionLabel = new QLabel(description, this);
+    descriptionLabel->setWordWrap(true);
+    descriptionLabel->setAlignment(Qt::AlignHCenter);
+    descriptionLabel->setMaximumWidth(520);
+    descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(2);
+    layout->addWidget(iconLabel);
+    layout->addSpacing(12);
+    layout->addWidget(titleLabel);
+    layout->addSpacing(6);
+    layout->addWidget(descriptionLabel, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+}
+
+} // namespace tusk::widgets
