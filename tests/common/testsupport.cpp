@@ -1,0 +1,134 @@
+#include "testsupport.h"
+
+#include "sandbox/localserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace tusk::test {
+
+core::ConnInfo clusterConnInfo(const QString &database)
+{
+    const QString folder = qEnvironmentVariable("TUSK_TEST_CLUSTER");
+    if (folder.isEmpty())
+        return {};
+    core::LocalServer server(folder);
+    if (!server.isRunning())
+        return {};
+    return server.connInfo(database);
+}
+
+QString clusterMissingMessage()
+{
+    return QStringLiteral("no test cluster: run this test through ctest, whose fixture "
+                          "(cluster_start) starts one; TUSK_TEST_CLUSTER='%1'")
+        .arg(qEnvironmentVariable("TUSK_TEST_CLUSTER"));
+}
+
+QString scratchFolder(const QString &name)
+{
+    QString root = qEnvironmentVariable("TUSK_TEST_ROOT");
+    if (root.isEmpty())
+        root = QDir::tempPath() + QStringLiteral("/tusk-tests-%1").arg(getuid());
+    QDir folder(root + QLatin1Char('/') + name);
+    folder.removeRecursively();
+    QDir().mkpath(root);
+    // The server's account must be able to pass through the root.
+    QFile::setPermissions(root, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                    | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                                    | QFileDevice::ExeOther);
+    return folder.path();
+}
+
+QString artifactPath(const QString &fileName)
+{
+    QString dir = qEnvironmentVariable("TUSK_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath();
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + fileName;
+}
+
+core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info,
+                          int timeoutMs)
+{
+    QEventLoop loop;
+    core::PgError result = core::PgError::client(QStringLiteral("timed out waiting to connect"));
+    QObject::connect(&connection, &core::Connection::opened, &loop, [&] {
+        result = {};
+        loop.quit();
+    });
+    QObject::connect(&connection, &core::Connection::openFailed, &loop,
+                     [&](const core::PgError &error) {
+                         result = error;
+                         loop.quit();
+                     });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    connection.open(info);
+    loop.exec();
+    return result;
+}
+
+Reply runAndWait(core::Connection &connection, const QString &sql, const QVariantList &params,
+                 int timeoutMs)
+{
+    Reply reply;
+    QEventLoop loop;
+    QElapsedTimer timer;
+    timer.start();
+    quint64 id = 0;
+    QObject::connect(&connection, &core::Connection::resultReady, &loop,
+                     [&](quint64 request, const core::Result &result) {
+                         if (request == id)
+                             reply.results.append(result);
+                     });
+    QObject::connect(&connection, &core::Connection::requestFinished, &loop,
+                     [&](quint64 request, const core::PgError &error) {
+                         if (request != id)
+                             return;
+                         reply.error = error;
+                         reply.finished = true;
+                         loop.quit();
+                     });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    id = connection.execute(sql, params);
+    if (!reply.finished)
+        loop.exec();
+    reply.elapsedMs = timer.elapsed();
+    return reply;
+}
+
+ScratchDatabase::ScratchDatabase(const QString &prefix)
+    : m_name(QStringLiteral("%1_%2").arg(prefix).arg(QCoreApplication::applicationPid()))
+{
+    const core::ConnInfo admin = clusterConnInfo();
+    if (admin.isEmpty()) {
+        m_error = clusterMissingMessage();
+        return;
+    }
+    core::Connection connection;
+    if (const core::PgError e = openAndWait(connection, admin); !e.isNull()) {
+        m_error = e.toString();
+        return;
+    }
+    runAndWait(connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
+    const Reply created = runAndWait(connection, QStringLiteral("CREATE DATABASE \"%1\"").arg(m_name));
+    if (!created.error.isNull())
+        m_error = created.error.toString();
+}
+
+ScratchDatabase::~ScratchDatabase()
+{
+    if (!m_error.isEmpty())
+        return;
+    core::Connection connection;
+    if (openAndWait(connection, clusterConnInfo()).isNull())
+        runAndWait(connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
+}
+
+} // namespace tusk::test

@@ -1,0 +1,56 @@
+#pragma once
+
+// Helpers shared by Tusk's tests: the fixture's server, scratch folders and
+// databases, and waiting for asynchronous replies on the event loop.
+
+#include "pg/connection.h"
+
+#include <QString>
+
+namespace tusk::test {
+
+// The throwaway cluster the CTest fixture started (TUSK_TEST_CLUSTER).
+// Empty when the test runs outside the fixture; tests then fail, never skip.
+core::ConnInfo clusterConnInfo(const QString &database = QStringLiteral("postgres"));
+QString clusterMissingMessage();
+
+// A fresh, empty folder under the tests' root (the old one is removed),
+// reachable by the server's system user.
+QString scratchFolder(const QString &name);
+// Where tests leave files for people to look at (screenshots).
+QString artifactPath(const QString &fileName);
+
+// Opens and waits; returns the error, null on success.
+core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info,
+                          int timeoutMs = 15000);
+
+struct Reply {
+    QList<core::Result> results;
+    core::PgError error;
+    bool finished = false;
+    qint64 elapsedMs = 0;
+};
+// Runs one request through the signal API and waits for its end.
+Reply runAndWait(core::Connection &connection, const QString &sql,
+                 const QVariantList &params = {}, int timeoutMs = 60000);
+
+// A database of a test's own, created on construction and dropped (with any
+// sessions still in it) on destruction.
+class ScratchDatabase {
+public:
+    explicit ScratchDatabase(const QString &prefix);
+    ~ScratchDatabase();
+    ScratchDatabase(const ScratchDatabase &) = delete;
+    ScratchDatabase &operator=(const ScratchDatabase &) = delete;
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    QString name() const { return m_name; }
+    core::ConnInfo connInfo() const { return clusterConnInfo(m_name); }
+
+private:
+    QString m_name;
+    QString m_error;
+};
+
+} // namespace tusk::test

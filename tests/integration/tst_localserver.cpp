@@ -1,0 +1,197 @@
+// LocalServer and DemoDatabase: real clusters in scratch folders.
+
+#include "testsupport.h"
+
+#include "sandbox/demodatabase.h"
+#include "sandbox/localserver.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tusk::core;
+using tusk::test::openAndWait;
+using tusk::test::runAndWait;
+
+class TestLocalServer : public QObject {
+    Q_OBJECT
+private slots:
+    void startStopRestartRemove();
+    void refusesForeignFolder();
+    void reportsMissingBinaries();
+    void buildsDemoDatabase();
+
+private:
+    // Runs one step and waits for its signal (or failed()).
+    bool step(LocalServer &server, void (LocalServer::*action)(), void (LocalServer::*done)(),
+              int timeoutMs = 60000, QString *failure = nullptr);
+};
+
+bool TestLocalServer::step(LocalServer &server, void (LocalServer::*action)(),
+                           void (LocalServer::*done)(), int timeoutMs, QString *failure)
+{
+    QSignalSpy ok(&server, done);
+    QSignalSpy failed(&server, &LocalServer::failed);
+    (server.*action)();
+    QElapsedTimer timer;
+    timer.start();
+    while (ok.isEmpty() && failed.isEmpty() && timer.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (!failed.isEmpty()) {
+        qWarning().noquote() << "LocalServer failed:" << failed.first().first().toString();
+        if (failure)
+            *failure = failed.first().first().toString();
+    }
+    return !ok.isEmpty();
+}
+
+void TestLocalServer::startStopRestartRemove()
+{
+    const QString folder = tusk::test::scratchFolder(QStringLiteral("lifecycle"));
+    LocalServer server(folder);
+    QVERIFY(!server.isInitialized());
+    QVERIFY(!server.isRunning());
+
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+    QVERIFY(server.isInitialized());
+    QVERIFY(server.isRunning());
+    const int port = server.port();
+    QVERIFY(port > 0);
+    QVERIFY(QFile::exists(folder + QStringLiteral("/.s.PGSQL.%1").arg(port)));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/TUSK_SANDBOX")));
+    QFile password(folder + QStringLiteral("/superuser.password"));
+    QCOMPARE(password.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+
+    {
+        Connection c;
+        const PgError e = openAndWait(c, server.connInfo());
+        QVERIFY2(e.isNull(), qPrintable(e.toString()));
+        QVERIFY(c.server().setting(QStringLiteral("shared_preload_libraries"))
+                    .contains(QLatin1String("pg_stat_statements")));
+        QCOMPARE(c.server().setting(QStringLiteral("port")), QString::number(port));
+        // TCP listens on loopback with a password.
+        Connection tcp;
+        QVERIFY(openAndWait(tcp, server.tcpConnInfo()).isNull());
+        ConnInfo noPassword = server.tcpConnInfo();
+        noPassword.remove(QStringLiteral("password"));
+        noPassword.setValue(QStringLiteral("passfile"), QStringLiteral("/nonexistent"));
+        Connection refused;
+        const PgError denied = openAndWait(refused, noPassword);
+        QVERIFY2(!denied.isNull(), "TCP must not be trusted");
+    }
+
+    // Starting a running server is a no-op that still reports started().
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+
+    const int pid = server.serverPid();
+    QVERIFY(step(server, &LocalServer::restart, &LocalServer::started));
+    QVERIFY(server.serverPid() != pid);
+    QCOMPARE(server.port(), port); // the remembered port is reused
+
+    QVERIFY(step(server, &LocalServer::stop, &LocalServer::stopped));
+    QVERIFY(!server.isRunning());
+    QVERIFY(server.isInitialized());
+
+    // A second start of the existing cluster: the "startup" the sandbox does
+    // every day.
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+    qInfo("restart of an existing cluster took %lld ms", timer.elapsed());
+    QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
+    QVERIFY(!QDir(folder).exists());
+}
+
+void TestLocalServer::refusesForeignFolder()
+{
+    const QString folder = tusk::test::scratchFolder(QStringLiteral("foreign"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile other(folder + QStringLiteral("/notes.txt"));
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.close();
+    LocalServer server(folder);
+    QString failure;
+    QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 5000, &failure));
+    QVERIFY2(failure.contains(QLatin1String("not a Tusk sandbox folder")), qPrintable(failure));
+    QVERIFY(!step(server, &LocalServer::remove, &LocalServer::removed, 5000, &failure));
+    QVERIFY(QFile::exists(other.fileName()));
+}
+
+void TestLocalServer::reportsMissingBinaries()
+{
+    LocalServer server(tusk::test::scratchFolder(QStringLiteral("nobin")));
+    server.setBinDir(QStringLiteral("/nonexistent/bin"));
+    QString failure;
+    QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 5000, &failure));
+    QVERIFY2(failure.contains(QLatin1String("pg_bin_path")), qPrintable(failure));
+}
+
+void TestLocalServer::buildsDemoDatabase()
+{
+    const QString folder = tusk::test::scratchFolder(QStringLiteral("demo"));
+    LocalServer server(folder);
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+
+    DemoDatabase demo(server.connInfo());
+    QSignalSpy finished(&demo, &DemoDatabase::finished);
+    QSignalSpy failed(&demo, &DemoDatabase::failed);
+    QElapsedTimer timer;
+    timer.start();
+    demo.create();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 120000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QCOMPARE(finished.first().first().toBool(), true);
+    qInfo("demo database built in %lld ms", timer.elapsed());
+
+    Connection c;
+    QVERIFY(openAndWait(c, server.connInfo(DemoDatabase::name())).isNull());
+    const auto facts = runAndWait(c, QStringLiteral(R"sql(
+        SELECT
+          (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema')) AS tables,
+          (SELECT count(*) FROM pg_constraint WHERE contype = 'f') AS foreign_keys,
+          (SELECT max(reltuples) FROM pg_class WHERE relkind = 'r') AS biggest_rows,
+          (SELECT count(*) FROM pg_index WHERE NOT indisvalid) AS invalid_indexes,
+          (SELECT count(*) FROM pg_constraint WHERE NOT convalidated) AS not_valid_constraints,
+          (SELECT count(*) FROM pg_partitioned_table) AS partitioned_tables,
+          (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND p.proname NOT LIKE 'pg_stat_statements%') AS functions,
+          (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND c.relname NOT LIKE 'pg_stat_statements%') AS views,
+          -- foreign keys whose referencing columns lead no index
+          (SELECT count(*) FROM pg_constraint con
+            WHERE con.contype = 'f' AND NOT EXISTS (
+              SELECT 1 FROM pg_index i WHERE i.indrelid = con.conrelid
+                AND (i.indkey::int2[])[0:array_length(con.conkey, 1) - 1] @> con.conkey)) AS fks_without_index
+    )sql"));
+    QVERIFY2(facts.error.isNull(), qPrintable(facts.error.toString()));
+    const Result &f = facts.results.first();
+    QVERIFY2(f.value(0, QStringLiteral("tables")).toInt() >= 18, qPrintable(f.text(0, 0)));
+    QVERIFY(f.value(0, QStringLiteral("foreign_keys")).toInt() >= 10);
+    QVERIFY(f.value(0, QStringLiteral("biggest_rows")).toDouble() >= 900000);
+    QVERIFY(f.value(0, QStringLiteral("invalid_indexes")).toInt() >= 1);
+    QVERIFY(f.value(0, QStringLiteral("not_valid_constraints")).toInt() >= 1);
+    QVERIFY(f.value(0, QStringLiteral("partitioned_tables")).toInt() >= 1);
+    QVERIFY(f.value(0, QStringLiteral("functions")).toInt() >= 3);
+    QVERIFY(f.value(0, QStringLiteral("views")).toInt() >= 2);
+    QVERIFY(f.value(0, QStringLiteral("fks_without_index")).toInt() >= 1);
+
+    // A complete demo is kept; asking again builds nothing.
+    DemoDatabase again(server.connInfo());
+    QSignalSpy againFinished(&again, &DemoDatabase::finished);
+    again.create();
+    QTRY_VERIFY_WITH_TIMEOUT(!againFinished.isEmpty(), 10000);
+    QCOMPARE(againFinished.first().first().toBool(), false);
+
+    c.close();
+    QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
+}
+
+QTEST_GUILESS_MAIN(TestLocalServer)
+#include "tst_localserver.moc"
