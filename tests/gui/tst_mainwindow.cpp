@@ -49,9 +49,9 @@ void TestMainWindow::hasEveryTool()
     QStringList titles;
     for (QAction *action : rail->actions())
         titles << action->text();
-    QCOMPARE(titles, (QStringList{QStringLiteral("Profiles"), QStringLiteral("Schema"),
-                                  QStringLiteral("SQL"), QStringLiteral("Plan"),
-                                  QStringLiteral("Activity"), QStringLiteral("Rollout")}));
+    QCOMPARE(titles,
+        (QStringList {QStringLiteral("Profiles"), QStringLiteral("Schema"), QStringLiteral("SQL"),
+            QStringLiteral("Plan"), QStringLiteral("Activity"), QStringLiteral("Rollout")}));
     for (QAction *action : rail->actions())
         QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
     QCOMPARE(window.windowTitle(), QStringLiteral("Tusk"));
@@ -75,6 +75,12 @@ void TestMainWindow::switchesToolsByKeyboardAndRail()
     for (QLabel *label : window.toolPage(MainWindow::Tool::Plan)->findChildren<QLabel *>())
         named |= label->text() == QLatin1String("Plan");
     QVERIFY(named);
+    // The wrapped description is shown whole, not cut to one line.
+    for (QLabel *label : window.toolPage(MainWindow::Tool::Plan)->findChildren<QLabel *>()) {
+        if (label->wordWrap())
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                qPrintable(label->text()));
+    }
 
     auto *rail = window.findChild<QToolBar *>(QStringLiteral("toolRail"));
     QWidget *activityButton = rail->widgetForAction(rail->actions().at(4));
@@ -100,7 +106,7 @@ void TestMainWindow::showsTheConnection()
     window.openConnection(info, QStringLiteral("test cluster"));
     QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QLatin1String("PostgreSQL 15")), 10000);
     QVERIFY2(window.statusText().startsWith(QStringLiteral("postgres · postgres@test cluster")),
-             qPrintable(window.statusText()));
+        qPrintable(window.statusText()));
     QCOMPARE(window.windowTitle(), QStringLiteral("postgres on test cluster — Tusk"));
 
     auto *summary = qobject_cast<tusk::widgets::ConnectionSummary *>(
@@ -110,7 +116,8 @@ void TestMainWindow::showsTheConnection()
     QVERIFY(summary->field(QStringLiteral("Version")).startsWith(QLatin1String("PostgreSQL 15.")));
     QCOMPARE(summary->field(QStringLiteral("User")), QStringLiteral("postgres (superuser)"));
     QCOMPARE(summary->field(QStringLiteral("Encoding")), QStringLiteral("UTF8"));
-    QVERIFY(summary->field(QStringLiteral("Preloaded libraries")).contains(QLatin1String("pg_stat_statements")));
+    QVERIFY(summary->field(QStringLiteral("Preloaded libraries"))
+                .contains(QLatin1String("pg_stat_statements")));
 
     const QImage shot = window.grab().toImage();
     const QString path = tusk::test::artifactPath(QStringLiteral("mainwindow-connected.png"));
@@ -130,7 +137,8 @@ void TestMainWindow::showsAFailedConnection()
     MainWindow window;
     window.show();
     window.openConnection(nowhere, QStringLiteral("broken"));
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith(QLatin1String("Not connected to broken")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.statusText().startsWith(QLatin1String("Not connected to broken")), 10000);
     QVERIFY(window.statusText().contains(QLatin1String("Connection refused")));
     QCOMPARE(window.windowTitle(), QStringLiteral("Tusk"));
 }

@@ -26,11 +26,11 @@ private slots:
 private:
     // Runs one step and waits for its signal (or failed()).
     bool step(LocalServer &server, void (LocalServer::*action)(), void (LocalServer::*done)(),
-              int timeoutMs = 60000, QString *failure = nullptr);
+        int timeoutMs = 60000, QString *failure = nullptr);
 };
 
 bool TestLocalServer::step(LocalServer &server, void (LocalServer::*action)(),
-                           void (LocalServer::*done)(), int timeoutMs, QString *failure)
+    void (LocalServer::*done)(), int timeoutMs, QString *failure)
 {
     QSignalSpy ok(&server, done);
     QSignalSpy failed(&server, &LocalServer::failed);
@@ -63,13 +63,14 @@ void TestLocalServer::startStopRestartRemove()
     QVERIFY(QFile::exists(folder + QStringLiteral("/TUSK_SANDBOX")));
     QFile password(folder + QStringLiteral("/superuser.password"));
     QCOMPARE(password.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
-             QFileDevice::Permissions());
+        QFileDevice::Permissions());
 
     {
         Connection c;
         const PgError e = openAndWait(c, server.connInfo());
         QVERIFY2(e.isNull(), qPrintable(e.toString()));
-        QVERIFY(c.server().setting(QStringLiteral("shared_preload_libraries"))
+        QVERIFY(c.server()
+                    .setting(QStringLiteral("shared_preload_libraries"))
                     .contains(QLatin1String("pg_stat_statements")));
         QCOMPARE(c.server().setting(QStringLiteral("port")), QString::number(port));
         // TCP listens on loopback with a password.
@@ -181,6 +182,41 @@ void TestLocalServer::buildsDemoDatabase()
     QVERIFY(f.value(0, QStringLiteral("functions")).toInt() >= 3);
     QVERIFY(f.value(0, QStringLiteral("views")).toInt() >= 2);
     QVERIFY(f.value(0, QStringLiteral("fks_without_index")).toInt() >= 1);
+
+    // The planted findings, by name (resources/sql/demo/README.md).
+    const auto named = runAndWait(c, QStringLiteral(R"sql(
+        SELECT
+          (SELECT count(*) FROM shop.order_items) AS order_items,
+          (SELECT NOT indisvalid FROM pg_index
+            WHERE indexrelid = 'shop.customers_phone_key'::regclass) AS phone_key_invalid,
+          (SELECT NOT convalidated FROM pg_constraint
+            WHERE conname = 'products_weight_positive') AS check_not_valid,
+          (SELECT NOT convalidated FROM pg_constraint
+            WHERE conname = 'payments_invoice_id_fkey') AS fk_not_valid,
+          (SELECT count(*) FROM pg_inherits
+            WHERE inhparent = 'audit.events'::regclass) AS event_partitions,
+          (SELECT NOT EXISTS (SELECT 1 FROM pg_index i
+             WHERE i.indrelid = 'shop.order_items'::regclass
+               AND i.indkey[0] = (SELECT attnum FROM pg_attribute
+                                   WHERE attrelid = 'shop.order_items'::regclass
+                                     AND attname = 'product_id'))) AS product_fk_unindexed,
+          (SELECT idx_scan FROM pg_stat_user_indexes
+            WHERE indexrelid = 'shop.customers_marketing_opt_in_idx'::regclass) AS unused_scans,
+          (SELECT n_dead_tup FROM pg_stat_user_tables
+            WHERE relid = 'shop.inventory'::regclass) AS inventory_dead,
+          (SELECT provolatile FROM pg_proc WHERE proname = 'generate_public_token') AS token_volatility
+    )sql"));
+    QVERIFY2(named.error.isNull(), qPrintable(named.error.toString()));
+    const Result &n = named.results.first();
+    QCOMPARE(n.value(0, QStringLiteral("order_items")).toLongLong(), 1000000);
+    QCOMPARE(n.value(0, QStringLiteral("phone_key_invalid")), QVariant(true));
+    QCOMPARE(n.value(0, QStringLiteral("check_not_valid")), QVariant(true));
+    QCOMPARE(n.value(0, QStringLiteral("fk_not_valid")), QVariant(true));
+    QCOMPARE(n.value(0, QStringLiteral("event_partitions")).toInt(), 6);
+    QCOMPARE(n.value(0, QStringLiteral("product_fk_unindexed")), QVariant(true));
+    QCOMPARE(n.value(0, QStringLiteral("unused_scans")).toLongLong(), 0);
+    QVERIFY(n.value(0, QStringLiteral("inventory_dead")).toLongLong() > 0);
+    QCOMPARE(n.text(0, n.columnIndex(QStringLiteral("token_volatility"))), QStringLiteral("v"));
 
     // A complete demo is kept; asking again builds nothing.
     DemoDatabase again(server.connInfo());

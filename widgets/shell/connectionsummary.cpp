@@ -21,6 +21,15 @@ const char *const shownSettings[][2] = {
     {"statement_timeout", "statement_timeout"},
     {"shared_preload_libraries", "Preloaded libraries"},
 };
+// pg_settings gives timeouts in bare milliseconds, 0 meaning none.
+QString settingText(const core::ServerInfo &server, const QString &name)
+{
+    const QString value = server.setting(name);
+    if (!name.endsWith(QLatin1String("_timeout")))
+        return value;
+    return value == QLatin1String("0") ? ConnectionSummary::tr("off")
+                                       : ConnectionSummary::tr("%1 ms").arg(value);
+}
 } // namespace
 
 ConnectionSummary::ConnectionSummary(QWidget *parent)
@@ -131,7 +140,7 @@ void ConnectionSummary::refresh()
         setField(tr("Backend PID"), QString::number(s.backendPid));
         setField(tr("Role"), s.inRecovery ? tr("standby (read only)") : tr("primary"));
         for (const auto &[key, title] : shownSettings)
-            setField(QLatin1String(title), s.setting(QLatin1String(key)));
+            setField(QLatin1String(title), settingText(s, QLatin1String(key)));
         break;
     case Connection::State::Connecting:
         m_heading->setText(tr("Connecting…"));

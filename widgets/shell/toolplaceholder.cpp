@@ -23,7 +23,10 @@ ToolPlaceholder::ToolPlaceholder(
     auto *descriptionLabel = new QLabel(description, this);
     descriptionLabel->setWordWrap(true);
     descriptionLabel->setAlignment(Qt::AlignHCenter);
-    descriptionLabel->setMaximumWidth(520);
+    // An aligned layout item ignores heightForWidth(), so the wrapped
+    // label gets a fixed width and the height that width needs.
+    descriptionLabel->setFixedWidth(460);
+    descriptionLabel->setMinimumHeight(descriptionLabel->heightForWidth(460));
     descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto *layout = new QVBoxLayout(this);
