@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <unistd.h>
@@ -66,7 +67,9 @@ int runUntil(LocalServer &server, void (LocalServer::*action)(), void (LocalServ
         code = 1;
         QCoreApplication::exit(1);
     });
-    (server.*action)();
+    // Started from inside the loop, so that even an immediate failure finds
+    // exec() running to stop.
+    QTimer::singleShot(0, &guard, [&server, action] { (server.*action)(); });
     QCoreApplication::exec();
     return code;
 }
@@ -91,7 +94,7 @@ int buildDemo(const LocalServer &server, bool replace)
         code = 1;
         QCoreApplication::exit(1);
     });
-    demo.create(replace);
+    QTimer::singleShot(0, &demo, [&demo, replace] { demo.create(replace); });
     QCoreApplication::exec();
     return code;
 }

@@ -25,6 +25,9 @@ class ConnectionPrivate;
 // requestFinished(id, error). Replies of a cancelled or abandoned request are
 // dropped, never delivered late. After the server goes away the object
 // reports lost() and, unless told otherwise, reconnects by itself.
+//
+// Slots may call any method, but must not delete the object from inside
+// one of its signals: use deleteLater().
 class Connection : public QObject {
     Q_OBJECT
 public:

@@ -1,5 +1,7 @@
 #include "connectionprivate.h"
 
+#include "networkthreadpool.h"
+
 #include <QFuture>
 #include <QPromise>
 #include <QThreadPool>
@@ -41,11 +43,16 @@ const char *const settingsQuery =
     " 'track_io_timing', 'work_mem', 'shared_buffers', 'wal_level', 'block_size',"
     " 'server_version_num', 'data_directory', 'port')";
 
-PgError cancelledError()
-{
-    return PgError::client(
-        QStringLiteral("canceling statement due to user request"), QStringLiteral("57014"));
-}
+// Options Tusk sets unless the profile does.
+const char *const defaultOptions[][2] = {
+    {"fallback_application_name", "tusk"},
+    {"client_encoding", "UTF8"},
+    // A silently dropped network is noticed after about a minute
+    // (30 s idle + 3 probes 10 s apart) instead of the kernel's two hours.
+    {"keepalives_idle", "30"},
+    {"keepalives_interval", "10"},
+    {"keepalives_count", "3"},
+};
 } // namespace
 
 ConnectionPrivate::ConnectionPrivate(Connection *owner)
@@ -92,22 +99,40 @@ int ConnectionPrivate::effectiveConnectTimeout() const
 
 void ConnectionPrivate::open(const ConnInfo &target, bool isReconnect)
 {
+    const quint64 attempt = ++openAttempt;
+    // A request of the old session cannot survive it; queued ones wait for
+    // the new session.
+    std::optional<Request> abandoned = std::move(running);
+    running.reset();
     teardown();
     reconnectTimer.stop();
     info = target;
     reconnecting = isReconnect;
     server = ServerInfo();
-    setState(Connection::State::Connecting);
     connectTimer.start(effectiveConnectTimeout());
 
     ConnInfo effective = target;
-    if (!effective.contains(QStringLiteral("fallback_application_name")))
-        effective.setValue(QStringLiteral("fallback_application_name"), QStringLiteral("tusk"));
-    if (!effective.contains(QStringLiteral("client_encoding")))
-        effective.setValue(QStringLiteral("client_encoding"), QStringLiteral("UTF8"));
-    // Notice a silently dropped network within about a minute.
-    if (!effective.contains(QStringLiteral("keepalives_idle")))
-        effective.setValue(QStringLiteral("keepalives_idle"), QStringLiteral("30"));
+    for (const auto &[key, value] : defaultOptions) {
+        if (!effective.contains(QLatin1String(key)))
+            effective.setValue(QLatin1String(key), QLatin1String(value));
+    }
+    // The work starts from the event loop, so that open() never reports a
+    // failure before it has returned to its caller.
+    QMetaObject::invokeMethod(
+        q, [this, attempt, effective] { begin(attempt, effective); }, Qt::QueuedConnection);
+    setState(Connection::State::Connecting);
+    if (abandoned)
+        finish(*abandoned,
+            PgError::client(QStringLiteral("the connection was opened anew while the request ran"),
+                QStringLiteral("08003")));
+}
+
+void ConnectionPrivate::begin(quint64 attempt, const ConnInfo &effective)
+{
+    if (attempt != openAttempt || state != Connection::State::Connecting)
+        return; // closed, cancelled or opened again meanwhile
+    // Service files (service=, PGSERVICE) name their hosts where only libpq
+    // looks; those few are resolved by libpq itself.
     if (HostResolver::needsLookup(effective))
         resolver.resolve(effective);
     else
@@ -134,13 +159,17 @@ void ConnectionPrivate::startConnect(const ConnInfo &resolved)
         connectFailed(libpq::toConnectionError(conn, QStringLiteral("08001")));
         return;
     }
+    polling = true;
     // libpq: behave as if PQconnectPoll last said "writing".
     watchSocket(false, true);
 }
 
 void ConnectionPrivate::pollConnect()
 {
-    switch (PQconnectPoll(conn)) {
+    const PostgresPollingStatusType status = PQconnectPoll(conn);
+    if (!deliverNotices())
+        return;
+    switch (status) {
     case PGRES_POLLING_READING:
         watchSocket(true, false);
         break;
@@ -159,6 +188,8 @@ void ConnectionPrivate::pollConnect()
 
 void ConnectionPrivate::connectFailed(const PgError &error)
 {
+    connectTimer.stop();
+    running.reset(); // only ever the internal settings query here
     teardown();
     if (reconnecting && reconnectAttempt < int(reconnectDelaysMs.size())) {
         scheduleReconnect();
@@ -166,6 +197,7 @@ void ConnectionPrivate::connectFailed(const PgError &error)
     }
     reconnecting = false;
     reconnectAttempt = 0;
+    ++openAttempt;
     setState(Connection::State::Disconnected);
     failQueued(error);
     emit q->openFailed(error);
@@ -173,7 +205,7 @@ void ConnectionPrivate::connectFailed(const PgError &error)
 
 void ConnectionPrivate::connected()
 {
-    connectTimer.stop();
+    polling = false;
     PQsetnonblocking(conn, 1);
     watchSocket(true, false);
     server.versionNumber = PQserverVersion(conn);
@@ -189,32 +221,44 @@ void ConnectionPrivate::readSettings()
     request.id = nextId++;
     request.sql = settingsQuery;
     request.internal = [this](const QList<Result> &results, const PgError &error) {
-        if (error.isConnectionFailure())
-            return; // lose() has already taken over
-        if (!results.isEmpty() && results.first().rowCount() == 1) {
-            const Result &who = results.first();
-            server.database = who.text(0, 0);
-            server.user = who.text(0, 1);
-            server.inRecovery = who.value(0, 2).toBool();
-        }
-        if (results.size() > 1) {
-            for (int r = 0; r < results.at(1).rowCount(); ++r)
-                server.settings.insert(results.at(1).text(r, 0), results.at(1).text(r, 1));
-        }
-        reconnecting = false;
-        reconnectAttempt = 0;
-        setState(Connection::State::Ready);
-        emit q->opened(server);
+        settingsRead(results, error);
     };
     // Sent ahead of any queued request while the state still says
     // Connecting; the connection counts as open once the answer is in.
     running = std::move(request);
     if (!PQsendQuery(conn, running->sql.constData())) {
-        running.reset();
         connectFailed(libpq::toConnectionError(conn, QStringLiteral("08006")));
         return;
     }
     flush();
+}
+
+void ConnectionPrivate::settingsRead(const QList<Result> &results, const PgError &error)
+{
+    if (state != Connection::State::Connecting)
+        return;
+    if (error.isConnectionFailure()) {
+        connectFailed(error);
+        return;
+    }
+    // Any other error (a restricted role, an odd server) leaves the
+    // settings unknown but the session usable.
+    if (!results.isEmpty() && results.first().rowCount() == 1) {
+        const Result &who = results.first();
+        server.database = who.text(0, 0);
+        server.user = who.text(0, 1);
+        server.inRecovery = who.value(0, 2).toBool();
+    }
+    if (results.size() > 1) {
+        for (int r = 0; r < results.at(1).rowCount(); ++r)
+            server.settings.insert(results.at(1).text(r, 0), results.at(1).text(r, 1));
+    }
+    connectTimer.stop();
+    reconnecting = false;
+    reconnectAttempt = 0;
+    setState(Connection::State::Ready);
+    if (state == Connection::State::Ready)
+        emit q->opened(server);
 }
 
 void ConnectionPrivate::refreshReportedParameters()
@@ -250,14 +294,16 @@ void ConnectionPrivate::watchSocket(bool read, bool write)
 
 void ConnectionPrivate::teardown()
 {
-    connectTimer.stop();
     resolver.abandon();
     // Notifiers go before the socket they watch is closed by PQfinish.
     readNotifier.reset();
     writeNotifier.reset();
     socket = -1;
     copyOut.reset();
+    polling = false;
     lastFatal = PgError();
+    // A cancel still travelling belongs to the old session.
+    cancelInFlight = false;
     if (conn) {
         PQfinish(conn);
         conn = nullptr;
@@ -269,23 +315,24 @@ void ConnectionPrivate::onReadable()
 {
     if (!conn)
         return;
-    if (state == Connection::State::Connecting && !running) {
+    if (polling) {
         pollConnect();
         return;
     }
+    const quint64 gen = generation;
     if (!PQconsumeInput(conn)) {
-        const quint64 gen = generation;
         drainResults(); // whatever arrived before the socket died
-        if (gen == generation && conn)
+        if (gen == generation && conn && deliverNotices())
             lose(libpq::toConnectionError(conn, QStringLiteral("08006")));
         return;
     }
-    const quint64 gen = generation;
     drainResults();
     if (gen != generation || !conn)
         return;
     drainNotifications();
-    if (gen == generation && conn && PQstatus(conn) == CONNECTION_BAD)
+    if (gen != generation || !conn || !deliverNotices())
+        return;
+    if (PQstatus(conn) == CONNECTION_BAD)
         lose(libpq::toConnectionError(conn, QStringLiteral("08006")));
 }
 
@@ -293,201 +340,10 @@ void ConnectionPrivate::onWritable()
 {
     if (!conn)
         return;
-    if (state == Connection::State::Connecting && !running)
+    if (polling)
         pollConnect();
     else
         flush();
-}
-
-void ConnectionPrivate::flush()
-{
-    switch (PQflush(conn)) {
-    case 0:
-        watchSocket(true, false);
-        break;
-    case 1:
-        watchSocket(true, true);
-        break;
-    default:
-        lose(libpq::toConnectionError(conn, QStringLiteral("08006")));
-        break;
-    }
-}
-
-quint64 ConnectionPrivate::enqueue(Request request)
-{
-    request.id = nextId++;
-    const quint64 id = request.id;
-    queue.push_back(std::move(request));
-    switch (state) {
-    case Connection::State::Ready:
-        startNext();
-        break;
-    case Connection::State::Lost:
-        if (!reconnectTimer.isActive())
-            open(info, true);
-        break;
-    case Connection::State::Disconnected:
-        // Finish asynchronously so the caller has the id before the signal.
-        QMetaObject::invokeMethod(
-            q,
-            [this] {
-                if (state == Connection::State::Disconnected)
-                    failQueued(
-                        PgError::client(QStringLiteral("not connected"), QStringLiteral("08003")));
-            },
-            Qt::QueuedConnection);
-        break;
-    case Connection::State::Connecting:
-    case Connection::State::Busy:
-        break;
-    }
-    return id;
-}
-
-void ConnectionPrivate::startNext()
-{
-    if (state != Connection::State::Ready || running || queue.empty() || cancelInFlight)
-        return;
-    running = std::move(queue.front());
-    queue.pop_front();
-    setState(Connection::State::Busy);
-    int sent = 0;
-    if (running->useParams) {
-        std::vector<const char *> values;
-        for (int i = 0; i < running->params.size(); ++i)
-            values.push_back(
-                running->paramIsNull.at(i) ? nullptr : running->params.at(i).constData());
-        sent = PQsendQueryParams(conn, running->sql.constData(), int(values.size()), nullptr,
-            values.data(), nullptr, nullptr, 0);
-    } else {
-        sent = PQsendQuery(conn, running->sql.constData());
-    }
-    if (!sent) {
-        const PgError error = libpq::toConnectionError(conn, QStringLiteral("08006"));
-        if (PQstatus(conn) == CONNECTION_BAD) {
-            lose(error);
-        } else {
-            running->error = error;
-            finishRunning();
-        }
-        return;
-    }
-    flush();
-}
-
-void ConnectionPrivate::drainResults()
-{
-    const quint64 gen = generation;
-    while (conn && running && gen == generation) {
-        if (copyOut) {
-            drainCopyOut();
-            if (copyOut)
-                return; // more rows to come
-            continue;
-        }
-        if (PQisBusy(conn))
-            return;
-        libpq::ResultPtr result(PQgetResult(conn));
-        if (!result) {
-            finishRunning();
-            return;
-        }
-        handleResult(std::move(result));
-    }
-}
-
-void ConnectionPrivate::handleResult(libpq::ResultPtr result)
-{
-    const auto deliver = [this](const Result &value) {
-        if (running->cancelled)
-            return; // stale: nobody waits for it any more
-        if (running->internal)
-            running->collected.append(value);
-        else
-            emit q->resultReady(running->id, value);
-    };
-    switch (PQresultStatus(result.get())) {
-    case PGRES_TUPLES_OK:
-    case PGRES_COMMAND_OK:
-    case PGRES_EMPTY_QUERY:
-        deliver(libpq::toResult(result.get()));
-        break;
-    case PGRES_COPY_OUT:
-        copyOut.emplace();
-        copyOut->addColumn({QStringLiteral("copy"), 25, -1, 0, 0});
-        break;
-    case PGRES_COPY_IN:
-        // Data for COPY FROM STDIN would have to come from the client; the
-        // server is told so and answers with an error.
-        PQputCopyEnd(conn, "COPY FROM STDIN is not supported here; use \\copy in psql");
-        flush();
-        break;
-    default: {
-        PgError error = libpq::toError(result.get());
-        if (running->error.isNull())
-            running->error = error;
-        break;
-    }
-    }
-}
-
-void ConnectionPrivate::drainCopyOut()
-{
-    for (;;) {
-        char *line = nullptr;
-        const int length = PQgetCopyData(conn, &line, 1);
-        if (length > 0) {
-            QByteArray row(line, length);
-            PQfreemem(line);
-            if (row.endsWith('\n'))
-                row.chop(1);
-            copyOut->appendCell(QString::fromUtf8(row), false);
-            copyOut->endRow();
-            continue;
-        }
-        if (length == 0)
-            return; // would block: wait for the socket
-        Result rows = copyOut->build();
-        copyOut.reset();
-        if (running && !running->cancelled) {
-            if (running->internal)
-                running->collected.append(rows);
-            else
-                emit q->resultReady(running->id, rows);
-        }
-        return;
-    }
-}
-
-void ConnectionPrivate::finishRunning()
-{
-    Request request = std::move(*running);
-    running.reset();
-    if (state == Connection::State::Busy)
-        setState(Connection::State::Ready);
-    if (conn)
-        refreshReportedParameters();
-    if (request.cancelled && request.error.isNull())
-        request.error = cancelledError();
-    const quint64 gen = generation;
-    finish(request, request.error);
-    if (gen == generation)
-        startNext();
-}
-
-void ConnectionPrivate::drainNotifications()
-{
-    while (conn) {
-        PGnotify *n = PQnotifies(conn);
-        if (!n)
-            return;
-        const QString channel = QString::fromUtf8(n->relname);
-        const QString payload = QString::fromUtf8(n->extra);
-        const int pid = n->be_pid;
-        PQfreemem(n);
-        emit q->notification(channel, payload, pid);
-    }
 }
 
 void ConnectionPrivate::lose(const PgError &libpqError)
@@ -496,24 +352,24 @@ void ConnectionPrivate::lose(const PgError &libpqError)
     // administrator command") say more than libpq's "server closed the
     // connection unexpectedly".
     const PgError error = lastFatal.isNull() ? libpqError : lastFatal;
-    const bool wasConnecting = state == Connection::State::Connecting;
-    std::optional<Request> request = std::move(running);
-    running.reset();
-    teardown();
-    if (wasConnecting) {
+    if (state == Connection::State::Connecting) {
         connectFailed(error);
         return;
     }
+    std::optional<Request> request = std::move(running);
+    running.reset();
+    teardown();
     std::deque<Request> dropped;
     dropped.swap(queue);
-    setState(Connection::State::Lost);
+    ++openAttempt;
+    // Timer first, state after: a slot that queues a request on Lost finds
+    // the reconnect already under way and its request runs after it.
     if (autoReconnect) {
         reconnecting = true;
         reconnectAttempt = 0;
-        scheduleReconnect();
+        reconnectTimer.start(reconnectDelaysMs[reconnectAttempt++]);
     }
-    // State first, signals after: a slot that queues a new request now has
-    // it run after the reconnect.
+    setState(Connection::State::Lost);
     if (request)
         finish(*request, request->error.isNull() ? error : request->error);
     for (const Request &r : dropped)
@@ -523,30 +379,15 @@ void ConnectionPrivate::lose(const PgError &libpqError)
 
 void ConnectionPrivate::scheduleReconnect()
 {
+    reconnectTimer.start(reconnectDelaysMs[reconnectAttempt++]);
     setState(Connection::State::Lost);
-    reconnectTimer.start(reconnectDelaysMs[reconnectAttempt]);
-    ++reconnectAttempt;
-}
-
-void ConnectionPrivate::failQueued(const PgError &error)
-{
-    std::deque<Request> dropped;
-    dropped.swap(queue);
-    for (const Request &request : dropped)
-        finish(request, error);
-}
-
-void ConnectionPrivate::finish(const Request &request, const PgError &error)
-{
-    if (request.internal)
-        request.internal(request.cancelled ? QList<Result>() : request.collected, error);
-    else
-        emit q->requestFinished(request.id, error);
 }
 
 void ConnectionPrivate::close(const PgError &reason)
 {
+    ++openAttempt;
     reconnectTimer.stop();
+    connectTimer.stop();
     reconnecting = false;
     reconnectAttempt = 0;
     std::optional<Request> request = std::move(running);
@@ -566,59 +407,74 @@ void ConnectionPrivate::cancel()
     switch (state) {
     case Connection::State::Connecting:
     case Connection::State::Lost: {
-        const PgError error = PgError::client(
-            QStringLiteral("connection attempt cancelled"), QStringLiteral("57014"));
+        ++openAttempt;
         reconnecting = false;
         reconnectTimer.stop();
-        teardown();
+        connectTimer.stop();
         running.reset();
+        teardown();
         setState(Connection::State::Disconnected);
-        failQueued(cancelledError());
-        emit q->openFailed(error);
+        failQueued(PgError::cancelled());
+        emit q->openFailed(PgError::client(
+            QStringLiteral("connection attempt cancelled"), QStringLiteral("57014")));
         return;
     }
     case Connection::State::Busy:
         break;
     case Connection::State::Ready:
     case Connection::State::Disconnected:
-        failQueued(cancelledError());
+        failQueued(PgError::cancelled());
         return;
     }
 
-    failQueued(cancelledError());
-    if (!running || running->cancelled)
-        return;
-    running->cancelled = true;
-    if (cancelInFlight)
-        return;
-    // PQcancel opens its own connection to the server and waits for it, so
-    // it runs on a pool thread. Until it is done no new request starts, so
-    // the cancel cannot hit the wrong statement.
-    libpq::CancelPtr handle(PQgetCancel(conn));
-    if (!handle)
-        return;
-    cancelInFlight = true;
-    auto promise = std::make_shared<QPromise<QString>>();
-    promise->start();
-    promise->future().then(q, [this](const QString &failure) {
-        cancelInFlight = false;
-        if (!failure.isEmpty()) {
-            PgError warning =
-                PgError::client(QStringLiteral("could not send the cancel request: ") + failure);
-            warning.severity = QStringLiteral("WARNING");
-            emit q->notice(warning);
+    if (running && !running->cancelled && !cancelInFlight && conn) {
+        running->cancelled = true;
+        // PQcancel opens its own connection to the server and waits for it,
+        // so it runs on a pool thread. Until it is done no new request
+        // starts, so the cancel cannot hit the wrong statement.
+        if (libpq::CancelPtr handle {PQgetCancel(conn)}) {
+            cancelInFlight = true;
+            const quint64 gen = generation;
+            auto promise = std::make_shared<QPromise<QString>>();
+            promise->start();
+            promise->future().then(q, [this, gen](const QString &failure) {
+                if (gen != generation)
+                    return; // that session is gone, and its cancel with it
+                cancelInFlight = false;
+                if (!failure.isEmpty()) {
+                    PgError warning = PgError::client(
+                        QStringLiteral("could not send the cancel request: ") + failure);
+                    warning.severity = QStringLiteral("WARNING");
+                    emit q->notice(warning);
+                }
+                startNext();
+            });
+            NetworkThreadPool::instance()->start(
+                [promise, cancel = std::shared_ptr<PGcancel>(handle.release(), PQfreeCancel)] {
+                    char message[256] = {};
+                    const bool sent = PQcancel(cancel.get(), message, sizeof message);
+                    promise->addResult(sent ? QString() : QString::fromUtf8(message).trimmed());
+                    promise->finish();
+                });
         }
-        startNext();
-    });
-    QThreadPool::globalInstance()->start(
-        [promise, cancel = std::shared_ptr<PGcancel>(handle.release(), PQfreeCancel)] {
-            char message[256] = {};
-            const bool sent = PQcancel(cancel.get(), message, sizeof message);
-            promise->addResult(sent ? QString() : QString::fromUtf8(message).trimmed());
-            promise->finish();
-        });
+    } else if (running) {
+        running->cancelled = true;
+    }
+    failQueued(PgError::cancelled());
 }
 
+bool ConnectionPrivate::deliverNotices()
+{
+    const quint64 gen = generation;
+    const quint64 attempt = openAttempt;
+    const QList<PgError> notices = std::exchange(pendingNotices, {});
+    for (const PgError &notice : notices)
+        emit q->notice(notice);
+    return gen == generation && attempt == openAttempt;
+}
+
+// Called by libpq in the middle of its own parsing: only collect here;
+// deliverNotices() emits once libpq has returned.
 void ConnectionPrivate::noticeReceiver(void *arg, const PGresult *result)
 {
     auto *self = static_cast<ConnectionPrivate *>(arg);
@@ -627,7 +483,7 @@ void ConnectionPrivate::noticeReceiver(void *arg, const PGresult *result)
         self->lastFatal = notice;
         self->lastFatal.origin = PgError::Origin::Connection;
     }
-    emit self->q->notice(notice);
+    self->pendingNotices.append(notice);
 }
 
 } // namespace tusk::core

@@ -1,6 +1,9 @@
 #pragma once
 
-// Private to core/pg: the state machine behind Connection.
+// Private to core/pg: the state machine behind Connection. Its lifecycle
+// (connect, loss, reconnect, close, cancel, notices) is in
+// connectionprivate.cpp, the request queue and result handling in
+// connectionrequests.cpp.
 
 #include "connection.h"
 #include "hostresolver.h"
@@ -45,29 +48,42 @@ public:
     Connection::State state = Connection::State::Disconnected;
     ServerInfo server;
     HostResolver resolver;
-    QTimer connectTimer;
+    QTimer connectTimer; // from open() until opened(): lookup, connect, settings
     QTimer reconnectTimer;
     int reconnectAttempt = 0;
     bool reconnecting = false;
     bool autoReconnect = true;
     int connectTimeoutMs = -1; // -1: from connect_timeout or the default
+    bool polling = false; // between PQconnectStart and PGRES_POLLING_OK
     bool cancelInFlight = false;
     quint64 nextId = 1;
     quint64 generation = 0; // bumped whenever the PGconn goes away
+    quint64 openAttempt = 0; // bumped by open(), close() and cancel()
     std::deque<Request> queue;
     std::optional<Request> running;
 
 private:
+    // lifecycle (connectionprivate.cpp)
     void setState(Connection::State next);
+    void begin(quint64 attempt, const ConnInfo &effective);
     void startConnect(const ConnInfo &resolved);
     void pollConnect();
     void connectFailed(const PgError &error);
     void connected();
     void readSettings();
+    void settingsRead(const QList<Result> &results, const PgError &error);
     void watchSocket(bool read, bool write);
     void teardown();
     void onReadable();
     void onWritable();
+    void lose(const PgError &error);
+    void scheduleReconnect();
+    void refreshReportedParameters();
+    int effectiveConnectTimeout() const;
+    bool deliverNotices();
+    static void noticeReceiver(void *arg, const PGresult *result);
+
+    // requests (connectionrequests.cpp)
     void startNext();
     void flush();
     void drainResults();
@@ -75,19 +91,15 @@ private:
     void drainCopyOut();
     void finishRunning();
     void drainNotifications();
-    void lose(const PgError &error);
-    void scheduleReconnect();
     void failQueued(const PgError &error);
     void finish(const Request &request, const PgError &error);
-    void refreshReportedParameters();
-    int effectiveConnectTimeout() const;
-    static void noticeReceiver(void *arg, const PGresult *result);
 
     std::unique_ptr<QSocketNotifier> readNotifier;
     std::unique_ptr<QSocketNotifier> writeNotifier;
     int socket = -1;
     std::optional<Result::Builder> copyOut;
     PgError lastFatal; // a FATAL the server sent before hanging up
+    QList<PgError> pendingNotices; // collected inside libpq, emitted outside it
 };
 
 } // namespace tusk::core

@@ -1,5 +1,7 @@
 #include "hostresolver.h"
 
+#include "networkthreadpool.h"
+
 #include <QFuture>
 #include <QPromise>
 #include <QStringList>
@@ -126,7 +128,7 @@ void HostResolver::resolve(const ConnInfo &info)
         else
             emit resolved(lookup.info);
     });
-    QThreadPool::globalInstance()->start([promise, info] {
+    NetworkThreadPool::instance()->start([promise, info] {
         promise->addResult(lookUp(info));
         promise->finish();
     });

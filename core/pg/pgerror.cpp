@@ -40,6 +40,12 @@ PgError PgError::client(const QString &message, const QString &sqlState)
     return e;
 }
 
+PgError PgError::cancelled()
+{
+    return client(
+        QStringLiteral("canceling statement due to user request"), QStringLiteral("57014"));
+}
+
 PgError PgError::connection(const QString &message, const QString &sqlState, const QString &detail)
 {
     PgError e;

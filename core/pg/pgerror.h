@@ -39,6 +39,8 @@ struct PgError {
     QString toString() const;
 
     static PgError client(const QString &message, const QString &sqlState = {});
+    // What a request cancelled on our side ends with (57014).
+    static PgError cancelled();
     static PgError connection(
         const QString &message, const QString &sqlState, const QString &detail = {});
 };

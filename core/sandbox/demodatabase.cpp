@@ -56,6 +56,11 @@ QStringList DemoDatabase::scripts()
 
 void DemoDatabase::fail(const QString &message)
 {
+    // Closing the connections below finishes their queued requests, whose
+    // callbacks would report the same failure again.
+    if (m_failed)
+        return;
+    m_failed = true;
     if (m_admin)
         m_admin->close();
     if (m_demo)
@@ -65,6 +70,7 @@ void DemoDatabase::fail(const QString &message)
 
 void DemoDatabase::create(bool replace)
 {
+    m_failed = false;
     m_scripts = scripts();
     if (m_scripts.isEmpty()) {
         QMetaObject::invokeMethod(

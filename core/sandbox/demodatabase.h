@@ -46,6 +46,7 @@ private:
     Connection *m_admin = nullptr;
     Connection *m_demo = nullptr;
     QStringList m_scripts;
+    bool m_failed = false;
 };
 
 } // namespace tusk::core

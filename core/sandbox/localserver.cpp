@@ -1,9 +1,10 @@
 #include "localserver.h"
 
 #include "postgresbinaries.h"
+#include "postmasterpidfile.h"
+#include "sandboxfolder.h"
 #include "serveraccount.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -11,7 +12,6 @@
 #include <QStandardPaths>
 
 #include <arpa/inet.h>
-#include <cerrno>
 #include <csignal>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -24,24 +24,13 @@ namespace {
 constexpr int pollIntervalMs = 10;
 constexpr int startTimeoutMs = 30000;
 constexpr int stopTimeoutMs = 30000;
-const QLatin1String markerName("TUSK_SANDBOX");
 const QLatin1String passwordName("superuser.password");
 const QLatin1String portName("port");
 const QLatin1String configName("tusk-sandbox.conf");
 
-// postmaster.pid, as the server writes it: pid, data dir, start time, port,
-// socket dir, listen address, shared memory key, status.
-QStringList pidFileLines(const QString &dataDir)
-{
-    QFile file(dataDir + QStringLiteral("/postmaster.pid"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
-}
-
 bool processAlive(int pid)
 {
-    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+    return pid > 0 && ::kill(pid, 0) == 0;
 }
 
 bool portFree(int port)
@@ -49,6 +38,9 @@ bool portFree(int port)
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return false;
+    // As the server binds: a port in TIME_WAIT after a restart is free.
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -162,9 +154,8 @@ bool LocalServer::isInitialized() const
 
 int LocalServer::serverPid() const
 {
-    const QStringList lines = pidFileLines(dataDir());
-    const int pid = lines.value(0).trimmed().toInt();
-    return processAlive(pid) ? pid : 0;
+    const PostmasterPidFile pidFile(dataDir());
+    return pidFile.isLive() ? pidFile.pid() : 0;
 }
 
 bool LocalServer::isRunning() const
@@ -174,9 +165,9 @@ bool LocalServer::isRunning() const
 
 int LocalServer::port() const
 {
-    const QStringList lines = pidFileLines(dataDir());
-    if (processAlive(lines.value(0).trimmed().toInt()) && lines.size() > 3)
-        return lines.at(3).trimmed().toInt();
+    const PostmasterPidFile pidFile(dataDir());
+    if (pidFile.isLive())
+        return pidFile.port();
     return readText(m_folder + QLatin1Char('/') + portName).toInt();
 }
 
@@ -230,38 +221,24 @@ bool LocalServer::prepareFolder(QString *error)
                      .arg(sizeof(sockaddr_un::sun_path) - 1);
         return false;
     }
-    QDir dir(m_folder);
-    if (dir.exists() && !dir.isEmpty() && !dir.exists(markerName)) {
-        *error = QStringLiteral("%1 exists and is not a Tusk sandbox folder; Tusk will not "
-                                "touch it")
-                     .arg(m_folder);
+    return SandboxFolder(m_folder).prepare(account, error);
+}
+
+bool LocalServer::refuseWhileBusy()
+{
+    if (m_step == Step::Idle)
         return false;
-    }
-    if (!dir.mkpath(QStringLiteral("."))) {
-        *error = QStringLiteral("cannot create the folder %1").arg(m_folder);
-        return false;
-    }
-    QFile::setPermissions(
-        m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QFile marker(dir.filePath(markerName));
-    if (!marker.exists() && marker.open(QIODevice::WriteOnly)) {
-        marker.write("A PostgreSQL cluster created by Tusk (tusk sandbox). "
-                     "`tusk sandbox remove` deletes this folder.\n");
-        marker.close();
-    }
-    if (!account.takeOwnership(m_folder)) {
-        *error = QStringLiteral("cannot give %1 to the '%2' user").arg(m_folder, account.name());
-        return false;
-    }
+    QMetaObject::invokeMethod(
+        this,
+        [this] { emit failed(QStringLiteral("the sandbox server is busy with another step")); },
+        Qt::QueuedConnection);
     return true;
 }
 
 void LocalServer::start()
 {
-    if (m_step != Step::Idle && m_step != Step::Restarting) {
-        emit failed(QStringLiteral("the sandbox server is busy with another step"));
+    if (m_step != Step::Restarting && refuseWhileBusy())
         return;
-    }
     m_step = Step::Starting;
     if (isRunning()) {
         QMetaObject::invokeMethod(
@@ -318,36 +295,63 @@ void LocalServer::runInitDb()
         return;
     }
 
-    m_process = std::make_unique<QProcess>();
-    m_process->setWorkingDirectory(m_folder);
-    account.applyTo(*m_process);
-    connect(m_process.get(), &QProcess::finished, this, [this, pwFile](int code) {
-        QFile::remove(pwFile);
-        const QString output = QString::fromLocal8Bit(m_process->readAll()).trimmed();
-        m_process.release()->deleteLater();
-        if (code != 0) {
-            fail(QStringLiteral("initdb failed (exit code %1): %2").arg(code).arg(output));
-            return;
-        }
-        // Tusk's own settings live in a file it rewrites at every start.
-        QFile conf(dataDir() + QStringLiteral("/postgresql.conf"));
-        if (!conf.open(QIODevice::Append)) {
-            fail(QStringLiteral("cannot extend %1").arg(conf.fileName()));
-            return;
-        }
-        conf.write("\n# Settings Tusk writes at every start of the sandbox.\n"
-                   "include_if_exists = 'tusk-sandbox.conf'\n");
-        conf.close();
-        launch();
-    });
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(m_binDir + QStringLiteral("/initdb"),
+    runProgram(QStringLiteral("initdb"),
         {QStringLiteral("--pgdata=") + dataDir(),
             QStringLiteral("--username=") + QLatin1String(superuser),
             QStringLiteral("--pwfile=") + pwFile, QStringLiteral("--encoding=UTF8"),
             QStringLiteral("--no-locale"), QStringLiteral("--auth-local=trust"),
             QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("--no-sync"),
-            QStringLiteral("--no-instructions")});
+            QStringLiteral("--no-instructions")},
+        [this, pwFile](bool ok, const QString &output) {
+            QFile::remove(pwFile);
+            if (ok)
+                launch();
+            else
+                fail(QStringLiteral("initdb failed: ") + output);
+        });
+}
+
+void LocalServer::runProgram(const QString &name, const QStringList &arguments,
+    std::function<void(bool ok, const QString &output)> done)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setWorkingDirectory(m_folder);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    ServerAccount::forCurrentProcess().applyTo(*m_process);
+    // Exactly one of finished / errorOccurred(FailedToStart) ends a run.
+    const auto end = [this, done](bool ok, const QString &output) {
+        m_process->disconnect(this);
+        m_process.release()->deleteLater();
+        done(ok, output);
+    };
+    connect(m_process.get(), &QProcess::finished, this, [this, end](int code) {
+        const QString output = QString::fromLocal8Bit(m_process->readAll()).trimmed();
+        end(code == 0,
+            code == 0 ? output : QStringLiteral("exit code %1: %2").arg(code).arg(output));
+    });
+    connect(m_process.get(), &QProcess::errorOccurred, this,
+        [this, end, name](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                end(false, QStringLiteral("cannot run %1: %2").arg(name, m_process->errorString()));
+        });
+    m_process->start(m_binDir + QLatin1Char('/') + name, arguments);
+}
+
+// Tusk's own settings live in a file it rewrites at every start; the
+// include line is checked each time, so an interrupted first start heals.
+bool LocalServer::ensureConfigIncluded(QString *error) const
+{
+    QFile conf(dataDir() + QStringLiteral("/postgresql.conf"));
+    if (!conf.open(QIODevice::ReadWrite | QIODevice::Append)) {
+        *error = QStringLiteral("cannot open %1").arg(conf.fileName());
+        return false;
+    }
+    conf.seek(0);
+    const QByteArray include = "include_if_exists = 'tusk-sandbox.conf'";
+    if (conf.readAll().contains(include))
+        return true;
+    conf.write("\n# Settings Tusk writes at every start of the sandbox.\n" + include + '\n');
+    return true;
 }
 
 int LocalServer::choosePort() const
@@ -391,44 +395,40 @@ void LocalServer::launch()
     m_step = Step::Starting;
     const int port = choosePort();
     QString error;
-    if (port <= 0 || !writeConfig(port, &error)) {
+    if (port <= 0 || !ensureConfigIncluded(&error) || !writeConfig(port, &error)) {
         fail(port <= 0 ? QStringLiteral("no free loopback port") : error);
         return;
     }
+    // A pid file left by a crash would pass for the new server's.
+    if (!PostmasterPidFile(dataDir()).removeIfStale()) {
+        fail(QStringLiteral("cannot remove the stale %1/postmaster.pid").arg(dataDir()));
+        return;
+    }
     emit progress(QStringLiteral("starting the server on 127.0.0.1:%1").arg(port));
-    m_process = std::make_unique<QProcess>();
-    m_process->setWorkingDirectory(m_folder);
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    ServerAccount::forCurrentProcess().applyTo(*m_process);
-    connect(m_process.get(), &QProcess::finished, this, [this](int code) {
-        const QString output = QString::fromLocal8Bit(m_process->readAll()).trimmed();
-        m_process.release()->deleteLater();
-        if (code != 0) {
-            fail(QStringLiteral("pg_ctl could not start the server (exit code %1): %2\n%3")
-                     .arg(code)
-                     .arg(output, logTail()));
-            return;
-        }
-        waitUntilReady();
-    });
     // -W: pg_ctl returns at once; readiness is read from postmaster.pid,
     // which is quicker than pg_ctl's own 100 ms polling.
-    m_process->start(m_binDir + QStringLiteral("/pg_ctl"),
+    runProgram(QStringLiteral("pg_ctl"),
         {QStringLiteral("start"), QStringLiteral("-W"), QStringLiteral("-s"), QStringLiteral("-D"),
-            dataDir(), QStringLiteral("-l"), logFile()});
+            dataDir(), QStringLiteral("-l"), logFile()},
+        [this](bool ok, const QString &output) {
+            if (ok)
+                waitUntilReady();
+            else
+                fail(QStringLiteral("pg_ctl could not start the server (%1)\n%2")
+                         .arg(output, logTail()));
+        });
 }
 
 void LocalServer::waitUntilReady()
 {
-    m_deadline = QDateTime::currentMSecsSinceEpoch() + startTimeoutMs;
+    m_clock.start();
     m_pid = 0;
     m_poll.disconnect(this);
     connect(&m_poll, &QTimer::timeout, this, [this] {
-        const QStringList lines = pidFileLines(dataDir());
-        const int pid = lines.value(0).trimmed().toInt();
-        if (pid > 0)
-            m_pid = pid;
-        if (pid > 0 && lines.value(7).trimmed() == QLatin1String("ready")) {
+        const PostmasterPidFile pidFile(dataDir());
+        if (pidFile.exists() && pidFile.pid() > 0)
+            m_pid = pidFile.pid();
+        if (pidFile.isLive() && pidFile.status() == QLatin1String("ready")) {
             m_poll.stop();
             m_poll.disconnect(this);
             m_step = Step::Idle;
@@ -436,7 +436,7 @@ void LocalServer::waitUntilReady()
             return;
         }
         const bool died = m_pid > 0 && !processAlive(m_pid);
-        if (died || QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+        if (died || m_clock.hasExpired(startTimeoutMs)) {
             fail(QStringLiteral("the server did not start%1; its log ends with:\n%2")
                      .arg(died ? QString()
                                : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
@@ -450,6 +450,10 @@ void LocalServer::stop()
 {
     if (m_step == Step::Idle)
         m_step = Step::Stopping;
+    else if (m_step != Step::Restarting && m_step != Step::Removing) {
+        refuseWhileBusy();
+        return;
+    }
     m_pid = serverPid();
     if (!m_pid) {
         QMetaObject::invokeMethod(
@@ -463,7 +467,7 @@ void LocalServer::stop()
 
 void LocalServer::waitUntilGone()
 {
-    m_deadline = QDateTime::currentMSecsSinceEpoch() + stopTimeoutMs;
+    m_clock.start();
     bool escalated = false;
     m_poll.disconnect(this);
     connect(&m_poll, &QTimer::timeout, this, [this, escalated]() mutable {
@@ -473,14 +477,14 @@ void LocalServer::waitUntilGone()
             afterStop();
             return;
         }
-        if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+        if (m_clock.hasExpired(escalated ? 5000 : stopTimeoutMs)) {
             if (escalated) {
                 fail(QStringLiteral("the server (pid %1) does not stop").arg(m_pid));
                 return;
             }
             ::kill(m_pid, SIGQUIT); // immediate shutdown
             escalated = true;
-            m_deadline = QDateTime::currentMSecsSinceEpoch() + 5000;
+            m_clock.start();
         }
     });
     m_poll.start();
@@ -495,14 +499,20 @@ void LocalServer::afterStop()
         emit stopped();
         start();
         break;
-    case Step::Removing:
-        if (!QDir(m_folder).removeRecursively()) {
-            fail(QStringLiteral("cannot delete %1 completely").arg(m_folder));
+    case Step::Removing: {
+        QStringList leftOver;
+        QString error;
+        if (!SandboxFolder(m_folder).removeContents(&leftOver, &error)) {
+            fail(error);
             return;
         }
+        if (!leftOver.isEmpty())
+            emit progress(QStringLiteral("kept %1 in %2: Tusk did not create them")
+                              .arg(leftOver.join(QStringLiteral(", ")), m_folder));
         emit stopped();
         emit removed();
         break;
+    }
     default:
         emit stopped();
         break;
@@ -511,13 +521,18 @@ void LocalServer::afterStop()
 
 void LocalServer::restart()
 {
+    if (refuseWhileBusy())
+        return;
     m_step = Step::Restarting;
     stop();
 }
 
 void LocalServer::remove()
 {
-    if (QDir(m_folder).exists() && !QFile::exists(m_folder + QLatin1Char('/') + markerName)) {
+    if (refuseWhileBusy())
+        return;
+    const SandboxFolder folder(m_folder);
+    if (folder.exists() && !folder.isMarked()) {
         QMetaObject::invokeMethod(
             this,
             [this] {

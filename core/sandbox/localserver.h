@@ -2,11 +2,13 @@
 
 #include "pg/conninfo.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace tusk::core {
@@ -73,6 +75,10 @@ private:
     enum class Step { Idle, InitDb, Starting, Stopping, Restarting, Removing };
 
     void fail(const QString &message);
+    bool refuseWhileBusy();
+    void runProgram(const QString &name, const QStringList &arguments,
+        std::function<void(bool ok, const QString &output)> done);
+    bool ensureConfigIncluded(QString *error) const;
     bool prepareFolder(QString *error);
     void runInitDb();
     void launch();
@@ -90,7 +96,7 @@ private:
     Step m_step = Step::Idle;
     std::unique_ptr<QProcess> m_process;
     QTimer m_poll;
-    qint64 m_deadline = 0;
+    QElapsedTimer m_clock; // since the current wait began
     int m_pid = 0;
 };
 

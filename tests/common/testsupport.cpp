@@ -39,9 +39,9 @@ QString scratchFolder(const QString &name)
     folder.removeRecursively();
     QDir().mkpath(root);
     // The server's account must be able to pass through the root.
-    QFile::setPermissions(root, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                    | QFileDevice::ExeOwner | QFileDevice::ExeGroup
-                                    | QFileDevice::ExeOther);
+    QFile::setPermissions(root,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     return folder.path();
 }
 
@@ -54,8 +54,7 @@ QString artifactPath(const QString &fileName)
     return dir + QLatin1Char('/') + fileName;
 }
 
-core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info,
-                          int timeoutMs)
+core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info, int timeoutMs)
 {
     QEventLoop loop;
     core::PgError result = core::PgError::client(QStringLiteral("timed out waiting to connect"));
@@ -63,19 +62,19 @@ core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &in
         result = {};
         loop.quit();
     });
-    QObject::connect(&connection, &core::Connection::openFailed, &loop,
-                     [&](const core::PgError &error) {
-                         result = error;
-                         loop.quit();
-                     });
+    QObject::connect(
+        &connection, &core::Connection::openFailed, &loop, [&](const core::PgError &error) {
+            result = error;
+            loop.quit();
+        });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     connection.open(info);
     loop.exec();
     return result;
 }
 
-Reply runAndWait(core::Connection &connection, const QString &sql, const QVariantList &params,
-                 int timeoutMs)
+Reply runAndWait(
+    core::Connection &connection, const QString &sql, const QVariantList &params, int timeoutMs)
 {
     Reply reply;
     QEventLoop loop;
@@ -83,18 +82,18 @@ Reply runAndWait(core::Connection &connection, const QString &sql, const QVarian
     timer.start();
     quint64 id = 0;
     QObject::connect(&connection, &core::Connection::resultReady, &loop,
-                     [&](quint64 request, const core::Result &result) {
-                         if (request == id)
-                             reply.results.append(result);
-                     });
+        [&](quint64 request, const core::Result &result) {
+            if (request == id)
+                reply.results.append(result);
+        });
     QObject::connect(&connection, &core::Connection::requestFinished, &loop,
-                     [&](quint64 request, const core::PgError &error) {
-                         if (request != id)
-                             return;
-                         reply.error = error;
-                         reply.finished = true;
-                         loop.quit();
-                     });
+        [&](quint64 request, const core::PgError &error) {
+            if (request != id)
+                return;
+            reply.error = error;
+            reply.finished = true;
+            loop.quit();
+        });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     id = connection.execute(sql, params);
     if (!reply.finished)
@@ -116,8 +115,10 @@ ScratchDatabase::ScratchDatabase(const QString &prefix)
         m_error = e.toString();
         return;
     }
-    runAndWait(connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
-    const Reply created = runAndWait(connection, QStringLiteral("CREATE DATABASE \"%1\"").arg(m_name));
+    runAndWait(
+        connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
+    const Reply created =
+        runAndWait(connection, QStringLiteral("CREATE DATABASE \"%1\"").arg(m_name));
     if (!created.error.isNull())
         m_error = created.error.toString();
 }
@@ -128,7 +129,8 @@ ScratchDatabase::~ScratchDatabase()
         return;
     core::Connection connection;
     if (openAndWait(connection, clusterConnInfo()).isNull())
-        runAndWait(connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
+        runAndWait(
+            connection, QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_name));
 }
 
 } // namespace tusk::test

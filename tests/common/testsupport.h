@@ -21,8 +21,8 @@ QString scratchFolder(const QString &name);
 QString artifactPath(const QString &fileName);
 
 // Opens and waits; returns the error, null on success.
-core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info,
-                          int timeoutMs = 15000);
+core::PgError openAndWait(
+    core::Connection &connection, const core::ConnInfo &info, int timeoutMs = 15000);
 
 struct Reply {
     QList<core::Result> results;
@@ -31,8 +31,8 @@ struct Reply {
     qint64 elapsedMs = 0;
 };
 // Runs one request through the signal API and waits for its end.
-Reply runAndWait(core::Connection &connection, const QString &sql,
-                 const QVariantList &params = {}, int timeoutMs = 60000);
+Reply runAndWait(core::Connection &connection, const QString &sql, const QVariantList &params = {},
+    int timeoutMs = 60000);
 
 // A database of a test's own, created on construction and dropped (with any
 // sessions still in it) on destruction.

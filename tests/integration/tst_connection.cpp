@@ -40,6 +40,9 @@ private slots:
     void terminatedBackendIsReportedAndReconnects();
     void requestsQueueWhileConnecting();
     void executeWhenDisconnectedFails();
+    void openWhileBusyEndsTheOldRequest();
+    void closeFromANoticeSlotIsSafe();
+    void openNeverFailsBeforeReturning();
 
 private:
     std::unique_ptr<tusk::test::ScratchDatabase> m_db;
@@ -47,12 +50,16 @@ private:
 
 void TestConnection::initTestCase()
 {
-    QVERIFY2(!tusk::test::clusterConnInfo().isEmpty(), qPrintable(tusk::test::clusterMissingMessage()));
+    QVERIFY2(
+        !tusk::test::clusterConnInfo().isEmpty(), qPrintable(tusk::test::clusterMissingMessage()));
     m_db = std::make_unique<tusk::test::ScratchDatabase>(QStringLiteral("tst_connection"));
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
 }
 
-void TestConnection::cleanupTestCase() { m_db.reset(); }
+void TestConnection::cleanupTestCase()
+{
+    m_db.reset();
+}
 
 void TestConnection::connects()
 {
@@ -75,7 +82,8 @@ void TestConnection::connects()
     QCOMPARE(s.setting(QStringLiteral("server_encoding")), QStringLiteral("UTF8"));
     QCOMPARE(s.setting(QStringLiteral("client_encoding")), QStringLiteral("UTF8"));
     QCOMPARE(s.setting(QStringLiteral("application_name")), QStringLiteral("tusk"));
-    QVERIFY(s.setting(QStringLiteral("shared_preload_libraries")).contains(QLatin1String("pg_stat_statements")));
+    QVERIFY(s.setting(QStringLiteral("shared_preload_libraries"))
+                .contains(QLatin1String("pg_stat_statements")));
     QVERIFY(!s.setting(QStringLiteral("max_connections")).isEmpty());
     QCOMPARE(c.transactionStatus(), Connection::TransactionStatus::Idle);
 
@@ -108,8 +116,9 @@ void TestConnection::wrongPasswordIsClear()
     QCOMPARE(failed.size(), 1);
     QCOMPARE(error.sqlState, QStringLiteral("28P01"));
     QCOMPARE(error.severity, QStringLiteral("FATAL"));
-    QVERIFY2(error.message.startsWith(QLatin1String("password authentication failed for user \"postgres\"")),
-             qPrintable(error.message));
+    QVERIFY2(error.message.startsWith(
+                 QLatin1String("password authentication failed for user \"postgres\"")),
+        qPrintable(error.message));
     QVERIFY(!error.toString().contains(QLatin1String("definitely-wrong")));
     QCOMPARE(c.state(), Connection::State::Disconnected);
 }
@@ -127,7 +136,8 @@ void TestConnection::refusedPortIsClear()
     const PgError error = openAndWait(c, info);
     QCOMPARE(error.origin, PgError::Origin::Connection);
     QCOMPARE(error.sqlState, QStringLiteral("08001"));
-    QVERIFY2(error.message.contains(QLatin1String("Connection refused")), qPrintable(error.message));
+    QVERIFY2(
+        error.message.contains(QLatin1String("Connection refused")), qPrintable(error.message));
     QVERIFY(error.detail.contains(QLatin1String("127.0.0.1")));
     QVERIFY(error.isConnectionFailure());
     QVERIFY(timer.elapsed() < 5000);
@@ -141,8 +151,9 @@ void TestConnection::unknownHostIsClear()
     Connection c;
     const PgError error = openAndWait(c, info);
     QCOMPARE(error.sqlState, QStringLiteral("08001"));
-    QVERIFY2(error.message.contains(QLatin1String("could not translate host name \"no-such-host.invalid\"")),
-             qPrintable(error.message));
+    QVERIFY2(error.message.contains(
+                 QLatin1String("could not translate host name \"no-such-host.invalid\"")),
+        qPrintable(error.message));
 }
 
 void TestConnection::silentServerTimesOut()
@@ -151,7 +162,7 @@ void TestConnection::silentServerTimesOut()
     // forever; the connect timeout ends it.
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     QVERIFY(fd >= 0);
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
@@ -181,13 +192,13 @@ void TestConnection::parametersRoundTrip()
     Connection c;
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
     const QString unicode = QStringLiteral("Grüße, 東京 🐘 — ‘quotes’ and 'ascii' \\ backslash");
-    const auto reply = runAndWait(
-        c,
-        QStringLiteral("SELECT $1::text AS t, $2::int + 1 AS i, $3::text IS NULL AS n, $3::text AS "
-                       "nul, $4::text AS u, length($4::text) AS ulen, $5::bool AS b, $6::text AS e, "
-                       "$7::bigint AS big"),
+    const auto reply = runAndWait(c,
+        QStringLiteral(
+            "SELECT $1::text AS t, $2::int + 1 AS i, $3::text IS NULL AS n, $3::text AS "
+            "nul, $4::text AS u, length($4::text) AS ulen, $5::bool AS b, $6::text AS e, "
+            "$7::bigint AS big"),
         {QStringLiteral("hello"), 41, QVariant(), unicode, true, QString(QLatin1String("")),
-         qint64(9007199254740993LL)});
+            qint64(9007199254740993LL)});
     QVERIFY2(reply.error.isNull(), qPrintable(reply.error.toString()));
     QCOMPARE(reply.results.size(), 1);
     const Result &r = reply.results.first();
@@ -210,10 +221,10 @@ void TestConnection::severalStatementsGiveSeveralResults()
 {
     Connection c;
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
-    const auto reply = runAndWait(c, QStringLiteral(
-        "SELECT 1 AS one; SELECT 2, 3 UNION ALL SELECT 4, 5; "
-        "CREATE TEMP TABLE t (x int); INSERT INTO t VALUES (1), (2), (3); "
-        "UPDATE t SET x = x + 1 WHERE x > 1"));
+    const auto reply = runAndWait(c,
+        QStringLiteral("SELECT 1 AS one; SELECT 2, 3 UNION ALL SELECT 4, 5; "
+                       "CREATE TEMP TABLE t (x int); INSERT INTO t VALUES (1), (2), (3); "
+                       "UPDATE t SET x = x + 1 WHERE x > 1"));
     QVERIFY2(reply.error.isNull(), qPrintable(reply.error.toString()));
     QCOMPARE(reply.results.size(), 5);
     QCOMPARE(reply.results.at(0).value(0, QStringLiteral("one")), QVariant(1));
@@ -241,7 +252,8 @@ void TestConnection::syntaxErrorCarriesPosition()
     QCOMPARE(reply.error.sqlState, QStringLiteral("42601"));
     QCOMPARE(reply.error.origin, PgError::Origin::Server);
     QCOMPARE(reply.error.severity, QStringLiteral("ERROR"));
-    QVERIFY2(reply.error.message.contains(QLatin1String("\"nothing\"")), qPrintable(reply.error.message));
+    QVERIFY2(reply.error.message.contains(QLatin1String("\"nothing\"")),
+        qPrintable(reply.error.message));
     QCOMPARE(reply.error.position, int(sql.indexOf(QLatin1String("nothing"))) + 1);
     QVERIFY(reply.results.isEmpty());
     // The session is still fine.
@@ -253,9 +265,9 @@ void TestConnection::noticesArriveAsSignals()
     Connection c;
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
     QSignalSpy notices(&c, &Connection::notice);
-    const auto reply = runAndWait(c, QStringLiteral(
-        "DO $$ BEGIN RAISE NOTICE 'hello %', 42 USING HINT = 'a hint'; "
-        "RAISE WARNING 'careful'; END $$"));
+    const auto reply = runAndWait(c,
+        QStringLiteral("DO $$ BEGIN RAISE NOTICE 'hello %', 42 USING HINT = 'a hint'; "
+                       "RAISE WARNING 'careful'; END $$"));
     QVERIFY(reply.error.isNull());
     QCOMPARE(notices.size(), 2);
     const auto first = notices.at(0).first().value<PgError>();
@@ -269,14 +281,15 @@ void TestConnection::copyOutGivesRows()
 {
     Connection c;
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
-    const auto reply = runAndWait(c, QStringLiteral(
-        "COPY (SELECT g, 'x' || g FROM generate_series(1, 3) g) TO STDOUT"));
+    const auto reply = runAndWait(
+        c, QStringLiteral("COPY (SELECT g, 'x' || g FROM generate_series(1, 3) g) TO STDOUT"));
     QVERIFY2(reply.error.isNull(), qPrintable(reply.error.toString()));
     QVERIFY(!reply.results.isEmpty());
     QCOMPARE(reply.results.first().rowCount(), 3);
     QCOMPARE(reply.results.first().text(2, 0), QStringLiteral("3\tx3"));
 
-    const auto copyIn = runAndWait(c, QStringLiteral("CREATE TEMP TABLE ci (x int); COPY ci FROM STDIN"));
+    const auto copyIn =
+        runAndWait(c, QStringLiteral("CREATE TEMP TABLE ci (x int); COPY ci FROM STDIN"));
     QCOMPARE(copyIn.error.sqlState, QStringLiteral("57014"));
     QVERIFY(copyIn.error.message.contains(QLatin1String("COPY FROM STDIN is not supported")));
     QCOMPARE(runAndWait(c, QStringLiteral("SELECT 1")).results.size(), 1);
@@ -310,7 +323,8 @@ void TestConnection::cancelDropsStaleReplies()
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
     QSignalSpy results(&c, &Connection::resultReady);
     QSignalSpy finished(&c, &Connection::requestFinished);
-    const quint64 running = c.execute(QStringLiteral("SELECT g FROM generate_series(1, 3000000) g"));
+    const quint64 running =
+        c.execute(QStringLiteral("SELECT g FROM generate_series(1, 3000000) g"));
     const quint64 queued = c.execute(QStringLiteral("SELECT 'never'"));
     c.cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
@@ -338,7 +352,8 @@ void TestConnection::eventLoopKeepsRunningDuringQuery()
     timer.stop();
     QVERIFY(reply.error.isNull());
     QVERIFY2(reply.elapsedMs >= 2000, qPrintable(QString::number(reply.elapsedMs)));
-    QVERIFY2(ticks >= 100, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(reply.elapsedMs)));
+    QVERIFY2(ticks >= 100,
+        qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(reply.elapsedMs)));
 }
 
 void TestConnection::terminatedBackendIsReportedAndReconnects()
@@ -354,14 +369,16 @@ void TestConnection::terminatedBackendIsReportedAndReconnects()
 
     const quint64 id = victim.execute(QStringLiteral("SELECT pg_sleep(30)"));
     QTest::qWait(300);
-    const auto kill = runAndWait(killer, QStringLiteral("SELECT pg_terminate_backend($1)"), {oldPid});
+    const auto kill =
+        runAndWait(killer, QStringLiteral("SELECT pg_terminate_backend($1)"), {oldPid});
     QCOMPARE(kill.results.first().value(0, 0), QVariant(true));
 
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
     QCOMPARE(finished.first().at(0).toULongLong(), id);
     const auto error = finished.first().at(1).value<PgError>();
     QCOMPARE(error.sqlState, QStringLiteral("57P01"));
-    QVERIFY2(error.message.contains(QLatin1String("terminating connection")), qPrintable(error.message));
+    QVERIFY2(
+        error.message.contains(QLatin1String("terminating connection")), qPrintable(error.message));
     QVERIFY(error.isConnectionFailure());
     QCOMPARE(lost.size(), 1);
 
@@ -397,6 +414,52 @@ void TestConnection::executeWhenDisconnectedFails()
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(finished.first().at(0).toULongLong(), id);
     QCOMPARE(finished.first().at(1).value<PgError>().sqlState, QStringLiteral("08003"));
+}
+
+void TestConnection::openWhileBusyEndsTheOldRequest()
+{
+    Connection c;
+    QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
+    QSignalSpy finished(&c, &Connection::requestFinished);
+    const quint64 sleeping = c.execute(QStringLiteral("SELECT pg_sleep(5)"));
+    QTest::qWait(100);
+    const PgError reopened = openAndWait(c, m_db->connInfo());
+    QVERIFY2(reopened.isNull(), qPrintable(reopened.toString()));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(0).toULongLong(), sleeping);
+    QCOMPARE(finished.first().at(1).value<PgError>().sqlState, QStringLiteral("08003"));
+    QCOMPARE(runAndWait(c, QStringLiteral("SELECT 1")).results.size(), 1);
+}
+
+void TestConnection::closeFromANoticeSlotIsSafe()
+{
+    Connection c;
+    QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
+    QSignalSpy finished(&c, &Connection::requestFinished);
+    connect(&c, &Connection::notice, &c, [&c] { c.close(); });
+    c.execute(
+        QStringLiteral("DO $$ BEGIN RAISE NOTICE 'one'; RAISE NOTICE 'two'; END $$; SELECT 1"));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(1).value<PgError>().sqlState, QStringLiteral("08003"));
+    QCOMPARE(c.state(), Connection::State::Disconnected);
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1); // exactly once
+}
+
+void TestConnection::openNeverFailsBeforeReturning()
+{
+    // A socket folder with no server fails inside libpq's first step; the
+    // caller still gets control back before hearing of it.
+    ConnInfo info;
+    info.setValue(QStringLiteral("host"), tusk::test::scratchFolder(QStringLiteral("nosocket")));
+    info.setValue(QStringLiteral("dbname"), QStringLiteral("x"));
+    Connection c;
+    QSignalSpy failed(&c, &Connection::openFailed);
+    c.open(info);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(c.state(), Connection::State::Connecting);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<PgError>().sqlState, QStringLiteral("08001"));
 }
 
 QTEST_GUILESS_MAIN(TestConnection)

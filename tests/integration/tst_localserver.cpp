@@ -5,6 +5,7 @@
 #include "sandbox/demodatabase.h"
 #include "sandbox/localserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +23,9 @@ private slots:
     void refusesForeignFolder();
     void reportsMissingBinaries();
     void buildsDemoDatabase();
+    void ignoresStalePidFile();
+    void keepsWhatTuskDidNotCreate();
+    void reportsProgramsThatCannotRun();
 
 private:
     // Runs one step and waits for its signal (or failed()).
@@ -226,6 +230,92 @@ void TestLocalServer::buildsDemoDatabase()
     QCOMPARE(againFinished.first().first().toBool(), false);
 
     c.close();
+    QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
+}
+
+void TestLocalServer::ignoresStalePidFile()
+{
+    const QString folder = tusk::test::scratchFolder(QStringLiteral("stalepid"));
+    LocalServer server(folder);
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+    QVERIFY(step(server, &LocalServer::stop, &LocalServer::stopped));
+
+    // A crash leaves postmaster.pid behind; its pid now belongs to another
+    // program (this test) and it even says "ready".
+    QFile pidFile(server.dataDir() + QStringLiteral("/postmaster.pid"));
+    QVERIFY(pidFile.open(QIODevice::WriteOnly));
+    pidFile.write(QStringLiteral("%1\n%2\n0\n5432\n%3\n127.0.0.1\n0 0\nready   \n")
+                      .arg(QCoreApplication::applicationPid())
+                      .arg(server.dataDir(), folder)
+                      .toUtf8());
+    pidFile.close();
+    QVERIFY(!server.isRunning());
+    QCOMPARE(server.serverPid(), 0);
+
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+    QVERIFY(server.isRunning());
+    QVERIFY(server.serverPid() != QCoreApplication::applicationPid());
+    Connection c;
+    QVERIFY(openAndWait(c, server.connInfo()).isNull());
+    c.close();
+
+    // Busy with a step, the server refuses another instead of racing it.
+    QSignalSpy failed(&server, &LocalServer::failed);
+    QSignalSpy restarted(&server, &LocalServer::started);
+    server.restart();
+    server.remove();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("busy")));
+    QTRY_COMPARE_WITH_TIMEOUT(restarted.size(), 1, 30000);
+    QVERIFY(server.isRunning());
+    QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
+}
+
+void TestLocalServer::keepsWhatTuskDidNotCreate()
+{
+    // A folder holding only hidden files is not empty.
+    const QString hidden = tusk::test::scratchFolder(QStringLiteral("hidden"));
+    QVERIFY(QDir().mkpath(hidden + QStringLiteral("/.git")));
+    LocalServer refused(hidden);
+    QString failure;
+    QVERIFY(!step(refused, &LocalServer::start, &LocalServer::started, 5000, &failure));
+    QVERIFY2(failure.contains(QLatin1String("not a Tusk sandbox folder")), qPrintable(failure));
+    QVERIFY(QDir(hidden + QStringLiteral("/.git")).exists());
+
+    // Files a person adds to a sandbox survive its removal.
+    const QString folder = tusk::test::scratchFolder(QStringLiteral("keep"));
+    LocalServer server(folder);
+    QVERIFY(step(server, &LocalServer::start, &LocalServer::started));
+    QFile notes(folder + QStringLiteral("/notes.md"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.close();
+    QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
+    QVERIFY(QFile::exists(notes.fileName()));
+    QVERIFY(!QDir(folder + QStringLiteral("/data")).exists());
+    QVERIFY(!server.isRunning());
+}
+
+void TestLocalServer::reportsProgramsThatCannotRun()
+{
+    // Programs that exist and are executable but cannot be started.
+    const QString bin = tusk::test::scratchFolder(QStringLiteral("brokenbin"));
+    QVERIFY(QDir().mkpath(bin));
+    QFile::setPermissions(
+        bin, QFile::permissions(bin) | QFileDevice::ExeOther | QFileDevice::ReadOther);
+    for (const char *name : {"initdb", "pg_ctl", "postgres"}) {
+        QFile program(bin + QLatin1Char('/') + QLatin1String(name));
+        QVERIFY(program.open(QIODevice::WriteOnly));
+        program.write("#!/nonexistent/interpreter\n");
+        program.close();
+        program.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+            | QFileDevice::ExeOwner | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    }
+    LocalServer server(tusk::test::scratchFolder(QStringLiteral("brokenbin-cluster")));
+    server.setBinDir(bin);
+    QString failure;
+    QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 10000, &failure));
+    QVERIFY2(failure.contains(QLatin1String("initdb")), qPrintable(failure));
+    // Not busy any more: the next step is accepted.
     QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
 }
 

@@ -47,7 +47,7 @@ TestCommandLine::Run TestCommandLine::tusk(const QStringList &arguments)
     if (!process.waitForFinished(30000))
         return {};
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        QString::fromUtf8(process.readAllStandardError())};
 }
 
 void TestCommandLine::versionNeedsNoDisplay()
@@ -96,10 +96,12 @@ void TestCommandLine::sandboxArgumentsAreChecked()
 void TestCommandLine::sandboxStatusOfMissingFolder()
 {
     const QString folder = tusk::test::scratchFolder(QStringLiteral("cli-missing"));
-    Run run = tusk({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--dir"), folder});
+    Run run = tusk(
+        {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--dir"), folder});
     QCOMPARE(run.exitCode, 4);
     QVERIFY(run.out.contains(QLatin1String("no sandbox")));
-    run = tusk({QStringLiteral("sandbox"), QStringLiteral("psql-env"), QStringLiteral("--dir"), folder});
+    run = tusk(
+        {QStringLiteral("sandbox"), QStringLiteral("psql-env"), QStringLiteral("--dir"), folder});
     QCOMPARE(run.exitCode, 3);
     QVERIFY(run.err.contains(QLatin1String("not running")));
 }
@@ -114,13 +116,14 @@ void TestCommandLine::sandboxRefusesToRemoveForeignFolder()
     precious.close();
 
     Run run = tusk({QStringLiteral("sandbox"), QStringLiteral("remove"), QStringLiteral("--yes"),
-                    QStringLiteral("--dir"), folder});
+        QStringLiteral("--dir"), folder});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("not a Tusk sandbox folder")), qPrintable(run.err));
     QVERIFY(QFile::exists(precious.fileName()));
 
     // Without --yes and without a terminal to ask on, nothing happens either.
-    run = tusk({QStringLiteral("sandbox"), QStringLiteral("remove"), QStringLiteral("--dir"), folder});
+    run = tusk(
+        {QStringLiteral("sandbox"), QStringLiteral("remove"), QStringLiteral("--dir"), folder});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(QFile::exists(precious.fileName()));
 }

@@ -28,14 +28,35 @@ void TestConnInfo::parsesBothForms_data()
     QTest::addColumn<QString>("sslmode");
 
     QTest::addRow("url") << "postgresql://alice@db.example.com:6432/shop?sslmode=require"
-                         << "db.example.com" << "6432" << "shop" << "alice" << "require";
-    QTest::addRow("short scheme") << "postgres://bob@localhost/app" << "localhost" << ""
-                                  << "app" << "bob" << "";
+                         << "db.example.com"
+                         << "6432"
+                         << "shop"
+                         << "alice"
+                         << "require";
+    QTest::addRow("short scheme") << "postgres://bob@localhost/app"
+                                  << "localhost"
+                                  << ""
+                                  << "app"
+                                  << "bob"
+                                  << "";
     QTest::addRow("keywords") << "host=/var/run/postgresql port=5433 dbname='my db' user=carol"
-                              << "/var/run/postgresql" << "5433" << "my db" << "carol" << "";
+                              << "/var/run/postgresql"
+                              << "5433"
+                              << "my db"
+                              << "carol"
+                              << "";
     QTest::addRow("socket in query") << "postgresql:///tusk_demo?host=%2Ftmp%2Fsb&port=5999"
-                                     << "/tmp/sb" << "5999" << "tusk_demo" << "" << "";
-    QTest::addRow("ipv6") << "postgresql://[::1]:5432/x" << "::1" << "5432" << "x" << "" << "";
+                                     << "/tmp/sb"
+                                     << "5999"
+                                     << "tusk_demo"
+                                     << ""
+                                     << "";
+    QTest::addRow("ipv6") << "postgresql://[::1]:5432/x"
+                          << "::1"
+                          << "5432"
+                          << "x"
+                          << ""
+                          << "";
 }
 
 void TestConnInfo::parsesBothForms()
@@ -95,10 +116,12 @@ void TestConnInfo::neverShowsThePassword()
 void TestConnInfo::urlRoundTrips_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addRow("tcp") << "host=db.example.com port=6432 dbname=shop user=alice sslmode=verify-full";
+    QTest::addRow("tcp")
+        << "host=db.example.com port=6432 dbname=shop user=alice sslmode=verify-full";
     QTest::addRow("socket") << "host='/tmp/tusk sandbox' port=5999 dbname=tusk_demo user=postgres";
     QTest::addRow("unicode db") << "host=localhost dbname=Grüße user=ü";
-    QTest::addRow("host list") << "host=a,b port=5432,5433 dbname=x target_session_attrs=read-write";
+    QTest::addRow("host list")
+        << "host=a,b port=5432,5433 dbname=x target_session_attrs=read-write";
     QTest::addRow("password") << "host=h user=u password='p@ss word/?#' dbname=d";
 }
 
@@ -131,8 +154,9 @@ void TestConnInfo::setAndRemove()
     info.setValue(QStringLiteral("dbname"), QStringLiteral("b"));
     info.setValue(QStringLiteral("dbname"), QStringLiteral("c"));
     info.setValue(QStringLiteral("port"), QStringLiteral("1"));
-    QCOMPARE(info.keywords(), (QList<QString>{QStringLiteral("host"), QStringLiteral("dbname"),
-                                              QStringLiteral("port")}));
+    QCOMPARE(info.keywords(),
+        (QList<QString> {
+            QStringLiteral("host"), QStringLiteral("dbname"), QStringLiteral("port")}));
     info.remove(QStringLiteral("host"));
     QVERIFY(!info.contains(QStringLiteral("host")));
     QCOMPARE(info.toDisplayString(), QStringLiteral("local socket:1/c"));

@@ -22,8 +22,8 @@ void TestPgError::formatsForPeople()
     e.detail = QStringLiteral("Key (id)=(1) already exists.");
     e.hint = QStringLiteral("Use another id.");
     QCOMPARE(e.toString(),
-             QStringLiteral("ERROR 23505: duplicate key value violates unique constraint \"u\"\n"
-                            "DETAIL: Key (id)=(1) already exists.\nHINT: Use another id."));
+        QStringLiteral("ERROR 23505: duplicate key value violates unique constraint \"u\"\n"
+                       "DETAIL: Key (id)=(1) already exists.\nHINT: Use another id."));
     QVERIFY(PgError().isNull());
     QVERIFY(PgError().toString().isEmpty());
     QVERIFY(!e.isNull());

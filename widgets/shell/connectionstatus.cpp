@@ -1,5 +1,7 @@
 #include "connectionstatus.h"
 
+#include "connectionobserver.h"
+
 #include "pg/connection.h"
 
 #include <QHBoxLayout>
@@ -11,6 +13,7 @@ using core::Connection;
 
 ConnectionStatus::ConnectionStatus(QWidget *parent)
     : QWidget(parent)
+    , m_observer(new ConnectionObserver(this))
     , m_dot(new QLabel(this))
     , m_text(new QLabel(this))
 {
@@ -19,32 +22,13 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
     layout->setSpacing(6);
     layout->addWidget(m_dot);
     layout->addWidget(m_text);
+    connect(m_observer, &ConnectionObserver::changed, this, &ConnectionStatus::refresh);
     refresh();
 }
 
 void ConnectionStatus::setConnection(Connection *connection, const QString &label)
 {
-    if (m_connection)
-        m_connection->disconnect(this);
-    m_connection = connection;
-    m_label = label;
-    m_lastError.clear();
-    if (connection) {
-        connect(connection, &Connection::stateChanged, this, &ConnectionStatus::refresh);
-        connect(connection, &Connection::opened, this, [this] {
-            m_lastError.clear();
-            refresh();
-        });
-        connect(connection, &Connection::openFailed, this, [this](const core::PgError &e) {
-            m_lastError = e.message;
-            refresh();
-        });
-        connect(connection, &Connection::lost, this, [this](const core::PgError &e) {
-            m_lastError = e.message;
-            refresh();
-        });
-    }
-    refresh();
+    m_observer->setConnection(connection, label);
 }
 
 QString ConnectionStatus::text() const
@@ -56,37 +40,39 @@ void ConnectionStatus::refresh()
 {
     QString text;
     QColor color(0x9e, 0x9e, 0x9e);
+    const Connection *connection = m_observer->connection();
+    const QString &label = m_observer->label();
+    const QString error = m_observer->lastError();
     const Connection::State state =
-        m_connection ? m_connection->state() : Connection::State::Disconnected;
+        connection ? connection->state() : Connection::State::Disconnected;
     switch (state) {
     case Connection::State::Ready:
     case Connection::State::Busy: {
-        const core::ServerInfo &s = m_connection->server();
+        const core::ServerInfo &s = connection->server();
         text = tr("%1 · %2@%3 · PostgreSQL %4")
-                   .arg(s.database, s.user, m_label, s.version.section(QLatin1Char(' '), 0, 0));
+                   .arg(s.database, s.user, label, s.version.section(QLatin1Char(' '), 0, 0));
         color =
             state == Connection::State::Busy ? QColor(0xf0, 0xa0, 0x20) : QColor(0x2e, 0xa0, 0x43);
         break;
     }
     case Connection::State::Connecting:
-        text = tr("Connecting to %1…").arg(m_label);
+        text = tr("Connecting to %1…").arg(label);
         color = QColor(0xf0, 0xa0, 0x20);
         break;
     case Connection::State::Lost:
-        text = tr("Connection to %1 lost, reconnecting… (%2)").arg(m_label, m_lastError);
+        text = tr("Connection to %1 lost, reconnecting… (%2)").arg(label, error);
         color = QColor(0xd0, 0x30, 0x30);
         break;
     case Connection::State::Disconnected:
-        text = m_connection && !m_lastError.isEmpty()
-            ? tr("Not connected to %1: %2").arg(m_label, m_lastError)
-            : tr("Not connected");
-        color = m_lastError.isEmpty() ? color : QColor(0xd0, 0x30, 0x30);
+        text = connection && !error.isEmpty() ? tr("Not connected to %1: %2").arg(label, error)
+                                              : tr("Not connected");
+        color = error.isEmpty() ? color : QColor(0xd0, 0x30, 0x30);
         break;
     }
     m_dot->setText(QStringLiteral("●"));
     m_dot->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
     m_text->setText(text);
-    m_text->setToolTip(m_connection ? m_connection->connInfo().toDisplayString() : QString());
+    m_text->setToolTip(connection ? connection->connInfo().toDisplayString() : QString());
 }
 
 } // namespace tusk::widgets

@@ -10,6 +10,8 @@ class Connection;
 
 namespace tusk::widgets {
 
+class ConnectionObserver;
+
 // Status-bar badge for the window's connection: a coloured dot and one line
 // ("tusk_demo · postgres@sandbox · PostgreSQL 15.18", "Connecting…",
 // "Connection lost, reconnecting…"). Follows the Connection's signals only.
@@ -25,9 +27,7 @@ public:
 private:
     void refresh();
 
-    core::Connection *m_connection = nullptr;
-    QString m_label;
-    QString m_lastError;
+    ConnectionObserver *m_observer;
     QLabel *m_dot;
     QLabel *m_text;
 };

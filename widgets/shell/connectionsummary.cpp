@@ -1,5 +1,7 @@
 #include "connectionsummary.h"
 
+#include "connectionobserver.h"
+
 #include "pg/connection.h"
 
 #include <QFormLayout>
@@ -34,6 +36,7 @@ QString settingText(const core::ServerInfo &server, const QString &name)
 
 ConnectionSummary::ConnectionSummary(QWidget *parent)
     : QWidget(parent)
+    , m_observer(new ConnectionObserver(this))
     , m_heading(new QLabel(this))
     , m_message(new QLabel(this))
     , m_form(new QFormLayout)
@@ -49,9 +52,10 @@ ConnectionSummary::ConnectionSummary(QWidget *parent)
     m_form->setHorizontalSpacing(16);
     m_reconnect->setEnabled(false);
     connect(m_reconnect, &QPushButton::clicked, this, [this] {
-        if (m_connection)
-            m_connection->reconnect();
+        if (Connection *connection = m_observer->connection())
+            connection->reconnect();
     });
+    connect(m_observer, &ConnectionObserver::changed, this, &ConnectionSummary::refresh);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_reconnect);
@@ -71,27 +75,7 @@ ConnectionSummary::ConnectionSummary(QWidget *parent)
 
 void ConnectionSummary::setConnection(Connection *connection, const QString &label)
 {
-    if (m_connection)
-        m_connection->disconnect(this);
-    m_connection = connection;
-    m_label = label;
-    m_error.clear();
-    if (connection) {
-        connect(connection, &Connection::stateChanged, this, &ConnectionSummary::refresh);
-        connect(connection, &Connection::opened, this, [this] {
-            m_error.clear();
-            refresh();
-        });
-        connect(connection, &Connection::openFailed, this, [this](const core::PgError &e) {
-            m_error = e.toString();
-            refresh();
-        });
-        connect(connection, &Connection::lost, this, [this](const core::PgError &e) {
-            m_error = e.toString();
-            refresh();
-        });
-    }
-    refresh();
+    m_observer->setConnection(connection, label);
 }
 
 QString ConnectionSummary::field(const QString &name) const
@@ -116,24 +100,27 @@ void ConnectionSummary::refresh()
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
+    const Connection *connection = m_observer->connection();
+    const QString error = m_observer->lastError(true);
     const Connection::State state =
-        m_connection ? m_connection->state() : Connection::State::Disconnected;
-    m_reconnect->setEnabled(m_connection && !m_connection->connInfo().isEmpty()
-        && state != Connection::State::Connecting);
-    if (!m_connection) {
+        connection ? connection->state() : Connection::State::Disconnected;
+    m_reconnect->setEnabled(
+        connection && !connection->connInfo().isEmpty() && state != Connection::State::Connecting);
+    if (!connection) {
         m_heading->setText(tr("Not connected"));
         m_message->setText(tr("Start the sandbox with <code>tusk sandbox start</code> and open "
                               "Tusk with <code>tusk --sandbox</code>, or pass "
                               "<code>--db postgresql://…</code>."));
         return;
     }
-    const core::ServerInfo &s = m_connection->server();
+    const core::ServerInfo &s = connection->server();
     switch (state) {
     case Connection::State::Ready:
     case Connection::State::Busy:
         m_heading->setText(tr("Connected to %1").arg(s.database));
-        m_message->setText(tr("Through the profile <b>%1</b>.").arg(m_label.toHtmlEscaped()));
-        setField(tr("Server"), m_connection->connInfo().toDisplayString());
+        m_message->setText(
+            tr("Through the profile <b>%1</b>.").arg(m_observer->label().toHtmlEscaped()));
+        setField(tr("Server"), connection->connInfo().toDisplayString());
         setField(tr("Version"), QStringLiteral("PostgreSQL ") + s.version);
         setField(tr("Database"), s.database);
         setField(tr("User"), s.user + (s.isSuperuser() ? tr(" (superuser)") : QString()));
@@ -144,17 +131,16 @@ void ConnectionSummary::refresh()
         break;
     case Connection::State::Connecting:
         m_heading->setText(tr("Connecting…"));
-        m_message->setText(m_connection->connInfo().toDisplayString());
+        m_message->setText(connection->connInfo().toDisplayString());
         break;
     case Connection::State::Lost:
         m_heading->setText(tr("Connection lost"));
         m_message->setText(
-            tr("Reconnecting to %1…\n%2").arg(m_connection->connInfo().toDisplayString(), m_error));
+            tr("Reconnecting to %1…\n%2").arg(connection->connInfo().toDisplayString(), error));
         break;
     case Connection::State::Disconnected:
         m_heading->setText(tr("Not connected"));
-        m_message->setText(
-            m_error.isEmpty() ? m_connection->connInfo().toDisplayString() : m_error);
+        m_message->setText(error.isEmpty() ? connection->connInfo().toDisplayString() : error);
         break;
     }
 }

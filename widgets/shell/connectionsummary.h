@@ -12,6 +12,8 @@ class Connection;
 
 namespace tusk::widgets {
 
+class ConnectionObserver;
+
 // What the window is connected to: server, version, database, user and the
 // settings read on connect, or why there is no connection, with a button to
 // try again. Fills itself from the Connection's signals; never queries.
@@ -29,9 +31,7 @@ private:
     void refresh();
     void setField(const QString &name, const QString &value);
 
-    core::Connection *m_connection = nullptr;
-    QString m_label;
-    QString m_error;
+    ConnectionObserver *m_observer;
     QLabel *m_heading;
     QLabel *m_message;
     QFormLayout *m_form;
