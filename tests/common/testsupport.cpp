@@ -6,7 +6,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
+
+#include <csignal>
 
 #include <unistd.h>
 
@@ -36,6 +39,12 @@ QString scratchFolder(const QString &name)
     if (root.isEmpty())
         root = QDir::tempPath() + QStringLiteral("/tusk-tests-%1").arg(getuid());
     QDir folder(root + QLatin1Char('/') + name);
+    // A server left running there by an interrupted run goes first.
+    if (const int pid = core::LocalServer(folder.path()).serverPid()) {
+        ::kill(pid, SIGQUIT);
+        for (int i = 0; i < 500 && ::kill(pid, 0) == 0; ++i)
+            QThread::msleep(10);
+    }
     folder.removeRecursively();
     QDir().mkpath(root);
     // The server's account must be able to pass through the root.
