@@ -8,9 +8,13 @@ CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 .PHONY: run test
 
+# An existing build folder keeps the generator it was made with.
+CONFIGURE = if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR); \
+	    else cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS); fi > /dev/null
+
 run:
 	@packaging/install-deps.sh
-	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
+	@$(CONFIGURE)
 	@cmake --build $(BUILD_DIR) --target tusk
 	@$(TUSK) sandbox start
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -23,6 +27,6 @@ run:
 
 test:
 	@packaging/install-deps.sh
-	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
+	@$(CONFIGURE)
 	@cmake --build $(BUILD_DIR)
 	@cd $(BUILD_DIR) && ctest --output-on-failure --label-exclude bench

@@ -11,14 +11,15 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libqt6opengl6-dev
     libqscintilla2-qt6-dev libpq-dev libpg-query-dev libtomlplusplus-dev
-    qtkeychain-qt6-dev
+    qtkeychain-qt6-dev libxcb1-dev
 )
 # Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
-# and the integration tests, and an X server with tools for screenshots and
-# the startup benchmark.
+# and the integration tests, Xvfb for the startup benchmark and for running
+# Tusk without a screen, and xdotool with ImageMagick to drive it and take
+# screenshots by hand (`import -window root`).
 runtime_packages=(
-    qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib
-    xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core
+    make qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib
+    xvfb xauth xdotool imagemagick fonts-dejavu-core
 )
 
 missing=()

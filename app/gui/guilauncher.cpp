@@ -6,7 +6,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 namespace tusk::app {
 
@@ -35,6 +37,10 @@ int GuiLauncher::run(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
     QApplication::setOrganizationName(QStringLiteral("tusk"));
     QApplication::setDesktopFileName(QStringLiteral("tusk"));
+    QTranslator translator;
+    if (translator.load(
+            QLocale(), QStringLiteral("tusk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     const QCommandLineOption dbOption(QStringLiteral("db"),

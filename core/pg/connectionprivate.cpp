@@ -15,6 +15,7 @@ namespace {
 // waits for the user (or the next request) to ask again.
 constexpr std::array reconnectDelaysMs {0, 250, 1000, 2000, 5000, 10000};
 constexpr int defaultConnectTimeoutMs = 10000;
+constexpr int cancelTimeoutMs = 10000;
 
 // Parameters the server reports on its own (ParameterStatus) that Tusk shows.
 const char *const reportedParameters[] = {
@@ -68,6 +69,8 @@ ConnectionPrivate::ConnectionPrivate(Connection *owner)
                 QStringLiteral("08001")));
     });
     QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] { open(info, true); });
+    cancelTimer.setSingleShot(true);
+    QObject::connect(&cancelTimer, &QTimer::timeout, q, [this] { cancelTookTooLong(); });
     QObject::connect(&resolver, &HostResolver::resolved, q,
         [this](const ConnInfo &resolved) { startConnect(resolved); });
     QObject::connect(&resolver, &HostResolver::failed, q, [this](const QString &message) {
@@ -304,6 +307,7 @@ void ConnectionPrivate::teardown()
     lastFatal = PgError();
     // A cancel still travelling belongs to the old session.
     cancelInFlight = false;
+    cancelTimer.stop();
     if (conn) {
         PQfinish(conn);
         conn = nullptr;
@@ -434,13 +438,15 @@ void ConnectionPrivate::cancel()
         // starts, so the cancel cannot hit the wrong statement.
         if (libpq::CancelPtr handle {PQgetCancel(conn)}) {
             cancelInFlight = true;
+            cancelTimer.start(cancelTimeoutMs);
             const quint64 gen = generation;
             auto promise = std::make_shared<QPromise<QString>>();
             promise->start();
             promise->future().then(q, [this, gen](const QString &failure) {
-                if (gen != generation)
-                    return; // that session is gone, and its cancel with it
+                if (gen != generation || !cancelInFlight)
+                    return; // that session is gone, or Tusk gave up on this cancel
                 cancelInFlight = false;
+                cancelTimer.stop();
                 if (!failure.isEmpty()) {
                     PgError warning = PgError::client(
                         QStringLiteral("could not send the cancel request: ") + failure);
@@ -461,6 +467,24 @@ void ConnectionPrivate::cancel()
         running->cancelled = true;
     }
     failQueued(PgError::cancelled());
+}
+
+// The cancel request opens a connection of its own; on a half-dead network
+// it can hang for minutes. A statement still running then is as good as
+// lost; one that ended meanwhile lets the queue go on.
+void ConnectionPrivate::cancelTookTooLong()
+{
+    if (!cancelInFlight)
+        return;
+    cancelInFlight = false;
+    if (running) {
+        lose(PgError::connection(
+            QStringLiteral("the server did not take the cancel request within %1 s")
+                .arg(cancelTimeoutMs / 1000),
+            QStringLiteral("08006")));
+    } else {
+        startNext();
+    }
 }
 
 bool ConnectionPrivate::deliverNotices()

@@ -50,6 +50,7 @@ public:
     HostResolver resolver;
     QTimer connectTimer; // from open() until opened(): lookup, connect, settings
     QTimer reconnectTimer;
+    QTimer cancelTimer; // how long a cancel may travel before Tusk gives up on it
     int reconnectAttempt = 0;
     bool reconnecting = false;
     bool autoReconnect = true;
@@ -79,6 +80,7 @@ private:
     void lose(const PgError &error);
     void scheduleReconnect();
     void refreshReportedParameters();
+    void cancelTookTooLong();
     int effectiveConnectTimeout() const;
     bool deliverNotices();
     static void noticeReceiver(void *arg, const PGresult *result);

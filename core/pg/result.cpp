@@ -58,23 +58,28 @@ int Result::columnIndex(const QString &name) const
     return -1;
 }
 
+bool Result::contains(int row, int column) const
+{
+    return row >= 0 && row < d->rows && column >= 0 && column < columnCount();
+}
+
 bool Result::isNull(int row, int column) const
 {
-    return d->nulls.testBit(row * columnCount() + column);
+    return !contains(row, column) || d->nulls.testBit(qsizetype(row) * columnCount() + column);
 }
 
 QString Result::text(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    return d->cells.at(row * columnCount() + column);
+    return d->cells.at(qsizetype(row) * columnCount() + column);
 }
 
 QVariant Result::value(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    const QString &cell = d->cells.at(row * columnCount() + column);
+    const QString &cell = d->cells.at(qsizetype(row) * columnCount() + column);
     switch (d->columns.at(column).typeOid) {
     case BoolOid:
         return cell == QLatin1String("t");

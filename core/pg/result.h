@@ -31,6 +31,8 @@ public:
     const QList<Column> &columns() const;
     int columnIndex(const QString &name) const; // -1 when absent
 
+    // Cells outside the result read as SQL NULL.
+    bool contains(int row, int column) const;
     bool isNull(int row, int column) const;
     // The server's text form of the cell; a null QString for SQL NULL.
     QString text(int row, int column) const;

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -239,6 +240,7 @@ void LocalServer::start()
 {
     if (m_step != Step::Restarting && refuseWhileBusy())
         return;
+    m_retriedPort = false;
     m_step = Step::Starting;
     if (isRunning()) {
         QMetaObject::invokeMethod(
@@ -250,16 +252,19 @@ void LocalServer::start()
             Qt::QueuedConnection);
         return;
     }
-    m_binDir = PostgresBinaries::findBinDir(m_binDir);
+    const QString wanted = m_binDir;
+    m_binDir = PostgresBinaries::findBinDir(wanted);
     if (m_binDir.isEmpty()) {
+        const QString message = wanted.isEmpty()
+            ? QStringLiteral("no PostgreSQL server programs (initdb, pg_ctl, postgres) were found "
+                             "in /usr/lib/postgresql/*/bin or on PATH; install Debian's "
+                             "postgresql package or name their folder (--pg-bin)")
+            : QStringLiteral("%1 does not hold the PostgreSQL server programs (initdb, pg_ctl, "
+                             "postgres)")
+                  .arg(wanted);
+        m_binDir = wanted;
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                fail(QStringLiteral("no PostgreSQL server programs (initdb, pg_ctl, postgres) "
-                                    "were found; install Debian's postgresql package or set "
-                                    "pg_bin_path"));
-            },
-            Qt::QueuedConnection);
+            this, [this, message] { fail(message); }, Qt::QueuedConnection);
         return;
     }
     QString error;
@@ -393,6 +398,7 @@ bool LocalServer::writeConfig(int port, QString *error)
 void LocalServer::launch()
 {
     m_step = Step::Starting;
+    m_logStart = QFileInfo(logFile()).size();
     const int port = choosePort();
     QString error;
     if (port <= 0 || !ensureConfigIncluded(&error) || !writeConfig(port, &error)) {
@@ -436,10 +442,24 @@ void LocalServer::waitUntilReady()
             return;
         }
         const bool died = m_pid > 0 && !processAlive(m_pid);
-        if (died || m_clock.hasExpired(startTimeoutMs)) {
+        // A server that gives up before writing its pid file (a port taken
+        // in the meantime, a bad setting) says so in its log.
+        const QString news = logSince(m_logStart);
+        const bool fatal = !pidFile.isLive() && news.contains(QLatin1String("FATAL:"));
+        if ((died || fatal) && news.contains(QLatin1String("could not create any TCP/IP sockets"))
+            && !m_retriedPort) {
+            m_retriedPort = true;
+            m_preferredPort = 0;
+            QFile::remove(m_folder + QLatin1Char('/') + portName);
+            m_poll.stop();
+            m_poll.disconnect(this);
+            launch();
+            return;
+        }
+        if (died || fatal || m_clock.hasExpired(startTimeoutMs)) {
             fail(QStringLiteral("the server did not start%1; its log ends with:\n%2")
-                     .arg(died ? QString()
-                               : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
+                     .arg(died || fatal ? QString()
+                                        : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
                          logTail()));
         }
     });
@@ -544,6 +564,14 @@ void LocalServer::remove()
     }
     m_step = Step::Removing;
     stop();
+}
+
+QString LocalServer::logSince(qint64 offset) const
+{
+    QFile log(logFile());
+    if (!log.open(QIODevice::ReadOnly) || !log.seek(qMax<qint64>(0, offset)))
+        return {};
+    return QString::fromUtf8(log.readAll());
 }
 
 QString LocalServer::logTail(int lines) const

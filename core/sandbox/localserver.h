@@ -88,6 +88,7 @@ private:
     int choosePort() const;
     bool writeConfig(int port, QString *error);
     QString logTail(int lines = 8) const;
+    QString logSince(qint64 offset) const;
 
     QString m_folder;
     QString m_binDir;
@@ -97,6 +98,8 @@ private:
     std::unique_ptr<QProcess> m_process;
     QTimer m_poll;
     QElapsedTimer m_clock; // since the current wait began
+    qint64 m_logStart = 0; // log size when the current launch began
+    bool m_retriedPort = false;
     int m_pid = 0;
 };
 

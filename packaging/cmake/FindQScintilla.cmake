@@ -1,6 +1,7 @@
 # FindQScintilla: QScintilla built for Qt 6 (Debian: libqscintilla2-qt6-dev).
 # The library is qscintilla2_qt6; its headers live under the Qt include
-# directory, in Qsci/. Needs Qt6::Widgets to be found first.
+# directory, in Qsci/, so Qt 6 is found first (its include folder is the
+# hint); the imported target links Qt6::Widgets and Qt6::PrintSupport.
 #
 # Defines QScintilla_FOUND, QScintilla_INCLUDE_DIR, QScintilla_LIBRARY and the
 # imported target QScintilla::QScintilla.

@@ -63,6 +63,7 @@ void TestMainWindow::switchesToolsByKeyboardAndRail()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window)); // shortcuts need an active window
     QSignalSpy changed(&window, &MainWindow::toolChanged);
     QCOMPARE(window.currentTool(), MainWindow::Tool::Profiles);
 

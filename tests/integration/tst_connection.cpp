@@ -50,6 +50,8 @@ private:
 
 void TestConnection::initTestCase()
 {
+    // An unknown host must fail fast even where DNS is slow to answer.
+    qputenv("RES_OPTIONS", "timeout:1 attempts:1");
     QVERIFY2(
         !tusk::test::clusterConnInfo().isEmpty(), qPrintable(tusk::test::clusterMissingMessage()));
     m_db = std::make_unique<tusk::test::ScratchDatabase>(QStringLiteral("tst_connection"));
@@ -299,10 +301,21 @@ void TestConnection::cancelStopsSleepQuickly()
 {
     Connection c;
     QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
+    Connection watcher;
+    QVERIFY(openAndWait(watcher, m_db->connInfo()).isNull());
     QSignalSpy finished(&c, &Connection::requestFinished);
     const quint64 id = c.execute(QStringLiteral("SELECT pg_sleep(30)"));
     QCOMPARE(c.state(), Connection::State::Busy);
-    QTest::qWait(300); // let it really sleep on the server
+    // Cancel once the server is really sleeping: a cancel that arrives
+    // while the backend is still reading the command is ignored by it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        runAndWait(watcher,
+            QStringLiteral("SELECT wait_event FROM pg_stat_activity WHERE pid = $1"),
+            {c.server().backendPid})
+                .results.value(0)
+                .text(0, 0)
+            == QLatin1String("PgSleep"),
+        5000);
     QElapsedTimer timer;
     timer.start();
     c.cancel();

@@ -5,6 +5,10 @@ clang_format=$1
 root=$2
 cd "$root"
 mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app core widgets tests -name '*.cpp' -o -name '*.h')
+if ((${#files[@]} == 0)); then
+    echo "no C++ files found under $root" >&2
+    exit 1
+fi
 bad=()
 for f in "${files[@]}"; do
     [[ -f "$f" ]] || continue

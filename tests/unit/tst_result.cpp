@@ -39,6 +39,10 @@ void TestResult::nullIsNotEmpty()
     QVERIFY(!r.value(1, 1).isValid());
     QCOMPARE(r.value(0, QStringLiteral("n")), QVariant(7));
     QCOMPARE(r.columnIndex(QStringLiteral("missing")), -1);
+    QVERIFY(!r.contains(2, 0));
+    QVERIFY(r.isNull(2, 0));
+    QVERIFY(r.text(0, 5).isNull());
+    QVERIFY(!Result().value(0, 0).isValid());
     QVERIFY(!r.value(0, QStringLiteral("missing")).isValid());
     QCOMPARE(r.commandTag(), QStringLiteral("SELECT 2"));
     QCOMPARE(r.affectedRows(), 2);

@@ -11,6 +11,10 @@ namespace tusk::widgets {
 
 using core::Connection;
 
+namespace {
+constexpr int maxTextWidth = 560;
+} // namespace
+
 ConnectionStatus::ConnectionStatus(QWidget *parent)
     : QWidget(parent)
     , m_observer(new ConnectionObserver(this))
@@ -71,8 +75,11 @@ void ConnectionStatus::refresh()
     }
     m_dot->setText(QStringLiteral("●"));
     m_dot->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
-    m_text->setText(text);
-    m_text->setToolTip(connection ? connection->connInfo().toDisplayString() : QString());
+    // A long error (socket paths, libpq's details) must not widen the window.
+    m_text->setText(m_text->fontMetrics().elidedText(text, Qt::ElideMiddle, maxTextWidth));
+    m_text->setToolTip(
+        connection ? text + QLatin1Char('\n') + connection->connInfo().toDisplayString() : text);
+    m_fullText = text;
 }
 
 } // namespace tusk::widgets

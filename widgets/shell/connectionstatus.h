@@ -30,6 +30,7 @@ private:
     ConnectionObserver *m_observer;
     QLabel *m_dot;
     QLabel *m_text;
+    QString m_fullText;
 };
 
 } // namespace tusk::widgets

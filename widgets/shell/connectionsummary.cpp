@@ -98,14 +98,22 @@ void ConnectionSummary::setField(const QString &name, const QString &value)
 
 void ConnectionSummary::refresh()
 {
-    while (m_form->rowCount() > 0)
-        m_form->removeRow(0);
     const Connection *connection = m_observer->connection();
     const QString error = m_observer->lastError(true);
     const Connection::State state =
         connection ? connection->state() : Connection::State::Disconnected;
     m_reconnect->setEnabled(
         connection && !connection->connInfo().isEmpty() && state != Connection::State::Connecting);
+    // Every query flips Ready and Busy; the rows of an open session stay as
+    // they are, so nothing flickers and a selection survives.
+    const bool open = state == Connection::State::Ready || state == Connection::State::Busy;
+    if (open && m_shownBackend == connection->server().backendPid)
+        return;
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_shownBackend = open ? connection->server().backendPid : 0;
+    // Server text is shown as it is, never as markup.
+    m_message->setTextFormat(open || !connection ? Qt::RichText : Qt::PlainText);
     if (!connection) {
         m_heading->setText(tr("Not connected"));
         m_message->setText(tr("Start the sandbox with <code>tusk sandbox start</code> and open "

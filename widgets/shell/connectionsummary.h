@@ -32,6 +32,7 @@ private:
     void setField(const QString &name, const QString &value);
 
     ConnectionObserver *m_observer;
+    int m_shownBackend = 0; // the session whose rows are shown, 0 for none
     QLabel *m_heading;
     QLabel *m_message;
     QFormLayout *m_form;
