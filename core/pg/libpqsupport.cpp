@@ -110,29 +110,47 @@ PgError toConnectionError(const PGconn *conn, const QString &fallbackSqlState)
     const QStringList lines = raw.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     // With several hosts libpq reports one "connection to server ... failed:"
     // line per attempt; the last attempt decides. Lines that start with a tab
-    // continue the one before.
-    static const QRegularExpression attempt(QStringLiteral("^connection to server .*? failed: "));
+    // continue the one before (libpq's own hints).
+    static const QRegularExpression attempt(QStringLiteral("^connection to server (.*?) failed: "));
     qsizetype start = 0;
+    int attempts = 0;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (attempt.match(lines.at(i)).hasMatch())
+        if (attempt.match(lines.at(i)).hasMatch()) {
             start = i;
+            ++attempts;
+        }
     }
     QString message =
         lines.isEmpty() ? QStringLiteral("could not connect to server") : lines.at(start);
-    message.remove(attempt);
+    QString where;
+    if (const auto m = attempt.match(message); m.hasMatch()) {
+        where = m.captured(1);
+        message.remove(attempt);
+    }
+    QStringList hints;
+    for (qsizetype i = start + 1; i < lines.size() && lines.at(i).startsWith(QLatin1Char('\t'));
+         ++i)
+        hints << lines.at(i).trimmed();
+
     static const QRegularExpression severity(QStringLiteral("^(FATAL|ERROR):\\s+"));
     QString sev = QStringLiteral("FATAL");
-    if (const auto m = severity.match(message); m.hasMatch()) {
+    const auto m = severity.match(message);
+    const bool serverAnswered = m.hasMatch();
+    if (serverAnswered) {
         sev = m.captured(1);
         message.remove(severity);
+    } else if (!where.isEmpty()) {
+        // Nothing answered: say where Tusk knocked, not only errno's words.
+        message = QStringLiteral("cannot reach the server %1: %2").arg(where, message.trimmed());
     }
     message = message.trimmed();
     PgError e = PgError::connection(
-        message, inferSqlState(message, fallbackSqlState), raw == message ? QString() : raw);
+        message, inferSqlState(message, fallbackSqlState), attempts > 1 ? raw : QString());
     e.severity = sev;
+    e.hint = hints.join(QLatin1Char(' '));
     // An answer from the server (wrong password, unknown database) is the
     // server's error; the session never existed, so nothing was lost.
-    if (e.sqlState != fallbackSqlState)
+    if (serverAnswered && e.sqlState != fallbackSqlState)
         e.origin = PgError::Origin::Server;
     return e;
 }

@@ -42,6 +42,7 @@ private slots:
     void executeWhenDisconnectedFails();
     void openWhileBusyEndsTheOldRequest();
     void closeFromANoticeSlotIsSafe();
+    void severalHostsTriedInTurn();
     void openNeverFailsBeforeReturning();
 
 private:
@@ -139,8 +140,11 @@ void TestConnection::refusedPortIsClear()
     QCOMPARE(error.origin, PgError::Origin::Connection);
     QCOMPARE(error.sqlState, QStringLiteral("08001"));
     QVERIFY2(
-        error.message.contains(QLatin1String("Connection refused")), qPrintable(error.message));
-    QVERIFY(error.detail.contains(QLatin1String("127.0.0.1")));
+        error.message.startsWith(QLatin1String("cannot reach the server at \"127.0.0.1\", port 1")),
+        qPrintable(error.message));
+    QVERIFY(error.message.endsWith(QLatin1String("Connection refused")));
+    QVERIFY2(
+        error.hint.contains(QLatin1String("accepting TCP/IP connections")), qPrintable(error.hint));
     QVERIFY(error.isConnectionFailure());
     QVERIFY(timer.elapsed() < 5000);
 }
@@ -457,6 +461,28 @@ void TestConnection::closeFromANoticeSlotIsSafe()
     QCOMPARE(c.state(), Connection::State::Disconnected);
     QTest::qWait(50);
     QCOMPARE(finished.size(), 1); // exactly once
+}
+
+void TestConnection::severalHostsTriedInTurn()
+{
+    // libpq tries each host; the report names the last one and keeps all.
+    ConnInfo info;
+    info.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1,127.0.0.1"));
+    info.setValue(QStringLiteral("port"), QStringLiteral("1,2"));
+    info.setValue(QStringLiteral("dbname"), QStringLiteral("x"));
+    Connection c;
+    const PgError error = openAndWait(c, info);
+    QVERIFY2(error.message.contains(QLatin1String("port 2")), qPrintable(error.message));
+    QVERIFY(error.detail.contains(QLatin1String("port 1")));
+
+    // A good host after a bad one is reached.
+    LocalServer server(qEnvironmentVariable("TUSK_TEST_CLUSTER"));
+    ConnInfo fallback = server.tcpConnInfo(m_db->name());
+    fallback.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1,127.0.0.1"));
+    fallback.setValue(QStringLiteral("port"), QStringLiteral("1,%1").arg(server.port()));
+    Connection good;
+    const PgError none = openAndWait(good, fallback);
+    QVERIFY2(none.isNull(), qPrintable(none.toString()));
 }
 
 void TestConnection::openNeverFailsBeforeReturning()
