@@ -29,11 +29,6 @@ const QLatin1String passwordName("superuser.password");
 const QLatin1String portName("port");
 const QLatin1String configName("tusk-sandbox.conf");
 
-bool processAlive(int pid)
-{
-    return pid > 0 && ::kill(pid, 0) == 0;
-}
-
 bool portFree(int port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -441,7 +436,7 @@ void LocalServer::waitUntilReady()
             emit started();
             return;
         }
-        const bool died = m_pid > 0 && !processAlive(m_pid);
+        const bool died = m_pid > 0 && !PostmasterPidFile::processAlive(m_pid);
         // A server that gives up before writing its pid file (a port taken
         // in the meantime, a bad setting) says so in its log.
         const QString news = logSince(m_logStart);
@@ -491,7 +486,7 @@ void LocalServer::waitUntilGone()
     bool escalated = false;
     m_poll.disconnect(this);
     connect(&m_poll, &QTimer::timeout, this, [this, escalated]() mutable {
-        if (!processAlive(m_pid)) {
+        if (!PostmasterPidFile::processAlive(m_pid)) {
             m_poll.stop();
             m_poll.disconnect(this);
             afterStop();

@@ -15,13 +15,6 @@ QString pidFilePath(const QString &dataDir)
     return dataDir + QStringLiteral("/postmaster.pid");
 }
 
-// Only a process we may signal counts: EPERM means another user's process,
-// which is never the server of a folder we own.
-bool processAlive(int pid)
-{
-    return pid > 0 && ::kill(pid, 0) == 0;
-}
-
 bool processIsPostgres(int pid)
 {
     const QFileInfo exe(QStringLiteral("/proc/%1/exe").arg(pid));
@@ -46,6 +39,11 @@ PostmasterPidFile::PostmasterPidFile(const QString &dataDir)
     m_startTime = lines.value(2).trimmed().toLongLong();
     m_port = lines.value(3).trimmed().toInt();
     m_status = lines.value(7).trimmed();
+}
+
+bool PostmasterPidFile::processAlive(int pid)
+{
+    return pid > 0 && ::kill(pid, 0) == 0;
 }
 
 bool PostmasterPidFile::isLive() const

@@ -26,6 +26,10 @@ public:
     // left.
     bool removeIfStale() const;
 
+    // True for a process we may signal; EPERM means another user's process,
+    // which is never the server of a folder we own.
+    static bool processAlive(int pid);
+
 private:
     QString m_dataDir;
     bool m_exists = false;

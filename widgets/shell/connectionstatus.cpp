@@ -24,6 +24,7 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(6);
+    m_dot->setText(QStringLiteral("●"));
     layout->addWidget(m_dot);
     layout->addWidget(m_text);
     connect(m_observer, &ConnectionObserver::changed, this, &ConnectionStatus::refresh);
@@ -73,8 +74,11 @@ void ConnectionStatus::refresh()
         color = error.isEmpty() ? color : QColor(0xd0, 0x30, 0x30);
         break;
     }
-    m_dot->setText(QStringLiteral("●"));
-    m_dot->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
+    // A palette change, not a style sheet: this runs twice per query
+    // (Ready, Busy, Ready) and a style sheet would re-polish every time.
+    QPalette palette = m_dot->palette();
+    palette.setColor(QPalette::WindowText, color);
+    m_dot->setPalette(palette);
     // A long error (socket paths, libpq's details) must not widen the window.
     m_text->setText(m_text->fontMetrics().elidedText(text, Qt::ElideMiddle, maxTextWidth));
     m_text->setToolTip(
