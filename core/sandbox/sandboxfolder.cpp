@@ -53,10 +53,12 @@ bool SandboxFolder::prepare(const ServerAccount &account, QString *error) const
     }
     // Missing parents are made one by one and left open for the server's
     // account to pass through, whatever the umask says.
+    // (QDir::cdUp() refuses to step into a parent that does not exist, so
+    // the walk goes by path text.)
     QStringList missing;
-    for (QDir up(m_path); !up.exists();) {
-        missing.prepend(up.path());
-        if (!up.cdUp())
+    for (QString up = m_path; !QFileInfo::exists(up); up = QFileInfo(up).path()) {
+        missing.prepend(up);
+        if (QFileInfo(up).path() == up)
             break;
     }
     for (const QString &folder : missing) {

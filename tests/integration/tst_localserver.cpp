@@ -53,7 +53,10 @@ bool TestLocalServer::step(LocalServer &server, void (LocalServer::*action)(),
 
 void TestLocalServer::startStopRestartRemove()
 {
-    const QString folder = tusk::test::scratchFolder(QStringLiteral("lifecycle"));
+    // Two missing levels above the cluster: a fresh machine has no test root.
+    const QString top = tusk::test::scratchFolder(QStringLiteral("lifecycle"));
+    const QString folder = top + QStringLiteral("/nested/cluster");
+    QVERIFY(!QDir(top).exists());
     LocalServer server(folder);
     QVERIFY(!server.isInitialized());
     QVERIFY(!server.isRunning());
@@ -108,6 +111,7 @@ void TestLocalServer::startStopRestartRemove()
     qInfo("restart of an existing cluster took %lld ms", timer.elapsed());
     QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
     QVERIFY(!QDir(folder).exists());
+    QVERIFY(QDir(top).removeRecursively());
 }
 
 void TestLocalServer::refusesForeignFolder()
