@@ -1,11 +1,11 @@
 #include "pgbinpath.h"
 
+#include "sandbox/postgresbinaries.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
-
-#include <algorithm>
 
 namespace tusk::core {
 
@@ -26,12 +26,7 @@ QString PgBinPath::detect()
                 return QDir::cleanPath(dir);
         }
     }
-    QDir debian(QStringLiteral("/usr/lib/postgresql"));
-    QStringList majors = debian.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(majors.begin(), majors.end(),
-        [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
-    for (const QString &major : majors) {
-        const QString dir = debian.filePath(major + QStringLiteral("/bin"));
+    for (const QString &dir : PostgresBinaries::debianBinDirs()) {
         if (holdsClientPrograms(dir))
             return dir;
     }

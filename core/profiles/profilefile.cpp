@@ -278,6 +278,13 @@ bool ProfileFile::editable(QString *error) const
                      .arg(m_path, parseErrorText());
         return false;
     }
+    if (needsMigration()) {
+        // Seed 002: the schema migration comes before any other change.
+        *error = QStringLiteral("%1 is a pre-1 file (no schema_version): run `tusk profiles "
+                                "migrate` first")
+                     .arg(m_path);
+        return false;
+    }
     if (isNewerThanTusk()) {
         *error = QStringLiteral("%1 has schema_version %2, newer than this Tusk (%3): Tusk will "
                                 "not write it")
@@ -393,44 +400,43 @@ bool ProfileFile::setSslMode(const QString &profileName, const QString &libpqMod
     return saveProfile(changed, profileName, error);
 }
 
-bool ProfileFile::setPgBinPath(const QString &folder, QString *error)
+bool ProfileFile::setConfigurationValue(const QString &key, const QString &literal, QString *error)
 {
     if (!editable(error))
         return false;
     TomlText edited = m_toml;
-    const QString literal = TomlText::stringLiteral(folder);
+    // A file without [configuration] gets one on top, with the version its
+    // content has.
     const bool ok = edited.tree().contains(configurationKey)
-        ? edited.setValue({configurationKey}, QStringLiteral("pg_bin_path"), literal, error)
+        ? edited.setValue({configurationKey}, key, literal, error)
         : edited.addTableAtTop({configurationKey},
             {{QStringLiteral("schema_version"), QString::number(currentSchemaVersion)},
-                {QStringLiteral("pg_bin_path"), literal}},
+                {key, literal}},
             error);
     if (ok)
         m_toml = edited;
     return ok;
+}
+
+bool ProfileFile::setPgBinPath(const QString &folder, QString *error)
+{
+    return setConfigurationValue(
+        QStringLiteral("pg_bin_path"), TomlText::stringLiteral(folder), error);
 }
 
 bool ProfileFile::setDefaultProfileName(const QString &name, QString *error)
 {
-    if (!editable(error))
-        return false;
-    TomlText edited = m_toml;
-    const QString literal = TomlText::stringLiteral(name);
-    const bool ok = edited.tree().contains(configurationKey)
-        ? edited.setValue({configurationKey}, QStringLiteral("default_profile"), literal, error)
-        : edited.addTableAtTop({configurationKey},
-            {{QStringLiteral("schema_version"), QString::number(currentSchemaVersion)},
-                {QStringLiteral("default_profile"), literal}},
-            error);
-    if (ok)
-        m_toml = edited;
-    return ok;
+    return setConfigurationValue(
+        QStringLiteral("default_profile"), TomlText::stringLiteral(name), error);
 }
 
 bool ProfileFile::migrateSchema(QStringList *changes, QString *error)
 {
-    if (!editable(error))
+    if (isBroken()) {
+        *error = QStringLiteral("%1 is not valid TOML (%2); fix it first: Tusk will not write it")
+                     .arg(m_path, parseErrorText());
         return false;
+    }
     return SchemaMigration::migrate(&m_toml, &PgBinPath::detect, changes, error);
 }
 

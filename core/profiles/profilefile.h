@@ -74,6 +74,7 @@ public:
 
 private:
     bool editable(QString *error) const;
+    bool setConfigurationValue(const QString &key, const QString &literal, QString *error);
     QVariantMap ownValues(const QString &profileName) const;
     QVariantMap defaults() const;
 

@@ -22,12 +22,7 @@ QString PostgresBinaries::findBinDir(const QString &preferred)
     if (!preferred.isEmpty())
         return hasServerPrograms(preferred) ? QDir(preferred).absolutePath() : QString();
 
-    QDir debian(QStringLiteral("/usr/lib/postgresql"));
-    QStringList majors = debian.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(majors.begin(), majors.end(),
-        [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
-    for (const QString &major : majors) {
-        const QString dir = debian.filePath(major + QStringLiteral("/bin"));
+    for (const QString &dir : debianBinDirs()) {
         if (hasServerPrograms(dir))
             return dir;
     }
@@ -38,6 +33,18 @@ QString PostgresBinaries::findBinDir(const QString &preferred)
             return dir;
     }
     return {};
+}
+
+QStringList PostgresBinaries::debianBinDirs()
+{
+    QDir debian(QStringLiteral("/usr/lib/postgresql"));
+    QStringList majors = debian.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(majors.begin(), majors.end(),
+        [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    QStringList dirs;
+    for (const QString &major : majors)
+        dirs << debian.filePath(major + QStringLiteral("/bin"));
+    return dirs;
 }
 
 int PostgresBinaries::majorVersionOf(const QString &binDir)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace tusk::core {
 
@@ -12,6 +13,8 @@ class PostgresBinaries {
 public:
     // Empty when no folder with initdb and pg_ctl was found.
     static QString findBinDir(const QString &preferred = {});
+    // Debian's /usr/lib/postgresql/<major>/bin folders, newest major first.
+    static QStringList debianBinDirs();
     // Major version from the folder name (/usr/lib/postgresql/15/bin) or 0.
     static int majorVersionOf(const QString &binDir);
 };

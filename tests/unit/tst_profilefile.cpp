@@ -1,4 +1,5 @@
 #include "profiles/atomicfilewriter.h"
+#include "profiles/pgbinpath.h"
 #include "profiles/profilefile.h"
 #include "profiles/schemamigration.h"
 #include "testsupport.h"
@@ -45,6 +46,7 @@ private slots:
     void migratesPre1KeepingEverythingElse();
     void migrationRefusesMeaninglessSslMode();
     void migrationFailsWithoutBinPath();
+    void pre1RefusesEditsUntilMigrated();
     void addsProfileAfterTheOthers();
     void editsOnlyWhatChanged();
     void renamesAndRemoves();
@@ -148,6 +150,22 @@ void TestProfileFile::migrationFailsWithoutBinPath()
         &toml, [] { return QString(); }, &changes, &error));
     QVERIFY2(error.contains(QLatin1String("pg_bin_path")), qPrintable(error));
     QCOMPARE(toml.text(), before);
+}
+
+void TestProfileFile::pre1RefusesEditsUntilMigrated()
+{
+    ProfileFile file = fileWith(golden("pre1.toml"));
+    QString error;
+    QVERIFY(!file.setPgBinPath(QStringLiteral("/x"), &error));
+    QVERIFY2(error.contains(QLatin1String("tusk profiles migrate")), qPrintable(error));
+    QVERIFY(!file.removeProfile(QStringLiteral("local"), &error));
+    QCOMPARE(file.toml().text(), golden("pre1.toml"));
+    // The real migration finds this machine's client programs.
+    QStringList changes;
+    QVERIFY2(file.migrateSchema(&changes, &error), qPrintable(error));
+    QCOMPARE(file.schemaVersion(), 1);
+    QVERIFY(PgBinPath::holdsClientPrograms(file.pgBinPath()));
+    QVERIFY2(file.removeProfile(QStringLiteral("local"), &error), qPrintable(error));
 }
 
 void TestProfileFile::addsProfileAfterTheOthers()
