@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "profilescommand.h"
 #include "sandboxcommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,8 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
+        &ProfilesCommand::run},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",
         &SandboxCommand::run},
 };

@@ -1,5 +1,7 @@
 #include "sandboxcommand.h"
 
+#include "console.h"
+
 #include "sandbox/demodatabase.h"
 #include "sandbox/localserver.h"
 
@@ -8,7 +10,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
 
@@ -21,21 +22,19 @@ using core::DemoDatabase;
 using core::LocalServer;
 
 namespace {
-// Exit codes beyond 0/1/2, as pg_ctl status uses them.
-constexpr int exitNotRunning = 3;
-constexpr int exitNoSandbox = 4;
-
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return Console::out();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return Console::err();
 }
+
+// Exit codes beyond 0/1/2, as pg_ctl status uses them.
+constexpr int exitNotRunning = 3;
+constexpr int exitNoSandbox = 4;
 
 QString shellQuote(const QString &value)
 {
@@ -170,19 +169,9 @@ int SandboxCommand::run(const QStringList &arguments)
     parser.addOptions({dirOption, portOption, binOption, noDemoOption, resetDemoOption,
         databaseOption, yesOption});
 
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("tusk sandbox"));
-    if (!parser.parse(argv)) {
-        err() << "tusk sandbox: " << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-            QStringLiteral("Usage: tusk sandbox"));
-        out() << help;
-        return 0;
-    }
+    if (const std::optional<int> done =
+            Console::parse(parser, QStringLiteral("sandbox"), arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         err() << "tusk sandbox: name one action: start, stop, restart, status, psql-env, remove"

@@ -7,7 +7,8 @@
 
 namespace tusk::core {
 
-bool AtomicFileWriter::write(const QString &path, const QByteArray &content, QString *error)
+bool AtomicFileWriter::write(
+    const QString &path, const QByteArray &content, QString *error, Kind kind)
 {
     const QFileInfo info(path);
     const bool existed = info.exists();
@@ -16,7 +17,7 @@ bool AtomicFileWriter::write(const QString &path, const QByteArray &content, QSt
         return false;
     }
     const QFileDevice::Permissions privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    if (existed) {
+    if (existed && kind == Kind::PrivateWithBackup) {
         const QString backup = backupPath(path);
         QFile::remove(backup);
         if (!QFile::copy(path, backup)) {
@@ -34,7 +35,9 @@ bool AtomicFileWriter::write(const QString &path, const QByteArray &content, QSt
     // QSaveFile gives the temporary file the old file's mode; a new file is
     // made private before a single byte lands in it.
     if (!existed)
-        file.setPermissions(privateMode);
+        file.setPermissions(kind == Kind::PrivateWithBackup
+                ? privateMode
+                : privateMode | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (file.write(content) != content.size() || !file.commit()) {
         *error = QStringLiteral("cannot write %1: %2; the file was not changed")
                      .arg(path, file.errorString());

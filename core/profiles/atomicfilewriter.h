@@ -11,7 +11,10 @@ namespace tusk::core {
 // mode 0600 (it may hold connection details), an existing one keeps its mode.
 class AtomicFileWriter {
 public:
-    static bool write(const QString &path, const QByteArray &content, QString *error);
+    // A .gitignore is shared (0644) and needs no .bak beside it in the repository.
+    enum class Kind { PrivateWithBackup, Shared };
+    static bool write(const QString &path, const QByteArray &content, QString *error,
+        Kind kind = Kind::PrivateWithBackup);
     static QString backupPath(const QString &path) { return path + QStringLiteral(".bak"); }
 };
 
