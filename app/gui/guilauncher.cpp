@@ -1,11 +1,13 @@
 #include "guilauncher.h"
 
-#include "sandbox/demodatabase.h"
+#include "profiles/profilecatalog.h"
+#include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
 #include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
@@ -50,33 +52,45 @@ int GuiLauncher::run(int argc, char *argv[])
     const QCommandLineOption sandboxDirOption(QStringLiteral("sandbox-dir"),
         QStringLiteral("The sandbox folder."), QStringLiteral("folder"),
         core::LocalServer::defaultFolder());
-    parser.addOptions({dbOption, sandboxOption, sandboxDirOption});
+    const QCommandLineOption projectOption(QStringLiteral("project"),
+        QStringLiteral("The project root (default: the nearest folder with .git)."),
+        QStringLiteral("folder"));
+    parser.addOptions({dbOption, sandboxOption, sandboxDirOption, projectOption});
     if (!parser.parse(QApplication::arguments())) {
         QTextStream(stderr) << "tusk: " << parser.errorText() << "\n(see tusk --help)\n";
         return 2;
     }
 
-    widgets::MainWindow window;
+    widgets::ProfileCatalog catalog(
+        QDir::currentPath(), parser.value(sandboxDirOption), nullptr, parser.value(projectOption));
+    widgets::MainWindow window(&catalog);
     window.show();
 
-    // Connection choice, until the profile manager takes it over: --db, then
-    // DB_URL, then the sandbox when asked for or already running.
-    QString error;
-    const QString url =
-        parser.isSet(dbOption) ? parser.value(dbOption) : qEnvironmentVariable("DB_URL");
-    if (!url.isEmpty()) {
-        const core::ConnInfo info = core::ConnInfo::parse(url, &error);
+    // --db, then --sandbox, then what DB_URL / DB_PROFILE / the working
+    // directory choose (the sandbox when there are no profiles); else the
+    // Profiles tool asks.
+    if (parser.isSet(dbOption)) {
+        QString error;
+        const core::ConnInfo info = core::ConnInfo::parse(parser.value(dbOption), &error);
         if (info.isEmpty())
             QTextStream(stderr) << "tusk: cannot read the connection string: " << error << '\n';
         else
-            window.openConnection(
-                info, parser.isSet(dbOption) ? QStringLiteral("--db") : QStringLiteral("DB_URL"));
-    } else {
-        const core::LocalServer sandbox(parser.value(sandboxDirOption));
-        if (parser.isSet(sandboxOption) || sandbox.isRunning())
-            window.openConnection(
-                sandbox.connInfo(core::DemoDatabase::name()), QStringLiteral("sandbox"));
+            window.openConnection(info, QStringLiteral("--db"));
+        return app.exec();
     }
+    if (parser.isSet(sandboxOption)) {
+        if (const auto sandbox = core::SandboxProfile::find(parser.value(sandboxDirOption)))
+            window.openProfile(*sandbox);
+        else
+            QTextStream(stderr) << "tusk: no sandbox in " << parser.value(sandboxDirOption)
+                                << " (create it with `tusk sandbox start`)\n";
+        return app.exec();
+    }
+    const core::ProfileResolution resolution = catalog.resolve();
+    if (resolution.profile)
+        window.openProfile(*resolution.profile);
+    else
+        window.showTool(widgets::MainWindow::Tool::Profiles);
     return app.exec();
 }
 

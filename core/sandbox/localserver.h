@@ -58,6 +58,9 @@ public:
     // The same over TCP on 127.0.0.1 with the superuser's password.
     ConnInfo tcpConnInfo(const QString &database = QStringLiteral("postgres")) const;
 
+    // A step (initdb, start, stop, remove) is under way.
+    bool isBusy() const { return m_step != Step::Idle; }
+
     // Creates the cluster when missing, then starts it: started() or failed().
     void start();
     void stop(); // stopped() or failed()

@@ -110,8 +110,8 @@ void TestMainWindow::showsTheConnection()
         qPrintable(window.statusText()));
     QCOMPARE(window.windowTitle(), QStringLiteral("postgres on test cluster — Tusk"));
 
-    auto *summary = qobject_cast<tusk::widgets::ConnectionSummary *>(
-        window.toolPage(MainWindow::Tool::Profiles));
+    auto *summary = window.toolPage(MainWindow::Tool::Profiles)
+                        ->findChild<tusk::widgets::ConnectionSummary *>();
     QVERIFY(summary);
     QCOMPARE(summary->field(QStringLiteral("Database")), QStringLiteral("postgres"));
     QVERIFY(summary->field(QStringLiteral("Version")).startsWith(QLatin1String("PostgreSQL 15.")));

@@ -116,9 +116,9 @@ void ConnectionSummary::refresh()
     m_message->setTextFormat(open || !connection ? Qt::RichText : Qt::PlainText);
     if (!connection) {
         m_heading->setText(tr("Not connected"));
-        m_message->setText(tr("Start the sandbox with <code>tusk sandbox start</code> and open "
-                              "Tusk with <code>tusk --sandbox</code>, or pass "
-                              "<code>--db postgresql://…</code>."));
+        m_message->setText(tr("Pick a profile and press Connect, or add one. Without profiles, "
+                              "<code>tusk sandbox start</code> makes a local server with a "
+                              "demo database."));
         return;
     }
     const core::ServerInfo &s = connection->server();

@@ -5,10 +5,16 @@
 #include "toolplaceholder.h"
 
 #include "pg/connection.h"
+#include "profiles/connectionbar.h"
+#include "profiles/profilecatalog.h"
+#include "profiles/profilemanager.h"
+#include "profiles/sandboxprofile.h"
+#include "sandbox/localserver.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDir>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -19,12 +25,17 @@ namespace tusk::widgets {
 
 using core::Connection;
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     : QMainWindow(parent)
+    , m_catalog(catalog
+              ? catalog
+              : new ProfileCatalog(QDir::currentPath(), core::LocalServer::defaultFolder(), this))
     , m_pages(new QStackedWidget(this))
     , m_toolActions(new QActionGroup(this))
     , m_status(new ConnectionStatus(this))
     , m_summary(new ConnectionSummary(this))
+    , m_connectionBar(new ConnectionBar(m_catalog, this))
+    , m_profileManager(new ProfileManager(m_catalog, this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_pages);
@@ -42,7 +53,10 @@ MainWindow::MainWindow(QWidget *parent)
     addTool(Tool::Profiles, QStringLiteral("profiles"), tr("Profiles"),
         tr("Connection profiles from postgres.toml, chosen by environment and working "
            "directory, with the local sandbox as the default."),
-        m_summary);
+        m_profileManager);
+    m_profileManager->setSummary(m_summary);
+    connect(m_profileManager, &ProfileManager::connectRequested, this, &MainWindow::openProfile);
+    connect(m_connectionBar, &ConnectionBar::connectRequested, this, &MainWindow::openProfile);
     addTool(Tool::Schema, QStringLiteral("schema"), tr("Schema"),
         tr("The whole catalog at once: objects, their DDL, and health checks for missing "
            "foreign-key indexes, unused or invalid indexes, vacuum state and sizes."));
@@ -59,6 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
         tr("Prerelease migration files and CHANGELOG entries, stepped through expand, "
            "backfill, migrate reads and contract, each with its rollback."));
     rail->addActions(m_toolActions->actions());
+    auto *bar = new QToolBar(tr("Connection"), this);
+    bar->setObjectName(QStringLiteral("connectionBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_connectionBar);
+    addToolBar(Qt::TopToolBarArea, bar);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -131,6 +150,38 @@ void MainWindow::openConnection(const core::ConnInfo &info, const QString &label
     m_summary->setConnection(m_connection, label);
     m_connection->open(info);
     updateTitle();
+}
+
+void MainWindow::openProfile(const core::Profile &profile)
+{
+    m_connectionBar->setActiveProfile(profile.name);
+    if (profile.scope == core::ProfileScope::Sandbox
+        && !core::LocalServer(profile.filePath).isRunning()) {
+        startSandboxThenOpen(profile);
+        return;
+    }
+    const QString label =
+        profile.isProduction() ? tr("%1 (production)").arg(profile.name) : profile.name;
+    openConnection(profile.connInfo(), label);
+}
+
+void MainWindow::startSandboxThenOpen(const core::Profile &profile)
+{
+    if (m_sandbox && m_sandbox->isBusy())
+        return;
+    delete m_sandbox;
+    m_sandbox = new core::LocalServer(profile.filePath, this);
+    statusBar()->showMessage(tr("Starting the sandbox in %1…").arg(profile.filePath));
+    connect(m_sandbox, &core::LocalServer::started, this, [this, profile] {
+        statusBar()->clearMessage();
+        // The port is known only now (a busy one is skipped at start).
+        const auto started = core::SandboxProfile::find(profile.filePath);
+        openConnection((started ? *started : profile).connInfo(), profile.name);
+    });
+    connect(m_sandbox, &core::LocalServer::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The sandbox did not start: %1").arg(message));
+    });
+    m_sandbox->start();
 }
 
 void MainWindow::updateTitle()

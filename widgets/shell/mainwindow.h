@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/conninfo.h"
+#include "profiles/profile.h"
 
 #include <QMainWindow>
 
@@ -9,12 +10,16 @@ class QStackedWidget;
 
 namespace tusk::core {
 class Connection;
-}
+class LocalServer;
+} // namespace tusk::core
 
 namespace tusk::widgets {
 
+class ConnectionBar;
 class ConnectionStatus;
 class ConnectionSummary;
+class ProfileCatalog;
+class ProfileManager;
 
 // The shell: a rail of tools on the left, the current tool's page in the
 // middle, the connection in the status bar. It only places tools; each tool
@@ -25,13 +30,20 @@ public:
     enum class Tool { Profiles, Schema, Editor, Plan, Activity, Migrations };
     Q_ENUM(Tool)
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    // Without a catalog the window reads the profiles of the current
+    // directory and the default sandbox folder.
+    explicit MainWindow(ProfileCatalog *catalog = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Connects the window (asynchronously) to the given server; `label`
     // names the connection for people ("sandbox", a profile name).
     void openConnection(const core::ConnInfo &info, const QString &label);
+    // Connects with a profile; the sandbox is started first when it is not
+    // running (asynchronously, like the connection itself).
+    void openProfile(const core::Profile &profile);
     core::Connection *connection() const { return m_connection; }
+    ProfileCatalog *profileCatalog() const { return m_catalog; }
+    ProfileManager *profileManager() const { return m_profileManager; }
 
     Tool currentTool() const;
     void showTool(Tool tool);
@@ -46,12 +58,18 @@ private:
         const QString &description, QWidget *page = nullptr);
     void updateTitle();
 
+    void startSandboxThenOpen(const core::Profile &profile);
+
+    ProfileCatalog *m_catalog;
     core::Connection *m_connection = nullptr;
+    core::LocalServer *m_sandbox = nullptr;
     QString m_connectionLabel;
     QStackedWidget *m_pages;
     QActionGroup *m_toolActions;
     ConnectionStatus *m_status;
     ConnectionSummary *m_summary;
+    ConnectionBar *m_connectionBar;
+    ProfileManager *m_profileManager;
 };
 
 } // namespace tusk::widgets

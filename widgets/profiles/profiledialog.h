@@ -1,0 +1,86 @@
+#pragma once
+
+#include "profiles/connectiontest.h"
+#include "profiles/profile.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace tusk::core {
+class ProfileFile;
+}
+
+namespace tusk::widgets {
+
+class ProfileCatalog;
+
+// Add, edit or duplicate one profile: every key of seed 002's schema and
+// Tusk's own, the file it goes to, and a connection test that runs off the
+// GUI thread's way (asynchronously) with the values as typed. A password is
+// used for the test and the session; it is written to the file only when
+// the user ticks the plain-text box, which says what that means.
+class ProfileDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class Mode { Add, Edit, Duplicate };
+
+    ProfileDialog(ProfileCatalog *catalog, Mode mode, const core::Profile &profile,
+        QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    // The profile as the form describes it (password only if it is stored).
+    core::Profile profile() const;
+    // The typed password, stored or not: for the test and the session.
+    QString sessionPassword() const;
+    const core::ConnectionTestOutcome &lastTest() const { return m_lastTest; }
+
+    void accept() override;
+
+signals:
+    void testFinished(const tusk::core::ConnectionTestOutcome &outcome);
+
+private:
+    void validate();
+    void runTest();
+    void showTest(const core::ConnectionTestOutcome &outcome);
+    core::ProfileFile *targetFile() const;
+
+    ProfileCatalog *m_catalog;
+    Mode m_mode;
+    core::Profile m_original;
+    core::ConnectionTest *m_test;
+    core::ConnectionTestOutcome m_lastTest;
+
+    QLineEdit *m_name;
+    QLabel *m_nameError;
+    QComboBox *m_file;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_database;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QCheckBox *m_storePassword;
+    QComboBox *m_sslMode;
+    QLineEdit *m_sslRootCert;
+    QLineEdit *m_sslCert;
+    QLineEdit *m_sslKey;
+    QLineEdit *m_project;
+    QLineEdit *m_description;
+    QLineEdit *m_migrationsPath;
+    QComboBox *m_safety;
+    QLineEdit *m_lockTimeout;
+    QLineEdit *m_statementTimeout;
+    QCheckBox *m_readOnly;
+    QPushButton *m_testButton;
+    QLabel *m_testResult;
+    QPushButton *m_useFallback;
+    QPushButton *m_ok;
+};
+
+} // namespace tusk::widgets

@@ -1,0 +1,431 @@
+#include "profilemanager.h"
+
+#include "profilecatalog.h"
+#include "profiledialog.h"
+
+#include "profiles/migrationspath.h"
+#include "profiles/passfile.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tusk::widgets {
+
+using namespace core;
+
+namespace {
+constexpr int nameRole = Qt::UserRole;
+const QColor productionColour(0xc0, 0x39, 0x2b);
+
+QString groupTitle(const ProfileFile &file, const QString &kind)
+{
+    QString state;
+    if (!file.exists())
+        state = ProfileManager::tr(" (no file yet)");
+    else if (file.isBroken())
+        state = ProfileManager::tr(" (broken: read-only)");
+    else if (file.needsMigration())
+        state = ProfileManager::tr(" (pre-1: needs migration)");
+    return kind + QStringLiteral(" — ") + file.path() + state;
+}
+} // namespace
+
+ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_test(new ConnectionTest(this))
+    , m_resolution(new QLabel(this))
+    , m_fileNotices(new QLabel(this))
+    , m_migrate(new QPushButton(tr("&Migrate to schema v1…"), this))
+    , m_tree(new QTreeWidget(this))
+    , m_details(new QLabel(this))
+    , m_testResult(new QLabel(this))
+    , m_saveFallback(new QPushButton(this))
+    , m_side(new QWidget(this))
+{
+    m_resolution->setObjectName(QStringLiteral("resolution"));
+    m_resolution->setWordWrap(true);
+    m_fileNotices->setObjectName(QStringLiteral("fileNotices"));
+    m_fileNotices->setWordWrap(true);
+    m_fileNotices->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette warning = m_fileNotices->palette();
+    warning.setColor(QPalette::WindowText, productionColour);
+    m_fileNotices->setPalette(warning);
+    m_migrate->setObjectName(QStringLiteral("migrateButton"));
+
+    m_tree->setObjectName(QStringLiteral("profileTree"));
+    m_tree->setHeaderLabels({tr("Profile"), tr("Connection"), tr("Tags")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_saveFallback->setObjectName(QStringLiteral("saveFallback"));
+    m_saveFallback->hide();
+
+    auto button = [this](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        return b;
+    };
+    QPushButton *connectButton = button(tr("&Connect"), QStringLiteral("connectButton"));
+    connectButton->setDefault(true);
+    QPushButton *testButton = button(tr("&Test"), QStringLiteral("testButton"));
+    QPushButton *addButton = button(tr("&Add…"), QStringLiteral("addButton"));
+    QPushButton *editButton = button(tr("&Edit…"), QStringLiteral("editButton"));
+    QPushButton *duplicateButton = button(tr("D&uplicate…"), QStringLiteral("duplicateButton"));
+    QPushButton *deleteButton = button(tr("De&lete…"), QStringLiteral("deleteButton"));
+    QPushButton *defaultButton = button(tr("Set as de&fault"), QStringLiteral("defaultButton"));
+    QPushButton *reloadButton = button(tr("&Reload"), QStringLiteral("reloadButton"));
+    m_needSelection = {connectButton, testButton, duplicateButton};
+    m_needFile = {editButton, deleteButton, defaultButton};
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {connectButton, testButton, addButton, editButton, duplicateButton,
+             deleteButton, defaultButton})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    buttons->addWidget(reloadButton);
+
+    auto *sideLayout = new QVBoxLayout(m_side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_details);
+    sideLayout->addWidget(m_testResult);
+    sideLayout->addWidget(m_saveFallback, 0, Qt::AlignLeft);
+    sideLayout->addStretch();
+
+    auto *splitter = new QSplitter(this);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_tree);
+    leftLayout->addLayout(buttons);
+    splitter->addWidget(left);
+    splitter->addWidget(m_side);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 440});
+
+    auto *notices = new QHBoxLayout;
+    notices->addWidget(m_fileNotices, 1);
+    notices->addWidget(m_migrate, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_resolution);
+    layout->addLayout(notices);
+    layout->addWidget(splitter, 1);
+
+    connect(m_catalog, &ProfileCatalog::changed, this, &ProfileManager::rebuild);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &ProfileManager::updateDetails);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
+        if (const auto p = selectedProfile())
+            emit connectRequested(*p);
+    });
+    connect(connectButton, &QPushButton::clicked, this, [this] {
+        if (const auto p = selectedProfile())
+            emit connectRequested(*p);
+    });
+    connect(testButton, &QPushButton::clicked, this, &ProfileManager::testSelected);
+    connect(addButton, &QPushButton::clicked, this, &ProfileManager::addProfile);
+    connect(editButton, &QPushButton::clicked, this, [this] { editProfile(false); });
+    connect(duplicateButton, &QPushButton::clicked, this, [this] { editProfile(true); });
+    connect(deleteButton, &QPushButton::clicked, this, &ProfileManager::deleteProfile);
+    connect(defaultButton, &QPushButton::clicked, this, &ProfileManager::setDefault);
+    connect(reloadButton, &QPushButton::clicked, m_catalog, &ProfileCatalog::reload);
+    connect(m_migrate, &QPushButton::clicked, this, &ProfileManager::migrateFiles);
+    connect(m_test, &ConnectionTest::finished, this, &ProfileManager::showTest);
+    connect(m_saveFallback, &QPushButton::clicked, this, [this] {
+        const auto p = m_catalog->find(m_testedProfile);
+        QString error;
+        if (p && !m_catalog->setSslMode(*p, m_saveFallback->property("mode").toString(), &error))
+            QMessageBox::warning(this, tr("sslmode not saved"), error);
+        m_saveFallback->hide();
+    });
+    rebuild();
+}
+
+void ProfileManager::setSummary(QWidget *summary)
+{
+    static_cast<QVBoxLayout *>(m_side->layout())->addWidget(summary, 1);
+}
+
+std::optional<Profile> ProfileManager::selectedProfile() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || item->data(0, nameRole).toString().isEmpty())
+        return std::nullopt;
+    return m_catalog->find(item->data(0, nameRole).toString());
+}
+
+bool ProfileManager::selectProfile(const QString &name)
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, nameRole).toString() == name) {
+            m_tree->setCurrentItem(*it);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ProfileManager::rebuild()
+{
+    const QString selected = selectedProfile() ? selectedProfile()->name : QString();
+    const ProfileResolution resolution = m_catalog->resolve();
+    const QString chosen = resolution.profile ? resolution.profile->name : QString();
+    m_resolution->setText(resolution.isResolved()
+            ? tr("This folder uses <b>%1</b>: %2.").arg(chosen, resolution.reason.toHtmlEscaped())
+            : tr("<b>Choose a profile.</b> %1").arg(resolution.reason.toHtmlEscaped()));
+
+    const ProfileStore &store = m_catalog->store();
+    QStringList notices;
+    for (const QString &error : store.loadErrors())
+        notices << tr("%1 — Tusk will not write this file until it is fixed.")
+                       .arg(error.toHtmlEscaped());
+    bool migration = false;
+    for (const ProfileFile *file : {&store.projectFile(), &store.userFile()}) {
+        if (file->needsMigration()) {
+            migration = true;
+            notices << tr("%1 has no schema_version (pre-1).").arg(file->path().toHtmlEscaped());
+        }
+    }
+    m_fileNotices->setText(notices.join(QStringLiteral("<br>")));
+    m_fileNotices->setVisible(!notices.isEmpty());
+    m_migrate->setVisible(migration);
+
+    m_tree->clear();
+    const QFont bold = [this] {
+        QFont f = m_tree->font();
+        f.setBold(true);
+        return f;
+    }();
+    auto group = [&](const QString &title) {
+        auto *item = new QTreeWidgetItem(m_tree, {title});
+        item->setFirstColumnSpanned(true);
+        item->setFont(0, bold);
+        item->setFlags(Qt::ItemIsEnabled);
+        return item;
+    };
+    QTreeWidgetItem *project = store.projectRoot().isEmpty()
+        ? nullptr
+        : group(groupTitle(store.projectFile(), tr("Project")));
+    QTreeWidgetItem *user = group(groupTitle(store.userFile(), tr("User")));
+    QTreeWidgetItem *sandbox = nullptr;
+    const QStringList hidden = store.hiddenUserProfiles();
+    for (const Profile &p : m_catalog->profiles()) {
+        QTreeWidgetItem *parent = p.scope == ProfileScope::Project ? project
+            : p.scope == ProfileScope::User                        ? user
+                                                                   : nullptr;
+        if (p.scope == ProfileScope::Sandbox)
+            parent = sandbox = sandbox ? sandbox : group(tr("Sandbox — %1").arg(p.filePath));
+        if (!parent)
+            continue;
+        QStringList tags;
+        if (p.name == chosen)
+            tags << tr("used here");
+        if (!p.safety.isEmpty())
+            tags << p.safety;
+        if (!p.project.isEmpty())
+            tags << tr("project %1").arg(p.project);
+        if (!p.password.isEmpty())
+            tags << tr("plain-text password");
+        auto *item = new QTreeWidgetItem(
+            parent, {p.name, p.connInfo().toDisplayString(), tags.join(QStringLiteral(", "))});
+        item->setData(0, nameRole, p.name);
+        item->setToolTip(0, p.description);
+        if (p.name == chosen)
+            item->setFont(0, bold);
+        if (p.isProduction()) {
+            item->setForeground(2, productionColour);
+            item->setFont(2, bold);
+        }
+    }
+    for (const QString &name : hidden) {
+        auto *item = new QTreeWidgetItem(user, {name, tr("hidden by the project's %1").arg(name)});
+        item->setFlags(Qt::NoItemFlags);
+    }
+    m_tree->expandAll();
+    if (!selectProfile(selected) && !chosen.isEmpty())
+        selectProfile(chosen);
+    updateDetails();
+}
+
+void ProfileManager::updateDetails()
+{
+    const std::optional<Profile> p = selectedProfile();
+    const bool inFile = p && (p->scope == ProfileScope::Project || p->scope == ProfileScope::User);
+    for (QPushButton *b : m_needSelection)
+        b->setEnabled(p.has_value());
+    for (QPushButton *b : m_needFile)
+        b->setEnabled(inFile);
+    if (!p) {
+        m_details->setText(tr("Select a profile to see where it points."));
+        return;
+    }
+    const MigrationsPath migrations = MigrationsPath::resolve(m_catalog->store(), &*p);
+    QString passwordFrom;
+    if (!p->password.isEmpty())
+        passwordFrom = tr("the file, in plain text");
+    else if (p->scope == ProfileScope::Sandbox)
+        passwordFrom = tr("not needed on the sandbox's socket");
+    else if (PassFile::hasEntryFor(p->connInfo()))
+        passwordFrom = PassFile::pathFor(p->connInfo());
+    else
+        passwordFrom = tr("asked when connecting (no ~/.pgpass entry)");
+    QString html = QStringLiteral("<h3>%1</h3>").arg(p->name.toHtmlEscaped());
+    if (!p->description.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(p->description.toHtmlEscaped());
+    auto row = [&html](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(label, value.toHtmlEscaped());
+    };
+    html += QStringLiteral("<table cellspacing=4>");
+    row(tr("Connection"), p->connInfo().toDisplayString());
+    row(tr("sslmode"), p->sslMode);
+    row(tr("Password from"), passwordFrom);
+    row(tr("Safety"), p->safety);
+    row(tr("Session"), p->connInfo().value(QStringLiteral("options")));
+    row(tr("Migrations"),
+        migrations.path + (migrations.exists ? QString() : tr(" (missing)")) + QStringLiteral(" — ")
+            + migrations.source);
+    if (p->line > 0)
+        row(tr("Defined in"), QStringLiteral("%1:%2").arg(p->filePath).arg(p->line));
+    for (auto it = p->extra.begin(); it != p->extra.end(); ++it)
+        row(it.key(), it.value().toString() + tr(" (kept)"));
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+}
+
+void ProfileManager::testSelected()
+{
+    const std::optional<Profile> p = selectedProfile();
+    if (!p)
+        return;
+    m_testedProfile = p->name;
+    m_saveFallback->hide();
+    m_testResult->setText(tr("Testing %1…").arg(p->connInfo().toDisplayString()));
+    m_test->start(p->connInfo());
+}
+
+void ProfileManager::showTest(const ConnectionTestOutcome &outcome)
+{
+    if (!outcome.ok) {
+        m_testResult->setText(tr("<b>%1 failed.</b> %2")
+                                  .arg(m_testedProfile, outcome.error.toString().toHtmlEscaped()));
+    } else {
+        QString text = tr("<b>%1 works:</b> PostgreSQL %2, database %3 as %4; connected in %5 "
+                          "ms, round trip %6 ms, TLS %7.")
+                           .arg(m_testedProfile, outcome.serverVersion.toHtmlEscaped(),
+                               outcome.database.toHtmlEscaped(), outcome.user.toHtmlEscaped())
+                           .arg(outcome.connectMs)
+                           .arg(outcome.roundTripMs, 0, 'f', 2)
+                           .arg(outcome.sslInUse ? outcome.sslVersion : tr("off"));
+        const auto p = m_catalog->find(m_testedProfile);
+        if (!outcome.fallbackSslMode.isEmpty()) {
+            text += tr("<br>Only with sslmode %1 (the profile's failed: %2).")
+                        .arg(outcome.fallbackSslMode, outcome.error.message.toHtmlEscaped());
+            if (p && m_catalog->store().fileOf(*p)) {
+                m_saveFallback->setText(
+                    tr("Save sslmode %1 in the %2 file")
+                        .arg(outcome.fallbackSslMode,
+                            p->scope == ProfileScope::Project ? tr("project") : tr("user")));
+                m_saveFallback->setToolTip(m_catalog->store().fileOf(*p)->path());
+                m_saveFallback->setProperty("mode", outcome.fallbackSslMode);
+                m_saveFallback->show();
+            }
+        }
+        m_testResult->setText(text);
+    }
+    emit testFinished(outcome);
+}
+
+void ProfileManager::addProfile()
+{
+    Profile blank;
+    blank.scope =
+        m_catalog->store().projectRoot().isEmpty() ? ProfileScope::User : ProfileScope::Project;
+    blank.host = QStringLiteral("localhost");
+    blank.port = 5432;
+    ProfileDialog dialog(m_catalog, ProfileDialog::Mode::Add, blank, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectProfile(dialog.profile().name);
+}
+
+void ProfileManager::editProfile(bool duplicate)
+{
+    const std::optional<Profile> p = selectedProfile();
+    if (!p)
+        return;
+    Profile start = *p;
+    if (duplicate && start.scope != ProfileScope::Project && start.scope != ProfileScope::User)
+        start.scope = ProfileScope::User; // the sandbox copied into a file
+    ProfileDialog dialog(m_catalog,
+        duplicate ? ProfileDialog::Mode::Duplicate : ProfileDialog::Mode::Edit, start, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectProfile(dialog.profile().name);
+}
+
+void ProfileManager::deleteProfile()
+{
+    const std::optional<Profile> p = selectedProfile();
+    if (!p)
+        return;
+    const ProfileFile *file = m_catalog->store().fileOf(*p);
+    if (QMessageBox::question(this, tr("Delete profile %1?").arg(p->name),
+            tr("Remove [database.%1] and its comment from %2? The previous file is kept as "
+               "%2.bak.")
+                .arg(p->name, file ? file->path() : QString()))
+        != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!m_catalog->removeProfile(*p, &error))
+        QMessageBox::warning(this, tr("Profile not deleted"), error);
+}
+
+void ProfileManager::setDefault()
+{
+    const std::optional<Profile> p = selectedProfile();
+    QString error;
+    if (p && !m_catalog->setDefault(*p, &error))
+        QMessageBox::warning(this, tr("Default not set"), error);
+}
+
+void ProfileManager::migrateFiles()
+{
+    ProfileStore &store = m_catalog->store();
+    for (ProfileFile *file : {&store.projectFile(), &store.userFile()}) {
+        if (!file->needsMigration())
+            continue;
+        ProfileFile preview = *file;
+        QStringList changes;
+        QString error;
+        if (!preview.migrateSchema(&changes, &error)) {
+            QMessageBox::warning(this, tr("Cannot migrate %1").arg(file->path()), error);
+            continue;
+        }
+        // Seed 002: upgrade only with consent; show exactly what changes.
+        if (QMessageBox::question(this, tr("Migrate %1?").arg(file->path()),
+                tr("These lines change; comments and everything else stay as they are, and "
+                   "the previous file is kept as .bak:\n\n%1")
+                    .arg(changes.join(QLatin1Char('\n'))))
+            != QMessageBox::Yes)
+            continue;
+        if (!file->migrateSchema(&changes, &error) || !file->save(&error))
+            QMessageBox::warning(this, tr("Cannot migrate %1").arg(file->path()), error);
+    }
+    m_catalog->reload();
+}
+
+} // namespace tusk::widgets

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "profiles/connectiontest.h"
+#include "profiles/profile.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace tusk::widgets {
+
+class ProfileCatalog;
+
+// The Profiles tool: every profile grouped by the file it lives in (project,
+// user, sandbox), which one this folder resolves to and why, problems in the
+// files with their lines, and add / edit / duplicate / delete / test / set
+// default / connect. Files change only through ProfileCatalog (minimal,
+// atomic edits); a broken file is shown, never written. GUI thread.
+class ProfileManager : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileManager(ProfileCatalog *catalog, QWidget *parent = nullptr);
+
+    // Puts the active connection's summary under the details.
+    void setSummary(QWidget *summary);
+    std::optional<core::Profile> selectedProfile() const;
+    bool selectProfile(const QString &name);
+    void testSelected();
+
+signals:
+    void connectRequested(const tusk::core::Profile &profile);
+    void testFinished(const tusk::core::ConnectionTestOutcome &outcome);
+
+private:
+    void rebuild();
+    void updateDetails();
+    void showTest(const core::ConnectionTestOutcome &outcome);
+    void addProfile();
+    void editProfile(bool duplicate);
+    void deleteProfile();
+    void setDefault();
+    void migrateFiles();
+
+    ProfileCatalog *m_catalog;
+    core::ConnectionTest *m_test;
+    QString m_testedProfile;
+    QLabel *m_resolution;
+    QLabel *m_fileNotices;
+    QPushButton *m_migrate;
+    QTreeWidget *m_tree;
+    QLabel *m_details;
+    QLabel *m_testResult;
+    QPushButton *m_saveFallback;
+    QWidget *m_side;
+    QList<QPushButton *> m_needSelection;
+    QList<QPushButton *> m_needFile;
+};
+
+} // namespace tusk::widgets
