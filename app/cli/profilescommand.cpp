@@ -10,6 +10,7 @@
 #include "profiles/profileresolver.h"
 #include "profiles/profilestore.h"
 #include "profiles/sandboxprofile.h"
+#include "profiles/servicefile.h"
 #include "sandbox/localserver.h"
 
 #include <QCommandLineParser>
@@ -346,6 +347,56 @@ int check(Context &c)
     return errors ? 1 : 0;
 }
 
+int importServices(Context &c, const QString &path, const QString &target)
+{
+    const QStringList paths = path.isEmpty() ? ServiceFile::defaultPaths() : QStringList {path};
+    if (paths.isEmpty()) {
+        err() << "tusk profiles: no pg_service.conf found ($PGSERVICEFILE, ~/.pg_service.conf, "
+                 "$PGSYSCONFDIR)"
+              << Qt::endl;
+        return 1;
+    }
+    if (target == QLatin1String("project") && c.store.projectRoot().isEmpty()) {
+        err() << "tusk profiles: --to project needs a project (a folder with .git)" << Qt::endl;
+        return 1;
+    }
+    ProfileFile &file =
+        target == QLatin1String("project") ? c.store.projectFile() : c.store.userFile();
+    int added = 0;
+    for (const QString &servicePath : paths) {
+        QStringList skipped;
+        QString error;
+        const QList<Profile> services = ServiceFile::read(servicePath, &skipped, &error);
+        if (!error.isEmpty()) {
+            err() << "tusk profiles: " << error << Qt::endl;
+            return 1;
+        }
+        for (const Profile &service : services) {
+            if (c.store.find(service.name)) {
+                out() << "  " << service.name << ": a profile of that name exists; skipped\n";
+                continue;
+            }
+            if (!file.saveProfile(service, {}, &error)) {
+                err() << "tusk profiles: " << service.name << ": " << error << Qt::endl;
+                return 1;
+            }
+            out() << "  " << service.name << ": " << service.connInfo().toDisplayString() << '\n';
+            ++added;
+        }
+        for (const QString &note : skipped)
+            out() << "  note: " << note << '\n';
+    }
+    if (added == 0)
+        return 0;
+    QString error;
+    if (!file.save(&error)) {
+        err() << "tusk profiles: " << error << Qt::endl;
+        return 1;
+    }
+    out() << added << " profile(s) added to " << file.path() << '\n';
+    return 0;
+}
+
 int gitignore(Context &c)
 {
     const QString root = c.store.projectRoot();
@@ -384,6 +435,7 @@ int ProfilesCommand::run(const QStringList &arguments)
         "  resolve       which profile would be used from here, and why\n"
         "  migrate       upgrade pre-1 files to schema v1 (comments are kept; .bak written)\n"
         "  check         problems in the files, with their lines\n"
+        "  import-services [FILE]  pg_service.conf services as profiles (--to user|project)\n"
         "  gitignore     add the project file to .gitignore"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"),
@@ -401,7 +453,11 @@ int ProfilesCommand::run(const QStringList &arguments)
         QStringLiteral("yes"), QStringLiteral("test: save a working ssl fallback without asking."));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
         QStringLiteral("migrate: say what would change, write nothing."));
-    parser.addOptions({formatOption, projectOption, sandboxOption, yesOption, dryRunOption});
+    const QCommandLineOption toOption(QStringLiteral("to"),
+        QStringLiteral("import-services: the file to add to, user (default) or project."),
+        QStringLiteral("file"), QStringLiteral("user"));
+    parser.addOptions(
+        {formatOption, projectOption, sandboxOption, yesOption, dryRunOption, toOption});
 
     if (const std::optional<int> done =
             Console::parse(parser, QStringLiteral("profiles"), arguments))
@@ -444,6 +500,8 @@ int ProfilesCommand::run(const QStringList &arguments)
         return check(c);
     if (action == QLatin1String("gitignore"))
         return gitignore(c);
+    if (action == QLatin1String("import-services") && positional.size() <= 2)
+        return importServices(c, positional.value(1), parser.value(toOption));
     err() << "tusk profiles: unknown action or missing NAME: " << positional.join(QLatin1Char(' '))
           << " (see tusk profiles --help)" << Qt::endl;
     return 2;

@@ -313,6 +313,15 @@ bool ProfileFile::saveProfile(const Profile &profile, const QString &previousNam
         return false;
     }
     TomlText edited = m_toml;
+    if (edited.text().trimmed().isEmpty()) {
+        // A new file starts as schema v1, so it never reads as pre-1.
+        TomlText::Entries configuration {
+            {QStringLiteral("schema_version"), QString::number(currentSchemaVersion)}};
+        if (const QString bin = PgBinPath::detect(); !bin.isEmpty())
+            configuration << qMakePair(QStringLiteral("pg_bin_path"), TomlText::stringLiteral(bin));
+        if (!edited.addTable({configurationKey}, configuration, error))
+            return false;
+    }
     const QStringList table {databaseKey, profile.name};
     if (renaming && !edited.renameTable({databaseKey, previousName}, profile.name, error))
         return false;

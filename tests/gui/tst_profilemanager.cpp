@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -58,6 +59,7 @@ private slots:
     void dialogRefusesBadName();
     void managerShowsTagsAndOffersSslFallback();
     void brokenFileIsShownNotWritten();
+    void offersGitignore();
 
 private:
     QString m_root;
@@ -237,6 +239,27 @@ void TestProfileManager::brokenFileIsShownNotWritten()
     QVERIFY(!catalog.saveProfile(p, {}, &catalog.store().projectFile(), &error));
     QVERIFY2(error.contains(QLatin1String("not valid TOML")), qPrintable(error));
     QCOMPARE(readFile(m_projectFile), broken);
+}
+
+void TestProfileManager::offersGitignore()
+{
+    QVERIFY(QDir(m_root + QStringLiteral("/.git")).removeRecursively());
+    QProcess git;
+    git.setWorkingDirectory(m_root);
+    git.start(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q")});
+    QVERIFY(git.waitForFinished(10000) && git.exitCode() == 0);
+    QVERIFY(writeFile(m_projectFile, "[configuration]\nschema_version = 1\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/.gitignore"), "build/\n"));
+    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    ProfileManager manager(&catalog);
+    manager.show();
+    auto *button = manager.findChild<QPushButton *>(QStringLiteral("gitignoreButton"));
+    QVERIFY(button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(readFile(m_root + QStringLiteral("/.gitignore")),
+        QByteArray("build/\n# Tusk / postgres skill connection profiles (may hold connection "
+                   "details)\n/.skills/postgres/postgres.toml\n"));
+    QVERIFY(!button->isVisible());
 }
 
 QTEST_MAIN(TestProfileManager)

@@ -2,6 +2,7 @@
 #include "profiles/pgbinpath.h"
 #include "profiles/profilefile.h"
 #include "profiles/schemamigration.h"
+#include "profiles/servicefile.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -57,6 +58,7 @@ private slots:
     void neverWritesBrokenFile();
     void refusesWhenChangedOnDisk();
     void reportsUnwritablePlace();
+    void importsServiceFile();
 };
 
 void TestProfileFile::readsProfilesWithDefaults()
@@ -344,6 +346,38 @@ void TestProfileFile::reportsUnwritablePlace()
         dir + QStringLiteral("/tusk/postgres.toml"), "[database.x]\n", &error));
     QVERIFY2(error.contains(QLatin1String("cannot create the folder")), qPrintable(error));
     QCOMPARE(readFile(dir + QStringLiteral("/tusk")), QByteArray("not a folder"));
+}
+
+void TestProfileFile::importsServiceFile()
+{
+    const QString dir = tusk::test::scratchFolder(QStringLiteral("servicefile"));
+    const QString path = dir + QStringLiteral("/pg_service.conf");
+    QVERIFY(writeFile(path,
+        "# services\n[Billing-Prod]\nhost=db1.internal\nport=6432\n"
+        "dbname=billing\nuser=app\npassword=secret\nsslmode=verify-full\n"
+        "\n[local]\nhost = /var/run/postgresql\ndbname = dev\n"));
+    QStringList skipped;
+    QString error;
+    const QList<Profile> services = ServiceFile::read(path, &skipped, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(services.size(), 2);
+    QCOMPARE(services[0].name, QStringLiteral("billing_prod"));
+    QCOMPARE(services[0].port, 6432);
+    QCOMPARE(services[0].sslMode, QStringLiteral("verify-full"));
+    QVERIFY(services[0].password.isEmpty()); // never carried over
+    QCOMPARE(skipped.size(), 1);
+    QVERIFY(skipped.first().contains(QLatin1String("~/.pgpass")));
+    QCOMPARE(services[1].host, QStringLiteral("/var/run/postgresql"));
+    // Into a new file: it starts as schema v1, not as a pre-1 file.
+    ProfileFile file(dir + QStringLiteral("/postgres.toml"), ProfileScope::User);
+    QVERIFY(file.load(&error));
+    QVERIFY2(file.saveProfile(services[0], {}, &error), qPrintable(error));
+    QCOMPARE(file.schemaVersion(), 1);
+    QVERIFY(!file.needsMigration());
+    QVERIFY(file.toml().text().startsWith("[configuration]\nschema_version = 1\n"));
+    QVERIFY(writeFile(dir + QStringLiteral("/broken.conf"), "host=x\n"));
+    QVERIFY(ServiceFile::read(dir + QStringLiteral("/broken.conf"), &skipped, &error).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("broken.conf:1:")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProfileFile)

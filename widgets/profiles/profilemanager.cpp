@@ -3,6 +3,7 @@
 #include "profilecatalog.h"
 #include "profiledialog.h"
 
+#include "profiles/gitignore.h"
 #include "profiles/migrationspath.h"
 #include "profiles/passfile.h"
 
@@ -43,6 +44,7 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     , m_resolution(new QLabel(this))
     , m_fileNotices(new QLabel(this))
     , m_migrate(new QPushButton(tr("&Migrate to schema v1…"), this))
+    , m_gitignore(new QPushButton(tr("Add to .&gitignore"), this))
     , m_tree(new QTreeWidget(this))
     , m_details(new QLabel(this))
     , m_testResult(new QLabel(this))
@@ -58,6 +60,7 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     warning.setColor(QPalette::WindowText, productionColour);
     m_fileNotices->setPalette(warning);
     m_migrate->setObjectName(QStringLiteral("migrateButton"));
+    m_gitignore->setObjectName(QStringLiteral("gitignoreButton"));
 
     m_tree->setObjectName(QStringLiteral("profileTree"));
     m_tree->setHeaderLabels({tr("Profile"), tr("Connection"), tr("Tags")});
@@ -121,6 +124,7 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     auto *notices = new QHBoxLayout;
     notices->addWidget(m_fileNotices, 1);
     notices->addWidget(m_migrate, 0, Qt::AlignTop);
+    notices->addWidget(m_gitignore, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_resolution);
     layout->addLayout(notices);
@@ -144,6 +148,13 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     connect(defaultButton, &QPushButton::clicked, this, &ProfileManager::setDefault);
     connect(reloadButton, &QPushButton::clicked, m_catalog, &ProfileCatalog::reload);
     connect(m_migrate, &QPushButton::clicked, this, &ProfileManager::migrateFiles);
+    connect(m_gitignore, &QPushButton::clicked, this, [this] {
+        const ProfileStore &store = m_catalog->store();
+        QString error;
+        if (!GitIgnore::add(store.projectRoot(), store.projectFile().path(), &error))
+            QMessageBox::warning(this, tr(".gitignore not changed"), error);
+        m_catalog->reload();
+    });
     connect(m_test, &ConnectionTest::finished, this, &ProfileManager::showTest);
     connect(m_saveFallback, &QPushButton::clicked, this, [this] {
         const auto p = m_catalog->find(m_testedProfile);
@@ -200,6 +211,14 @@ void ProfileManager::rebuild()
             notices << tr("%1 has no schema_version (pre-1).").arg(file->path().toHtmlEscaped());
         }
     }
+    // Seed 002: the project's profile file stays out of git.
+    const bool tracked = store.projectFile().exists()
+        && GitIgnore::check(store.projectRoot(), store.projectFile().path())
+            == GitIgnore::State::NotIgnored;
+    if (tracked)
+        notices << tr("git does not ignore %1; it may hold connection details.")
+                       .arg(store.projectFile().path().toHtmlEscaped());
+    m_gitignore->setVisible(tracked);
     m_fileNotices->setText(notices.join(QStringLiteral("<br>")));
     m_fileNotices->setVisible(!notices.isEmpty());
     m_migrate->setVisible(migration);

@@ -51,6 +51,7 @@ private:
     QLabel *m_resolution;
     QLabel *m_fileNotices;
     QPushButton *m_migrate;
+    QPushButton *m_gitignore;
     QTreeWidget *m_tree;
     QLabel *m_details;
     QLabel *m_testResult;
