@@ -41,7 +41,7 @@ QString ProfileFormat::passwordSource(const Profile &profile)
     const QString problem = core::PassFile::problem(passfile);
     if (!problem.isEmpty() && QFile::exists(passfile))
         return QStringLiteral("none: %1").arg(problem);
-    return QStringLiteral("none in %1 (keychain, or a prompt in the window)").arg(passfile);
+    return QStringLiteral("none stored (no entry in %1)").arg(passfile);
 }
 
 QJsonObject ProfileFormat::toJson(const Profile &p)

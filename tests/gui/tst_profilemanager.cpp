@@ -175,6 +175,12 @@ void TestProfileManager::managerShowsTagsAndOffersSslFallback()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ProfileManager *manager = window.profileManager();
+    // The profile this folder resolves to starts selected, with its details.
+    QVERIFY(manager->selectedProfile());
+    QCOMPARE(manager->selectedProfile()->name, QStringLiteral("local"));
+    QVERIFY(manager->findChild<QLabel *>(QStringLiteral("details"))
+                ->text()
+                .contains(QLatin1String("<h3>local</h3>")));
     auto *tree = manager->findChild<QTreeWidget *>(QStringLiteral("profileTree"));
     const QStringList rows = treeRows(tree);
     QVERIFY2(

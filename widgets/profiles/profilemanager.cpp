@@ -181,6 +181,8 @@ std::optional<Profile> ProfileManager::selectedProfile() const
 
 bool ProfileManager::selectProfile(const QString &name)
 {
+    if (name.isEmpty())
+        return false; // group rows carry no name
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
         if ((*it)->data(0, nameRole).toString() == name) {
             m_tree->setCurrentItem(*it);
@@ -301,7 +303,7 @@ void ProfileManager::updateDetails()
     else if (PassFile::hasEntryFor(p->connInfo()))
         passwordFrom = PassFile::pathFor(p->connInfo());
     else
-        passwordFrom = tr("asked when connecting (no ~/.pgpass entry)");
+        passwordFrom = tr("none stored (no ~/.pgpass entry)");
     QString html = QStringLiteral("<h3>%1</h3>").arg(p->name.toHtmlEscaped());
     if (!p->description.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(p->description.toHtmlEscaped());
