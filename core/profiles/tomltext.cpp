@@ -1,5 +1,7 @@
 #include "tomltext.h"
 
+#include "tomlheaderline.h"
+
 #include <QRegularExpression>
 
 #include <toml++/toml.h>
@@ -11,85 +13,6 @@
 namespace tusk::core {
 
 namespace {
-struct Header {
-    int line = 0; // 1-based
-    QStringList path;
-    bool array = false;
-    qsizetype indent = 0; // bytes before '['
-    qsizetype closeEnd = 0; // bytes up to and including the closing bracket(s)
-};
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-bool isBareKeyChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-        || c == '-';
-}
-
-// Reads `[a."b c".d]` or `[[a.b]]` at the start of a line; nullopt when the
-// line is no table header.
-std::optional<Header> readHeader(const QByteArray &line)
-{
-    Header header;
-    qsizetype i = 0;
-    const qsizetype n = line.size();
-    while (i < n && isSpace(line[i]))
-        ++i;
-    header.indent = i;
-    if (i >= n || line[i] != '[')
-        return std::nullopt;
-    ++i;
-    if (i < n && line[i] == '[') {
-        header.array = true;
-        ++i;
-    }
-    for (;;) {
-        while (i < n && isSpace(line[i]))
-            ++i;
-        if (i >= n)
-            return std::nullopt;
-        QByteArray key;
-        if (line[i] == '"' || line[i] == '\'') {
-            const char quote = line[i++];
-            while (i < n && line[i] != quote) {
-                if (quote == '"' && line[i] == '\\' && i + 1 < n)
-                    ++i; // \" and \\ : good enough to find the end and the name
-                key += line[i++];
-            }
-            if (i >= n)
-                return std::nullopt;
-            ++i;
-        } else {
-            while (i < n && isBareKeyChar(line[i]))
-                key += line[i++];
-            if (key.isEmpty())
-                return std::nullopt;
-        }
-        header.path << QString::fromUtf8(key);
-        while (i < n && isSpace(line[i]))
-            ++i;
-        if (i < n && line[i] == '.') {
-            ++i;
-            continue;
-        }
-        if (i < n && line[i] == ']') {
-            ++i;
-            if (header.array) {
-                if (i >= n || line[i] != ']')
-                    return std::nullopt;
-                ++i;
-            }
-            header.closeEnd = i;
-            return header;
-        }
-        return std::nullopt;
-    }
-}
-
 QString fromStd(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
@@ -152,7 +75,7 @@ struct TomlText::Parsed {
     TomlError error;
     bool ok = false;
     QList<QByteArray> lines; // each with its own line ending
-    QList<Header> headers; // in document order
+    QList<TomlHeader> headers; // in document order
 
     // Bytes of line `line` (1-based) without its ending.
     QByteArray lineText(int line) const { return withoutEnding(lines.value(line - 1)); }
@@ -188,9 +111,9 @@ struct TomlText::Parsed {
         return node->as_table();
     }
 
-    const Header *header(const QStringList &path) const
+    const TomlHeader *header(const QStringList &path) const
     {
-        for (const Header &h : headers) {
+        for (const TomlHeader &h : headers) {
             if (!h.array && h.path == path)
                 return &h;
         }
@@ -199,7 +122,7 @@ struct TomlText::Parsed {
 
     int nextHeaderLine(int line) const
     {
-        for (const Header &h : headers) {
+        for (const TomlHeader &h : headers) {
             if (h.line > line)
                 return h.line;
         }
@@ -260,10 +183,10 @@ void TomlText::parse()
         return;
     }
     parsed->ok = true;
-    // Header candidates are confirmed by the parser, so a line inside a
+    // TomlHeader candidates are confirmed by the parser, so a line inside a
     // multi-line string that looks like one is not taken for one.
     for (int line = 1; line <= parsed->lineCount(); ++line) {
-        std::optional<Header> header = readHeader(parsed->lineText(line));
+        std::optional<TomlHeader> header = TomlHeaderLine::read(parsed->lineText(line));
         if (!header)
             continue;
         header->line = line;
@@ -301,7 +224,7 @@ QVariantMap TomlText::tree() const
 
 int TomlText::headerLine(const QStringList &table) const
 {
-    const Header *header = m_parsed->header(table);
+    const TomlHeader *header = m_parsed->header(table);
     return header ? header->line : 0;
 }
 
@@ -392,7 +315,7 @@ bool TomlText::setValue(
         // A table that exists only because [table.child] does gets its own
         // section now (TOML allows defining it after its children).
         const bool impliedByChild = !t->is_inline()
-            && std::any_of(p.headers.begin(), p.headers.end(), [&table](const Header &h) {
+            && std::any_of(p.headers.begin(), p.headers.end(), [&table](const TomlHeader &h) {
                    return h.path.size() > table.size() && h.path.mid(0, table.size()) == table;
                });
         if (!sectionLine && impliedByChild)
@@ -453,7 +376,7 @@ bool TomlText::addTable(const QStringList &table, const Entries &entries, QStrin
     };
     int lastSibling = 0;
     int firstChild = 0;
-    for (const Header &h : p.headers) {
+    for (const TomlHeader &h : p.headers) {
         if (startsWith(h.path, table)) {
             if (!firstChild)
                 firstChild = h.line;
@@ -514,8 +437,8 @@ bool TomlText::removeTable(const QStringList &table, QString *error)
     for (;;) {
         TomlText current(candidate);
         const Parsed &p = *current.m_parsed;
-        const Header *target = nullptr;
-        for (const Header &h : p.headers) {
+        const TomlHeader *target = nullptr;
+        for (const TomlHeader &h : p.headers) {
             if (h.path.size() >= table.size() && h.path.mid(0, table.size()) == table)
                 target = &h;
         }
@@ -556,7 +479,7 @@ bool TomlText::renameTable(const QStringList &table, const QString &newName, QSt
     }
     QList<QByteArray> lines = p.lines;
     bool any = false;
-    for (const Header &h : p.headers) {
+    for (const TomlHeader &h : p.headers) {
         if (h.path.size() < table.size() || h.path.mid(0, table.size()) != table)
             continue;
         QStringList path = h.path;
