@@ -7,22 +7,29 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <memory>
+
 namespace tusk::core {
 
-GitIgnore::State GitIgnore::check(const QString &projectRoot, const QString &path)
+QProcess *GitIgnore::checkProcess(const QString &projectRoot, const QString &path, QObject *parent)
 {
     const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
     if (git.isEmpty())
-        return State::Unknown;
-    QProcess process;
-    process.setWorkingDirectory(projectRoot);
-    process.start(git,
-        {QStringLiteral("check-ignore"), QStringLiteral("-q"), QStringLiteral("--no-index"),
-            QDir(projectRoot).relativeFilePath(path)});
-    if (!process.waitForFinished(5000))
+        return nullptr;
+    auto *process = new QProcess(parent);
+    process->setWorkingDirectory(projectRoot);
+    process->setProgram(git);
+    process->setArguments({QStringLiteral("check-ignore"), QStringLiteral("-q"),
+        QStringLiteral("--no-index"), QDir(projectRoot).relativeFilePath(path)});
+    return process;
+}
+
+GitIgnore::State GitIgnore::stateOf(const QProcess &finished)
+{
+    if (finished.exitStatus() != QProcess::NormalExit)
         return State::Unknown;
     // 0: ignored, 1: not ignored, 128: not a repository or another error.
-    switch (process.exitCode()) {
+    switch (finished.exitCode()) {
     case 0:
         return State::Ignored;
     case 1:
@@ -30,6 +37,17 @@ GitIgnore::State GitIgnore::check(const QString &projectRoot, const QString &pat
     default:
         return State::Unknown;
     }
+}
+
+GitIgnore::State GitIgnore::check(const QString &projectRoot, const QString &path)
+{
+    std::unique_ptr<QProcess> process(checkProcess(projectRoot, path, nullptr));
+    if (!process)
+        return State::Unknown;
+    process->start();
+    if (!process->waitForFinished(5000))
+        return State::Unknown;
+    return stateOf(*process);
 }
 
 bool GitIgnore::add(const QString &projectRoot, const QString &path, QString *error)

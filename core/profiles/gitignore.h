@@ -2,6 +2,9 @@
 
 #include <QString>
 
+class QObject;
+class QProcess;
+
 namespace tusk::core {
 
 // Seed 002 keeps the project's postgres.toml out of git. Asks git itself
@@ -10,8 +13,12 @@ namespace tusk::core {
 class GitIgnore {
 public:
     enum class State { Ignored, NotIgnored, Unknown };
-    // Runs `git check-ignore` (local, quick). Unknown without git.
+    // Runs `git check-ignore` and waits (the command line). Unknown without git.
     static State check(const QString &projectRoot, const QString &path);
+    // The same check, set up but not started, for callers that must not
+    // wait (the window); stateOf() reads its exit code. Null without git.
+    static QProcess *checkProcess(const QString &projectRoot, const QString &path, QObject *parent);
+    static State stateOf(const QProcess &finished);
     static bool add(const QString &projectRoot, const QString &path, QString *error);
 };
 

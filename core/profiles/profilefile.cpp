@@ -194,17 +194,21 @@ QVariantMap ProfileFile::ownValues(const QString &profileName) const
     return m_toml.tree().value(databaseKey).toMap().value(profileName).toMap();
 }
 
+QVariantMap ProfileFile::effectiveValues(const QString &profileName, QVariantMap defaults) const
+{
+    const QVariantMap own = ownValues(profileName);
+    for (auto it = own.begin(); it != own.end(); ++it)
+        defaults.insert(it.key(), it.value());
+    return defaults;
+}
+
 QList<Profile> ProfileFile::profiles() const
 {
     QList<Profile> list;
     QList<ProfileIssue> ignored;
     const QVariantMap base = defaults();
     for (const QString &name : m_toml.childTables({databaseKey})) {
-        QVariantMap values = base;
-        const QVariantMap own = ownValues(name);
-        for (auto it = own.begin(); it != own.end(); ++it)
-            values.insert(it.key(), it.value());
-        Profile p = buildProfile(name, values, m_toml, &ignored);
+        Profile p = buildProfile(name, effectiveValues(name, base), m_toml, &ignored);
         p.scope = m_scope;
         p.filePath = m_path;
         list << p;
@@ -256,11 +260,7 @@ QList<ProfileIssue> ProfileFile::issues() const
             list.append({Severity::Error, m_toml.headerLine({databaseKey, name}),
                 QStringLiteral("profile name \"%1\" breaks the rule: %2")
                     .arg(name, Profile::nameRule())});
-        QVariantMap values = base;
-        const QVariantMap own = ownValues(name);
-        for (auto it = own.begin(); it != own.end(); ++it)
-            values.insert(it.key(), it.value());
-        buildProfile(name, values, m_toml, &list);
+        buildProfile(name, effectiveValues(name, base), m_toml, &list);
     }
     const QString defaultName = defaultProfileName();
     if (!defaultName.isEmpty() && !m_toml.childTables({databaseKey}).contains(defaultName))

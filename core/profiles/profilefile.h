@@ -77,6 +77,8 @@ private:
     bool setConfigurationValue(const QString &key, const QString &literal, QString *error);
     QVariantMap ownValues(const QString &profileName) const;
     QVariantMap defaults() const;
+    // The [database] defaults overlaid by the profile's own keys.
+    QVariantMap effectiveValues(const QString &profileName, QVariantMap defaults) const;
 
     QString m_path;
     ProfileScope m_scope = ProfileScope::User;

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -166,6 +167,14 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     rebuild();
 }
 
+ProfileManager::~ProfileManager()
+{
+    // A git check still running finishes inside QProcess's destructor, after
+    // this object's widgets are gone: it must not reach them.
+    if (m_gitCheck)
+        m_gitCheck->disconnect(this);
+}
+
 void ProfileManager::setSummary(QWidget *summary)
 {
     static_cast<QVBoxLayout *>(m_side->layout())->addWidget(summary, 1);
@@ -202,27 +211,20 @@ void ProfileManager::rebuild()
             : tr("<b>Choose a profile.</b> %1").arg(resolution.reason.toHtmlEscaped()));
 
     const ProfileStore &store = m_catalog->store();
-    QStringList notices;
+    m_fileProblems.clear();
     for (const QString &error : store.loadErrors())
-        notices << tr("%1 — Tusk will not write this file until it is fixed.")
-                       .arg(error.toHtmlEscaped());
+        m_fileProblems << tr("%1 — Tusk will not write this file until it is fixed.")
+                              .arg(error.toHtmlEscaped());
     bool migration = false;
     for (const ProfileFile *file : {&store.projectFile(), &store.userFile()}) {
         if (file->needsMigration()) {
             migration = true;
-            notices << tr("%1 has no schema_version (pre-1).").arg(file->path().toHtmlEscaped());
+            m_fileProblems
+                << tr("%1 has no schema_version (pre-1).").arg(file->path().toHtmlEscaped());
         }
     }
-    // Seed 002: the project's profile file stays out of git.
-    const bool tracked = store.projectFile().exists()
-        && GitIgnore::check(store.projectRoot(), store.projectFile().path())
-            == GitIgnore::State::NotIgnored;
-    if (tracked)
-        notices << tr("git does not ignore %1; it may hold connection details.")
-                       .arg(store.projectFile().path().toHtmlEscaped());
-    m_gitignore->setVisible(tracked);
-    m_fileNotices->setText(notices.join(QStringLiteral("<br>")));
-    m_fileNotices->setVisible(!notices.isEmpty());
+    showNotices();
+    checkGitignore();
     m_migrate->setVisible(migration);
 
     m_tree->clear();
@@ -280,6 +282,49 @@ void ProfileManager::rebuild()
     if (!selectProfile(selected) && !chosen.isEmpty())
         selectProfile(chosen);
     updateDetails();
+}
+
+void ProfileManager::showNotices()
+{
+    QStringList notices = m_fileProblems;
+    if (!m_gitNotice.isEmpty())
+        notices << m_gitNotice;
+    m_fileNotices->setText(notices.join(QStringLiteral("<br>")));
+    m_fileNotices->setVisible(!notices.isEmpty());
+}
+
+void ProfileManager::checkGitignore()
+{
+    // Seed 002: the project's profile file stays out of git. `git` runs as
+    // a child process the window never waits for; a newer check replaces
+    // an older one still running.
+    if (m_gitCheck) {
+        m_gitCheck->disconnect(this);
+        m_gitCheck->kill();
+        m_gitCheck->deleteLater();
+        m_gitCheck = nullptr;
+    }
+    m_gitNotice.clear();
+    m_gitignore->hide();
+    const ProfileFile &file = m_catalog->store().projectFile();
+    if (!file.exists())
+        return;
+    m_gitCheck = GitIgnore::checkProcess(m_catalog->store().projectRoot(), file.path(), this);
+    if (!m_gitCheck)
+        return;
+    const QString path = file.path();
+    QProcess *process = m_gitCheck;
+    connect(process, &QProcess::finished, this, [this, process, path] {
+        const bool tracked = GitIgnore::stateOf(*process) == GitIgnore::State::NotIgnored;
+        process->deleteLater();
+        m_gitCheck = nullptr;
+        if (tracked)
+            m_gitNotice = tr("git does not ignore %1; it may hold connection details.")
+                              .arg(path.toHtmlEscaped());
+        m_gitignore->setVisible(tracked);
+        showNotices();
+    });
+    m_gitCheck->start();
 }
 
 void ProfileManager::updateDetails()

@@ -8,6 +8,7 @@
 #include <optional>
 
 class QLabel;
+class QProcess;
 class QPushButton;
 class QTreeWidget;
 
@@ -24,6 +25,7 @@ class ProfileManager : public QWidget {
     Q_OBJECT
 public:
     explicit ProfileManager(ProfileCatalog *catalog, QWidget *parent = nullptr);
+    ~ProfileManager() override;
 
     // Puts the active connection's summary under the details.
     void setSummary(QWidget *summary);
@@ -44,6 +46,8 @@ private:
     void deleteProfile();
     void setDefault();
     void migrateFiles();
+    void checkGitignore();
+    void showNotices();
 
     ProfileCatalog *m_catalog;
     core::ConnectionTest *m_test;
@@ -59,6 +63,9 @@ private:
     QWidget *m_side;
     QList<QPushButton *> m_needSelection;
     QList<QPushButton *> m_needFile;
+    QStringList m_fileProblems; // from reading the files
+    QString m_gitNotice; // from the asynchronous git check
+    QProcess *m_gitCheck = nullptr;
 };
 
 } // namespace tusk::widgets
