@@ -16,10 +16,13 @@ build_packages=(
 # Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
 # and the integration tests, Xvfb for the startup benchmark and for running
 # Tusk without a screen, and xdotool with ImageMagick to drive it and take
-# screenshots by hand (`import -window root`).
+# screenshots by hand (`import -window root`). libsecret is what QtKeychain
+# loads to reach the desktop's keychain; GNOME Keyring and dbus-run-session
+# give the keychain tests a real, throwaway Secret Service.
 runtime_packages=(
     make qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib
     xvfb xauth xdotool imagemagick fonts-dejavu-core
+    libsecret-1-0 gnome-keyring dbus-daemon
 )
 
 missing=()

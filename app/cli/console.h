@@ -21,4 +21,15 @@ public:
         QCommandLineParser &parser, const QString &command, const QStringList &arguments);
 };
 
+// The short forms the commands' files use.
+inline QTextStream &out()
+{
+    return Console::out();
+}
+
+inline QTextStream &err()
+{
+    return Console::err();
+}
+
 } // namespace tusk::app

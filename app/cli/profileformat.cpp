@@ -1,8 +1,7 @@
 #include "profileformat.h"
 
-#include "profiles/passfile.h"
+#include "profiles/passwordsource.h"
 
-#include <QFile>
 #include <QJsonArray>
 
 namespace tusk::app {
@@ -25,26 +24,30 @@ QString ProfileFormat::scopeName(ProfileScope scope)
     return {};
 }
 
-QString ProfileFormat::passwordSource(const Profile &profile)
+QString ProfileFormat::passwordSource(const Profile &profile, const QString &keychain)
 {
-    if (!profile.password.isEmpty())
-        return profile.scope == ProfileScope::OneOff ? QStringLiteral("DB_URL")
-                                                     : QStringLiteral("toml (plain text)");
-    if (profile.scope == ProfileScope::Sandbox)
-        return QStringLiteral("none needed (the sandbox trusts its owner on the socket)");
-    const core::ConnInfo info = profile.connInfo();
-    if (info.hasPassword())
+    using Kind = core::PasswordSource::Kind;
+    const core::PasswordSource source = core::PasswordSource::of(profile);
+    switch (source.kind) {
+    case Kind::ProfileFile:
+        return QStringLiteral("toml (plain text)");
+    case Kind::Url:
         return QStringLiteral("DB_URL");
-    const QString passfile = core::PassFile::pathFor(info);
-    if (core::PassFile::hasEntryFor(info))
-        return passfile;
-    const QString problem = core::PassFile::problem(passfile);
-    if (!problem.isEmpty() && QFile::exists(passfile))
-        return QStringLiteral("none: %1").arg(problem);
-    return QStringLiteral("none stored (no entry in %1)").arg(passfile);
+    case Kind::NotNeeded:
+        return QStringLiteral("none needed (the sandbox trusts its owner on the socket)");
+    case Kind::PassFile:
+        return source.passFile;
+    case Kind::Nothing:
+        break;
+    }
+    if (!keychain.isEmpty())
+        return keychain;
+    if (!source.passFileProblem.isEmpty())
+        return QStringLiteral("none: %1").arg(source.passFileProblem);
+    return QStringLiteral("none stored (no entry in %1)").arg(source.passFile);
 }
 
-QJsonObject ProfileFormat::toJson(const Profile &p)
+QJsonObject ProfileFormat::toJson(const Profile &p, const QString &keychain)
 {
     QJsonObject o {
         {QStringLiteral("name"), p.name},
@@ -54,7 +57,7 @@ QJsonObject ProfileFormat::toJson(const Profile &p)
         {QStringLiteral("database"), p.database},
         {QStringLiteral("user"), p.user},
         {QStringLiteral("sslmode"), p.sslMode},
-        {QStringLiteral("password_source"), passwordSource(p)},
+        {QStringLiteral("password_source"), passwordSource(p, keychain)},
         {QStringLiteral("connection"), p.connInfo().toDisplayString()},
         {QStringLiteral("url"), p.connInfo().toUrl()},
     };
@@ -119,7 +122,8 @@ QString ProfileFormat::listLine(const Profile &p, bool chosen)
                             : QStringLiteral("  [%1]").arg(tags.join(QStringLiteral(", "))));
 }
 
-QString ProfileFormat::details(const Profile &p, const core::MigrationsPath &m)
+QString ProfileFormat::details(
+    const Profile &p, const core::MigrationsPath &m, const QString &keychain)
 {
     QString text;
     auto row = [&text](const QString &label, const QString &value) {
@@ -138,7 +142,7 @@ QString ProfileFormat::details(const Profile &p, const core::MigrationsPath &m)
     row(QStringLiteral("sslrootcert"), p.sslRootCert);
     row(QStringLiteral("sslcert"), p.sslCert);
     row(QStringLiteral("sslkey"), p.sslKey);
-    row(QStringLiteral("password"), passwordSource(p));
+    row(QStringLiteral("password"), passwordSource(p, keychain));
     row(QStringLiteral("project"), p.project);
     row(QStringLiteral("safety"), p.safety);
     row(QStringLiteral("lock_timeout"), p.lockTimeout);

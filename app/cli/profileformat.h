@@ -14,15 +14,17 @@ namespace tusk::app {
 class ProfileFormat {
 public:
     static QString scopeName(core::ProfileScope scope);
-    // "toml (plain text)", "~/.pgpass", "none (libpq may prompt)" …
-    static QString passwordSource(const core::Profile &profile);
-    static QJsonObject toJson(const core::Profile &profile);
+    // "toml (plain text)", "~/.pgpass", "none stored …"; `keychain` names
+    // the keychain when it was asked and holds the password.
+    static QString passwordSource(const core::Profile &profile, const QString &keychain = {});
+    static QJsonObject toJson(const core::Profile &profile, const QString &keychain = {});
     static QJsonObject toJson(const core::MigrationsPath &migrations);
     static QJsonObject toJson(const core::ProfileResolution &resolution);
     // One line for `list`: name, where it points, where it is defined.
     static QString listLine(const core::Profile &profile, bool chosen);
     // The block `show` prints.
-    static QString details(const core::Profile &profile, const core::MigrationsPath &migrations);
+    static QString details(const core::Profile &profile, const core::MigrationsPath &migrations,
+        const QString &keychain = {});
 };
 
 } // namespace tusk::app

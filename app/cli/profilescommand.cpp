@@ -3,6 +3,11 @@
 #include "console.h"
 
 #include "profileformat.h"
+#include "profilepasswords.h"
+#include "profilescontext.h"
+#include "saveurlaction.h"
+
+#include "keychain/keychainsecretstore.h"
 
 #include "profiles/connectiontest.h"
 #include "profiles/gitignore.h"
@@ -29,71 +34,16 @@ namespace tusk::app {
 using namespace core;
 
 namespace {
-QTextStream &out()
-{
-    return Console::out();
-}
-
-QTextStream &err()
-{
-    return Console::err();
-}
-
 void printJson(const QJsonObject &object)
 {
     out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     out().flush();
 }
 
-// What every action shares: the two files, the sandbox, the options.
-struct Context {
-    ProfileStore store;
-    QString sandboxFolder;
-    bool json = false;
-    bool yes = false;
-
-    std::optional<Profile> sandbox() const { return SandboxProfile::find(sandboxFolder); }
-
-    QList<Profile> allProfiles() const
-    {
-        QList<Profile> list = store.profiles();
-        if (const auto s = sandbox(); s && !store.find(s->name))
-            list << *s;
-        return list;
-    }
-
-    ProfileResolution resolve() const
-    {
-        ProfileResolution r = ProfileResolver::resolve(
-            store, QProcessEnvironment::systemEnvironment(), sandbox().has_value());
-        if (r.source == ProfileResolution::Source::Sandbox)
-            r.profile = sandbox();
-        return r;
-    }
-
-    std::optional<Profile> find(const QString &name) const
-    {
-        if (auto p = store.find(name))
-            return p;
-        if (name == SandboxProfile::name())
-            return sandbox();
-        return std::nullopt;
-    }
-};
-
-QList<ProfileFile *> files(Context &c)
-{
-    QList<ProfileFile *> list;
-    if (!c.store.projectRoot().isEmpty())
-        list << &c.store.projectFile();
-    list << &c.store.userFile();
-    return list;
-}
-
 // Seed 002: pg_bin_path is the one value written without asking.
-void fillMissingBinPath(Context &c)
+void fillMissingBinPath(ProfilesContext &c)
 {
-    for (ProfileFile *file : files(c)) {
+    for (ProfileFile *file : c.files()) {
         if (!file->exists() || file->isBroken() || file->schemaVersion() != 1
             || !file->pgBinPath().isEmpty())
             continue;
@@ -110,14 +60,14 @@ void fillMissingBinPath(Context &c)
     }
 }
 
-int list(Context &c)
+int list(ProfilesContext &c)
 {
     const ProfileResolution chosen = c.resolve();
     const QString chosenName = chosen.profile ? chosen.profile->name : QString();
     const QList<Profile> profiles = c.allProfiles();
     if (c.json) {
         QJsonArray fileArray;
-        for (ProfileFile *file : files(c)) {
+        for (ProfileFile *file : c.files()) {
             QJsonObject f {{QStringLiteral("path"), file->path()},
                 {QStringLiteral("scope"), ProfileFormat::scopeName(file->scope())},
                 {QStringLiteral("exists"), file->exists()},
@@ -136,7 +86,7 @@ int list(Context &c)
                 QJsonArray::fromStringList(c.store.hiddenUserProfiles())}});
         return c.store.loadErrors().isEmpty() ? 0 : 1;
     }
-    for (ProfileFile *file : files(c)) {
+    for (ProfileFile *file : c.files()) {
         out() << ProfileFormat::scopeName(file->scope()) << " file: " << file->path();
         if (!file->exists())
             out() << " (none)";
@@ -159,7 +109,7 @@ int list(Context &c)
     return c.store.loadErrors().isEmpty() ? 0 : 1;
 }
 
-int show(Context &c, const QString &name)
+int show(ProfilesContext &c, const QString &name)
 {
     const std::optional<Profile> p = c.find(name);
     if (!p) {
@@ -167,18 +117,23 @@ int show(Context &c, const QString &name)
         return 1;
     }
     const MigrationsPath migrations = MigrationsPath::resolve(c.store, &*p);
+    QString note;
+    const QString keychain =
+        ProfilePasswords::lookup(c, *p, &note).isEmpty() ? QString() : c.secrets->displayName();
+    if (!note.isEmpty())
+        err() << "tusk profiles: " << note << Qt::endl;
     if (c.json) {
-        QJsonObject o = ProfileFormat::toJson(*p);
+        QJsonObject o = ProfileFormat::toJson(*p, keychain);
         o.insert(QStringLiteral("migrations"), ProfileFormat::toJson(migrations));
         printJson(o);
     } else {
-        out() << ProfileFormat::details(*p, migrations);
+        out() << ProfileFormat::details(*p, migrations, keychain);
         out().flush();
     }
     return 0;
 }
 
-int resolve(Context &c)
+int resolve(ProfilesContext &c)
 {
     const ProfileResolution r = c.resolve();
     const MigrationsPath migrations =
@@ -217,7 +172,7 @@ bool confirm(const QString &question)
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
 
-int test(Context &c, const QString &name)
+int test(ProfilesContext &c, const QString &name)
 {
     std::optional<Profile> p;
     if (name.isEmpty()) {
@@ -235,6 +190,14 @@ int test(Context &c, const QString &name)
         return 1;
     }
     out() << "testing " << p->name << " (" << p->connInfo().toDisplayString() << ")…" << Qt::endl;
+    ConnInfo info = p->connInfo();
+    QString note;
+    if (const QString password = ProfilePasswords::lookup(c, *p, &note); !password.isEmpty()) {
+        info.setValue(QStringLiteral("password"), password);
+        out() << "password from " << c.secrets->displayName() << Qt::endl;
+    }
+    if (!note.isEmpty())
+        err() << "tusk profiles: " << note << Qt::endl;
     ConnectionTest tester;
     ConnectionTestOutcome outcome;
     QObject::connect(
@@ -242,7 +205,7 @@ int test(Context &c, const QString &name)
             outcome = o;
             QCoreApplication::exit(0);
         });
-    QTimer::singleShot(0, &tester, [&tester, &p] { tester.start(p->connInfo()); });
+    QTimer::singleShot(0, &tester, [&tester, &info] { tester.start(info); });
     QCoreApplication::exec();
 
     if (!outcome.ok) {
@@ -278,11 +241,11 @@ int test(Context &c, const QString &name)
     return 0;
 }
 
-int migrate(Context &c, bool dryRun)
+int migrate(ProfilesContext &c, bool dryRun)
 {
     int code = 0;
     bool any = false;
-    for (ProfileFile *file : files(c)) {
+    for (ProfileFile *file : c.files()) {
         if (!file->exists())
             continue;
         if (file->isBroken()) {
@@ -315,10 +278,10 @@ int migrate(Context &c, bool dryRun)
     return code;
 }
 
-int check(Context &c)
+int check(ProfilesContext &c)
 {
     int errors = 0;
-    for (ProfileFile *file : files(c)) {
+    for (ProfileFile *file : c.files()) {
         if (!file->exists())
             continue;
         for (const ProfileIssue &issue : file->issues()) {
@@ -347,7 +310,7 @@ int check(Context &c)
     return errors ? 1 : 0;
 }
 
-int importServices(Context &c, const QString &path, const QString &target)
+int importServices(ProfilesContext &c, const QString &path, const QString &targetName)
 {
     const QStringList paths = path.isEmpty() ? ServiceFile::defaultPaths() : QStringList {path};
     if (paths.isEmpty()) {
@@ -356,12 +319,13 @@ int importServices(Context &c, const QString &path, const QString &target)
               << Qt::endl;
         return 1;
     }
-    if (target == QLatin1String("project") && c.store.projectRoot().isEmpty()) {
-        err() << "tusk profiles: --to project needs a project (a folder with .git)" << Qt::endl;
-        return 1;
+    QString targetError;
+    ProfileFile *target = c.fileNamed(targetName, &targetError);
+    if (!target) {
+        err() << "tusk profiles: " << targetError << Qt::endl;
+        return 2;
     }
-    ProfileFile &file =
-        target == QLatin1String("project") ? c.store.projectFile() : c.store.userFile();
+    ProfileFile &file = *target;
     int added = 0;
     for (const QString &servicePath : paths) {
         QStringList skipped;
@@ -397,7 +361,7 @@ int importServices(Context &c, const QString &path, const QString &target)
     return 0;
 }
 
-int gitignore(Context &c)
+int gitignore(ProfilesContext &c)
 {
     const QString root = c.store.projectRoot();
     if (root.isEmpty()) {
@@ -436,10 +400,15 @@ int ProfilesCommand::run(const QStringList &arguments)
         "  migrate       upgrade pre-1 files to schema v1 (comments are kept; .bak written)\n"
         "  check         problems in the files, with their lines\n"
         "  import-services [FILE]  pg_service.conf services as profiles (--to user|project)\n"
-        "  gitignore     add the project file to .gitignore"));
+        "  gitignore     add the project file to .gitignore\n"
+        "  password NAME store the profile's password in the system keychain (read without\n"
+        "                echo, or one line from a pipe); --forget removes it\n"
+        "  save NAME     keep DB_URL (or --url) as a profile (--to user|project); its password\n"
+        "                goes to the keychain unless --password file|none says otherwise"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"),
-        QStringLiteral("list, show, test, resolve, migrate, check, gitignore"));
+        QStringLiteral("list, show, test, resolve, migrate, check, import-services, gitignore, "
+                       "password, save"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
         QStringLiteral("text or json (list, show, resolve)."), QStringLiteral("format"),
         QStringLiteral("text"));
@@ -454,10 +423,17 @@ int ProfilesCommand::run(const QStringList &arguments)
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
         QStringLiteral("migrate: say what would change, write nothing."));
     const QCommandLineOption toOption(QStringLiteral("to"),
-        QStringLiteral("import-services: the file to add to, user (default) or project."),
+        QStringLiteral("import-services, save: the file to add to, user (default) or project."),
         QStringLiteral("file"), QStringLiteral("user"));
-    parser.addOptions(
-        {formatOption, projectOption, sandboxOption, yesOption, dryRunOption, toOption});
+    const QCommandLineOption forgetOption(
+        QStringLiteral("forget"), QStringLiteral("password: remove the stored password."));
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+        QStringLiteral("save: the connection string (default: DB_URL)."), QStringLiteral("url"));
+    const QCommandLineOption passwordOption(QStringLiteral("password"),
+        QStringLiteral("save: where the URL's password goes: keychain (default), file, none."),
+        QStringLiteral("where"));
+    parser.addOptions({formatOption, projectOption, sandboxOption, yesOption, dryRunOption,
+        toOption, forgetOption, urlOption, passwordOption});
 
     if (const std::optional<int> done =
             Console::parse(parser, QStringLiteral("profiles"), arguments))
@@ -470,7 +446,9 @@ int ProfilesCommand::run(const QStringList &arguments)
         return 2;
     }
 
-    Context c;
+    KeychainSecretStore keychain;
+    ProfilesContext c;
+    c.secrets = &keychain;
     c.json = format == QLatin1String("json");
     c.yes = parser.isSet(yesOption);
     c.sandboxFolder = parser.value(sandboxOption);
@@ -478,7 +456,7 @@ int ProfilesCommand::run(const QStringList &arguments)
     for (const QString &error : c.store.loadErrors())
         err() << "tusk profiles: " << error << Qt::endl;
     if (action != QLatin1String("migrate")) {
-        for (ProfileFile *file : files(c)) {
+        for (ProfileFile *file : c.files()) {
             if (file->needsMigration())
                 err() << "tusk profiles: " << file->path()
                       << " is a pre-1 file; `tusk profiles migrate` upgrades it" << Qt::endl;
@@ -502,6 +480,11 @@ int ProfilesCommand::run(const QStringList &arguments)
         return gitignore(c);
     if (action == QLatin1String("import-services") && positional.size() <= 2)
         return importServices(c, positional.value(1), parser.value(toOption));
+    if (action == QLatin1String("password") && positional.size() == 2)
+        return ProfilePasswords::set(c, positional.at(1), parser.isSet(forgetOption));
+    if (action == QLatin1String("save") && positional.size() == 2)
+        return SaveUrlAction::run(c, positional.at(1), parser.value(urlOption),
+            parser.value(toOption), parser.value(passwordOption));
     err() << "tusk profiles: unknown action or missing NAME: " << positional.join(QLatin1Char(' '))
           << " (see tusk profiles --help)" << Qt::endl;
     return 2;

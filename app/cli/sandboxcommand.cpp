@@ -22,16 +22,6 @@ using core::DemoDatabase;
 using core::LocalServer;
 
 namespace {
-QTextStream &out()
-{
-    return Console::out();
-}
-
-QTextStream &err()
-{
-    return Console::err();
-}
-
 // Exit codes beyond 0/1/2, as pg_ctl status uses them.
 constexpr int exitNotRunning = 3;
 constexpr int exitNoSandbox = 4;

@@ -21,6 +21,23 @@ QString optionValue(const QString &value)
 }
 } // namespace
 
+Profile Profile::oneOff(const ConnInfo &info, const QString &name)
+{
+    Profile p;
+    p.name = name;
+    p.scope = ProfileScope::OneOff;
+    p.url = info;
+    p.host = info.host();
+    p.port = info.port().toInt();
+    p.database = info.database();
+    p.user = info.user();
+    p.sslMode = info.value(QStringLiteral("sslmode"));
+    p.sslRootCert = info.value(QStringLiteral("sslrootcert"));
+    p.sslCert = info.value(QStringLiteral("sslcert"));
+    p.sslKey = info.value(QStringLiteral("sslkey"));
+    return p;
+}
+
 bool Profile::isValidName(const QString &name)
 {
     static const QRegularExpression rule(QStringLiteral("^[a-z0-9_]+$"));

@@ -49,6 +49,12 @@ struct Profile {
     // The profile written as its [database.<name>] keys, for a new section.
     QList<QPair<QString, QString>> tomlEntries() const;
 
+    // A connection string (DB_URL, --db) as a one-off profile: its
+    // parameters stay in `url`, the common ones are copied out for display
+    // and for "save as profile". The password stays in `url` only, so a
+    // saved copy never carries it unless the user chooses to.
+    static Profile oneOff(const ConnInfo &info, const QString &name);
+
     // ^[a-z0-9_]+$, seed 002's rule.
     static bool isValidName(const QString &name);
     static QString nameRule();

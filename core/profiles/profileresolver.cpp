@@ -73,17 +73,8 @@ ProfileResolution ProfileResolver::resolve(
             r.reason = QStringLiteral("DB_URL cannot be read: %1").arg(error);
             return r;
         }
-        Profile p;
-        p.name = QStringLiteral("db_url");
-        p.scope = ProfileScope::OneOff;
-        p.url = info;
-        p.host = info.host();
-        p.port = info.port().toInt();
-        p.database = info.database();
-        p.user = info.user();
-        p.sslMode = info.value(QStringLiteral("sslmode"));
         r.source = Source::DbUrl;
-        r.profile = p;
+        r.profile = Profile::oneOff(info, QStringLiteral("db_url"));
         r.reason = QStringLiteral("DB_URL is set (%1); a one-off connection, not saved")
                        .arg(info.toDisplayString());
         return r;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QProcess>
 #include <QThread>
 #include <QTimer>
 
@@ -52,6 +53,26 @@ QString scratchFolder(const QString &name)
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
             | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     return folder.path();
+}
+
+int runTusk(const QStringList &arguments, const QString &workingDir, QString *output,
+    const QStringList &environment, const QByteArray &input)
+{
+    QProcess tusk;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DB_URL"));
+    env.remove(QStringLiteral("DB_PROFILE"));
+    for (const QString &pair : environment)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    tusk.setProcessEnvironment(env);
+    tusk.setWorkingDirectory(workingDir);
+    tusk.setProcessChannelMode(QProcess::MergedChannels);
+    tusk.start(qEnvironmentVariable("TUSK_EXECUTABLE"), arguments);
+    tusk.write(input);
+    tusk.closeWriteChannel();
+    const bool finished = tusk.waitForFinished(60000);
+    *output = QString::fromUtf8(tusk.readAll());
+    return finished ? tusk.exitCode() : -1;
 }
 
 QString artifactPath(const QString &fileName)

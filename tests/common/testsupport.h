@@ -20,6 +20,13 @@ QString scratchFolder(const QString &name);
 // Where tests leave files for people to look at (screenshots).
 QString artifactPath(const QString &fileName);
 
+// Runs `tusk <arguments>` ($TUSK_EXECUTABLE) in `workingDir` without DB_URL
+// and DB_PROFILE, with `environment` ("NAME=value") on top, feeding `input`
+// to stdin. Returns the exit code (-1 when it did not finish in 60 s);
+// *output gets stdout and stderr together.
+int runTusk(const QStringList &arguments, const QString &workingDir, QString *output,
+    const QStringList &environment = {}, const QByteArray &input = {});
+
 // Opens and waits; returns the error, null on success.
 core::PgError openAndWait(
     core::Connection &connection, const core::ConnInfo &info, int timeoutMs = 15000);

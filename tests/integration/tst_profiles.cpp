@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,22 +72,10 @@ ConnectionTestOutcome TestProfiles::runTest(const ConnInfo &info, bool fallback)
 int TestProfiles::runTusk(const QStringList &arguments, const QString &workingDir, QString *output,
     const QStringList &environment)
 {
-    QProcess tusk;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DB_URL"));
-    env.remove(QStringLiteral("DB_PROFILE"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_scratch + QStringLiteral("/config"));
-    for (const QString &pair : environment)
-        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-    tusk.setProcessEnvironment(env);
-    tusk.setWorkingDirectory(workingDir);
-    tusk.setProcessChannelMode(QProcess::MergedChannels);
-    tusk.start(qEnvironmentVariable("TUSK_EXECUTABLE"),
-        QStringList {QStringLiteral("profiles")} + arguments);
-    if (!tusk.waitForFinished(30000))
-        return -1;
-    *output = QString::fromUtf8(tusk.readAll());
-    return tusk.exitCode();
+    return tusk::test::runTusk(QStringList {QStringLiteral("profiles")} + arguments, workingDir,
+        output,
+        QStringList {QStringLiteral("XDG_CONFIG_HOME=") + m_scratch + QStringLiteral("/config")}
+            + environment);
 }
 
 void TestProfiles::testsConnection()
