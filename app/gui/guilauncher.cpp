@@ -1,5 +1,7 @@
 #include "guilauncher.h"
 
+#include "keychain/keychainsecretstore.h"
+#include "profiles/passwordkeeper.h"
 #include "profiles/profilecatalog.h"
 #include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
@@ -63,6 +65,8 @@ int GuiLauncher::run(int argc, char *argv[])
 
     widgets::ProfileCatalog catalog(
         QDir::currentPath(), parser.value(sandboxDirOption), nullptr, parser.value(projectOption));
+    KeychainSecretStore keychain;
+    catalog.passwords()->setSecretStore(&keychain);
     widgets::MainWindow window(&catalog);
     window.show();
 
@@ -75,7 +79,7 @@ int GuiLauncher::run(int argc, char *argv[])
         if (info.isEmpty())
             QTextStream(stderr) << "tusk: cannot read the connection string: " << error << '\n';
         else
-            window.openConnection(info, QStringLiteral("--db"));
+            window.openProfile(core::Profile::oneOff(info, QStringLiteral("db")));
         return app.exec();
     }
     if (parser.isSet(sandboxOption)) {

@@ -20,6 +20,10 @@ QString scratchFolder(const QString &name);
 // Where tests leave files for people to look at (screenshots).
 QString artifactPath(const QString &fileName);
 
+// Whole-file helpers; writeFile creates missing parent folders.
+QByteArray readFile(const QString &path);
+bool writeFile(const QString &path, const QByteArray &content);
+
 // Runs `tusk <arguments>` ($TUSK_EXECUTABLE) in `workingDir` without DB_URL
 // and DB_PROFILE, with `environment` ("NAME=value") on top, feeding `input`
 // to stdin. Returns the exit code (-1 when it did not finish in 60 s);

@@ -27,20 +27,10 @@ using namespace tusk::widgets;
 using tusk::core::ConnectionTestOutcome;
 using tusk::core::Profile;
 
+using tusk::test::readFile;
+using tusk::test::writeFile;
+
 namespace {
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
 QStringList treeRows(QTreeWidget *tree)
 {
     QStringList rows;

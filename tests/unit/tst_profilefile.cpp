@@ -11,23 +11,13 @@
 
 using namespace tusk::core;
 
-namespace {
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using tusk::test::readFile;
+using tusk::test::writeFile;
 
+namespace {
 QByteArray golden(const char *name)
 {
     return readFile(QStringLiteral(TUSK_TEST_DATA "/profiles/") + QLatin1String(name));
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 ProfileFile fileWith(const QByteArray &text)

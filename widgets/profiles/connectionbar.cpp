@@ -66,6 +66,8 @@ void ConnectionBar::rebuild()
     m_profiles->clear();
     for (const Profile &p : m_catalog->profiles()) {
         QString text = p.name + QStringLiteral(" — ") + p.connInfo().toDisplayString();
+        if (p.scope == core::ProfileScope::OneOff)
+            text += tr("  (one-off, not saved)");
         m_profiles->addItem(text, p.name);
         const int index = m_profiles->count() - 1;
         if (p.isProduction()) {

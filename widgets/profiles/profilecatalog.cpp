@@ -1,5 +1,7 @@
 #include "profilecatalog.h"
 
+#include "passwordkeeper.h"
+
 #include "profiles/profileresolver.h"
 #include "profiles/sandboxprofile.h"
 
@@ -15,6 +17,7 @@ ProfileCatalog::ProfileCatalog(const QString &workingDir, const QString &sandbox
     , m_workingDir(workingDir)
     , m_sandboxFolder(sandboxFolder)
     , m_projectRoot(projectRoot)
+    , m_passwords(new PasswordKeeper(this))
 {
     reload();
 }
@@ -31,7 +34,15 @@ QList<Profile> ProfileCatalog::profiles() const
     if (const auto sandbox = SandboxProfile::find(m_sandboxFolder);
         sandbox && !m_store.find(sandbox->name))
         list << *sandbox;
+    if (m_oneOff)
+        list << *m_oneOff;
     return list;
+}
+
+void ProfileCatalog::setOneOff(const std::optional<Profile> &profile)
+{
+    m_oneOff = profile;
+    emit changed();
 }
 
 std::optional<Profile> ProfileCatalog::find(const QString &name) const
@@ -72,6 +83,16 @@ bool ProfileCatalog::saveProfile(
         return false;
     }
     return finishEdit(file, file->saveProfile(profile, previousName, error), error);
+}
+
+bool ProfileCatalog::addProfiles(const QList<Profile> &profiles, ProfileFile *file, QString *error)
+{
+    bool edited = !profiles.isEmpty();
+    for (const Profile &profile : profiles)
+        edited = edited && file->saveProfile(profile, {}, error);
+    if (profiles.isEmpty())
+        *error = tr("No service was chosen.");
+    return finishEdit(file, edited, error);
 }
 
 bool ProfileCatalog::removeProfile(const Profile &profile, QString *error)

@@ -1,5 +1,6 @@
 #include "profiledialog.h"
 
+#include "passwordkeeper.h"
 #include "profilecatalog.h"
 
 #include "profiles/sslmode.h"
@@ -14,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace tusk::widgets {
@@ -72,14 +74,33 @@ ProfileDialog::ProfileDialog(
     m_port->setValue(p.port);
     m_database = lineEdit(QStringLiteral("database"), p.database);
     m_user = lineEdit(QStringLiteral("user"), p.user);
-    m_password = lineEdit(QStringLiteral("password"), p.password, tr("from ~/.pgpass when empty"));
+    // A one-off's password sits in its URL; it is offered, never written
+    // to the file unless the user picks that below.
+    const QString urlPassword =
+        p.scope == ProfileScope::OneOff ? p.url.value(QStringLiteral("password")) : QString();
+    m_password =
+        lineEdit(QStringLiteral("password"), p.password.isEmpty() ? urlPassword : p.password,
+            tr("from ~/.pgpass or the keychain, else asked when needed"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_storePassword = new QCheckBox(tr("Store it in the file, in plain text (not recommended)"));
-    m_storePassword->setObjectName(QStringLiteral("storePassword"));
-    m_storePassword->setChecked(!p.password.isEmpty() && p.scope != ProfileScope::OneOff);
-    m_storePassword->setToolTip(
-        tr("Anyone who can read postgres.toml can read the password. ~/.pgpass "
-           "(mode 0600) keeps it out of the project."));
+    m_passwordStorage = new QComboBox(this);
+    m_passwordStorage->setObjectName(QStringLiteral("passwordStorage"));
+    const QString keychain = catalog->passwords()->keychainName();
+    m_passwordStorage->addItem(
+        tr("Keep it in memory until Tusk quits; ask when needed"), int(PasswordStorage::Ask));
+    m_passwordStorage->addItem(keychain.isEmpty() ? tr("In the system keychain (none available)")
+                                                  : tr("In %1").arg(keychain),
+        int(PasswordStorage::Keychain));
+    m_passwordStorage->addItem(
+        tr("In postgres.toml, in plain text (not recommended)"), int(PasswordStorage::File));
+    if (keychain.isEmpty())
+        qobject_cast<QStandardItemModel *>(m_passwordStorage->model())->item(1)->setEnabled(false);
+    m_passwordStorage->setCurrentIndex(!p.password.isEmpty() && p.scope != ProfileScope::OneOff ? 2
+            : keychain.isEmpty()                                                                ? 0
+                                 : 1);
+    m_passwordStorage->setToolTip(
+        tr("Anyone who can read postgres.toml can read a password in it. The keychain and "
+           "~/.pgpass (mode 0600) keep it out of the project."));
+    lookUpStoredPassword();
 
     m_sslMode = new QComboBox(this);
     m_sslMode->setObjectName(QStringLiteral("sslmode"));
@@ -121,7 +142,7 @@ ProfileDialog::ProfileDialog(
     connectionForm->addRow(tr("&Database:"), m_database);
     connectionForm->addRow(tr("&User:"), m_user);
     connectionForm->addRow(tr("Pass&word:"), m_password);
-    connectionForm->addRow(QString(), m_storePassword);
+    connectionForm->addRow(tr("&Keep it:"), m_passwordStorage);
 
     auto *tls = new QGroupBox(tr("TLS"));
     auto *tlsForm = new QFormLayout(tls);
@@ -203,7 +224,9 @@ Profile ProfileDialog::profile() const
     p.port = m_port->value();
     p.database = m_database->text().trimmed();
     p.user = m_user->text().trimmed();
-    p.password = m_storePassword->isChecked() ? m_password->text() : QString();
+    p.password = storage() == PasswordStorage::File ? m_password->text() : QString();
+    if (m_original.scope == ProfileScope::OneOff)
+        p.url = ConnInfo(); // saved as a profile: the file's keys say it all
     p.sslMode = m_sslMode->currentData().toString();
     p.sslRootCert = m_sslRootCert->text().trimmed();
     p.sslCert = m_sslCert->text().trimmed();
@@ -216,11 +239,6 @@ Profile ProfileDialog::profile() const
     p.statementTimeout = m_statementTimeout->text().trimmed();
     p.readOnly = m_readOnly->isChecked();
     return p;
-}
-
-QString ProfileDialog::sessionPassword() const
-{
-    return m_password->text();
 }
 
 void ProfileDialog::validate()
@@ -239,6 +257,8 @@ void ProfileDialog::runTest()
     ConnInfo info = profile().connInfo();
     if (!m_password->text().isEmpty())
         info.setValue(QStringLiteral("password"), m_password->text());
+    else if (!m_storedPassword.isEmpty() && SecretStore::keyFor(info) == m_storedKey)
+        info.setValue(QStringLiteral("password"), m_storedPassword);
     m_testResult->setText(tr("Connecting to %1…").arg(info.toDisplayString()));
     m_testButton->setEnabled(false);
     m_test->start(info);
@@ -281,7 +301,49 @@ void ProfileDialog::accept()
         QMessageBox::warning(this, tr("Profile not saved"), error);
         return;
     }
+    // The keychain steps run on after the dialog closes; their outcome is
+    // the keeper's notice in the status bar.
+    PasswordKeeper *passwords = m_catalog->passwords();
+    const ConnInfo info = p.connInfo();
+    const QString typed = m_password->text();
+    switch (storage()) {
+    case PasswordStorage::Keychain:
+        if (!typed.isEmpty() && typed != m_storedPassword)
+            passwords->store(info, typed);
+        break;
+    case PasswordStorage::Ask:
+        if (!m_storedKey.isEmpty())
+            passwords->forget(m_original.connInfo());
+        if (!typed.isEmpty())
+            passwords->rememberForSession(info, typed);
+        break;
+    case PasswordStorage::File:
+        break;
+    }
     QDialog::accept();
+}
+
+ProfileDialog::PasswordStorage ProfileDialog::storage() const
+{
+    return PasswordStorage(m_passwordStorage->currentData().toInt());
+}
+
+void ProfileDialog::lookUpStoredPassword()
+{
+    SecretStore *store = m_catalog->passwords()->secretStore();
+    if (!store || m_mode == Mode::Add || m_original.scope == ProfileScope::OneOff)
+        return;
+    const QString key = SecretStore::keyFor(m_original.connInfo());
+    store->read(key, this, [this, key](const SecretResult &result) {
+        if (!result.found())
+            return;
+        m_storedKey = key;
+        m_storedPassword = result.secret;
+        m_password->setPlaceholderText(
+            tr("stored in %1; type to replace").arg(m_catalog->passwords()->keychainName()));
+        if (storage() == PasswordStorage::Ask)
+            m_passwordStorage->setCurrentIndex(1);
+    });
 }
 
 } // namespace tusk::widgets

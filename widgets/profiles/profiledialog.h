@@ -22,9 +22,10 @@ class ProfileCatalog;
 
 // Add, edit or duplicate one profile: every key of seed 002's schema and
 // Tusk's own, the file it goes to, and a connection test that runs off the
-// GUI thread's way (asynchronously) with the values as typed. A password is
-// used for the test and the session; it is written to the file only when
-// the user ticks the plain-text box, which says what that means.
+// GUI thread's way (asynchronously) with the values as typed. A password
+// goes where the user chooses: memory for this run, the keychain (the
+// default when there is one), or the file in plain text, which says what
+// that means.
 class ProfileDialog : public QDialog {
     Q_OBJECT
 public:
@@ -36,8 +37,6 @@ public:
 
     // The profile as the form describes it (password only if it is stored).
     core::Profile profile() const;
-    // The typed password, stored or not: for the test and the session.
-    QString sessionPassword() const;
     const core::ConnectionTestOutcome &lastTest() const { return m_lastTest; }
 
     void accept() override;
@@ -46,6 +45,11 @@ signals:
     void testFinished(const tusk::core::ConnectionTestOutcome &outcome);
 
 private:
+    enum class PasswordStorage { Ask, Keychain, File };
+    PasswordStorage storage() const;
+    // Edit and duplicate: whether the keychain holds this role's password
+    // already (for the test, and so that "ask" can remove it).
+    void lookUpStoredPassword();
     void validate();
     void runTest();
     void showTest(const core::ConnectionTestOutcome &outcome);
@@ -56,6 +60,8 @@ private:
     core::Profile m_original;
     core::ConnectionTest *m_test;
     core::ConnectionTestOutcome m_lastTest;
+    QString m_storedKey; // set when the keychain had an entry at open
+    QString m_storedPassword;
 
     QLineEdit *m_name;
     QLabel *m_nameError;
@@ -65,7 +71,7 @@ private:
     QLineEdit *m_database;
     QLineEdit *m_user;
     QLineEdit *m_password;
-    QCheckBox *m_storePassword;
+    QComboBox *m_passwordStorage;
     QComboBox *m_sslMode;
     QLineEdit *m_sslRootCert;
     QLineEdit *m_sslCert;

@@ -1,11 +1,12 @@
 #include "profilemanager.h"
 
+#include "passwordkeeper.h"
 #include "profilecatalog.h"
+#include "profiledetails.h"
 #include "profiledialog.h"
+#include "serviceimportdialog.h"
 
 #include "profiles/gitignore.h"
-#include "profiles/migrationspath.h"
-#include "profiles/passfile.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,9 +48,10 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     , m_migrate(new QPushButton(tr("&Migrate to schema v1…"), this))
     , m_gitignore(new QPushButton(tr("Add to .&gitignore"), this))
     , m_tree(new QTreeWidget(this))
-    , m_details(new QLabel(this))
+    , m_details(new ProfileDetails(catalog, this))
     , m_testResult(new QLabel(this))
     , m_saveFallback(new QPushButton(this))
+    , m_saveOneOff(new QPushButton(tr("&Save as profile…"), this))
     , m_side(new QWidget(this))
 {
     m_resolution->setObjectName(QStringLiteral("resolution"));
@@ -62,6 +64,10 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     m_fileNotices->setPalette(warning);
     m_migrate->setObjectName(QStringLiteral("migrateButton"));
     m_gitignore->setObjectName(QStringLiteral("gitignoreButton"));
+    m_saveOneOff->setObjectName(QStringLiteral("saveOneOffButton"));
+    m_saveOneOff->setToolTip(tr("DB_URL and --db are used once and never saved unless you ask; "
+                                "this asks."));
+    m_saveOneOff->hide();
 
     m_tree->setObjectName(QStringLiteral("profileTree"));
     m_tree->setHeaderLabels({tr("Profile"), tr("Connection"), tr("Tags")});
@@ -69,10 +75,6 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_details->setObjectName(QStringLiteral("details"));
-    m_details->setWordWrap(true);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -92,16 +94,25 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     QPushButton *duplicateButton = button(tr("D&uplicate…"), QStringLiteral("duplicateButton"));
     QPushButton *deleteButton = button(tr("De&lete…"), QStringLiteral("deleteButton"));
     QPushButton *defaultButton = button(tr("Set as de&fault"), QStringLiteral("defaultButton"));
+    QPushButton *importButton =
+        button(tr("&Import services…"), QStringLiteral("importServicesButton"));
+    importButton->setToolTip(tr("libpq's pg_service.conf services as profiles"));
     QPushButton *reloadButton = button(tr("&Reload"), QStringLiteral("reloadButton"));
     m_needSelection = {connectButton, testButton, duplicateButton};
     m_needFile = {editButton, deleteButton, defaultButton};
 
+    // Two rows, so that no label is cut short in a narrow pane: what acts
+    // on the selected profile, then what acts on the files.
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {connectButton, testButton, addButton, editButton, duplicateButton,
-             deleteButton, defaultButton})
+    for (QPushButton *b :
+        {connectButton, testButton, addButton, editButton, duplicateButton, deleteButton})
         buttons->addWidget(b);
     buttons->addStretch();
-    buttons->addWidget(reloadButton);
+    auto *fileButtons = new QHBoxLayout;
+    fileButtons->addWidget(defaultButton);
+    fileButtons->addStretch();
+    fileButtons->addWidget(importButton);
+    fileButtons->addWidget(reloadButton);
 
     auto *sideLayout = new QVBoxLayout(m_side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -116,6 +127,7 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_tree);
     leftLayout->addLayout(buttons);
+    leftLayout->addLayout(fileButtons);
     splitter->addWidget(left);
     splitter->addWidget(m_side);
     splitter->setStretchFactor(0, 1);
@@ -126,13 +138,18 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     notices->addWidget(m_fileNotices, 1);
     notices->addWidget(m_migrate, 0, Qt::AlignTop);
     notices->addWidget(m_gitignore, 0, Qt::AlignTop);
+    auto *resolutionRow = new QHBoxLayout;
+    resolutionRow->addWidget(m_resolution, 1);
+    resolutionRow->addWidget(m_saveOneOff, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_resolution);
+    layout->addLayout(resolutionRow);
     layout->addLayout(notices);
     layout->addWidget(splitter, 1);
 
     connect(m_catalog, &ProfileCatalog::changed, this, &ProfileManager::rebuild);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ProfileManager::updateDetails);
+    connect(m_catalog->passwords(), &PasswordKeeper::secretStoreChanged, this,
+        &ProfileManager::updateDetails);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
         if (const auto p = selectedProfile())
             emit connectRequested(*p);
@@ -148,6 +165,8 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     connect(deleteButton, &QPushButton::clicked, this, &ProfileManager::deleteProfile);
     connect(defaultButton, &QPushButton::clicked, this, &ProfileManager::setDefault);
     connect(reloadButton, &QPushButton::clicked, m_catalog, &ProfileCatalog::reload);
+    connect(importButton, &QPushButton::clicked, this, &ProfileManager::importServices);
+    connect(m_saveOneOff, &QPushButton::clicked, this, &ProfileManager::saveOneOff);
     connect(m_migrate, &QPushButton::clicked, this, &ProfileManager::migrateFiles);
     connect(m_gitignore, &QPushButton::clicked, this, [this] {
         const ProfileStore &store = m_catalog->store();
@@ -209,6 +228,8 @@ void ProfileManager::rebuild()
     m_resolution->setText(resolution.isResolved()
             ? tr("This folder uses <b>%1</b>: %2.").arg(chosen, resolution.reason.toHtmlEscaped())
             : tr("<b>Choose a profile.</b> %1").arg(resolution.reason.toHtmlEscaped()));
+    if (m_activeProfile && m_activeProfile->scope == ProfileScope::OneOff)
+        setActiveProfile(*m_activeProfile);
 
     const ProfileStore &store = m_catalog->store();
     m_fileProblems.clear();
@@ -252,6 +273,8 @@ void ProfileManager::rebuild()
                                                                    : nullptr;
         if (p.scope == ProfileScope::Sandbox)
             parent = sandbox = sandbox ? sandbox : group(tr("Sandbox — %1").arg(p.filePath));
+        if (p.scope == ProfileScope::OneOff)
+            parent = group(tr("One-off — used once, not saved"));
         if (!parent)
             continue;
         QStringList tags;
@@ -335,43 +358,41 @@ void ProfileManager::updateDetails()
         b->setEnabled(p.has_value());
     for (QPushButton *b : m_needFile)
         b->setEnabled(inFile);
-    if (!p) {
-        m_details->setText(tr("Select a profile to see where it points."));
+    m_details->showProfile(p);
+}
+
+void ProfileManager::setActiveProfile(const Profile &profile)
+{
+    m_activeProfile = profile;
+    const bool oneOff = profile.scope == ProfileScope::OneOff;
+    m_saveOneOff->setVisible(oneOff);
+    if (oneOff)
+        m_resolution->setText(tr("Connected once to <b>%1</b> (%2), not saved.")
+                                  .arg(profile.connInfo().toDisplayString().toHtmlEscaped(),
+                                      profile.name.toHtmlEscaped()));
+}
+
+void ProfileManager::saveOneOff()
+{
+    if (!m_activeProfile || m_activeProfile->scope != ProfileScope::OneOff)
         return;
-    }
-    const MigrationsPath migrations = MigrationsPath::resolve(m_catalog->store(), &*p);
-    QString passwordFrom;
-    if (!p->password.isEmpty())
-        passwordFrom = tr("the file, in plain text");
-    else if (p->scope == ProfileScope::Sandbox)
-        passwordFrom = tr("not needed on the sandbox's socket");
-    else if (PassFile::hasEntryFor(p->connInfo()))
-        passwordFrom = PassFile::pathFor(p->connInfo());
-    else
-        passwordFrom = tr("none stored (no ~/.pgpass entry)");
-    QString html = QStringLiteral("<h3>%1</h3>").arg(p->name.toHtmlEscaped());
-    if (!p->description.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(p->description.toHtmlEscaped());
-    auto row = [&html](const QString &label, const QString &value) {
-        if (!value.isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(label, value.toHtmlEscaped());
-    };
-    html += QStringLiteral("<table cellspacing=4>");
-    row(tr("Connection"), p->connInfo().toDisplayString());
-    row(tr("sslmode"), p->sslMode);
-    row(tr("Password from"), passwordFrom);
-    row(tr("Safety"), p->safety);
-    row(tr("Session"), p->connInfo().value(QStringLiteral("options")));
-    row(tr("Migrations"),
-        migrations.path + (migrations.exists ? QString() : tr(" (missing)")) + QStringLiteral(" — ")
-            + migrations.source);
-    if (p->line > 0)
-        row(tr("Defined in"), QStringLiteral("%1:%2").arg(p->filePath).arg(p->line));
-    for (auto it = p->extra.begin(); it != p->extra.end(); ++it)
-        row(it.key(), it.value().toString() + tr(" (kept)"));
-    html += QStringLiteral("</table>");
-    m_details->setText(html);
+    Profile start = *m_activeProfile;
+    start.name.clear();
+    ProfileDialog dialog(m_catalog, ProfileDialog::Mode::Add, start, this);
+    dialog.setWindowTitle(tr("Save %1 as a profile").arg(start.connInfo().toDisplayString()));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_activeProfile = dialog.profile();
+    m_saveOneOff->hide();
+    m_catalog->setOneOff(std::nullopt);
+    selectProfile(dialog.profile().name);
+}
+
+void ProfileManager::importServices()
+{
+    ServiceImportDialog dialog(m_catalog, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.importedNames().isEmpty())
+        selectProfile(dialog.importedNames().constFirst());
 }
 
 void ProfileManager::testSelected()
@@ -382,7 +403,9 @@ void ProfileManager::testSelected()
     m_testedProfile = p->name;
     m_saveFallback->hide();
     m_testResult->setText(tr("Testing %1…").arg(p->connInfo().toDisplayString()));
-    m_test->start(p->connInfo());
+    // The same password the window would use: this run's, or the keychain's.
+    m_catalog->passwords()->withPassword(
+        *p, this, [this](const ConnInfo &info, PasswordKeeper::From) { m_test->start(info); });
 }
 
 void ProfileManager::showTest(const ConnectionTestOutcome &outcome)

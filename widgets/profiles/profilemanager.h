@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace tusk::widgets {
 
 class ProfileCatalog;
+class ProfileDetails;
 
 // The Profiles tool: every profile grouped by the file it lives in (project,
 // user, sandbox), which one this folder resolves to and why, problems in the
@@ -32,6 +33,8 @@ public:
     std::optional<core::Profile> selectedProfile() const;
     bool selectProfile(const QString &name);
     void testSelected();
+    // The window's session: a one-off (DB_URL, --db) offers "Save as profile".
+    void setActiveProfile(const core::Profile &profile);
 
 signals:
     void connectRequested(const tusk::core::Profile &profile);
@@ -46,6 +49,8 @@ private:
     void deleteProfile();
     void setDefault();
     void migrateFiles();
+    void saveOneOff();
+    void importServices();
     void checkGitignore();
     void showNotices();
 
@@ -57,9 +62,11 @@ private:
     QPushButton *m_migrate;
     QPushButton *m_gitignore;
     QTreeWidget *m_tree;
-    QLabel *m_details;
+    ProfileDetails *m_details;
     QLabel *m_testResult;
     QPushButton *m_saveFallback;
+    QPushButton *m_saveOneOff;
+    std::optional<core::Profile> m_activeProfile;
     QWidget *m_side;
     QList<QPushButton *> m_needSelection;
     QList<QPushButton *> m_needFile;

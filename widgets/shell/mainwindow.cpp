@@ -6,7 +6,10 @@
 
 #include "pg/connection.h"
 #include "profiles/connectionbar.h"
+#include "profiles/passwordkeeper.h"
+#include "profiles/passwordprompt.h"
 #include "profiles/profilecatalog.h"
+#include "profiles/profileconnector.h"
 #include "profiles/profilemanager.h"
 #include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
@@ -36,6 +39,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     , m_summary(new ConnectionSummary(this))
     , m_connectionBar(new ConnectionBar(m_catalog, this))
     , m_profileManager(new ProfileManager(m_catalog, this))
+    , m_connector(new ProfileConnector(m_catalog->passwords(), this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_pages);
@@ -56,6 +60,15 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         m_profileManager);
     m_profileManager->setSummary(m_summary);
     connect(m_profileManager, &ProfileManager::connectRequested, this, &MainWindow::openProfile);
+    connect(m_connector, &ProfileConnector::ready, this,
+        [this](const core::Profile &profile, const core::ConnInfo &info) {
+            openSession(info,
+                profile.isProduction() ? tr("%1 (production)").arg(profile.name) : profile.name);
+        });
+    connect(m_connector, &ProfileConnector::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_catalog->passwords(), &PasswordKeeper::notice, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_connectionBar, &ConnectionBar::connectRequested, this, &MainWindow::openProfile);
     addTool(Tool::Schema, QStringLiteral("schema"), tr("Schema"),
         tr("The whole catalog at once: objects, their DDL, and health checks for missing "
@@ -141,9 +154,20 @@ QString MainWindow::statusText() const
 
 void MainWindow::openConnection(const core::ConnInfo &info, const QString &label)
 {
+    m_connector->clear();
+    m_activeProfile.reset();
+    openSession(info, label);
+}
+
+void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
+{
     if (!m_connection) {
         m_connection = new Connection(this);
         connect(m_connection, &Connection::stateChanged, this, &MainWindow::updateTitle);
+        // A server that wants a password gets one from the user; one that
+        // worked is kept for the run (and in the keychain when asked).
+        connect(m_connection, &Connection::openFailed, m_connector, &ProfileConnector::retry);
+        connect(m_connection, &Connection::opened, m_connector, &ProfileConnector::opened);
     }
     m_connectionLabel = label;
     m_status->setConnection(m_connection, label);
@@ -154,15 +178,18 @@ void MainWindow::openConnection(const core::ConnInfo &info, const QString &label
 
 void MainWindow::openProfile(const core::Profile &profile)
 {
+    m_activeProfile = profile;
+    if (profile.scope == core::ProfileScope::OneOff)
+        m_catalog->setOneOff(profile);
     m_connectionBar->setActiveProfile(profile.name);
+    m_profileManager->setActiveProfile(profile);
     if (profile.scope == core::ProfileScope::Sandbox
         && !core::LocalServer(profile.filePath).isRunning()) {
+        m_connector->clear();
         startSandboxThenOpen(profile);
         return;
     }
-    const QString label =
-        profile.isProduction() ? tr("%1 (production)").arg(profile.name) : profile.name;
-    openConnection(profile.connInfo(), label);
+    m_connector->start(profile);
 }
 
 void MainWindow::startSandboxThenOpen(const core::Profile &profile)
@@ -176,7 +203,7 @@ void MainWindow::startSandboxThenOpen(const core::Profile &profile)
         statusBar()->clearMessage();
         // The port is known only now (a busy one is skipped at start).
         const auto started = core::SandboxProfile::find(profile.filePath);
-        openConnection((started ? *started : profile).connInfo(), profile.name);
+        openSession((started ? *started : profile).connInfo(), profile.name);
     });
     connect(m_sandbox, &core::LocalServer::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The sandbox did not start: %1").arg(message));

@@ -19,6 +19,7 @@ class ConnectionBar;
 class ConnectionStatus;
 class ConnectionSummary;
 class ProfileCatalog;
+class ProfileConnector;
 class ProfileManager;
 
 // The shell: a rail of tools on the left, the current tool's page in the
@@ -35,7 +36,8 @@ public:
     explicit MainWindow(ProfileCatalog *catalog = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Connects the window (asynchronously) to the given server; `label`
+    // Connects the window (asynchronously) to the given server, with no
+    // profile behind it (tests, tools); `label`
     // names the connection for people ("sandbox", a profile name).
     void openConnection(const core::ConnInfo &info, const QString &label);
     // Connects with a profile; the sandbox is started first when it is not
@@ -44,6 +46,10 @@ public:
     core::Connection *connection() const { return m_connection; }
     ProfileCatalog *profileCatalog() const { return m_catalog; }
     ProfileManager *profileManager() const { return m_profileManager; }
+    ProfileConnector *profileConnector() const { return m_connector; }
+    // The profile of the current session (a one-off for DB_URL / --db);
+    // none after openConnection().
+    const std::optional<core::Profile> &activeProfile() const { return m_activeProfile; }
 
     Tool currentTool() const;
     void showTool(Tool tool);
@@ -59,6 +65,8 @@ private:
     void updateTitle();
 
     void startSandboxThenOpen(const core::Profile &profile);
+    // Opens the window's session without touching the profile in flight.
+    void openSession(const core::ConnInfo &info, const QString &label);
 
     ProfileCatalog *m_catalog;
     core::Connection *m_connection = nullptr;
@@ -70,6 +78,8 @@ private:
     ConnectionSummary *m_summary;
     ConnectionBar *m_connectionBar;
     ProfileManager *m_profileManager;
+    ProfileConnector *m_connector;
+    std::optional<core::Profile> m_activeProfile;
 };
 
 } // namespace tusk::widgets
