@@ -249,7 +249,10 @@ int migrate(ProfilesContext &c, bool dryRun)
         if (!file->exists())
             continue;
         if (file->isBroken()) {
-            err() << "tusk profiles: " << file->parseErrorText() << Qt::endl;
+            // The parse error itself was printed when the files were read.
+            err() << "tusk profiles: " << file->path()
+                  << " not migrated: it cannot be read (see above); nothing was written"
+                  << Qt::endl;
             code = 1;
             continue;
         }

@@ -96,6 +96,15 @@ ProfileResolution ProfileResolver::resolve(
         return r;
     }
 
+    // A file that cannot be read hides its profiles: picking among the rest
+    // (or the sandbox) could connect somewhere the user did not mean.
+    if (!store.loadErrors().isEmpty()) {
+        r.candidates = names;
+        r.reason = QStringLiteral("%1; fix the file, or choose with DB_PROFILE or DB_URL")
+                       .arg(store.loadErrors().constFirst());
+        return r;
+    }
+
     // Auto-pick by working directory: the deepest project match.
     int best = -1;
     QList<Profile> winners;

@@ -12,7 +12,8 @@ class ProfileStore;
 // the profile whose `project` matches the working directory (the deepest
 // match wins in a monorepo), the single profile without `project`, the
 // default profile when it exists, the sandbox when there are no profiles at
-// all; else unresolved, with the candidates.
+// all; else unresolved, with the candidates. While a profile file cannot
+// be read, only DB_URL and DB_PROFILE choose: the auto-pick stops.
 class ProfileResolver {
 public:
     static ProfileResolution resolve(

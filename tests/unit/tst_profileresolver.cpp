@@ -58,6 +58,7 @@ private slots:
     void singleGlobalThenDefaultThenAsk();
     void projectProfileHidesUserProfile();
     void sandboxWhenNoProfiles();
+    void brokenFileStopsAutoPick();
     void migrationsPathRules();
     void readsAgentsFile();
 
@@ -225,6 +226,29 @@ void TestProfileResolver::sandboxWhenNoProfiles()
     const ProfileResolution r = ProfileResolver::resolve(store, {}, false);
     QCOMPARE(r.source, Source::Unresolved);
     QVERIFY2(r.reason.contains(QLatin1String("DB_URL")), qPrintable(r.reason));
+}
+
+void TestProfileResolver::brokenFileStopsAutoPick()
+{
+    // The project file is broken; the user file's single profile and the
+    // sandbox must not be chosen in its place.
+    const QString root = tusk::test::scratchFolder(QStringLiteral("resolver-broken"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/.git")));
+    writeFile(root + QStringLiteral("/.skills/postgres/postgres.toml"),
+        "[database.api]\nproject = \"api\"\n[database.oops\n");
+    writeFile(root + QStringLiteral("/user.toml"), "[database.elsewhere]\ndatabase = \"x\"\n");
+    ProfileStore store;
+    store.load(root, {}, root + QStringLiteral("/user.toml"));
+    ProfileResolution r = ProfileResolver::resolve(store, {}, true);
+    QCOMPARE(r.source, Source::Unresolved);
+    QVERIFY2(r.reason.contains(QLatin1String("postgres.toml:3")), qPrintable(r.reason));
+    QVERIFY2(r.reason.contains(QLatin1String("DB_PROFILE")), qPrintable(r.reason));
+    QCOMPARE(r.candidates, QStringList(QStringLiteral("elsewhere")));
+    // Explicit choices still work.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DB_PROFILE"), QStringLiteral("elsewhere"));
+    r = ProfileResolver::resolve(store, env, true);
+    QCOMPARE(r.source, Source::DbProfile);
 }
 
 void TestProfileResolver::migrationsPathRules()
