@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -83,7 +84,10 @@ void TestKeychain::storeReadsWritesRemoves()
     r = call(
         [&](QObject *c, auto reply) { m_store.write(key, QStringLiteral("s3cr:t é"), c, reply); });
     QVERIFY2(r.status == SecretResult::Status::Done, qPrintable(r.error));
+    QElapsedTimer timer;
+    timer.start();
     r = call([&](QObject *c, auto reply) { m_store.read(key, c, reply); });
+    qInfo("keychain read: %lld ms", timer.elapsed());
     QVERIFY2(r.found(), qPrintable(r.error));
     QCOMPARE(r.secret, QStringLiteral("s3cr:t é"));
 
