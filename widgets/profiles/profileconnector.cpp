@@ -1,8 +1,5 @@
 #include "profileconnector.h"
 
-#include "passwordkeeper.h"
-#include "passwordprompt.h"
-
 #include "pg/pgerror.h"
 #include "profiles/passwordsource.h"
 
@@ -39,7 +36,7 @@ void ProfileConnector::start(const Profile &profile)
             if (generation != m_generation)
                 return;
             m_info = info;
-            m_from = int(from);
+            m_from = from;
             emit ready(*m_profile, m_info);
         });
 }
@@ -61,7 +58,7 @@ QString ProfileConnector::promptReason(const PgError &error) const
         return tr("The server asks for a password, and none is stored for this role.");
     if (m_typed)
         return tr("The server refused that password. Try again.");
-    switch (PasswordKeeper::From(m_from)) {
+    switch (m_from) {
     case PasswordKeeper::From::Keychain:
         return tr("The server refused the password stored in %1.").arg(m_passwords->keychainName());
     case PasswordKeeper::From::Session:
@@ -89,7 +86,7 @@ void ProfileConnector::ask(const QString &reason)
         m_prompt->deleteLater();
     m_prompt = new PasswordPrompt(
         m_profile->name, m_info.toDisplayString(), reason, m_passwords->keychainName(), m_window);
-    m_prompt->setRemember(rememberBefore || m_from == int(PasswordKeeper::From::Keychain));
+    m_prompt->setRemember(rememberBefore || m_from == PasswordKeeper::From::Keychain);
     m_prompt->setAttribute(Qt::WA_DeleteOnClose);
     const quint64 generation = m_generation;
     PasswordPrompt *prompt = m_prompt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "passwordkeeper.h"
 #include "passwordprompt.h"
 
 #include "profiles/profile.h"
@@ -12,8 +13,6 @@ struct PgError;
 }
 
 namespace tusk::widgets {
-
-class PasswordKeeper;
 
 // Turns a profile into the parameters a session opens with, and asks for a
 // password when the server wants one: libpq's own sources first (the file,
@@ -50,7 +49,7 @@ private:
     QWidget *m_window;
     std::optional<core::Profile> m_profile;
     core::ConnInfo m_info;
-    int m_from = 0; // PasswordKeeper::From of the password in m_info
+    PasswordKeeper::From m_from = PasswordKeeper::From::Nothing; // of m_info's password
     bool m_typed = false;
     bool m_remember = false;
     quint64 m_generation = 0; // a newer start() makes older lookups moot
