@@ -6,11 +6,13 @@
 set -euo pipefail
 
 # Build: compiler, CMake, Qt 6.4 and the libraries core and widgets link.
+# libprotobuf-c-dev is only the header that libpg_query's parse-tree structs
+# (pg_query.pb-c.h) are declared with; the code is inside libpg_query.
 build_packages=(
     build-essential cmake ninja-build pkg-config ccache clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libqt6opengl6-dev
-    libqscintilla2-qt6-dev libpq-dev libpg-query-dev libtomlplusplus-dev
+    libqscintilla2-qt6-dev libpq-dev libpg-query-dev libprotobuf-c-dev libtomlplusplus-dev
     qtkeychain-qt6-dev libxcb1-dev
 )
 # Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
