@@ -1,0 +1,65 @@
+#pragma once
+
+#include "finding.h"
+
+#include "sql/parsedscript.h"
+
+#include <QStringList>
+
+namespace tusk::core {
+
+// What the engine is told about the target.
+struct LintOptions {
+    int serverVersion = 150000; // PG_VERSION_NUM style: 110000, 150004 …
+    // Tools that run each file inside one transaction (graphile-migrate,
+    // Rails, Flyway's default): statements count as inside one.
+    bool assumeInTransaction = false;
+};
+
+// Where the script stands when a statement runs.
+struct StatementState {
+    bool inTransaction = false; // explicit BEGIN, or assumed for the file
+    int transaction = -1; // which transaction block (0, 1, …); -1 outside
+};
+
+// A rule's fixed description: docs/lint-rules.md and `tusk lint
+// --list-rules` are generated from it.
+struct RuleInfo {
+    QString id; // squawk's id where squawk catches the same thing
+    Severity severity = Severity::Warning;
+    QString summary; // one line
+    QString explanation; // what lock, what it blocks, why it hurts
+    QString alternative; // the online way
+    QStringList anchors; // "squawk", "strong_migrations", "eugene" that also catch it
+};
+
+// What a rule reads: the parsed script, the options, and the per-statement
+// state the engine computed once.
+struct LintInput {
+    const ParsedScript &script;
+    const LintOptions &options;
+    const QList<StatementState> &states;
+};
+
+// One check. Rules are stateless and shared by every lint run (any thread).
+class Rule {
+public:
+    virtual ~Rule() = default;
+    virtual const RuleInfo &info() const = 0;
+    // The node kinds (PgQuery__Node::node_case values) whose statements
+    // this rule reads; empty for rules that read the whole script.
+    virtual QList<int> nodeKinds() const = 0;
+    // For a statement of one of nodeKinds().
+    virtual void checkStatement(
+        const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const;
+    // For rules with empty nodeKinds(): once per script.
+    virtual void checkScript(const LintInput &input, QList<Finding> &out) const;
+
+protected:
+    // A finding of this rule over a statement (or a part of it), with
+    // positions filled in.
+    Finding finding(const LintInput &input, const ParsedStatement &statement,
+        const QString &message, ByteRange range = {}) const;
+};
+
+} // namespace tusk::core

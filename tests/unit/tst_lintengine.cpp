@@ -1,0 +1,127 @@
+// The lint engine's frame: syntax errors reported with the grammar's
+// version while the rest is still checked, dispatch to a statement rule
+// with its lock and fix, transaction tracking, and the lock conflict table.
+
+#include "lint/lintengine.h"
+#include "lint/lockmode.h"
+
+#include <QTest>
+
+using namespace tusk::core;
+
+namespace {
+LintResult lint(const QByteArray &sql, const LintOptions &options = {})
+{
+    static const LintEngine engine;
+    const ParsedScript script(sql);
+    return engine.lint(script, options);
+}
+
+QStringList ruleIds(const LintResult &result)
+{
+    QStringList ids;
+    for (const Finding &f : result.findings)
+        ids << f.rule;
+    return ids;
+}
+} // namespace
+
+class TestLintEngine : public QObject {
+    Q_OBJECT
+private slots:
+    void reportsSyntaxErrorAndGoesOn();
+    void createIndexTakesShareLock();
+    void concurrentIndexIsSilent();
+    void noFixInsideTransaction();
+    void tracksTransactions();
+    void lockConflictsMatchTheDocumentation();
+};
+
+void TestLintEngine::reportsSyntaxErrorAndGoesOn()
+{
+    const LintResult result = lint("ALTER TABLE t ADD;\nCREATE INDEX i ON t (a);");
+    QCOMPARE(result.statementCount, 2);
+    QCOMPARE(ruleIds(result),
+        QStringList(
+            {QStringLiteral("syntax-error"), QStringLiteral("require-concurrent-index-creation")}));
+    const Finding &error = result.findings.first();
+    QCOMPARE(error.severity, Severity::Error);
+    QCOMPARE(error.start, (SourcePosition {1, 18}));
+    QVERIFY2(error.message.contains(QLatin1String("PostgreSQL 15")), qPrintable(error.message));
+}
+
+void TestLintEngine::createIndexTakesShareLock()
+{
+    const QByteArray sql = "CREATE UNIQUE INDEX orders_ref ON shop.orders (ref);";
+    const LintResult result = lint(sql);
+    QCOMPARE(result.findings.size(), 1);
+    const Finding &f = result.findings.first();
+    QCOMPARE(f.rule, QStringLiteral("require-concurrent-index-creation"));
+    QCOMPARE(f.statement, 0);
+    QCOMPARE(f.start, (SourcePosition {1, 1}));
+    QCOMPARE(f.end, (SourcePosition {1, 52}));
+    QCOMPARE(f.lock,
+        QStringLiteral(
+            "SHARE on shop.orders: blocks writes and other schema changes; reads go on"));
+    QVERIFY(f.alternative.contains(QLatin1String("CONCURRENTLY")));
+    QCOMPARE(f.fix.size(), 1);
+    QByteArray fixed = sql;
+    fixed.replace(f.fix.first().range.begin, f.fix.first().range.size(), f.fix.first().replacement);
+    QCOMPARE(
+        fixed, QByteArray("CREATE UNIQUE INDEX CONCURRENTLY orders_ref ON shop.orders (ref);"));
+}
+
+void TestLintEngine::concurrentIndexIsSilent()
+{
+    QVERIFY(lint("CREATE INDEX CONCURRENTLY i ON t (a);").findings.isEmpty());
+}
+
+void TestLintEngine::noFixInsideTransaction()
+{
+    // CONCURRENTLY cannot run in a transaction block: no mechanical fix.
+    LintResult result = lint("BEGIN;\nCREATE INDEX i ON t (a);\nCOMMIT;");
+    QCOMPARE(result.findings.size(), 1);
+    QVERIFY(result.findings.first().fix.isEmpty());
+    LintOptions wrapped;
+    wrapped.assumeInTransaction = true;
+    result = lint("CREATE INDEX i ON t (a);", wrapped);
+    QVERIFY(result.findings.first().fix.isEmpty());
+}
+
+void TestLintEngine::tracksTransactions()
+{
+    const ParsedScript script("SELECT 1; BEGIN; SELECT 2; COMMIT; SELECT 3; START TRANSACTION; "
+                              "SELECT 4; ROLLBACK;");
+    const QList<StatementState> states = LintEngine::trackTransactions(script, {});
+    QList<int> transactions;
+    for (const StatementState &s : states)
+        transactions << s.transaction;
+    QCOMPARE(transactions, QList<int>({-1, 0, 0, 0, -1, 1, 1, 1}));
+    LintOptions wrapped;
+    wrapped.assumeInTransaction = true;
+    const QList<StatementState> assumed = LintEngine::trackTransactions(script, wrapped);
+    QVERIFY(assumed.first().inTransaction);
+    QCOMPARE(assumed.at(4).transaction, 1); // a new one after COMMIT
+}
+
+void TestLintEngine::lockConflictsMatchTheDocumentation()
+{
+    using M = LockMode;
+    const QList<M> all {M::AccessShare, M::RowShare, M::RowExclusive, M::ShareUpdateExclusive,
+        M::Share, M::ShareRowExclusive, M::Exclusive, M::AccessExclusive};
+    for (M a : all) {
+        for (M b : all)
+            QCOMPARE(LockModes::conflicts(a, b), LockModes::conflicts(b, a));
+    }
+    QVERIFY(!LockModes::conflicts(M::Share, M::Share));
+    QVERIFY(LockModes::conflicts(M::Share, M::RowExclusive));
+    QVERIFY(!LockModes::conflicts(M::ShareUpdateExclusive, M::RowExclusive));
+    QVERIFY(LockModes::conflicts(M::ShareUpdateExclusive, M::ShareUpdateExclusive));
+    QVERIFY(!LockModes::conflicts(M::Exclusive, M::AccessShare));
+    QVERIFY(LockModes::impact(M::AccessExclusive).blocksReads);
+    QCOMPARE(LockModes::describeImpact(M::ShareUpdateExclusive),
+        QStringLiteral("blocks other schema changes; reads and writes go on"));
+}
+
+QTEST_GUILESS_MAIN(TestLintEngine)
+#include "tst_lintengine.moc"
