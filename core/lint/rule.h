@@ -1,12 +1,16 @@
 #pragma once
 
 #include "finding.h"
+#include "relationlock.h"
 
 #include "sql/parsedscript.h"
 
 #include <QStringList>
 
 namespace tusk::core {
+
+class LintCatalog;
+class ScriptFacts;
 
 // What the engine is told about the target.
 struct LintOptions {
@@ -31,6 +35,10 @@ struct RuleInfo {
     QString explanation; // what lock, what it blocks, why it hurts
     QString alternative; // the online way
     QStringList anchors; // "squawk", "strong_migrations", "eugene" that also catch it
+    // True for findings about locking or rewriting a table that already
+    // holds data: they vanish when the script created the table itself, and
+    // with a catalog their severity follows the table's size.
+    bool aboutExistingData = true;
 };
 
 // What a rule reads: the parsed script, the options, and the per-statement
@@ -39,6 +47,9 @@ struct LintInput {
     const ParsedScript &script;
     const LintOptions &options;
     const QList<StatementState> &states;
+    const QList<QList<RelationLock>> &locks; // per statement (LockModel)
+    const ScriptFacts &facts;
+    const LintCatalog *catalog; // null when linting parse-only
 };
 
 // One check. Rules are stateless and shared by every lint run (any thread).
@@ -60,6 +71,11 @@ protected:
     // positions filled in.
     Finding finding(const LintInput &input, const ParsedStatement &statement,
         const QString &message, ByteRange range = {}) const;
+    // The word (identifier, keyword, quoted name) starting at a node's
+    // `location`, which the parser counts from the statement's start.
+    static ByteRange wordAt(const LintInput &input, const ParsedStatement &statement, int location);
+    // The statement's text.
+    static QByteArray text(const LintInput &input, const ParsedStatement &statement);
 };
 
 } // namespace tusk::core

@@ -62,7 +62,8 @@ void TestLintEngine::createIndexTakesShareLock()
     QCOMPARE(f.end, (SourcePosition {1, 52}));
     QCOMPARE(f.lock,
         QStringLiteral(
-            "SHARE on shop.orders: blocks writes and other schema changes; reads go on"));
+            "SHARE on shop.orders, scans the table: blocks writes and other schema changes; reads "
+            "go on"));
     QVERIFY(f.alternative.contains(QLatin1String("CONCURRENTLY")));
     QCOMPARE(f.fix.size(), 1);
     QByteArray fixed = sql;

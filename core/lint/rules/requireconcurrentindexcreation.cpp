@@ -1,6 +1,5 @@
 #include "requireconcurrentindexcreation.h"
 
-#include "lint/lockmode.h"
 #include "lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -41,9 +40,7 @@ void RequireConcurrentIndexCreation::checkStatement(
     Finding f = finding(input, statement,
         QStringLiteral("CREATE INDEX on %1 blocks writes to it until the index is built")
             .arg(table));
-    f.lock = QStringLiteral("%1 on %2: %3")
-                 .arg(LockModes::name(LockMode::Share), table,
-                     LockModes::describeImpact(LockMode::Share));
+    f.relation = table;
     // The mechanical rewrite, where it can run: not inside a transaction.
     static const QRegularExpression keyword(QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\b"),
         QRegularExpression::CaseInsensitiveOption);

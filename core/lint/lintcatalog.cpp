@@ -1,0 +1,48 @@
+#include "lintcatalog.h"
+
+namespace tusk::core {
+
+const CatalogColumn *CatalogTable::column(const QString &name) const
+{
+    for (const CatalogColumn &c : columns) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+void LintCatalog::addTable(CatalogTable table)
+{
+    const QString key = table.schema + QLatin1Char('.') + table.name;
+    m_tables.insert(key, std::move(table));
+}
+
+const CatalogTable *LintCatalog::table(const QString &relation) const
+{
+    if (relation.contains(QLatin1Char('.'))) {
+        const auto it = m_tables.constFind(relation);
+        return it == m_tables.constEnd() ? nullptr : &*it;
+    }
+    for (const QString &schema : searchPath) {
+        const auto it = m_tables.constFind(schema + QLatin1Char('.') + relation);
+        if (it != m_tables.constEnd())
+            return &*it;
+    }
+    return nullptr;
+}
+
+char LintCatalog::volatility(const QString &function) const
+{
+    return m_volatility.value(function.toLower(), 0);
+}
+
+void LintCatalog::setVolatility(const QString &function, char volatility)
+{
+    // Overloads differ; the most volatile one decides, to stay on the safe side.
+    char &current = m_volatility[function.toLower()];
+    static const QByteArray order("isv");
+    if (order.indexOf(volatility) > order.indexOf(current))
+        current = volatility;
+}
+
+} // namespace tusk::core

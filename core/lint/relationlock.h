@@ -1,0 +1,23 @@
+#pragma once
+
+#include "lockmode.h"
+
+#include <QString>
+
+namespace tusk::core {
+
+// One lock a statement takes: on what, in which mode, and the work done
+// while holding it (a rewrite copies every row; a scan reads every row).
+struct RelationLock {
+    QString relation; // as written: "shop.orders", or an index name
+    LockMode mode = LockMode::AccessExclusive;
+    bool rewrites = false;
+    bool scans = false;
+    QString why; // "ALTER COLUMN TYPE", "ADD CONSTRAINT … FOREIGN KEY"
+
+    // "ACCESS EXCLUSIVE on orders, rewrites the table: blocks reads and writes"
+    QString describe() const;
+    bool operator==(const RelationLock &other) const = default;
+};
+
+} // namespace tusk::core

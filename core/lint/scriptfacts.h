@@ -1,0 +1,52 @@
+#pragma once
+
+#include "columntype.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tusk::core {
+
+class ParsedScript;
+
+// What the script itself establishes as it goes: which tables it creates,
+// the column types it declares, the indexes it builds. Rules use it where a
+// catalog would otherwise be needed ("the table is created in this file,
+// so it is empty and locking it costs nothing"). Built once per lint run.
+class ScriptFacts {
+public:
+    explicit ScriptFacts(const ParsedScript &script);
+
+    // True when `relation` is created by a statement before `statement`
+    // (or by it). Names match as written; an unqualified name matches a
+    // qualified one with the same table name.
+    bool createdBefore(const QString &relation, int statement) const;
+    // The column's type as the script last declared it before `statement`;
+    // unknown when the script never declared it.
+    ColumnType columnType(const QString &relation, const QString &column, int statement) const;
+    // Key columns of indexes (and UNIQUE / PRIMARY KEY constraints) the
+    // script builds on `relation` before `statement`.
+    QList<QStringList> indexKeys(const QString &relation, int statement) const;
+
+    static QString tableName(const QString &relation); // "s.t" → "t"
+
+private:
+    struct Declared {
+        int statement;
+        ColumnType type;
+    };
+    struct Index {
+        int statement;
+        QStringList keys;
+    };
+    void noteCreate(int statement, const void *createStmt);
+    void noteAlter(int statement, const void *alterStmt);
+
+    QHash<QString, int> m_created; // by table name (without schema)
+    QHash<QString, QList<Declared>> m_columns; // "table.column"
+    QHash<QString, QList<Index>> m_indexes; // by table name
+};
+
+} // namespace tusk::core
