@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "lintcommand.h"
 #include "profilescommand.h"
 #include "sandboxcommand.h"
 
@@ -19,6 +20,7 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
         &ProfilesCommand::run},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",

@@ -33,7 +33,6 @@ QString ColumnType::canonicalName(const QString &name)
         {QStringLiteral("smallserial"), QStringLiteral("serial2")},
         {QStringLiteral("character varying"), QStringLiteral("varchar")},
         {QStringLiteral("character"), QStringLiteral("bpchar")},
-        {QStringLiteral("char"), QStringLiteral("bpchar")},
         {QStringLiteral("decimal"), QStringLiteral("numeric")},
         {QStringLiteral("real"), QStringLiteral("float4")},
         {QStringLiteral("double precision"), QStringLiteral("float8")},
@@ -77,7 +76,7 @@ ColumnType ColumnType::fromCatalog(const QString &formatted)
         return out;
     QString base = m.captured(1).trimmed();
     QString name = base + m.captured(3);
-    if (base.startsWith(QLatin1String("timestamp")) || base.startsWith(QLatin1String("time")))
+    if (base == QLatin1String("timestamp") || base == QLatin1String("time"))
         name =
             base + (m.captured(3).isEmpty() ? QStringLiteral(" without time zone") : m.captured(3));
     out.name = canonicalName(name);

@@ -30,6 +30,7 @@ struct CatalogTable {
     QList<CatalogColumn> columns;
     QList<CatalogCheck> checks;
     QList<QStringList> indexKeys; // the key columns of each valid index, in order
+    QStringList primaryKey; // empty when the table has none
 
     const CatalogColumn *column(const QString &name) const;
 };

@@ -2,6 +2,7 @@
 
 #include "lintcatalog.h"
 #include "lockmodel.h"
+#include "plpgsqlbodies.h"
 #include "ruleregistry.h"
 #include "scriptfacts.h"
 #include "sizeverdict.h"
@@ -95,6 +96,37 @@ void LintEngine::finish(const LintInput &input, Finding &f) const
 LintResult LintEngine::lint(
     const ParsedScript &script, const LintOptions &options, const LintCatalog *catalog) const
 {
+    return lint(script, options, catalog, false);
+}
+
+void LintEngine::lintEmbedded(const ParsedScript &script, const ParsedStatement &statement,
+    const LintOptions &options, const LintCatalog *catalog, QList<Finding> &out) const
+{
+    LintOptions inner = options;
+    // A function body or DO block runs inside its caller's transaction.
+    inner.assumeInTransaction = true;
+    for (const EmbeddedSql &embedded : PlpgsqlBodies::extract(script, statement)) {
+        const ParsedScript body(embedded.sql);
+        for (Finding f : lint(body, inner, catalog, true).findings) {
+            if (embedded.offset >= 0) {
+                f.range = {embedded.offset + f.range.begin, embedded.offset + f.range.end};
+            } else {
+                f.range = statement.range;
+            }
+            f.start = script.source().position(f.range.begin);
+            f.end = script.source().position(f.range.end);
+            f.statement = statement.index;
+            f.fix.clear(); // a rewrite inside a body is for a person to make
+            const QString where = QStringLiteral("inside %1").arg(embedded.where);
+            f.note = f.note.isEmpty() ? where : where + QStringLiteral("; ") + f.note;
+            out << f;
+        }
+    }
+}
+
+LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &options,
+    const LintCatalog *catalog, bool embedded) const
+{
     LintResult result;
     result.statementCount = int(script.statements().size());
     const QList<StatementState> states = trackTransactions(script, options);
@@ -112,6 +144,8 @@ LintResult LintEngine::lint(
     QList<Finding> found;
     for (const ParsedStatement &statement : script.statements()) {
         if (!statement.isValid()) {
+            if (embedded)
+                continue; // the body parsed as PL/pgSQL; its own grammar is not ours
             Finding f;
             f.rule = QStringLiteral("syntax-error");
             f.severity = Severity::Error;
@@ -127,14 +161,21 @@ LintResult LintEngine::lint(
             found << f;
             continue;
         }
-        const auto rules = m_byKind.constFind(int(statement.node->node_case));
+        const auto kind = statement.node->node_case;
+        if (!embedded
+            && (kind == PG_QUERY__NODE__NODE_DO_STMT
+                || kind == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT))
+            lintEmbedded(script, statement, options, catalog, found);
+        const auto rules = m_byKind.constFind(int(kind));
         if (rules == m_byKind.constEnd())
             continue;
         for (const Rule *rule : *rules)
             rule->checkStatement(input, statement, found);
     }
-    for (const Rule *rule : m_scriptRules)
-        rule->checkScript(input, found);
+    if (!embedded) {
+        for (const Rule *rule : m_scriptRules)
+            rule->checkScript(input, found);
+    }
 
     const Suppressions suppressions(script, m_knownIds);
     result.findings.reserve(found.size());

@@ -44,7 +44,13 @@ public:
         const ParsedScript &script, const LintOptions &options);
 
 private:
+    LintResult lint(const ParsedScript &script, const LintOptions &options,
+        const LintCatalog *catalog, bool embedded) const;
     void finish(const LintInput &input, Finding &finding) const;
+    // Findings of the SQL inside a DO block or PL/pgSQL body, placed on the
+    // outer statement.
+    void lintEmbedded(const ParsedScript &script, const ParsedStatement &statement,
+        const LintOptions &options, const LintCatalog *catalog, QList<Finding> &out) const;
 
     std::vector<std::unique_ptr<Rule>> m_rules;
     QHash<int, QList<const Rule *>> m_byKind;

@@ -84,7 +84,10 @@ QString LockModes::describeImpact(LockMode mode)
                            : QStringLiteral("blocks writes; reads go on");
     if (i.blocksDdl)
         return QStringLiteral("blocks other schema changes; reads and writes go on");
-    return QStringLiteral("blocks only ACCESS EXCLUSIVE locks");
+    if (conflicts(mode, LockMode::Share))
+        return QStringLiteral("blocks CREATE INDEX and ALTER TABLE; reads and writes go on");
+    return QStringLiteral("blocks only ACCESS EXCLUSIVE (ALTER TABLE, DROP, VACUUM FULL); reads "
+                          "and writes go on");
 }
 
 } // namespace tusk::core

@@ -52,13 +52,21 @@ ColumnType knownType(const QString &table, const QString &column, const LockMode
 bool hasValidatedNotNullCheck(
     const QString &table, const QString &column, const LockModel::Context &c)
 {
-    if (!c.catalog || c.serverVersion < 120000)
+    if (c.serverVersion < 120000)
+        return false;
+    if (c.facts && c.facts->provesNotNull(table, column, c.statement))
+        return true;
+    if (!c.catalog)
         return false;
     const CatalogTable *t = c.catalog->table(table);
     if (!t)
         return false;
+    if (const CatalogColumn *col = t->column(column); col && col->notNull)
+        return true;
     for (const CatalogCheck &check : t->checks) {
-        if (check.validated && check.notNullColumn == column)
+        if (check.notNullColumn == column
+            && (check.validated
+                || (c.facts && c.facts->validatesBefore(table, check.name, c.statement))))
             return true;
     }
     return false;
@@ -74,6 +82,7 @@ void alterCommand(const QString &table, const PgQuery__AlterTableCmd *cmd,
     switch (cmd->subtype) {
     case T::PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
         bool rewrites = false;
+        bool scans = false;
         if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
             const ColumnFill fill =
                 ColumnFill::of(cmd->def->column_def, c.serverVersion, c.catalog);
@@ -85,9 +94,11 @@ void alterCommand(const QString &table, const PgQuery__AlterTableCmd *cmd,
                 if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
                     out << lock(NodeText::relation(con->pktable), M::ShareRowExclusive,
                         QStringLiteral("ADD COLUMN … REFERENCES"));
+                // A CHECK on the new column is checked against every row.
+                scans |= con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
             }
         }
-        out << lock(table, M::AccessExclusive, QStringLiteral("ADD COLUMN"), false, rewrites);
+        out << lock(table, M::AccessExclusive, QStringLiteral("ADD COLUMN"), scans, rewrites);
         return;
     }
     case T::PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
@@ -99,8 +110,16 @@ void alterCommand(const QString &table, const PgQuery__AlterTableCmd *cmd,
             ? ColumnType::fromTypeName(cmd->def->column_def->type_name)
             : ColumnType {};
         const TypeChange change = TypeChange::between(knownType(table, name, c), to);
-        const bool rewrites =
-            change.cost == TypeChange::Cost::Rewrite || change.cost == TypeChange::Cost::Unknown;
+        // USING anything but a plain cast of the column computes every row anew.
+        const PgQuery__Node *cast =
+            cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
+            ? cmd->def->column_def->raw_default
+            : nullptr;
+        const bool plainCast = !cast
+            || (cast->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && cast->type_cast->arg
+                && cast->type_cast->arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF);
+        const bool rewrites = !plainCast || change.cost == TypeChange::Cost::Rewrite
+            || change.cost == TypeChange::Cost::Unknown;
         out << lock(
             table, M::AccessExclusive, QStringLiteral("ALTER COLUMN TYPE"), false, rewrites);
         return;

@@ -39,6 +39,8 @@ struct RuleInfo {
     // holds data: they vanish when the script created the table itself, and
     // with a catalog their severity follows the table's size.
     bool aboutExistingData = true;
+    // True when findings carry a mechanical rewrite (`tusk lint --fix`).
+    bool autofix = false;
 };
 
 // What a rule reads: the parsed script, the options, and the per-statement

@@ -102,15 +102,57 @@ void ScriptFacts::noteAlter(int statement, const void *node)
             m_columns[table + QLatin1Char('.') + name]
                 << Declared {statement, ColumnType::fromTypeName(column->type_name)};
         }
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {
+            m_validated.insert(table + QLatin1Char('.') + QString::fromUtf8(cmd->name), statement);
+            const QString column =
+                m_pendingChecks.value(table + QLatin1Char('.') + QString::fromUtf8(cmd->name));
+            if (!column.isEmpty())
+                m_provenNotNull.insert(table + QLatin1Char('.') + column, statement);
+        }
         if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && cmd->def
             && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
             const PgQuery__Constraint *con = cmd->def->constraint;
+            const QString notNull = notNullCheckColumn(con);
+            if (!notNull.isEmpty() && con->skip_validation)
+                m_pendingChecks.insert(
+                    table + QLatin1Char('.') + QString::fromUtf8(con->conname), notNull);
+            else if (!notNull.isEmpty())
+                m_provenNotNull.insert(table + QLatin1Char('.') + notNull, statement);
             if ((con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY
                     || con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
                 && con->n_keys > 0)
                 m_indexes[table] << Index {statement, indexElemNames(con->keys, con->n_keys)};
         }
     }
+}
+
+QString ScriptFacts::notNullCheckColumn(const void *constraint)
+{
+    const auto *con = static_cast<const PgQuery__Constraint *>(constraint);
+    if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+        return {};
+    const PgQuery__Node *e = con->raw_expr;
+    if (!e || e->node_case != PG_QUERY__NODE__NODE_NULL_TEST
+        || e->null_test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL)
+        return {};
+    const PgQuery__Node *arg = e->null_test->arg;
+    if (!arg || arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+        return {};
+    const QStringList fields =
+        NodeText::strings(arg->column_ref->fields, arg->column_ref->n_fields);
+    return fields.size() == 1 ? fields.first() : QString();
+}
+
+bool ScriptFacts::provesNotNull(const QString &relation, const QString &column, int statement) const
+{
+    const auto it = m_provenNotNull.constFind(tableName(relation) + QLatin1Char('.') + column);
+    return it != m_provenNotNull.constEnd() && *it < statement;
+}
+
+bool ScriptFacts::validatesBefore(const QString &relation, const QString &name, int statement) const
+{
+    const auto it = m_validated.constFind(tableName(relation) + QLatin1Char('.') + name);
+    return it != m_validated.constEnd() && *it < statement;
 }
 
 bool ScriptFacts::createdBefore(const QString &relation, int statement) const

@@ -29,6 +29,15 @@ public:
     // Key columns of indexes (and UNIQUE / PRIMARY KEY constraints) the
     // script builds on `relation` before `statement`.
     QList<QStringList> indexKeys(const QString &relation, int statement) const;
+    // True when the script proved `column IS NOT NULL` with a validated
+    // CHECK before `statement` (added validated, or NOT VALID then
+    // VALIDATE CONSTRAINT): from PostgreSQL 12, SET NOT NULL then skips its
+    // scan. The check names a not-null column when it is exactly that test.
+    bool provesNotNull(const QString &relation, const QString &column, int statement) const;
+    static QString notNullCheckColumn(const void *constraint);
+    // True when the script runs VALIDATE CONSTRAINT `name` on `relation`
+    // before `statement`.
+    bool validatesBefore(const QString &relation, const QString &name, int statement) const;
 
     static QString tableName(const QString &relation); // "s.t" → "t"
 
@@ -47,6 +56,9 @@ private:
     QHash<QString, int> m_created; // by table name (without schema)
     QHash<QString, QList<Declared>> m_columns; // "table.column"
     QHash<QString, QList<Index>> m_indexes; // by table name
+    QHash<QString, QString> m_pendingChecks; // "table.constraint" NOT VALID → column
+    QHash<QString, int> m_validated; // "table.constraint" → first VALIDATE
+    QHash<QString, int> m_provenNotNull; // "table.column" → first statement proving it
 };
 
 } // namespace tusk::core

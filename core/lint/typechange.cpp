@@ -28,7 +28,9 @@ TypeChange TypeChange::between(const ColumnType &from, const ColumnType &to)
         return {Cost::None, QStringLiteral("%1 is already the type").arg(to.toString())};
     const QString rewrite =
         QStringLiteral("%1 rewrites the table and rebuilds its indexes").arg(arrow(from, to));
-    if (from.isArray != to.isArray)
+    // Arrays are rewritten even when the element change alone would not be
+    // (PostgreSQL 15 checks binary coercibility of the array types as such).
+    if (from.isArray || to.isArray)
         return {Cost::Rewrite, rewrite};
     const QString &a = from.name;
     const QString &b = to.name;

@@ -10,16 +10,6 @@
 
 namespace tusk::core {
 
-// One statement's unpacked protobuf tree.
-struct ParsedScript::Tree {
-    PgQuery__ParseResult *result = nullptr;
-    ~Tree()
-    {
-        if (result)
-            protobuf_c_message_free_unpacked(&result->base, nullptr);
-    }
-};
-
 namespace {
 
 // Below this many statements the threads cost more than they save (the
@@ -91,7 +81,7 @@ struct ParseOutcome {
     qsizetype errorOffset = -1; // within the piece
 };
 
-ParseOutcome parsePiece(const QByteArray &piece)
+ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
 {
     ParseOutcome outcome;
     PgQueryProtobufParseResult parsed = pg_query_parse_protobuf(piece.constData());
@@ -100,7 +90,7 @@ ParseOutcome parsePiece(const QByteArray &piece)
         if (parsed.error->cursorpos > 0)
             outcome.errorOffset = byteOffsetOfCharacter(piece, parsed.error->cursorpos);
     } else {
-        outcome.result = pg_query__parse_result__unpack(nullptr, parsed.parse_tree.len,
+        outcome.result = pg_query__parse_result__unpack(arena.allocator(), parsed.parse_tree.len,
             reinterpret_cast<const uint8_t *>(parsed.parse_tree.data));
         if (!outcome.result)
             outcome.error = QStringLiteral("the parse tree could not be read");
@@ -132,6 +122,21 @@ QString ParsedScript::grammarVersion()
     return QStringLiteral(PG_VERSION);
 }
 
+// A statement ends at its last token: a comment after it (in the last
+// statement of a file without ';') is not part of it.
+qsizetype ParsedScript::trimTrailingComments(
+    const QByteArray &masked, qsizetype begin, qsizetype end) const
+{
+    const QList<ScriptComment> &comments = m_lexed.comments;
+    for (;;) {
+        const auto it = std::lower_bound(comments.begin(), comments.end(), end,
+            [](const ScriptComment &c, qsizetype at) { return c.range.end < at; });
+        if (it == comments.end() || it->range.end != end || it->range.begin < begin)
+            return end;
+        end = trimEnd(masked, begin, it->range.begin);
+    }
+}
+
 void ParsedScript::split()
 {
     const QByteArray &masked = m_lexed.masked;
@@ -152,7 +157,8 @@ void ParsedScript::split()
     m_statements.reserve(pieces.size());
     for (const ByteRange &piece : std::as_const(pieces)) {
         const qsizetype begin = skipBlankAndComments(masked, piece.begin, piece.end);
-        const qsizetype end = trimEnd(masked, begin, piece.end);
+        const qsizetype end =
+            trimTrailingComments(masked, begin, trimEnd(masked, begin, piece.end));
         if (end <= begin)
             continue; // only comments or blanked meta-commands
         ParsedStatement statement;
@@ -165,19 +171,15 @@ void ParsedScript::split()
 void ParsedScript::parseAll()
 {
     const qsizetype count = m_statements.size();
-    m_trees.resize(count);
     const QByteArray &masked = m_lexed.masked;
-    auto parseRange = [this, &masked](qsizetype from, qsizetype to) {
+    auto parseRange = [this, &masked](qsizetype from, qsizetype to, TreeArena *arena) {
         for (qsizetype i = from; i < to; ++i) {
             ParsedStatement &s = m_statements[i];
-            ParseOutcome outcome = parsePiece(masked.mid(s.range.begin, s.range.size()));
+            const ParseOutcome outcome =
+                parsePiece(masked.mid(s.range.begin, s.range.size()), *arena);
             if (outcome.result && outcome.result->n_stmts > 0) {
-                m_trees[i] = std::make_unique<Tree>();
-                m_trees[i]->result = outcome.result;
                 s.node = outcome.result->stmts[0]->stmt;
             } else {
-                if (outcome.result)
-                    protobuf_c_message_free_unpacked(&outcome.result->base, nullptr);
                 s.syntaxError =
                     outcome.error.isEmpty() ? QStringLiteral("nothing to parse") : outcome.error;
                 if (outcome.errorOffset >= 0)
@@ -187,18 +189,22 @@ void ParsedScript::parseAll()
     };
     const int threads = std::min(QThread::idealThreadCount(), 8);
     if (count < parallelThreshold || threads < 2) {
-        parseRange(0, count);
+        m_arenas.push_back(std::make_unique<TreeArena>());
+        parseRange(0, count, m_arenas.back().get());
         return;
     }
-    // Contiguous blocks, one per thread; each writes only its own slots.
+    // Contiguous blocks, one per thread; each writes only its own slots and
+    // allocates from its own arena.
+    for (int t = 0; t < threads; ++t)
+        m_arenas.push_back(std::make_unique<TreeArena>());
     std::vector<std::thread> workers;
     const qsizetype block = (count + threads - 1) / threads;
     for (int t = 1; t < threads; ++t) {
         const qsizetype from = std::min(count, t * block);
         const qsizetype to = std::min(count, from + block);
-        workers.emplace_back(parseRange, from, to);
+        workers.emplace_back(parseRange, from, to, m_arenas[t].get());
     }
-    parseRange(0, std::min(count, block));
+    parseRange(0, std::min(count, block), m_arenas[0].get());
     for (std::thread &worker : workers)
         worker.join();
 }
@@ -206,20 +212,19 @@ void ParsedScript::parseAll()
 void ParsedScript::mergeSplitStatements()
 {
     const QByteArray &masked = m_lexed.masked;
+    m_arenas.push_back(std::make_unique<TreeArena>());
+    TreeArena &arena = *m_arenas.back();
     QList<ParsedStatement> merged;
-    std::vector<std::unique_ptr<Tree>> trees;
     merged.reserve(m_statements.size());
     for (qsizetype i = 0; i < m_statements.size(); ++i) {
         ParsedStatement statement = m_statements.at(i);
-        std::unique_ptr<Tree> tree = std::move(m_trees[i]);
         if (!statement.isValid()) {
             // Join the following pieces until the whole parses as one.
             for (qsizetype j = i + 1; j < m_statements.size() && j <= i + maxJoinedPieces; ++j) {
                 const ByteRange joined {statement.range.begin, m_statements.at(j).range.end};
-                ParseOutcome outcome = parsePiece(masked.mid(joined.begin, joined.size()));
+                const ParseOutcome outcome =
+                    parsePiece(masked.mid(joined.begin, joined.size()), arena);
                 if (outcome.result && outcome.result->n_stmts == 1) {
-                    tree = std::make_unique<Tree>();
-                    tree->result = outcome.result;
                     statement.range = joined;
                     statement.node = outcome.result->stmts[0]->stmt;
                     statement.syntaxError.clear();
@@ -227,16 +232,12 @@ void ParsedScript::mergeSplitStatements()
                     i = j;
                     break;
                 }
-                if (outcome.result)
-                    protobuf_c_message_free_unpacked(&outcome.result->base, nullptr);
             }
         }
         statement.index = int(merged.size());
         merged << statement;
-        trees.push_back(std::move(tree));
     }
     m_statements = std::move(merged);
-    m_trees = std::move(trees);
 }
 
 } // namespace tusk::core

@@ -3,6 +3,7 @@
 #include "parsedstatement.h"
 #include "scriptlexer.h"
 #include "sourcetext.h"
+#include "treearena.h"
 
 #include <QList>
 
@@ -36,15 +37,16 @@ public:
     static QString grammarVersion();
 
 private:
-    struct Tree;
     void split();
     void parseAll();
     void mergeSplitStatements();
+    qsizetype trimTrailingComments(const QByteArray &masked, qsizetype begin, qsizetype end) const;
 
     SourceText m_source;
     LexedScript m_lexed;
     QList<ParsedStatement> m_statements;
-    std::vector<std::unique_ptr<Tree>> m_trees;
+    // The trees live in arenas (one per parsing thread), freed all at once.
+    std::vector<std::unique_ptr<TreeArena>> m_arenas;
     bool m_scannerSplit = false;
 };
 

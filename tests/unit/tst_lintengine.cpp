@@ -10,11 +10,18 @@
 using namespace tusk::core;
 
 namespace {
+// The engine's frame with the first rule: other rules' findings (timeouts,
+// IF NOT EXISTS, …) are left out here and tested in their own cases.
 LintResult lint(const QByteArray &sql, const LintOptions &options = {})
 {
     static const LintEngine engine;
     const ParsedScript script(sql);
-    return engine.lint(script, options);
+    LintResult result = engine.lint(script, options);
+    result.findings.removeIf([](const Finding &f) {
+        return f.rule != QLatin1String("syntax-error")
+            && f.rule != QLatin1String("require-concurrent-index-creation");
+    });
+    return result;
 }
 
 QStringList ruleIds(const LintResult &result)

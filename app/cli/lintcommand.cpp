@@ -1,0 +1,180 @@
+#include "lintcommand.h"
+
+#include "console.h"
+#include "lintcatalogsource.h"
+#include "lintfiles.h"
+
+#include "lint/lintcatalog.h"
+#include "lint/report/lintreporter.h"
+#include "lint/report/rulesdocument.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+namespace {
+constexpr int exitFindings = 1;
+constexpr int exitUsage = 2;
+
+// "11" → 110000, "12.4" → 120004, "9.6" → 90600, "150004" as is.
+int parseVersion(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral("^(\\d+)(?:\\.(\\d+))?$"));
+    const QRegularExpressionMatch m = shape.match(text.trimmed());
+    if (!m.hasMatch())
+        return 0;
+    const int major = m.captured(1).toInt();
+    if (major >= 10000)
+        return major;
+    const int minor = m.captured(2).toInt();
+    if (major >= 10)
+        return major * 10000 + minor;
+    return major * 10000 + minor * 100;
+}
+
+void write(const QByteArray &bytes)
+{
+    out().flush();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Lints SQL migrations for statements that lock or rewrite tables, with the lock each\n"
+        "takes, what it blocks, and the online alternative. FILES may be '-' for stdin.\n"
+        "Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 for usage\n"
+        "errors and unreadable files."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("files"),
+        QStringLiteral("SQL files, or - for stdin"), QStringLiteral("[FILES…|-]"));
+    parser.addOptions({
+        {QStringLiteral("pg-version"),
+            QStringLiteral("Target PostgreSQL version (11, 12.4, 150004); default: the "
+                           "connected server's, else 15."),
+            QStringLiteral("N")},
+        {QStringLiteral("profile"),
+            QStringLiteral("Read table sizes, column types, checks and indexes from this "
+                           "profile's database."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("db"), QStringLiteral("The same, from a connection URL."),
+            QStringLiteral("URL")},
+        {QStringLiteral("assume-in-transaction"),
+            QStringLiteral("Each file runs inside one transaction (graphile-migrate, Rails, "
+                           "Flyway).")},
+        {QStringLiteral("format"),
+            QStringLiteral("text, json, gcc, github or sarif (markdown with --list-rules)."),
+            QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("fail-on"),
+            QStringLiteral("The lowest severity that fails: error, warning or info."),
+            QStringLiteral("LEVEL"), QStringLiteral("warning")},
+        {QStringLiteral("locks"), QStringLiteral("Also show every statement's locks.")},
+        {QStringLiteral("fix"),
+            QStringLiteral("Write the mechanical rewrites into the files (stdin: to stdout).")},
+        {QStringLiteral("list-rules"), QStringLiteral("List the rules and exit.")},
+    });
+}
+} // namespace
+
+int LintCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (const auto done = Console::parse(parser, QStringLiteral("lint"), arguments))
+        return *done;
+    const LintEngine engine;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (parser.isSet(QStringLiteral("list-rules"))) {
+        if (format == QLatin1String("markdown"))
+            write(RulesDocument::markdown(engine));
+        else if (format == QLatin1String("text"))
+            write(RulesDocument::text(engine));
+        else {
+            err() << "tusk lint: --list-rules prints text or markdown, not " << format << '\n';
+            return exitUsage;
+        }
+        return 0;
+    }
+    const std::unique_ptr<LintReporter> reporter = LintReporter::create(format);
+    if (!reporter) {
+        err() << "tusk lint: unknown format '" << format << "' (use "
+              << LintReporter::formats().join(QStringLiteral(", ")) << ")\n";
+        return exitUsage;
+    }
+    const std::optional<Severity> failOn =
+        severityFromName(parser.value(QStringLiteral("fail-on")));
+    if (!failOn) {
+        err() << "tusk lint: --fail-on takes error, warning or info\n";
+        return exitUsage;
+    }
+    LintOptions options;
+    options.assumeInTransaction = parser.isSet(QStringLiteral("assume-in-transaction"));
+    if (parser.isSet(QStringLiteral("pg-version"))) {
+        options.serverVersion = parseVersion(parser.value(QStringLiteral("pg-version")));
+        if (options.serverVersion < 90000) {
+            err() << "tusk lint: --pg-version takes a version like 11, 12.4 or 150004\n";
+            return exitUsage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("profile")) && parser.isSet(QStringLiteral("db"))) {
+        err() << "tusk lint: give --profile or --db, not both\n";
+        return exitUsage;
+    }
+    QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty()) {
+        err() << "tusk lint: no files given (use - to read stdin)\n";
+        return exitUsage;
+    }
+
+    std::optional<LintCatalog> catalog;
+    if (parser.isSet(QStringLiteral("profile")) || parser.isSet(QStringLiteral("db"))) {
+        QString error;
+        catalog = LintCatalogSource::load(
+            parser.value(QStringLiteral("profile")), parser.value(QStringLiteral("db")), &error);
+        if (!catalog) {
+            err() << "tusk lint: " << error << '\n';
+            return exitFindings;
+        }
+        if (!parser.isSet(QStringLiteral("pg-version")) && catalog->serverVersion > 0)
+            options.serverVersion = catalog->serverVersion;
+    }
+
+    // Left to the OS at exit on purpose: freeing a 5 MB script's hundred
+    // thousand parse trees and findings one by one costs more than linting
+    // them (compilers do the same).
+    auto &files = *new LintFiles(engine, options, catalog ? &*catalog : nullptr);
+    files.lintAll(paths);
+    ReportOptions reportOptions;
+    reportOptions.showLocks = parser.isSet(QStringLiteral("locks"));
+    reportOptions.toolVersion = QStringLiteral(TUSK_VERSION);
+    if (parser.isSet(QStringLiteral("fix"))) {
+        // The report then describes what is left after the rewrite.
+        if (!files.applyFixes())
+            return exitUsage;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray report = reporter->report(files.files(), reportOptions, engine);
+    if (qEnvironmentVariableIsSet("TUSK_LINT_TIMING"))
+        err() << "report " << timer.elapsed() << " ms, " << report.size() / 1024 << " kB\n";
+    if (files.fixedStdin()) {
+        // stdout carries the rewritten script; the report goes beside it.
+        write(*files.fixedStdin());
+        err() << QString::fromUtf8(report);
+    } else {
+        write(report);
+    }
+    if (files.anyUnreadable())
+        return exitUsage;
+    return files.worstSeverity().has_value() && *files.worstSeverity() >= *failOn ? exitFindings
+                                                                                  : 0;
+}
+
+} // namespace tusk::app

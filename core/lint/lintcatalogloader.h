@@ -1,0 +1,40 @@
+#pragma once
+
+#include "lintcatalog.h"
+
+#include "pg/conninfo.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace tusk::core {
+
+class Connection;
+class Result;
+
+// Reads what the linter needs from a live database (resources/sql/lint/
+// catalog.sql: one round trip, no relation locks taken, so a migration
+// holding ACCESS EXCLUSIVE never stalls it) on its own connection, without
+// blocking the caller: ends in loaded() or failed().
+class LintCatalogLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit LintCatalogLoader(QObject *parent = nullptr);
+    ~LintCatalogLoader() override;
+
+    void load(const ConnInfo &info);
+    // Builds the catalog from the six result sets of catalog.sql.
+    static LintCatalog fromResults(const QList<Result> &results, int serverVersion);
+    // "col" when a CHECK definition is exactly `CHECK ((col IS NOT NULL))`.
+    static QString notNullColumn(const QString &definition);
+
+signals:
+    void loaded(const tusk::core::LintCatalog &catalog);
+    void failed(const QString &message);
+
+private:
+    std::unique_ptr<Connection> m_connection;
+};
+
+} // namespace tusk::core

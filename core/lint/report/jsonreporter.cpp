@@ -1,0 +1,194 @@
+#include "jsonreporter.h"
+
+#include "jsontext.h"
+
+#include <QSet>
+
+namespace tusk::core {
+
+namespace {
+void field(QByteArray &out, const char *name, const QString &value, bool nullWhenEmpty = false)
+{
+    out += '"';
+    out += name;
+    out += "\":";
+    if (nullWhenEmpty && value.isEmpty())
+        out += "null";
+    else
+        JsonText::appendString(out, value);
+}
+
+void field(QByteArray &out, const char *name, qint64 value)
+{
+    out += '"';
+    out += name;
+    out += "\":";
+    out += QByteArray::number(value);
+}
+
+void writeFix(QByteArray &out, const ParsedScript &script, const Finding &f)
+{
+    out += "\"fix\":";
+    if (f.fix.isEmpty()) {
+        out += "null";
+        return;
+    }
+    out += '[';
+    for (qsizetype i = 0; i < f.fix.size(); ++i) {
+        const TextEdit &e = f.fix.at(i);
+        const SourcePosition from = script.source().position(e.range.begin);
+        const SourcePosition to = script.source().position(e.range.end);
+        out += i ? ",{" : "{";
+        field(out, "line", from.line);
+        out += ',';
+        field(out, "column", from.column);
+        out += ',';
+        field(out, "end_line", to.line);
+        out += ',';
+        field(out, "end_column", to.column);
+        out += ',';
+        field(out, "offset", e.range.begin);
+        out += ',';
+        field(out, "length", e.range.size());
+        out += ',';
+        field(out, "text", QString::fromUtf8(e.replacement));
+        out += '}';
+    }
+    out += ']';
+}
+
+void writeFinding(QByteArray &out, const ParsedScript &script, const Finding &f, const Rule *rule)
+{
+    out += '{';
+    field(out, "rule", f.rule);
+    out += ',';
+    field(out, "severity", severityName(f.severity));
+    out += ',';
+    field(out, "line", f.start.line);
+    out += ',';
+    field(out, "column", f.start.column);
+    out += ',';
+    field(out, "end_line", f.end.line);
+    out += ',';
+    field(out, "end_column", f.end.column);
+    out += ',';
+    if (f.statement >= 0)
+        field(out, "statement", f.statement + 1);
+    else
+        out += "\"statement\":null";
+    out += ',';
+    field(out, "message", f.message);
+    out += ',';
+    field(out, "lock", f.lock, true);
+    out += ',';
+    field(out, "relation", f.relation, true);
+    out += ',';
+    field(out, "note", f.note, true);
+    out += ',';
+    // The rule's own alternative is written once, under "rules"; a finding
+    // carries one only when it is its own (a generated batched UPDATE).
+    if (!rule || f.alternative.constData() != rule->info().alternative.constData()) {
+        field(out, "alternative", f.alternative, true);
+        out += ',';
+    }
+    writeFix(out, script, f);
+    out += '}';
+}
+
+void writeLocks(QByteArray &out, const ParsedScript &script, const LintResult &result)
+{
+    out += ",\"locks\":[";
+    bool first = true;
+    for (qsizetype i = 0; i < result.locks.size(); ++i) {
+        for (const RelationLock &l : result.locks.at(i)) {
+            out += first ? "{" : ",{";
+            first = false;
+            field(out, "statement", i + 1);
+            out += ',';
+            field(out, "line", script.statements().at(i).start.line);
+            out += ',';
+            field(out, "relation", l.relation);
+            out += ',';
+            field(out, "mode", LockModes::name(l.mode));
+            const LockImpact impact = LockModes::impact(l.mode);
+            out += QByteArray(",\"rewrites\":") + (l.rewrites ? "true" : "false");
+            out += QByteArray(",\"scans\":") + (l.scans ? "true" : "false");
+            out += QByteArray(",\"blocks_reads\":") + (impact.blocksReads ? "true" : "false");
+            out += QByteArray(",\"blocks_writes\":") + (impact.blocksWrites ? "true" : "false");
+            out += QByteArray(",\"blocks_ddl\":") + (impact.blocksDdl ? "true" : "false");
+            out += ',';
+            field(out, "why", l.why);
+            out += '}';
+        }
+    }
+    out += ']';
+}
+} // namespace
+
+QByteArray JsonReporter::report(
+    const QList<LintedFile> &files, const ReportOptions &options, const LintEngine &engine) const
+{
+    QByteArray out;
+    qsizetype estimate = 64;
+    for (const LintedFile &file : files)
+        estimate += 128 + file.result.findings.size() * 400;
+    out.reserve(estimate);
+    int counts[3] = {0, 0, 0};
+    QSet<QString> seen;
+    out += "{\"files\":[";
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const LintedFile &file = files.at(i);
+        out += i ? ",{" : "{";
+        field(out, "path", file.path);
+        out += ',';
+        if (!file.ok()) {
+            field(out, "error", file.error);
+            out += ",\"statements\":0,\"findings\":[]}";
+            continue;
+        }
+        field(out, "statements", file.result.statementCount);
+        out += ",\"findings\":[";
+        for (qsizetype k = 0; k < file.result.findings.size(); ++k) {
+            const Finding &f = file.result.findings.at(k);
+            if (k)
+                out += ',';
+            writeFinding(out, *file.script, f, engine.rule(f.rule));
+            ++counts[int(f.severity)];
+            seen.insert(f.rule);
+        }
+        out += ']';
+        if (options.showLocks)
+            writeLocks(out, *file.script, file.result);
+        out += '}';
+    }
+    out += "],\"summary\":{";
+    field(out, "errors", counts[int(Severity::Error)]);
+    out += ',';
+    field(out, "warnings", counts[int(Severity::Warning)]);
+    out += ',';
+    field(out, "info", counts[int(Severity::Info)]);
+    out += "},\"rules\":{";
+    bool first = true;
+    for (const auto &rule : engine.rules()) {
+        const RuleInfo &info = rule->info();
+        if (!seen.contains(info.id))
+            continue;
+        if (!first)
+            out += ',';
+        first = false;
+        JsonText::appendString(out, info.id);
+        out += ":{";
+        field(out, "summary", info.summary);
+        out += ',';
+        field(out, "explanation", info.explanation);
+        out += ',';
+        field(out, "alternative", info.alternative);
+        out += '}';
+    }
+    out += "},";
+    field(out, "grammar", QStringLiteral("PostgreSQL ") + ParsedScript::grammarVersion());
+    out += "}\n";
+    return out;
+}
+
+} // namespace tusk::core

@@ -1,0 +1,60 @@
+#include "addingexclusionconstraint.h"
+
+#include "lint/nodetext.h"
+
+#include <pg_query/pg_query.pb-c.h>
+
+namespace tusk::core {
+
+const RuleInfo &AddingExclusionConstraint::info() const
+{
+    static const RuleInfo info {
+        QStringLiteral("adding-exclusion-constraint"),
+        Severity::Warning,
+        QStringLiteral("ADD CONSTRAINT … EXCLUDE builds its index while the table is locked"),
+        QStringLiteral("Adding an exclusion constraint builds its index (usually GiST) and "
+                       "checks every pair of conflicting rows inside the ALTER TABLE, holding "
+                       "ACCESS EXCLUSIVE on the table: no reads, no writes until it ends. "
+                       "Unlike UNIQUE and PRIMARY KEY there is no USING INDEX form, so the index "
+                       "cannot be built concurrently beforehand."),
+        QStringLiteral("There is no online way. Add the constraint when the table is created, "
+                       "or in a maintenance window with a short lock_timeout; or enforce the "
+                       "rule in the application (or a trigger taking advisory locks) while a "
+                       "plain index built CONCURRENTLY serves the lookups."),
+        {QStringLiteral("strong_migrations"), QStringLiteral("eugene")},
+    };
+    return info;
+}
+
+QList<int> AddingExclusionConstraint::nodeKinds() const
+{
+    return {PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
+}
+
+void AddingExclusionConstraint::checkStatement(
+    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+{
+    const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
+    const QString table = NodeText::relation(alter->relation);
+    for (size_t i = 0; i < alter->n_cmds; ++i) {
+        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+            continue;
+        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
+        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def
+            || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT
+            || cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+            continue;
+        const PgQuery__Constraint *con = cmd->def->constraint;
+        const QString name = QString::fromUtf8(con->conname);
+        Finding f = finding(input, statement,
+            QStringLiteral("ADD %1EXCLUDE builds an exclusion index on %2 while it is locked "
+                           "ACCESS EXCLUSIVE: reads and writes wait")
+                .arg(
+                    name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT %1 ").arg(name), table),
+            wordAt(input, statement, con->location));
+        f.relation = table;
+        out << f;
+    }
+}
+
+} // namespace tusk::core

@@ -1,0 +1,110 @@
+#include "changingcolumntype.h"
+
+#include "lint/columntype.h"
+#include "lint/lintcatalog.h"
+#include "lint/nodetext.h"
+#include "lint/scriptfacts.h"
+#include "lint/typechange.h"
+
+#include <pg_query/pg_query.pb-c.h>
+
+namespace tusk::core {
+
+namespace {
+ColumnType oldType(const LintInput &input, const QString &table, const QString &column, int at)
+{
+    ColumnType type = input.facts.columnType(table, column, at);
+    if (!type.isKnown() && input.catalog) {
+        if (const CatalogTable *t = input.catalog->table(table)) {
+            if (const CatalogColumn *c = t->column(column))
+                type = ColumnType::fromCatalog(c->type);
+        }
+    }
+    return type;
+}
+
+// USING that only names the column (or casts it to the new type) converts
+// like a plain ALTER … TYPE; anything else computes every value anew.
+bool usingRecomputes(const PgQuery__Node *expression, const QString &column)
+{
+    if (!expression)
+        return false;
+    if (expression->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+        expression = expression->type_cast->arg;
+    if (!expression || expression->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+        return true;
+    const QStringList fields =
+        NodeText::strings(expression->column_ref->fields, expression->column_ref->n_fields);
+    return fields.size() != 1 || fields.first() != column;
+}
+} // namespace
+
+const RuleInfo &ChangingColumnType::info() const
+{
+    static const RuleInfo info {
+        QStringLiteral("changing-column-type"),
+        Severity::Warning,
+        QStringLiteral("ALTER COLUMN … TYPE that rewrites the table"),
+        QStringLiteral("ALTER COLUMN … TYPE takes ACCESS EXCLUSIVE on the table. Unless the new "
+                       "type is binary compatible with the old one, PostgreSQL rewrites every "
+                       "row and rebuilds every index while holding it: no reads, no writes, "
+                       "for minutes to hours on a large table. Code that reads the column may "
+                       "also break on the new type."),
+        QStringLiteral("Only binary-compatible changes are catalog-only: varchar(n) to a larger n "
+                       "or to text, text to varchar, numeric(p,s) to a larger p at the same "
+                       "scale, cidr to inet, timestamp/time precision raised. Otherwise: add a "
+                       "column of the new type, keep it in sync with a trigger, backfill in "
+                       "batches, switch reads, then drop the old column (expand/contract)."),
+        {QStringLiteral("squawk"), QStringLiteral("strong_migrations"), QStringLiteral("eugene")},
+    };
+    return info;
+}
+
+QList<int> ChangingColumnType::nodeKinds() const
+{
+    return {PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
+}
+
+void ChangingColumnType::checkStatement(
+    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+{
+    const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
+    const QString table = NodeText::relation(alter->relation);
+    for (size_t i = 0; i < alter->n_cmds; ++i) {
+        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+            continue;
+        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
+        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd->def
+            || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+            continue;
+        const PgQuery__ColumnDef *definition = cmd->def->column_def;
+        const QString column = QString::fromUtf8(cmd->name);
+        const ColumnType to = ColumnType::fromTypeName(definition->type_name);
+        const ColumnType from = oldType(input, table, column, statement.index);
+        const TypeChange change = TypeChange::between(from, to);
+        const QString head = QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %3")
+                                 .arg(table, column, to.toString());
+        QString message;
+        if (usingRecomputes(definition->raw_default, column)) {
+            message = QStringLiteral("%1 rewrites %2: its USING expression computes every value "
+                                     "anew under ACCESS EXCLUSIVE")
+                          .arg(head, table);
+        } else if (change.cost == TypeChange::Cost::Rewrite) {
+            message = QStringLiteral("%1: %2, under ACCESS EXCLUSIVE").arg(head, change.reason);
+        } else if (change.cost == TypeChange::Cost::Unknown) {
+            message = QStringLiteral("%1 rewrites %2 unless the change is binary compatible "
+                                     "(varchar widened or to text, numeric precision raised at "
+                                     "the same scale, cidr to inet …); the old type is not known "
+                                     "here (lint with --profile to read it)")
+                          .arg(head, table);
+        } else {
+            continue; // None or CatalogOnly: a short lock, no rewrite
+        }
+        Finding f =
+            finding(input, statement, message, wordAt(input, statement, definition->location));
+        f.relation = table;
+        out << f;
+    }
+}
+
+} // namespace tusk::core

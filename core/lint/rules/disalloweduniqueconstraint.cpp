@@ -1,0 +1,115 @@
+#include "disalloweduniqueconstraint.h"
+
+#include "statementfix.h"
+
+#include "lint/nodetext.h"
+
+#include <pg_query/pg_query.pb-c.h>
+
+namespace tusk::core {
+
+namespace {
+// The index build and the USING INDEX attach that replace a plain, named
+// UNIQUE constraint; empty when the constraint carries options the rewrite
+// would have to carry over.
+QString concurrentRoute(const PgQuery__AlterTableStmt *alter, const PgQuery__Constraint *con)
+{
+    if (!(con->conname && *con->conname) || con->n_including > 0 || con->n_options > 0
+        || (con->indexspace && *con->indexspace) || con->deferrable || con->initdeferred
+        || con->nulls_not_distinct || con->n_keys == 0)
+        return {};
+    QStringList keys;
+    for (const QString &key : NodeText::strings(con->keys, con->n_keys))
+        keys << StatementFix::ident(key);
+    if (keys.size() != int(con->n_keys))
+        return {};
+    const QString table = StatementFix::relation(alter->relation);
+    const QString name = StatementFix::ident(QString::fromUtf8(con->conname));
+    return QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY %1 ON %2 (%3);\n"
+                          "ALTER TABLE %2 ADD CONSTRAINT %1 UNIQUE USING INDEX %1")
+        .arg(name, table, keys.join(QStringLiteral(", ")));
+}
+} // namespace
+
+const RuleInfo &DisallowedUniqueConstraint::info() const
+{
+    static const RuleInfo info {
+        QStringLiteral("disallowed-unique-constraint"),
+        Severity::Warning,
+        QStringLiteral("ADD CONSTRAINT … UNIQUE builds its index while the table is locked"),
+        QStringLiteral("Adding a UNIQUE constraint (or a column declared UNIQUE) builds the "
+                       "unique index inside the ALTER TABLE, holding ACCESS EXCLUSIVE on the "
+                       "table: no reads, no writes until every row is indexed."),
+        QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY t_col_key ON t (col); (outside a "
+                       "transaction; writes go on) then ALTER TABLE t ADD CONSTRAINT t_col_key "
+                       "UNIQUE USING INDEX t_col_key; which only takes a brief ACCESS "
+                       "EXCLUSIVE to attach the ready index."),
+        {QStringLiteral("squawk"), QStringLiteral("strong_migrations"), QStringLiteral("eugene")},
+        true,
+        true,
+    };
+    return info;
+}
+
+QList<int> DisallowedUniqueConstraint::nodeKinds() const
+{
+    return {PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
+}
+
+void DisallowedUniqueConstraint::checkStatement(
+    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+{
+    const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
+    const QString table = NodeText::relation(alter->relation);
+    for (size_t i = 0; i < alter->n_cmds; ++i) {
+        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+            continue;
+        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
+        if (!cmd->def)
+            continue;
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn
+            && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+            const PgQuery__ColumnDef *column = cmd->def->column_def;
+            for (size_t c = 0; c < column->n_constraints; ++c) {
+                const PgQuery__Constraint *con = column->constraints[c]->constraint;
+                if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
+                    continue;
+                Finding f = finding(input, statement,
+                    QStringLiteral("ADD COLUMN %1 … UNIQUE builds a unique index on %2 while it "
+                                   "is locked ACCESS EXCLUSIVE")
+                        .arg(QString::fromUtf8(column->colname), table),
+                    wordAt(input, statement, con->location));
+                f.relation = table;
+                f.note = QStringLiteral("add the column without UNIQUE, then build the index "
+                                        "CONCURRENTLY and attach it USING INDEX");
+                out << f;
+            }
+            continue;
+        }
+        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint
+            || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+            continue;
+        const PgQuery__Constraint *con = cmd->def->constraint;
+        if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
+            || (con->indexname && *con->indexname))
+            continue;
+        const QString name = QString::fromUtf8(con->conname);
+        Finding f = finding(input, statement,
+            QStringLiteral("ADD %1UNIQUE builds a unique index on %2 while it is locked ACCESS "
+                           "EXCLUSIVE: reads and writes wait")
+                .arg(
+                    name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT %1 ").arg(name), table),
+            wordAt(input, statement, con->location));
+        f.relation = table;
+        const QString route = concurrentRoute(alter, con);
+        if (input.states.at(statement.index).inTransaction)
+            f.note = QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY cannot run inside a "
+                                    "transaction block: this file runs inside one");
+        else if (!route.isEmpty() && StatementFix::singleCommand(statement)
+            && StatementFix::parses(route))
+            f.fix << StatementFix::replace(input, statement, route);
+        out << f;
+    }
+}
+
+} // namespace tusk::core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "lint/rule.h"
+
+#include <QRegularExpression>
+
+struct PgQuery__Node;
+struct PgQuery__RangeVar;
+
+namespace tusk::core {
+
+// Building blocks for the fixes of the index and constraint rules: where a
+// keyword ends, where a new statement can go after the current one, and
+// names spelled so the server reads them back unchanged.
+class StatementFix {
+public:
+    // The byte offset just after the part of the statement's head that
+    // `head` (anchored at the statement's start, ASCII) matches; -1 when it
+    // does not match.
+    static qsizetype afterHead(
+        const LintInput &input, const ParsedStatement &statement, const QRegularExpression &head);
+    // Where the statement's own text ends: its range, less any comment the
+    // range runs into (the last statement of a file without ';' keeps the
+    // comment after it).
+    static qsizetype end(const LintInput &input, const ParsedStatement &statement);
+    // An edit that adds `sql` (without ';') as a statement of its own right
+    // after this one: after its ';' and any comment on the rest of that line.
+    static TextEdit insertAfter(
+        const LintInput &input, const ParsedStatement &statement, const QString &sql);
+    // Edits that append `tail` to the statement's text and add `sql` as a
+    // statement of its own after it (as one edit when they would touch).
+    static QList<TextEdit> appendAndFollow(const LintInput &input, const ParsedStatement &statement,
+        const QString &tail, const QString &sql);
+    // An edit that replaces the statement's text (the ';' stays).
+    static TextEdit replace(
+        const LintInput &input, const ParsedStatement &statement, const QString &sql);
+    // True when `sql` parses as one or more statements: a last guard for
+    // fixes that spell names the parser may read as keywords.
+    static bool parses(const QString &sql);
+
+    // An identifier as SQL: quoted unless it is plain lower case.
+    static QString ident(const QString &name);
+    // "schema.table" from a RangeVar, each part as SQL.
+    static QString relation(const PgQuery__RangeVar *range);
+    // True when a DefElem option list (REINDEX (…), VACUUM (…)) turns
+    // `name` on: present, and not spelled off ("FULL false").
+    static bool hasOption(PgQuery__Node *const *options, size_t n, const char *name);
+    // True when the ALTER TABLE statement has exactly one subcommand, so
+    // editing its end edits that subcommand.
+    static bool singleCommand(const ParsedStatement &statement);
+};
+
+} // namespace tusk::core

@@ -1,0 +1,9 @@
+-- timestamp without time zone, in every spelling. New tables and added columns get
+-- timestamptz; ALTER COLUMN … TYPE gets no fix (it decides how values are converted).
+CREATE TABLE events (
+    created_at timestamptz NOT NULL DEFAULT now(), -- expect: prefer-timestamptz
+    updated_at timestamptz, -- expect: prefer-timestamptz
+    seen_at timestamptz(3) -- expect: prefer-timestamptz
+);
+ALTER TABLE orders ADD COLUMN shipped_at timestamptz(6); -- expect: prefer-timestamptz
+ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamp; -- expect: prefer-timestamptz

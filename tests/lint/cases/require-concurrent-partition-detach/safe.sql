@@ -1,0 +1,3 @@
+-- The concurrent form and FINALIZE: silent.
+ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;
+ALTER TABLE events DETACH PARTITION events_2021 FINALIZE;

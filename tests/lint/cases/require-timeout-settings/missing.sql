@@ -1,0 +1,5 @@
+-- The first heavy lock on an existing table, with no timeouts set: reported once.
+CREATE TABLE audit (id bigint);
+ALTER TABLE audit ADD COLUMN at timestamptz;
+ALTER TABLE orders ADD COLUMN note text; -- expect: require-timeout-settings
+ALTER TABLE orders ADD COLUMN memo text;

@@ -1,0 +1,7 @@
+-- One BEGIN … COMMIT, then another: no nesting.
+BEGIN;
+ALTER TABLE orders ADD COLUMN note text;
+COMMIT;
+BEGIN;
+ALTER TABLE orders ADD COLUMN memo text;
+ROLLBACK;
