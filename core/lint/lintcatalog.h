@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -60,3 +61,5 @@ private:
 };
 
 } // namespace tusk::core
+
+Q_DECLARE_METATYPE(tusk::core::LintCatalog)

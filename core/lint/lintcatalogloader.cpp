@@ -18,8 +18,9 @@ LintCatalogLoader::~LintCatalogLoader() = default;
 
 QString LintCatalogLoader::notNullColumn(const QString &definition)
 {
-    static const QRegularExpression shape(QStringLiteral(
-        "^CHECK \\(\\(?(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*) IS NOT NULL\\)?\\)$"));
+    static const QRegularExpression shape(
+        QStringLiteral("^CHECK \\(\\(?(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*) IS NOT "
+                       "NULL\\)?\\)(?: NOT VALID)?$"));
     const QRegularExpressionMatch m = shape.match(definition.trimmed());
     if (!m.hasMatch())
         return {};
@@ -101,6 +102,8 @@ void LintCatalogLoader::load(const ConnInfo &info)
     Connection *connection = m_connection.get();
     // A failed open also ends the queued request: report only the first.
     auto done = std::make_shared<bool>(false);
+    auto opened = std::make_shared<bool>(false);
+    connect(connection, &Connection::opened, this, [opened] { *opened = true; });
     connect(connection, &Connection::openFailed, this, [this, done](const PgError &error) {
         if (std::exchange(*done, true))
             return;
@@ -108,11 +111,15 @@ void LintCatalogLoader::load(const ConnInfo &info)
     });
     connection->open(info);
     connection->execute(sql, {}, this,
-        [this, connection, done](const QList<Result> &results, const PgError &error) {
+        [this, connection, done, opened](const QList<Result> &results, const PgError &error) {
             if (std::exchange(*done, true))
                 return;
             if (!error.isNull()) {
-                emit failed(QStringLiteral("cannot read the catalog: %1").arg(error.toString()));
+                // A request queued before the session opened ends with the
+                // connection's own error.
+                emit failed((*opened ? QStringLiteral("cannot read the catalog: %1")
+                                     : QStringLiteral("cannot connect: %1"))
+                                .arg(error.toString()));
                 return;
             }
             emit loaded(fromResults(results, connection->server().versionNumber));

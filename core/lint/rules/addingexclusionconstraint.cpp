@@ -1,5 +1,7 @@
 #include "addingexclusionconstraint.h"
 
+#include "altercommands.h"
+
 #include "lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -36,21 +38,13 @@ void AddingExclusionConstraint::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT
-            || cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
-            continue;
-        const PgQuery__Constraint *con = cmd->def->constraint;
-        const QString name = QString::fromUtf8(con->conname);
+    const AlterCommands commands(alter);
+    for (const PgQuery__Constraint *con :
+        commands.tableConstraints(PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)) {
         Finding f = finding(input, statement,
             QStringLiteral("ADD %1EXCLUDE builds an exclusion index on %2 while it is locked "
                            "ACCESS EXCLUSIVE: reads and writes wait")
-                .arg(
-                    name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT %1 ").arg(name), table),
+                .arg(AlterCommands::constraintPrefix(con), table),
             wordAt(input, statement, con->location));
         f.relation = table;
         out << f;

@@ -1,5 +1,7 @@
 #include "addingfieldwithdefault.h"
 
+#include "altercommands.h"
+
 #include "lint/columndefault.h"
 #include "lint/nodetext.h"
 
@@ -41,14 +43,8 @@ void AddingFieldWithDefault::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd->def
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-            continue;
-        const PgQuery__ColumnDef *column = cmd->def->column_def;
+    const AlterCommands commands(alter);
+    for (const PgQuery__ColumnDef *column : commands.addedColumns()) {
         const ColumnFill fill = ColumnFill::of(column, input.options.serverVersion, input.catalog);
         if (fill.cost != ColumnFill::Cost::Rewrite)
             continue;

@@ -1,5 +1,6 @@
 #include "addingnotnullablefield.h"
 
+#include "altercommands.h"
 #include "statementfix.h"
 
 #include "lint/lintcatalog.h"
@@ -78,12 +79,9 @@ void AddingNotNullableField::checkStatement(
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
     const int version = input.options.serverVersion;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull)
-            continue;
+    const AlterCommands commands(alter);
+    for (const PgQuery__AlterTableCmd *cmd :
+        commands.ofType(PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull)) {
         const QString column = QString::fromUtf8(cmd->name);
         if (version >= 120000 && provenNotNull(input, table, column, statement.index))
             continue;

@@ -1,5 +1,7 @@
 #include "addingrequiredfield.h"
 
+#include "altercommands.h"
+
 #include "lint/columndefault.h"
 #include "lint/nodetext.h"
 
@@ -39,14 +41,8 @@ void AddingRequiredField::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd->def
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-            continue;
-        const PgQuery__ColumnDef *column = cmd->def->column_def;
+    const AlterCommands commands(alter);
+    for (const PgQuery__ColumnDef *column : commands.addedColumns()) {
         // PRIMARY KEY implies NOT NULL.
         bool notNull = false;
         for (size_t c = 0; c < column->n_constraints; ++c) {

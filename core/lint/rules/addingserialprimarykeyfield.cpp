@@ -1,5 +1,7 @@
 #include "addingserialprimarykeyfield.h"
 
+#include "altercommands.h"
+
 #include "lint/lintcatalog.h"
 #include "lint/nodetext.h"
 
@@ -53,38 +55,23 @@ void AddingSerialPrimaryKeyField::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (!cmd->def)
-            continue;
-        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn
-            && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-            const PgQuery__ColumnDef *column = cmd->def->column_def;
-            for (size_t c = 0; c < column->n_constraints; ++c) {
-                const PgQuery__Constraint *con = column->constraints[c]->constraint;
-                if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
-                    continue;
-                Finding f = finding(input, statement,
-                    QStringLiteral("ADD COLUMN %1 … PRIMARY KEY fills and indexes every row of "
-                                   "%2 while it is locked ACCESS EXCLUSIVE")
-                        .arg(QString::fromUtf8(column->colname), table),
-                    wordAt(input, statement, con->location));
-                f.relation = table;
-                f.note = QStringLiteral("add the column, fill it in batches, set it NOT NULL "
-                                        "safely, then attach a concurrently built index");
-                out << f;
-            }
+    const AlterCommands commands(alter);
+    for (const auto &[con, column] :
+        commands.addedConstraints(PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)) {
+        if (column) {
+            Finding f = finding(input, statement,
+                QStringLiteral("ADD COLUMN %1 … PRIMARY KEY fills and indexes every row of "
+                               "%2 while it is locked ACCESS EXCLUSIVE")
+                    .arg(QString::fromUtf8(column->colname), table),
+                wordAt(input, statement, con->location));
+            f.relation = table;
+            f.note = QStringLiteral("add the column, fill it in batches, set it NOT NULL "
+                                    "safely, then attach a concurrently built index");
+            out << f;
             continue;
         }
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-            continue;
-        const PgQuery__Constraint *con = cmd->def->constraint;
         // USING INDEX attaches an index built beforehand: the safe route.
-        if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY
-            || (con->indexname && *con->indexname))
+        if (con->indexname && *con->indexname)
             continue;
         const QStringList keys = NodeText::strings(con->keys, con->n_keys);
         Finding f = finding(input, statement,

@@ -1,10 +1,5 @@
 #include "bandropcolumn.h"
 
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
-
-#include <pg_query/pg_query.pb-c.h>
-
 namespace tusk::core {
 
 const RuleInfo &BanDropColumn::info() const
@@ -28,31 +23,14 @@ const RuleInfo &BanDropColumn::info() const
     return info;
 }
 
-QList<int> BanDropColumn::nodeKinds() const
+PgQuery__AlterTableType BanDropColumn::subtype() const
 {
-    return {PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
+    return PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn;
 }
 
-void BanDropColumn::checkStatement(
-    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+QString BanDropColumn::message() const
 {
-    const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
-    const QString table = NodeText::relation(alter->relation);
-    // A column of a table this script created holds no data yet.
-    if (input.facts.createdBefore(table, statement.index - 1))
-        return;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)
-            continue;
-        Finding f = finding(input, statement,
-            QStringLiteral("dropping %1.%2 deletes its data and breaks clients that still use it")
-                .arg(table, QString::fromUtf8(cmd->name)));
-        f.relation = table;
-        out << f;
-    }
+    return QStringLiteral("dropping %1.%2 deletes its data and breaks clients that still use it");
 }
 
 } // namespace tusk::core

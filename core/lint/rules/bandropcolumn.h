@@ -1,17 +1,18 @@
 #pragma once
 
-#include "lint/rule.h"
+#include "breakingalterrule.h"
 
 namespace tusk::core {
 
 // ALTER TABLE … DROP COLUMN: the data is gone, and clients that still
 // select or insert the column fail.
-class BanDropColumn : public Rule {
+class BanDropColumn : public BreakingAlterRule {
 public:
     const RuleInfo &info() const override;
-    QList<int> nodeKinds() const override;
-    void checkStatement(const LintInput &input, const ParsedStatement &statement,
-        QList<Finding> &out) const override;
+
+protected:
+    PgQuery__AlterTableType subtype() const override;
+    QString message() const override;
 };
 
 } // namespace tusk::core

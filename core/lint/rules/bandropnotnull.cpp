@@ -1,10 +1,5 @@
 #include "bandropnotnull.h"
 
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
-
-#include <pg_query/pg_query.pb-c.h>
-
 namespace tusk::core {
 
 const RuleInfo &BanDropNotNull::info() const
@@ -28,31 +23,14 @@ const RuleInfo &BanDropNotNull::info() const
     return info;
 }
 
-QList<int> BanDropNotNull::nodeKinds() const
+PgQuery__AlterTableType BanDropNotNull::subtype() const
 {
-    return {PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
+    return PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull;
 }
 
-void BanDropNotNull::checkStatement(
-    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+QString BanDropNotNull::message() const
 {
-    const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
-    const QString table = NodeText::relation(alter->relation);
-    // No client relies on a table this script created.
-    if (input.facts.createdBefore(table, statement.index - 1))
-        return;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)
-            continue;
-        Finding f = finding(input, statement,
-            QStringLiteral("dropping NOT NULL on %1.%2 lets NULLs reach code that assumes none")
-                .arg(table, QString::fromUtf8(cmd->name)));
-        f.relation = table;
-        out << f;
-    }
+    return QStringLiteral("dropping NOT NULL on %1.%2 lets NULLs reach code that assumes none");
 }
 
 } // namespace tusk::core

@@ -1,17 +1,18 @@
 #pragma once
 
-#include "lint/rule.h"
+#include "breakingalterrule.h"
 
 namespace tusk::core {
 
 // ALTER COLUMN … DROP NOT NULL: code that relies on the column never being
 // NULL starts meeting NULLs.
-class BanDropNotNull : public Rule {
+class BanDropNotNull : public BreakingAlterRule {
 public:
     const RuleInfo &info() const override;
-    QList<int> nodeKinds() const override;
-    void checkStatement(const LintInput &input, const ParsedStatement &statement,
-        QList<Finding> &out) const override;
+
+protected:
+    PgQuery__AlterTableType subtype() const override;
+    QString message() const override;
 };
 
 } // namespace tusk::core

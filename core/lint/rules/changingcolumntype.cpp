@@ -1,5 +1,7 @@
 #include "changingcolumntype.h"
 
+#include "altercommands.h"
+
 #include "lint/columntype.h"
 #include "lint/lintcatalog.h"
 #include "lint/nodetext.h"
@@ -70,12 +72,10 @@ void ChangingColumnType::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd->def
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+    const AlterCommands commands(alter);
+    for (const PgQuery__AlterTableCmd *cmd :
+        commands.ofType(PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)) {
+        if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
             continue;
         const PgQuery__ColumnDef *definition = cmd->def->column_def;
         const QString column = QString::fromUtf8(cmd->name);

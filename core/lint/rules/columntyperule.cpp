@@ -1,5 +1,7 @@
 #include "columntyperule.h"
 
+#include "altercommands.h"
+
 #include "lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -50,10 +52,8 @@ void ColumnTypeRule::checkStatement(
     } else {
         const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
         const QString table = NodeText::relation(alter->relation);
-        for (size_t i = 0; i < alter->n_cmds; ++i) {
-            if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-                continue;
-            const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
+        const AlterCommands commands(alter);
+        for (const PgQuery__AlterTableCmd *cmd : commands.all()) {
             if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF
                 || !cmd->def->column_def->type_name)
                 continue;

@@ -1,5 +1,6 @@
 #include "constraintmissingnotvalid.h"
 
+#include "altercommands.h"
 #include "statementfix.h"
 
 #include "lint/nodetext.h"
@@ -10,21 +11,6 @@
 namespace tusk::core {
 
 namespace {
-const PgQuery__AlterTableCmd *command(const PgQuery__AlterTableStmt *alter, size_t i)
-{
-    return alter->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD
-        ? alter->cmds[i]->alter_table_cmd
-        : nullptr;
-}
-
-const PgQuery__Constraint *addedConstraint(const PgQuery__AlterTableCmd *cmd)
-{
-    if (!cmd || cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd->def
-        || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-        return nullptr;
-    return cmd->def->constraint;
-}
-
 // The statement, earlier in the same transaction as `statement`, that added
 // `name` NOT VALID to `table`; -1 when there is none.
 int addedNotValidInSameTransaction(
@@ -43,8 +29,9 @@ int addedNotValidInSameTransaction(
         if (ScriptFacts::tableName(NodeText::relation(alter->relation))
             != ScriptFacts::tableName(table))
             continue;
-        for (size_t c = 0; c < alter->n_cmds; ++c) {
-            const PgQuery__Constraint *con = addedConstraint(command(alter, c));
+        const AlterCommands commands(alter);
+        for (const PgQuery__AlterTableCmd *cmd : commands.all()) {
+            const PgQuery__Constraint *con = AlterCommands::addedConstraint(cmd);
             if (con && con->skip_validation && QString::fromUtf8(con->conname) == name)
                 return i;
         }
@@ -86,10 +73,9 @@ void ConstraintMissingNotValid::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    const bool inTransaction = input.states.at(statement.index).inTransaction;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        const PgQuery__AlterTableCmd *cmd = command(alter, i);
-        if (cmd && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {
+    const AlterCommands commands(alter);
+    for (const PgQuery__AlterTableCmd *cmd : commands.all()) {
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {
             const QString name = QString::fromUtf8(cmd->name);
             if (addedNotValidInSameTransaction(input, table, name, statement.index) < 0)
                 continue;
@@ -105,7 +91,7 @@ void ConstraintMissingNotValid::checkStatement(
             out << f;
             continue;
         }
-        const PgQuery__Constraint *con = addedConstraint(cmd);
+        const PgQuery__Constraint *con = AlterCommands::addedConstraint(cmd);
         if (!con || con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK || con->skip_validation)
             continue;
         const QString name = QString::fromUtf8(con->conname);
@@ -115,16 +101,7 @@ void ConstraintMissingNotValid::checkStatement(
                 .arg(name.isEmpty() ? QString() : name + QLatin1Char(' '), table),
             wordAt(input, statement, con->location));
         f.relation = table;
-        if (inTransaction)
-            f.note = QStringLiteral("add it NOT VALID here and VALIDATE it in a later "
-                                    "transaction: this file runs inside one");
-        else if (name.isEmpty())
-            f.note = QStringLiteral("name the constraint so a later VALIDATE CONSTRAINT can "
-                                    "refer to it");
-        else if (StatementFix::singleCommand(statement))
-            f.fix = StatementFix::appendAndFollow(input, statement, QStringLiteral(" NOT VALID"),
-                QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2")
-                    .arg(StatementFix::relation(alter->relation), StatementFix::ident(name)));
+        StatementFix::splitValidation(input, statement, name, f);
         out << f;
     }
 }

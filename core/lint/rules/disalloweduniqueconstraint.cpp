@@ -1,5 +1,6 @@
 #include "disalloweduniqueconstraint.h"
 
+#include "altercommands.h"
 #include "statementfix.h"
 
 #include "lint/nodetext.h"
@@ -61,44 +62,28 @@ void DisallowedUniqueConstraint::checkStatement(
 {
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
     const QString table = NodeText::relation(alter->relation);
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (!cmd->def)
-            continue;
-        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn
-            && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-            const PgQuery__ColumnDef *column = cmd->def->column_def;
-            for (size_t c = 0; c < column->n_constraints; ++c) {
-                const PgQuery__Constraint *con = column->constraints[c]->constraint;
-                if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
-                    continue;
-                Finding f = finding(input, statement,
-                    QStringLiteral("ADD COLUMN %1 … UNIQUE builds a unique index on %2 while it "
-                                   "is locked ACCESS EXCLUSIVE")
-                        .arg(QString::fromUtf8(column->colname), table),
-                    wordAt(input, statement, con->location));
-                f.relation = table;
-                f.note = QStringLiteral("add the column without UNIQUE, then build the index "
-                                        "CONCURRENTLY and attach it USING INDEX");
-                out << f;
-            }
+    const AlterCommands commands(alter);
+    for (const auto &[con, column] :
+        commands.addedConstraints(PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)) {
+        if (column) {
+            Finding f = finding(input, statement,
+                QStringLiteral("ADD COLUMN %1 … UNIQUE builds a unique index on %2 while it "
+                               "is locked ACCESS EXCLUSIVE")
+                    .arg(QString::fromUtf8(column->colname), table),
+                wordAt(input, statement, con->location));
+            f.relation = table;
+            f.note = QStringLiteral("add the column without UNIQUE, then build the index "
+                                    "CONCURRENTLY and attach it USING INDEX");
+            out << f;
             continue;
         }
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+        // USING INDEX attaches an index built beforehand: the safe route.
+        if (con->indexname && *con->indexname)
             continue;
-        const PgQuery__Constraint *con = cmd->def->constraint;
-        if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE
-            || (con->indexname && *con->indexname))
-            continue;
-        const QString name = QString::fromUtf8(con->conname);
         Finding f = finding(input, statement,
             QStringLiteral("ADD %1UNIQUE builds a unique index on %2 while it is locked ACCESS "
                            "EXCLUSIVE: reads and writes wait")
-                .arg(
-                    name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT %1 ").arg(name), table),
+                .arg(AlterCommands::constraintPrefix(con), table),
             wordAt(input, statement, con->location));
         f.relation = table;
         const QString route = concurrentRoute(alter, con);

@@ -1,5 +1,6 @@
 #include "foreignkeywithoutindex.h"
 
+#include "altercommands.h"
 #include "statementfix.h"
 
 #include "lint/lintcatalog.h"
@@ -30,46 +31,40 @@ bool leads(const QStringList &index, const QStringList &columns)
     return QSet<QString>(head.begin(), head.end()) == QSet<QString>(columns.begin(), columns.end());
 }
 
+// A key declared on a column (REFERENCES) references from that column; one
+// declared on its own (FOREIGN KEY (…)) names its columns.
+ForeignKey foreignKey(const PgQuery__Constraint *con, const PgQuery__ColumnDef *column)
+{
+    if (column)
+        return {con, {QString::fromUtf8(column->colname)}};
+    return {con, NodeText::strings(con->fk_attrs, con->n_fk_attrs)};
+}
+
 // The foreign keys a CREATE TABLE or ALTER TABLE declares, with their
 // referencing columns.
 QList<ForeignKey> foreignKeys(const PgQuery__Node *node)
 {
     QList<ForeignKey> out;
-    auto column = [&](const PgQuery__ColumnDef *def) {
-        for (size_t c = 0; c < def->n_constraints; ++c) {
-            const PgQuery__Constraint *con = def->constraints[c]->constraint;
-            if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
-                out << ForeignKey {con, {QString::fromUtf8(def->colname)}};
-        }
-    };
-    auto table = [&](const PgQuery__Constraint *con) {
-        if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
-            out << ForeignKey {con, NodeText::strings(con->fk_attrs, con->n_fk_attrs)};
-    };
-    if (node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-        const PgQuery__CreateStmt *create = node->create_stmt;
-        for (size_t i = 0; i < create->n_table_elts; ++i) {
-            const PgQuery__Node *e = create->table_elts[i];
-            if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-                column(e->column_def);
-            else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-                table(e->constraint);
-        }
+    if (node->node_case != PG_QUERY__NODE__NODE_CREATE_STMT) {
+        const AlterCommands commands(node->alter_table_stmt);
+        for (const auto &[con, column] :
+            commands.addedConstraints(PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
+            out << foreignKey(con, column);
         return out;
     }
-    const PgQuery__AlterTableStmt *alter = node->alter_table_stmt;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (!cmd->def)
-            continue;
-        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn
-            && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-            column(cmd->def->column_def);
-        else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint
-            && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-            table(cmd->def->constraint);
+    auto add = [&](const PgQuery__Constraint *con, const PgQuery__ColumnDef *column) {
+        if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+            out << foreignKey(con, column);
+    };
+    const PgQuery__CreateStmt *create = node->create_stmt;
+    for (size_t i = 0; i < create->n_table_elts; ++i) {
+        const PgQuery__Node *e = create->table_elts[i];
+        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+            for (size_t c = 0; c < e->column_def->n_constraints; ++c)
+                add(e->column_def->constraints[c]->constraint, e->column_def);
+        } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+            add(e->constraint, nullptr);
+        }
     }
     return out;
 }

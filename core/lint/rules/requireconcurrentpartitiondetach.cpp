@@ -1,5 +1,6 @@
 #include "requireconcurrentpartitiondetach.h"
 
+#include "altercommands.h"
 #include "statementfix.h"
 
 #include "lint/nodetext.h"
@@ -42,12 +43,10 @@ void RequireConcurrentPartitionDetach::checkStatement(
     if (input.options.serverVersion < 140000)
         return;
     const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
-    for (size_t i = 0; i < alter->n_cmds; ++i) {
-        if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            continue;
-        const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
-        if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition || !cmd->def
-            || cmd->def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD
+    const AlterCommands commands(alter);
+    for (const PgQuery__AlterTableCmd *cmd :
+        commands.ofType(PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition)) {
+        if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD
             || cmd->def->partition_cmd->concurrent)
             continue;
         const QString table = NodeText::relation(alter->relation);

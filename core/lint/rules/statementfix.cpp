@@ -84,6 +84,21 @@ QList<TextEdit> StatementFix::appendAndFollow(const LintInput &input,
     return {TextEdit {end, tail.toUtf8()}, follow};
 }
 
+void StatementFix::splitValidation(
+    const LintInput &input, const ParsedStatement &statement, const QString &name, Finding &finding)
+{
+    if (input.states.at(statement.index).inTransaction)
+        finding.note = QStringLiteral("add it NOT VALID here and VALIDATE it in a later "
+                                      "transaction: this file runs inside one");
+    else if (name.isEmpty())
+        finding.note = QStringLiteral("name the constraint so a later VALIDATE CONSTRAINT can "
+                                      "refer to it");
+    else if (singleCommand(statement))
+        finding.fix = appendAndFollow(input, statement, QStringLiteral(" NOT VALID"),
+            QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2")
+                .arg(relation(statement.node->alter_table_stmt->relation), ident(name)));
+}
+
 TextEdit StatementFix::replace(
     const LintInput &input, const ParsedStatement &statement, const QString &sql)
 {

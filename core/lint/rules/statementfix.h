@@ -31,6 +31,12 @@ public:
     // statement of its own after it (as one edit when they would touch).
     static QList<TextEdit> appendAndFollow(const LintInput &input, const ParsedStatement &statement,
         const QString &tail, const QString &sql);
+    // For a constraint an ALTER TABLE adds with a full scan of the table:
+    // the fix that adds it NOT VALID and validates it in a statement of its
+    // own, or, where that cannot be done mechanically, a note on why.
+    // `name` is the constraint's name as the parser read it (empty: unnamed).
+    static void splitValidation(const LintInput &input, const ParsedStatement &statement,
+        const QString &name, Finding &finding);
     // An edit that replaces the statement's text (the ';' stays).
     static TextEdit replace(
         const LintInput &input, const ParsedStatement &statement, const QString &sql);

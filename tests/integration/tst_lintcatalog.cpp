@@ -1,0 +1,185 @@
+// The lint engine with a live catalog, against the throwaway cluster: the
+// catalog cases of tests/lint/cases (their `-- setup:` SQL run in a fresh
+// database, the catalog read by the real LintCatalogLoader), severity that
+// follows table size, and `tusk lint --db` end to end.
+
+#include "lintcasefile.h"
+#include "testsupport.h"
+
+#include "lint/lintcatalogloader.h"
+#include "lint/lintengine.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tusk::core;
+using namespace tusk::test;
+
+namespace {
+// Runs setup SQL, then reads the catalog with the loader the CLI uses.
+std::optional<LintCatalog> catalogAfter(const ScratchDatabase &db, const QStringList &setup)
+{
+    Connection connection;
+    if (!openAndWait(connection, db.connInfo()).isNull())
+        return std::nullopt;
+    for (const QString &sql : setup) {
+        const Reply reply = runAndWait(connection, sql);
+        if (!reply.error.isNull()) {
+            qWarning("setup failed: %s: %s", qPrintable(sql), qPrintable(reply.error.toString()));
+            return std::nullopt;
+        }
+    }
+    LintCatalogLoader loader;
+    QSignalSpy loaded(&loader, &LintCatalogLoader::loaded);
+    QSignalSpy failed(&loader, &LintCatalogLoader::failed);
+    loader.load(db.connInfo());
+    if (!loaded.wait(30000) || loaded.isEmpty())
+        return std::nullopt;
+    return loaded.first().first().value<LintCatalog>();
+}
+} // namespace
+
+class TestLintCatalog : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void catalogCases_data();
+    void catalogCases();
+    void loaderReadsTheCatalog();
+    void severityFollowsTableSize();
+    void cliWithDb();
+
+private:
+    const LintEngine m_engine;
+};
+
+void TestLintCatalog::initTestCase()
+{
+    QVERIFY2(!clusterConnInfo().isEmpty(), qPrintable(clusterMissingMessage()));
+}
+
+void TestLintCatalog::catalogCases_data()
+{
+    QTest::addColumn<QString>("path");
+    for (const LintCaseFile &c : LintCaseFile::readAll(QStringLiteral(TUSK_LINT_CASES))) {
+        if (c.needsCatalog)
+            QTest::newRow(qPrintable(c.rule + QLatin1Char('/') + QFileInfo(c.path).fileName()))
+                << c.path;
+    }
+}
+
+void TestLintCatalog::catalogCases()
+{
+    QFETCH(QString, path);
+    const LintCaseFile c = LintCaseFile::read(path);
+    const ScratchDatabase db(QStringLiteral("lintcase"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const std::optional<LintCatalog> catalog = catalogAfter(db, c.setup);
+    QVERIFY(catalog);
+    const ParsedScript script(c.sql);
+    LintOptions options = c.options;
+    options.serverVersion = catalog->serverVersion;
+    const auto actual = c.actual(m_engine.lint(script, options, &*catalog).findings);
+    QVERIFY2(actual == c.expected,
+        qPrintable(QStringLiteral("expected %1\n   found %2")
+                       .arg(LintCaseFile::describe(c.expected), LintCaseFile::describe(actual))));
+}
+
+void TestLintCatalog::loaderReadsTheCatalog()
+{
+    const ScratchDatabase db(QStringLiteral("lintload"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const auto catalog = catalogAfter(db,
+        {QStringLiteral("CREATE SCHEMA shop"),
+            QStringLiteral("CREATE TABLE shop.orders (id bigint PRIMARY KEY, \"Note\" varchar(20), "
+                           "customer_id int NOT NULL)"),
+            QStringLiteral("CREATE INDEX ON shop.orders (customer_id, id)"),
+            QStringLiteral("ALTER TABLE shop.orders ADD CONSTRAINT note_set CHECK (\"Note\" IS NOT "
+                           "NULL) NOT VALID"),
+            QStringLiteral(
+                "INSERT INTO shop.orders SELECT g, 'n', g FROM generate_series(1, 1000) g"),
+            QStringLiteral("ANALYZE shop.orders")});
+    QVERIFY(catalog);
+    QVERIFY(catalog->serverVersion >= 150000);
+    const CatalogTable *t = catalog->table(QStringLiteral("shop.orders"));
+    QVERIFY(t);
+    QVERIFY(!catalog->table(QStringLiteral("orders"))); // shop is not on the search path
+    QCOMPARE(t->rowEstimate, 1000);
+    QVERIFY(t->totalBytes > 8192);
+    QCOMPARE(t->column(QStringLiteral("Note"))->type, QStringLiteral("character varying(20)"));
+    QVERIFY(t->column(QStringLiteral("customer_id"))->notNull);
+    QCOMPARE(t->primaryKey, QStringList {QStringLiteral("id")});
+    QVERIFY(
+        t->indexKeys.contains(QStringList({QStringLiteral("customer_id"), QStringLiteral("id")})));
+    QCOMPARE(t->checks.size(), 1);
+    QCOMPARE(t->checks.first().notNullColumn, QStringLiteral("Note"));
+    QVERIFY(!t->checks.first().validated);
+    QCOMPARE(catalog->volatility(QStringLiteral("random")), 'v');
+    QCOMPARE(catalog->volatility(QStringLiteral("now")), 's');
+}
+
+void TestLintCatalog::severityFollowsTableSize()
+{
+    const ScratchDatabase db(QStringLiteral("lintsize"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const auto catalog = catalogAfter(db,
+        {QStringLiteral("CREATE TABLE small (id bigint PRIMARY KEY, a int)"),
+            QStringLiteral("INSERT INTO small SELECT g, g FROM generate_series(1, 20) g"),
+            QStringLiteral("CREATE TABLE big (id bigint PRIMARY KEY, a int, pad text)"),
+            QStringLiteral("INSERT INTO big SELECT g, g, repeat('x', 200) FROM generate_series(1, "
+                           "60000) g"),
+            QStringLiteral("ANALYZE small"), QStringLiteral("ANALYZE big")});
+    QVERIFY(catalog);
+    const ParsedScript script(
+        "CREATE INDEX small_a ON small (a);\nCREATE INDEX big_a ON big (a);\n");
+    QList<Finding> found;
+    for (const Finding &f : m_engine.lint(script, {}, &*catalog).findings) {
+        if (f.rule == QLatin1String("require-concurrent-index-creation"))
+            found << f;
+    }
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.at(0).severity, Severity::Info); // 20 rows: nobody waits long
+    QVERIFY2(
+        found.at(0).note.contains(QLatin1String("about 20 rows")), qPrintable(found.at(0).note));
+    QCOMPARE(found.at(1).severity, Severity::Warning);
+    QVERIFY2(found.at(1).note.contains(QLatin1String("about 60000 rows"))
+            && found.at(1).note.contains(QLatin1String("the lock is held for")),
+        qPrintable(found.at(1).note));
+}
+
+void TestLintCatalog::cliWithDb()
+{
+    const ScratchDatabase db(QStringLiteral("lintcli"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QVERIFY(catalogAfter(db,
+        {QStringLiteral("CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20))"),
+            QStringLiteral("INSERT INTO orders SELECT g FROM generate_series(1, 10) g")}));
+    const QString dir = scratchFolder(QStringLiteral("lint-db"));
+    writeFile(dir + QStringLiteral("/m.sql"),
+        "SET lock_timeout = '1s';\nSET statement_timeout = '1min';\n"
+        "ALTER TABLE orders ALTER COLUMN note TYPE varchar(40);\n"
+        "ALTER TABLE orders ALTER COLUMN id TYPE numeric;\n");
+    QString output;
+    const int code =
+        runTusk({QStringLiteral("lint"), QStringLiteral("--format=gcc"), QStringLiteral("--db"),
+                    db.connInfo().toUrl(), QStringLiteral("m.sql")},
+            dir, &output);
+    // varchar widening is catalog-only; bigint → numeric rewrites, but on a
+    // ten-row table the verdict is info, below the default --fail-on.
+    QCOMPARE(code, 0);
+    QVERIFY2(!output.contains(QRegularExpression(QStringLiteral("m.sql:3:.*changing-column-type"))),
+        qPrintable(output));
+    QVERIFY2(output.contains(QRegularExpression(
+                 QStringLiteral("m.sql:4:\\d+: info: .*\\[changing-column-type\\]"))),
+        qPrintable(output));
+    QCOMPARE(runTusk({QStringLiteral("lint"), QStringLiteral("--db"),
+                         QStringLiteral("postgresql://nobody@127.0.0.1:1/none"),
+                         QStringLiteral("m.sql")},
+                 dir, &output),
+        1);
+    QVERIFY2(output.contains(QLatin1String("cannot connect")), qPrintable(output));
+}
+
+QTEST_GUILESS_MAIN(TestLintCatalog)
+#include "tst_lintcatalog.moc"
