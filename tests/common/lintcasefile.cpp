@@ -1,5 +1,7 @@
 #include "lintcasefile.h"
 
+#include "lint/fixapplier.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -34,17 +36,14 @@ QList<QPair<int, QString>> LintCaseFile::actual(const QList<Finding> &findings) 
 
 QByteArray LintCaseFile::applyFixes(const QList<Finding> &findings) const
 {
-    QList<tusk::core::TextEdit> edits;
+    // The same application `tusk lint --fix` makes, one pass.
+    QList<Finding> checked;
+    const QSet<QString> rules = checkedRules();
     for (const Finding &f : findings) {
-        if (checkedRules().contains(f.rule))
-            edits << f.fix;
+        if (rules.contains(f.rule))
+            checked << f;
     }
-    std::stable_sort(edits.begin(), edits.end(),
-        [](const auto &a, const auto &b) { return a.range.begin > b.range.begin; });
-    QByteArray out = sql;
-    for (const auto &e : edits)
-        out.replace(e.range.begin, e.range.size(), e.replacement);
-    return out;
+    return tusk::core::FixApplier::apply(sql, checked).text;
 }
 
 LintCaseFile LintCaseFile::read(const QString &path)

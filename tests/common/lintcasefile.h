@@ -31,7 +31,8 @@ struct LintCaseFile {
     // (line, rule) of the findings of checkedRules(), sorted, to compare with
     // `expected`.
     QList<QPair<int, QString>> actual(const QList<tusk::core::Finding> &findings) const;
-    // The script with every fix of `findings` applied (back to front).
+    // The script with the fixes of the checked rules' findings applied, as
+    // FixApplier does (overlapping ones left out).
     QByteArray applyFixes(const QList<tusk::core::Finding> &findings) const;
 
     static LintCaseFile read(const QString &path);

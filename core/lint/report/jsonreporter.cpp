@@ -26,6 +26,18 @@ void field(QByteArray &out, const char *name, qint64 value)
     out += QByteArray::number(value);
 }
 
+// "line", "column", "end_line", "end_column" of a span, 1-based.
+void span(QByteArray &out, SourcePosition from, SourcePosition to)
+{
+    field(out, "line", from.line);
+    out += ',';
+    field(out, "column", from.column);
+    out += ',';
+    field(out, "end_line", to.line);
+    out += ',';
+    field(out, "end_column", to.column);
+}
+
 void writeFix(QByteArray &out, const ParsedScript &script, const Finding &f)
 {
     out += "\"fix\":";
@@ -39,13 +51,7 @@ void writeFix(QByteArray &out, const ParsedScript &script, const Finding &f)
         const SourcePosition from = script.source().position(e.range.begin);
         const SourcePosition to = script.source().position(e.range.end);
         out += i ? ",{" : "{";
-        field(out, "line", from.line);
-        out += ',';
-        field(out, "column", from.column);
-        out += ',';
-        field(out, "end_line", to.line);
-        out += ',';
-        field(out, "end_column", to.column);
+        span(out, from, to);
         out += ',';
         field(out, "offset", e.range.begin);
         out += ',';
@@ -64,13 +70,7 @@ void writeFinding(QByteArray &out, const ParsedScript &script, const Finding &f,
     out += ',';
     field(out, "severity", severityName(f.severity));
     out += ',';
-    field(out, "line", f.start.line);
-    out += ',';
-    field(out, "column", f.start.column);
-    out += ',';
-    field(out, "end_line", f.end.line);
-    out += ',';
-    field(out, "end_column", f.end.column);
+    span(out, f.start, f.end);
     out += ',';
     if (f.statement >= 0)
         field(out, "statement", f.statement + 1);
