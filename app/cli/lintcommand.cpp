@@ -161,16 +161,21 @@ int LintCommand::run(const QStringList &arguments)
     }
     QElapsedTimer timer;
     timer.start();
-    const QByteArray report = reporter->report(files.files(), reportOptions, engine);
-    if (qEnvironmentVariableIsSet("TUSK_LINT_TIMING"))
-        err() << "report " << timer.elapsed() << " ms, " << report.size() / 1024 << " kB\n";
+    qint64 reported = 0;
     if (files.fixedStdin()) {
         // stdout carries the rewritten script; the report goes beside it.
         write(*files.fixedStdin());
+        const QByteArray report = reporter->report(files.files(), reportOptions, engine);
+        reported = report.size();
         err() << QString::fromUtf8(report);
     } else {
-        write(report);
+        reporter->write(files.files(), reportOptions, engine, [&reported](const QByteArray &piece) {
+            reported += piece.size();
+            write(piece);
+        });
     }
+    if (qEnvironmentVariableIsSet("TUSK_LINT_TIMING"))
+        err() << "report " << timer.elapsed() << " ms, " << reported / 1024 << " kB\n";
     if (files.anyUnreadable())
         return exitUsage;
     return files.worstSeverity().has_value() && *files.worstSeverity() >= *failOn ? exitFindings

@@ -10,9 +10,17 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include "sql/parallelblocks.h"
+
 #include <algorithm>
+#include <iterator>
 
 namespace tusk::core {
+
+namespace {
+// As in ParsedScript: below this many statements one thread is faster.
+constexpr qsizetype parallelThreshold = 512;
+} // namespace
 
 LintEngine::LintEngine()
     : m_rules(RuleRegistry::createAll())
@@ -119,79 +127,139 @@ void LintEngine::lintEmbedded(const ParsedScript &script, const ParsedStatement 
             f.fix.clear(); // a rewrite inside a body is for a person to make
             const QString where = QStringLiteral("inside %1").arg(embedded.where);
             f.note = f.note.isEmpty() ? where : where + QStringLiteral("; ") + f.note;
-            out << f;
+            out << std::move(f);
         }
     }
 }
 
-LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &options,
-    const LintCatalog *catalog, bool embedded) const
+Finding LintEngine::syntaxError(const ParsedScript &script, const ParsedStatement &statement)
 {
-    LintResult result;
-    result.statementCount = int(script.statements().size());
-    const QList<StatementState> states = trackTransactions(script, options);
-    const ScriptFacts facts(script);
-    result.locks.reserve(result.statementCount);
-    LockModel::Context context;
-    context.serverVersion = options.serverVersion;
-    context.facts = &facts;
-    context.catalog = catalog;
-    for (const ParsedStatement &statement : script.statements()) {
-        context.statement = statement.index;
-        result.locks << LockModel::locksOf(statement.node, context);
-    }
-    const LintInput input {script, options, states, result.locks, facts, catalog};
-    QList<Finding> found;
-    for (const ParsedStatement &statement : script.statements()) {
+    Finding f;
+    f.rule = QStringLiteral("syntax-error");
+    f.severity = Severity::Error;
+    f.statement = statement.index;
+    f.range = statement.errorOffset >= 0 ? ByteRange {statement.errorOffset,
+                  std::min(statement.errorOffset + 1, statement.range.end)}
+                                         : statement.range;
+    f.start = script.source().position(f.range.begin);
+    f.end = script.source().position(f.range.end);
+    f.message = QStringLiteral("%1 (PostgreSQL %2 grammar; newer syntax is not known "
+                               "to it, and the rest of the file is still checked)")
+                    .arg(statement.syntaxError, ParsedScript::grammarVersion());
+    return f;
+}
+
+void LintEngine::checkStatements(
+    const LintInput &input, qsizetype from, qsizetype to, bool embedded, QList<Finding> &out) const
+{
+    const QList<ParsedStatement> &statements = input.script.statements();
+    for (qsizetype i = from; i < to; ++i) {
+        const ParsedStatement &statement = statements.at(i);
         if (!statement.isValid()) {
-            if (embedded)
-                continue; // the body parsed as PL/pgSQL; its own grammar is not ours
-            Finding f;
-            f.rule = QStringLiteral("syntax-error");
-            f.severity = Severity::Error;
-            f.statement = statement.index;
-            f.range = statement.errorOffset >= 0 ? ByteRange {statement.errorOffset,
-                          std::min(statement.errorOffset + 1, statement.range.end)}
-                                                 : statement.range;
-            f.start = script.source().position(f.range.begin);
-            f.end = script.source().position(f.range.end);
-            f.message = QStringLiteral("%1 (PostgreSQL %2 grammar; newer syntax is not known "
-                                       "to it, and the rest of the file is still checked)")
-                            .arg(statement.syntaxError, ParsedScript::grammarVersion());
-            found << f;
+            // Inside a body that parsed as PL/pgSQL, its own grammar is not ours.
+            if (!embedded)
+                out << syntaxError(input.script, statement);
             continue;
         }
         const auto kind = statement.node->node_case;
         if (!embedded
             && (kind == PG_QUERY__NODE__NODE_DO_STMT
                 || kind == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT))
-            lintEmbedded(script, statement, options, catalog, found);
+            lintEmbedded(input.script, statement, input.options, input.catalog, out);
         const auto rules = m_byKind.constFind(int(kind));
         if (rules == m_byKind.constEnd())
             continue;
         for (const Rule *rule : *rules)
-            rule->checkStatement(input, statement, found);
+            rule->checkStatement(input, statement, out);
     }
-    if (!embedded) {
-        for (const Rule *rule : m_scriptRules)
-            rule->checkScript(input, found);
-    }
+}
 
-    const Suppressions suppressions(script, m_knownIds);
-    result.findings.reserve(found.size());
-    for (Finding &f : found) {
+// Fills in the locks, drops what the script's own tables and the ignore
+// comments rule out, and sorts what is left into script order.
+void LintEngine::keep(
+    const LintInput &input, const Suppressions &suppressions, QList<Finding> &found) const
+{
+    for (Finding &f : found)
         finish(input, f);
+    found.removeIf([&](const Finding &f) {
         // A lock on a table this script created holds up nobody.
         const Rule *rule = m_byId.value(f.rule);
         if (rule && rule->info().aboutExistingData && f.statement >= 0
-            && facts.createdBefore(f.relation, f.statement - 1))
-            continue;
-        if (!suppressions.suppresses(f))
-            result.findings << std::move(f);
+            && input.facts.createdBefore(f.relation, f.statement - 1))
+            return true;
+        return suppressions.suppresses(f);
+    });
+    std::stable_sort(found.begin(), found.end(), inScriptOrder);
+}
+
+bool LintEngine::inScriptOrder(const Finding &a, const Finding &b)
+{
+    return a.range.begin < b.range.begin;
+}
+
+LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &options,
+    const LintCatalog *catalog, bool embedded) const
+{
+    LintResult result;
+    const qsizetype count = script.statements().size();
+    result.statementCount = int(count);
+    const QList<StatementState> states = trackTransactions(script, options);
+    const ScriptFacts facts(script);
+    const Suppressions suppressions(script, m_knownIds);
+
+    // Statements are independent once the script-wide facts are known: a
+    // big migration is checked in blocks, one per core, each with its own
+    // findings, concatenated in order at the end.
+    const int blocks = ParallelBlocks::blockCount(count, parallelThreshold, options.threads);
+    result.locks.resize(count);
+    QList<RelationLock> *locks = result.locks.data();
+    ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int) {
+        LockModel::Context context;
+        context.serverVersion = options.serverVersion;
+        context.facts = &facts;
+        context.catalog = catalog;
+        for (qsizetype i = from; i < to; ++i) {
+            context.statement = int(i);
+            locks[i] = LockModel::locksOf(script.statements().at(i).node, context);
+        }
+    });
+
+    const LintInput input {script, options, states, result.locks, facts, catalog};
+    std::vector<QList<Finding>> kept(static_cast<size_t>(blocks));
+    ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int block) {
+        QList<Finding> &found = kept[size_t(block)];
+        found.reserve(to - from); // most statements of a migration get a finding or two
+        checkStatements(input, from, to, embedded, found);
+        keep(input, suppressions, found);
+    });
+    QList<Finding> whole;
+    if (!embedded) {
+        for (const Rule *rule : m_scriptRules)
+            rule->checkScript(input, whole);
+        keep(input, suppressions, whole);
+        whole << suppressions.problems();
+        std::stable_sort(whole.begin(), whole.end(), inScriptOrder);
     }
-    result.findings << suppressions.problems();
-    std::stable_sort(result.findings.begin(), result.findings.end(),
-        [](const Finding &a, const Finding &b) { return a.range.begin < b.range.begin; });
+
+    qsizetype total = whole.size();
+    for (const QList<Finding> &block : kept)
+        total += block.size();
+    // The first block's list becomes the whole: only the others move.
+    QList<Finding> perStatement = std::move(kept.front());
+    perStatement.reserve(total);
+    for (size_t b = 1; b < kept.size(); ++b) {
+        for (Finding &f : kept[b])
+            perStatement << std::move(f);
+        kept[b] = QList<Finding>();
+    }
+    if (whole.isEmpty()) {
+        result.findings = std::move(perStatement);
+        return result;
+    }
+    result.findings.reserve(total);
+    std::merge(std::make_move_iterator(perStatement.begin()),
+        std::make_move_iterator(perStatement.end()), std::make_move_iterator(whole.begin()),
+        std::make_move_iterator(whole.end()), std::back_inserter(result.findings), inScriptOrder);
     return result;
 }
 

@@ -11,6 +11,7 @@
 namespace tusk::core {
 
 class LintCatalog;
+class Suppressions;
 
 struct LintResult {
     QList<Finding> findings; // in script order
@@ -46,7 +47,13 @@ public:
 private:
     LintResult lint(const ParsedScript &script, const LintOptions &options,
         const LintCatalog *catalog, bool embedded) const;
+    void checkStatements(const LintInput &input, qsizetype from, qsizetype to, bool embedded,
+        QList<Finding> &out) const;
     void finish(const LintInput &input, Finding &finding) const;
+    void keep(
+        const LintInput &input, const Suppressions &suppressions, QList<Finding> &found) const;
+    static Finding syntaxError(const ParsedScript &script, const ParsedStatement &statement);
+    static bool inScriptOrder(const Finding &a, const Finding &b);
     // Findings of the SQL inside a DO block or PL/pgSQL body, placed on the
     // outer statement.
     void lintEmbedded(const ParsedScript &script, const ParsedStatement &statement,

@@ -18,6 +18,8 @@ struct LintOptions {
     // Tools that run each file inside one transaction (graphile-migrate,
     // Rails, Flyway's default): statements count as inside one.
     bool assumeInTransaction = false;
+    // Threads for a big script: 0 for one per core.
+    int threads = 0;
 };
 
 // Where the script stands when a statement runs.

@@ -178,7 +178,10 @@ ColumnType ScriptFacts::columnType(
 QList<QStringList> ScriptFacts::indexKeys(const QString &relation, int statement) const
 {
     QList<QStringList> out;
-    for (const Index &index : m_indexes.value(tableName(relation))) {
+    const auto it = m_indexes.constFind(tableName(relation));
+    if (it == m_indexes.constEnd())
+        return out;
+    for (const Index &index : *it) {
         if (index.statement < statement)
             out << index.keys;
     }

@@ -3,10 +3,9 @@
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
-#include <QThread>
+#include "parallelblocks.h"
 
 #include <algorithm>
-#include <thread>
 
 namespace tusk::core {
 
@@ -15,7 +14,7 @@ namespace {
 // Below this many statements the threads cost more than they save (the
 // editor lints small files on every pause in typing).
 constexpr int parallelThreshold = 512;
-// A scanner split may cut a statement whose body holds semicolons (BEGIN
+// The lexer's split may cut a statement whose body holds semicolons (BEGIN
 // ATOMIC, CREATE RULE with several actions): this many pieces are joined
 // again at most to find the whole statement.
 constexpr int maxJoinedPieces = 64;
@@ -79,6 +78,7 @@ struct ParseOutcome {
     PgQuery__ParseResult *result = nullptr;
     QString error;
     qsizetype errorOffset = -1; // within the piece
+    bool atEndOfInput = false; // the piece ended before the statement did
 };
 
 ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
@@ -89,6 +89,8 @@ ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
         outcome.error = QString::fromUtf8(parsed.error->message);
         if (parsed.error->cursorpos > 0)
             outcome.errorOffset = byteOffsetOfCharacter(piece, parsed.error->cursorpos);
+        outcome.atEndOfInput = outcome.errorOffset >= piece.size()
+            || outcome.error.endsWith(QLatin1String("at end of input"));
     } else {
         outcome.result = pg_query__parse_result__unpack(arena.allocator(), parsed.parse_tree.len,
             reinterpret_cast<const uint8_t *>(parsed.parse_tree.data));
@@ -101,18 +103,13 @@ ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
 
 } // namespace
 
-ParsedScript::ParsedScript(QByteArray script)
+ParsedScript::ParsedScript(QByteArray script, int threads)
     : m_source(std::move(script))
     , m_lexed(ScriptLexer::lex(m_source.bytes()))
 {
     split();
-    parseAll();
-    if (m_scannerSplit)
-        mergeSplitStatements();
-    for (ParsedStatement &s : m_statements) {
-        s.start = m_source.position(s.range.begin);
-        s.end = m_source.position(s.range.end);
-    }
+    parseAll(threads);
+    mergeCutStatements();
 }
 
 ParsedScript::~ParsedScript() = default;
@@ -137,25 +134,16 @@ qsizetype ParsedScript::trimTrailingComments(
     }
 }
 
+// The lexer's semicolons, not libpg_query's parser split: that split is a
+// whole extra parse of the script (a fifth of the time on a big
+// migration), and it fails outright on the first statement the grammar
+// does not know. The few statements whose bodies hold semicolons are
+// joined again afterwards (mergeCutStatements).
 void ParsedScript::split()
 {
     const QByteArray &masked = m_lexed.masked;
-    QList<ByteRange> pieces;
-    PgQuerySplitResult split = pg_query_split_with_parser(masked.constData());
-    if (split.error) {
-        pieces = m_lexed.pieces;
-        m_scannerSplit = true;
-    } else {
-        pieces.reserve(split.n_stmts);
-        for (int i = 0; i < split.n_stmts; ++i) {
-            const qsizetype location = split.stmts[i]->stmt_location;
-            const qsizetype length = split.stmts[i]->stmt_len;
-            pieces << ByteRange {location, length > 0 ? location + length : masked.size()};
-        }
-    }
-    pg_query_free_split_result(split);
-    m_statements.reserve(pieces.size());
-    for (const ByteRange &piece : std::as_const(pieces)) {
+    m_statements.reserve(m_lexed.pieces.size());
+    for (const ByteRange &piece : std::as_const(m_lexed.pieces)) {
         const qsizetype begin = skipBlankAndComments(masked, piece.begin, piece.end);
         const qsizetype end =
             trimTrailingComments(masked, begin, trimEnd(masked, begin, piece.end));
@@ -168,49 +156,49 @@ void ParsedScript::split()
     }
 }
 
-void ParsedScript::parseAll()
+void ParsedScript::parseStatement(ParsedStatement &s, TreeArena &arena) const
 {
-    const qsizetype count = m_statements.size();
     const QByteArray &masked = m_lexed.masked;
-    auto parseRange = [this, &masked](qsizetype from, qsizetype to, TreeArena *arena) {
-        for (qsizetype i = from; i < to; ++i) {
-            ParsedStatement &s = m_statements[i];
-            const ParseOutcome outcome =
-                parsePiece(masked.mid(s.range.begin, s.range.size()), *arena);
-            if (outcome.result && outcome.result->n_stmts > 0) {
-                s.node = outcome.result->stmts[0]->stmt;
-            } else {
-                s.syntaxError =
-                    outcome.error.isEmpty() ? QStringLiteral("nothing to parse") : outcome.error;
-                if (outcome.errorOffset >= 0)
-                    s.errorOffset = s.range.begin + outcome.errorOffset;
-            }
-        }
-    };
-    const int threads = std::min(QThread::idealThreadCount(), 8);
-    if (count < parallelThreshold || threads < 2) {
-        m_arenas.push_back(std::make_unique<TreeArena>());
-        parseRange(0, count, m_arenas.back().get());
-        return;
+    const ParseOutcome outcome = parsePiece(masked.mid(s.range.begin, s.range.size()), arena);
+    if (outcome.result && outcome.result->n_stmts > 0) {
+        s.node = outcome.result->stmts[0]->stmt;
+    } else {
+        s.syntaxError =
+            outcome.error.isEmpty() ? QStringLiteral("nothing to parse") : outcome.error;
+        if (outcome.errorOffset >= 0)
+            s.errorOffset = s.range.begin + outcome.errorOffset;
+        s.cutShort = outcome.atEndOfInput;
     }
-    // Contiguous blocks, one per thread; each writes only its own slots and
-    // allocates from its own arena.
-    for (int t = 0; t < threads; ++t)
-        m_arenas.push_back(std::make_unique<TreeArena>());
-    std::vector<std::thread> workers;
-    const qsizetype block = (count + threads - 1) / threads;
-    for (int t = 1; t < threads; ++t) {
-        const qsizetype from = std::min(count, t * block);
-        const qsizetype to = std::min(count, from + block);
-        workers.emplace_back(parseRange, from, to, m_arenas[t].get());
-    }
-    parseRange(0, std::min(count, block), m_arenas[0].get());
-    for (std::thread &worker : workers)
-        worker.join();
+    s.start = m_source.position(s.range.begin);
+    s.end = m_source.position(s.range.end);
 }
 
-void ParsedScript::mergeSplitStatements()
+void ParsedScript::parseAll(int threads)
 {
+    // Contiguous blocks, one per thread; each writes only its own slots and
+    // allocates from its own arena.
+    const int blocks = ParallelBlocks::blockCount(m_statements.size(), parallelThreshold, threads);
+    for (int b = 0; b < blocks; ++b)
+        m_arenas.push_back(std::make_unique<TreeArena>());
+    ParsedStatement *statements = m_statements.data();
+    ParallelBlocks::run(
+        m_statements.size(), blocks, [this, statements](qsizetype from, qsizetype to, int b) {
+            for (qsizetype i = from; i < to; ++i)
+                parseStatement(statements[i], *m_arenas[size_t(b)]);
+        });
+}
+
+// A statement that ends too early ("syntax error at end of input") may be
+// one whose body holds semicolons (BEGIN ATOMIC … END, CREATE RULE … DO
+// (…; …)) cut by the lexer: the following pieces are joined to it until
+// the whole parses as one statement. A statement wrong in its middle is a
+// real syntax error and is left as it is.
+void ParsedScript::mergeCutStatements()
+{
+    const auto cut = std::find_if(m_statements.cbegin(), m_statements.cend(),
+        [](const ParsedStatement &s) { return s.cutShort; });
+    if (cut == m_statements.cend())
+        return;
     const QByteArray &masked = m_lexed.masked;
     m_arenas.push_back(std::make_unique<TreeArena>());
     TreeArena &arena = *m_arenas.back();
@@ -218,20 +206,20 @@ void ParsedScript::mergeSplitStatements()
     merged.reserve(m_statements.size());
     for (qsizetype i = 0; i < m_statements.size(); ++i) {
         ParsedStatement statement = m_statements.at(i);
-        if (!statement.isValid()) {
-            // Join the following pieces until the whole parses as one.
-            for (qsizetype j = i + 1; j < m_statements.size() && j <= i + maxJoinedPieces; ++j) {
-                const ByteRange joined {statement.range.begin, m_statements.at(j).range.end};
-                const ParseOutcome outcome =
-                    parsePiece(masked.mid(joined.begin, joined.size()), arena);
-                if (outcome.result && outcome.result->n_stmts == 1) {
-                    statement.range = joined;
-                    statement.node = outcome.result->stmts[0]->stmt;
-                    statement.syntaxError.clear();
-                    statement.errorOffset = -1;
-                    i = j;
-                    break;
-                }
+        for (qsizetype j = i + 1;
+             statement.cutShort && j < m_statements.size() && j <= i + maxJoinedPieces; ++j) {
+            const ByteRange joined {statement.range.begin, m_statements.at(j).range.end};
+            const ParseOutcome outcome = parsePiece(masked.mid(joined.begin, joined.size()), arena);
+            if (outcome.result && outcome.result->n_stmts == 1) {
+                statement.range = joined;
+                statement.end = m_source.position(joined.end);
+                statement.node = outcome.result->stmts[0]->stmt;
+                statement.syntaxError.clear();
+                statement.errorOffset = -1;
+                statement.cutShort = false;
+                i = j;
+            } else if (!outcome.atEndOfInput) {
+                break;
             }
         }
         statement.index = int(merged.size());

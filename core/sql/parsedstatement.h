@@ -20,6 +20,7 @@ struct ParsedStatement {
     const PgQuery__Node *node = nullptr;
     QString syntaxError; // the parser's message when node is null
     qsizetype errorOffset = -1; // absolute byte offset the error points at, if known
+    bool cutShort = false; // the error is at its end: it may continue past a ';'
 
     bool isValid() const { return node != nullptr; }
 };

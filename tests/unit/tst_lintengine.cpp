@@ -4,7 +4,10 @@
 
 #include "lint/lintengine.h"
 #include "lint/lockmode.h"
+#include "lint/report/jsontext.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace tusk::core;
@@ -42,6 +45,8 @@ private slots:
     void noFixInsideTransaction();
     void tracksTransactions();
     void lockConflictsMatchTheDocumentation();
+    void blocksOnThreadsMatchOneThread();
+    void jsonStringsRoundTrip();
 };
 
 void TestLintEngine::reportsSyntaxErrorAndGoesOn()
@@ -129,6 +134,80 @@ void TestLintEngine::lockConflictsMatchTheDocumentation()
     QVERIFY(LockModes::impact(M::AccessExclusive).blocksReads);
     QCOMPARE(LockModes::describeImpact(M::ShareUpdateExclusive),
         QStringLiteral("blocks other schema changes; reads and writes go on"));
+}
+
+void TestLintEngine::blocksOnThreadsMatchOneThread()
+{
+    // A script big enough to be parsed and checked in blocks, with what
+    // crosses block boundaries: a transaction, a table created far before
+    // it is altered, an ignore comment, a statement cut by the lexer, a
+    // syntax error and a DO block.
+    QByteArray sql = "CREATE TABLE early (id bigint PRIMARY KEY, n int);\nBEGIN;\n";
+    for (int i = 0; i < 700; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        sql += "CREATE INDEX i" + n + " ON t" + n + " (a);\n";
+        sql += "ALTER TABLE t" + n + " ADD COLUMN c" + n + " int NOT NULL;\n";
+        if (i % 97 == 0)
+            sql += "-- tusk:ignore require-concurrent-index-creation\nCREATE INDEX j ON u (b);\n";
+        if (i % 131 == 0)
+            sql += "ALTER TABLE t ADD;\nCREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC "
+                   "SELECT 1; SELECT 2; END;\nDO $$ BEGIN UPDATE big SET x = 1; END $$;\n";
+    }
+    sql += "COMMIT;\nALTER TABLE early ALTER COLUMN n SET NOT NULL;\n";
+
+    static const LintEngine engine;
+    const ParsedScript oneScript(sql, 1);
+    const ParsedScript fourScript(sql, 4);
+    LintOptions one;
+    one.threads = 1;
+    LintOptions four;
+    four.threads = 4;
+    const LintResult a = engine.lint(oneScript, one);
+    const LintResult b = engine.lint(fourScript, four);
+
+    QCOMPARE(a.statementCount, b.statementCount);
+    QVERIFY(a.statementCount > 1400);
+    QCOMPARE(a.findings.size(), b.findings.size());
+    QVERIFY(a.findings.size() > 1400);
+    for (qsizetype i = 0; i < a.findings.size(); ++i) {
+        const Finding &x = a.findings.at(i);
+        const Finding &y = b.findings.at(i);
+        QCOMPARE(y.rule, x.rule);
+        QCOMPARE(y.range, x.range);
+        QCOMPARE(y.start, x.start);
+        QCOMPARE(y.statement, x.statement);
+        QCOMPARE(y.message, x.message);
+        QCOMPARE(y.lock, x.lock);
+        QCOMPARE(y.note, x.note);
+        QCOMPARE(y.fix, x.fix);
+    }
+    QCOMPARE(a.locks.size(), b.locks.size());
+    QStringList rules;
+    for (const Finding &f : a.findings)
+        rules << f.rule;
+    // What crosses the blocks really happened.
+    QVERIFY(rules.contains(QStringLiteral("syntax-error")));
+    QVERIFY(rules.contains(QStringLiteral("unbatched-update-or-delete")));
+    QVERIFY(rules.contains(QStringLiteral("ban-concurrent-index-creation-in-transaction"))
+        || rules.contains(QStringLiteral("require-concurrent-index-creation")));
+    QCOMPARE(rules.count(QStringLiteral("syntax-error")), 6); // i = 0, 131, …, 655
+}
+
+void TestLintEngine::jsonStringsRoundTrip()
+{
+    const QString value = QStringLiteral("plain \"quoted\" back\\slash\n\t\r ") + QChar(0x01)
+        + QStringLiteral(" é ✓ ") + QString::fromUcs4(U"\U0001F418") + QChar(0x7f);
+    QByteArray json = "[";
+    JsonText::appendString(json, value);
+    json += ",";
+    JsonText::appendNumber(json, -9876543210);
+    json += "]";
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.array().at(0).toString(), value);
+    QCOMPARE(document.array().at(1).toInteger(), Q_INT64_C(-9876543210));
+    QVERIFY(json.contains("\\u0001"));
 }
 
 QTEST_GUILESS_MAIN(TestLintEngine)

@@ -2,7 +2,11 @@
 
 #include "jsontext.h"
 
+#include "sql/parallelblocks.h"
+
 #include <QSet>
+
+#include <vector>
 
 namespace tusk::core {
 
@@ -23,7 +27,7 @@ void field(QByteArray &out, const char *name, qint64 value)
     out += '"';
     out += name;
     out += "\":";
-    out += QByteArray::number(value);
+    JsonText::appendNumber(out, value);
 }
 
 // "line", "column", "end_line", "end_column" of a span, 1-based.
@@ -95,6 +99,46 @@ void writeFinding(QByteArray &out, const ParsedScript &script, const Finding &f,
     out += '}';
 }
 
+// The findings of one file, as the elements of a JSON array. A big
+// migration's findings are written in blocks on every core; the first block
+// (on the calling thread) goes to the sink as soon as it is done, after
+// what `out` holds so far, while the other blocks are still being written.
+void writeFindings(QByteArray &out, const ParsedScript &script, const QList<Finding> &findings,
+    const LintEngine &engine, const LintReporter::Sink &sink)
+{
+    const qsizetype count = findings.size();
+    const int blocks = ParallelBlocks::blockCount(count, 4096);
+    if (blocks == 1) {
+        for (qsizetype k = 0; k < count; ++k) {
+            if (k)
+                out += ',';
+            writeFinding(out, script, findings.at(k), engine.rule(findings.at(k).rule));
+        }
+        return;
+    }
+    std::vector<QByteArray> written(static_cast<size_t>(blocks));
+    ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int block) {
+        QByteArray &text = written[size_t(block)];
+        text.reserve((to - from) * 448);
+        for (qsizetype k = from; k < to; ++k) {
+            const Finding &f = findings.at(k);
+            if (k)
+                text += ',';
+            writeFinding(text, script, f, engine.rule(f.rule));
+        }
+        if (block == 0) {
+            sink(out);
+            sink(text);
+            text = QByteArray();
+        }
+    });
+    out.clear();
+    for (size_t b = 1; b < written.size(); ++b) {
+        sink(written[b]);
+        written[b] = QByteArray(); // freed as it goes
+    }
+}
+
 void writeLocks(QByteArray &out, const ParsedScript &script, const LintResult &result)
 {
     out += ",\"locks\":[";
@@ -128,11 +172,15 @@ void writeLocks(QByteArray &out, const ParsedScript &script, const LintResult &r
 QByteArray JsonReporter::report(
     const QList<LintedFile> &files, const ReportOptions &options, const LintEngine &engine) const
 {
+    QByteArray whole;
+    write(files, options, engine, [&whole](const QByteArray &piece) { whole += piece; });
+    return whole;
+}
+
+void JsonReporter::write(const QList<LintedFile> &files, const ReportOptions &options,
+    const LintEngine &engine, const Sink &sink) const
+{
     QByteArray out;
-    qsizetype estimate = 64;
-    for (const LintedFile &file : files)
-        estimate += 128 + file.result.findings.size() * 400;
-    out.reserve(estimate);
     int counts[3] = {0, 0, 0};
     QSet<QString> seen;
     out += "{\"files\":[";
@@ -148,11 +196,8 @@ QByteArray JsonReporter::report(
         }
         field(out, "statements", file.result.statementCount);
         out += ",\"findings\":[";
-        for (qsizetype k = 0; k < file.result.findings.size(); ++k) {
-            const Finding &f = file.result.findings.at(k);
-            if (k)
-                out += ',';
-            writeFinding(out, *file.script, f, engine.rule(f.rule));
+        writeFindings(out, *file.script, file.result.findings, engine, sink);
+        for (const Finding &f : file.result.findings) {
             ++counts[int(f.severity)];
             seen.insert(f.rule);
         }
@@ -188,7 +233,7 @@ QByteArray JsonReporter::report(
     out += "},";
     field(out, "grammar", QStringLiteral("PostgreSQL ") + ParsedScript::grammarVersion());
     out += "}\n";
-    return out;
+    sink(out);
 }
 
 } // namespace tusk::core

@@ -14,6 +14,8 @@ class JsonReporter : public LintReporter {
 public:
     QByteArray report(const QList<LintedFile> &files, const ReportOptions &options,
         const LintEngine &engine) const override;
+    void write(const QList<LintedFile> &files, const ReportOptions &options,
+        const LintEngine &engine, const Sink &sink) const override;
 };
 
 } // namespace tusk::core

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringView>
 
 namespace tusk::core {
 
@@ -10,8 +11,9 @@ namespace tusk::core {
 // them first would double the memory and the time.
 class JsonText {
 public:
-    static void appendString(QByteArray &out, const QString &value);
-    static QByteArray string(const QString &value);
+    static void appendString(QByteArray &out, QStringView value);
+    static void appendNumber(QByteArray &out, qint64 value);
+    static QByteArray string(QStringView value);
 };
 
 } // namespace tusk::core

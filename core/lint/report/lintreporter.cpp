@@ -23,6 +23,12 @@ std::unique_ptr<LintReporter> LintReporter::create(const QString &format)
     return nullptr;
 }
 
+void LintReporter::write(const QList<LintedFile> &files, const ReportOptions &options,
+    const LintEngine &engine, const Sink &sink) const
+{
+    sink(report(files, options, engine));
+}
+
 QStringList LintReporter::formats()
 {
     return {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("gcc"),

@@ -47,7 +47,7 @@ void AddingExclusionConstraint::checkStatement(
                 .arg(AlterCommands::constraintPrefix(con), table),
             wordAt(input, statement, con->location));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

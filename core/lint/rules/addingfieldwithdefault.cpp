@@ -53,7 +53,7 @@ void AddingFieldWithDefault::checkStatement(
                 .arg(table, QString::fromUtf8(column->colname), fill.reason),
             wordAt(input, statement, column->location));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -56,7 +56,7 @@ void AddingForeignKeyConstraint::checkStatement(
             f.relation = table;
             f.note = QStringLiteral("a column's REFERENCES cannot be NOT VALID: add the "
                                     "column, then the constraint NOT VALID, then VALIDATE");
-            out << f;
+            out << std::move(f);
             continue;
         }
         if (con->skip_validation)
@@ -68,7 +68,7 @@ void AddingForeignKeyConstraint::checkStatement(
             wordAt(input, statement, con->location));
         f.relation = table;
         StatementFix::splitValidation(input, statement, QString::fromUtf8(con->conname), f);
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -113,7 +113,7 @@ void AddingNotNullableField::checkStatement(
 
             f.fix << StatementFix::replace(input, statement, sql);
         }
-        out << f;
+        out << std::move(f);
     }
 }
 

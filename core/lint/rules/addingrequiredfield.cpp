@@ -66,7 +66,7 @@ void AddingRequiredField::checkStatement(
                 .arg(table, name),
             wordAt(input, statement, column->location));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

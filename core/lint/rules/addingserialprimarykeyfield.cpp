@@ -67,7 +67,7 @@ void AddingSerialPrimaryKeyField::checkStatement(
             f.relation = table;
             f.note = QStringLiteral("add the column, fill it in batches, set it NOT NULL "
                                     "safely, then attach a concurrently built index");
-            out << f;
+            out << std::move(f);
             continue;
         }
         // USING INDEX attaches an index built beforehand: the safe route.
@@ -86,7 +86,7 @@ void AddingSerialPrimaryKeyField::checkStatement(
                                     "attaching the index, or the ADD scans for NULLs under "
                                     "the lock")
                          .arg(nullable.join(QStringLiteral(", ")));
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -8,7 +8,7 @@ AlterCommands::AlterCommands(const PgQuery__AlterTableStmt *alter)
 {
     for (size_t i = 0; i < alter->n_cmds; ++i) {
         if (alter->cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-            m_commands << alter->cmds[i]->alter_table_cmd;
+            m_commands.append(alter->cmds[i]->alter_table_cmd);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <QList>
+#include <QVarLengthArray>
 
 namespace tusk::core {
 
@@ -19,11 +20,15 @@ public:
         const PgQuery__ColumnDef *column = nullptr;
     };
 
+    // Inline for the usual one to eight subcommands: a dozen rules read
+    // every ALTER TABLE, and a heap list each time showed in profiles.
+    using Commands = QVarLengthArray<const PgQuery__AlterTableCmd *, 8>;
+
     explicit AlterCommands(const PgQuery__AlterTableStmt *alter);
 
     // Every subcommand, in statement order; valid while this object lives,
     // so loop over a named AlterCommands, not a temporary one.
-    const QList<const PgQuery__AlterTableCmd *> &all() const { return m_commands; }
+    const Commands &all() const { return m_commands; }
     // The subcommands of one kind, in statement order.
     QList<const PgQuery__AlterTableCmd *> ofType(PgQuery__AlterTableType subtype) const;
     // The column definitions of the ADD COLUMN subcommands.
@@ -41,7 +46,7 @@ public:
     static QString constraintPrefix(const PgQuery__Constraint *constraint);
 
 private:
-    QList<const PgQuery__AlterTableCmd *> m_commands;
+    Commands m_commands;
 };
 
 } // namespace tusk::core

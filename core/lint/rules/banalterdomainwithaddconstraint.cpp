@@ -71,7 +71,7 @@ void BanAlterDomainWithAddConstraint::checkStatement(
     // The lock model knows no domains: name the locks here.
     f.lock = QStringLiteral("SHARE on every table with a column of type %1: %2")
                  .arg(domain, LockModes::describeImpact(LockMode::Share));
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

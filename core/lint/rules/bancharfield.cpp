@@ -49,7 +49,7 @@ void BanCharField::checkType(const LintInput &input, const ParsedStatement &stat
     const QByteArray replacement = textWithLimit(input, statement, declared);
     if (written.size() > 0 && !replacement.isEmpty())
         f.fix << TextEdit {written, replacement};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

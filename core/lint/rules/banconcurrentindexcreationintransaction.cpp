@@ -101,7 +101,7 @@ void BanConcurrentIndexCreationInTransaction::checkStatement(
     f.note = input.options.assumeInTransaction
         ? QStringLiteral("the file runs inside one transaction (assumed for the whole file)")
         : QStringLiteral("inside the transaction opened by BEGIN");
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -48,7 +48,7 @@ void BanDropTable::checkStatement(
                            "use it")
                 .arg(table));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -62,7 +62,7 @@ void BanTruncateCascade::checkStatement(
                 tables.size() == 1 ? tables.first() : QStringLiteral("them")),
         range);
     f.relation = tables.value(0);
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

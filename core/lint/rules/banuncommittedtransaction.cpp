@@ -60,7 +60,7 @@ void BanUncommittedTransaction::checkScript(const LintInput &input, QList<Findin
     if (next >= end || bytes.at(next) != ';')
         commit.prepend(';');
     f.fix << TextEdit {{end, end}, commit};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -25,7 +25,7 @@ void BreakingAlterRule::checkStatement(
     for (const PgQuery__AlterTableCmd *cmd : commands.ofType(subtype())) {
         Finding f = finding(input, statement, message().arg(table, QString::fromUtf8(cmd->name)));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -103,7 +103,7 @@ void ChangingColumnType::checkStatement(
         Finding f =
             finding(input, statement, message, wordAt(input, statement, definition->location));
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace tusk::core {
@@ -26,6 +27,19 @@ DeclaredType declared(DeclaredType::Where where, const QString &table, const QSt
     d.parserName = names.isEmpty() ? QString() : names.last();
     d.schemaQualified = names.size() > 1;
     return d;
+}
+
+// A copy of the expression compiled for this thread alone. Matching a
+// shared QRegularExpression from several threads bumps one reference count
+// from all of them; the cache line bouncing between cores cost more than
+// the match itself.
+const QRegularExpression &forThisThread(const QRegularExpression &shared)
+{
+    thread_local QHash<const QRegularExpression *, QRegularExpression> own;
+    auto it = own.find(&shared);
+    if (it == own.end())
+        it = own.insert(&shared, QRegularExpression(shared.pattern(), shared.patternOptions()));
+    return *it;
 }
 } // namespace
 
@@ -51,12 +65,14 @@ void ColumnTypeRule::checkStatement(
         }
     } else {
         const PgQuery__AlterTableStmt *alter = statement.node->alter_table_stmt;
-        const QString table = NodeText::relation(alter->relation);
         const AlterCommands commands(alter);
+        QString table; // only named when a command declares a type
         for (const PgQuery__AlterTableCmd *cmd : commands.all()) {
             if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF
                 || !cmd->def->column_def->type_name)
                 continue;
+            if (table.isEmpty())
+                table = NodeText::relation(alter->relation);
             const PgQuery__ColumnDef *column = cmd->def->column_def;
             if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
                 types << declared(
@@ -82,7 +98,7 @@ ByteRange ColumnTypeRule::spelled(const LintInput &input, const ParsedStatement 
     // offsets; the spellings themselves are ASCII.
     const QString head =
         QString::fromLatin1(input.script.source().bytes().constData() + begin, length);
-    const QRegularExpressionMatch m = spelling.match(
+    const QRegularExpressionMatch m = forThisThread(spelling).match(
         head, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
     if (!m.hasMatch())
         return {};

@@ -88,7 +88,7 @@ void ConstraintMissingNotValid::checkStatement(
                                     "scans the table: %2")
                          .arg(table, LockModes::describeImpact(LockMode::AccessExclusive));
             f.note = QStringLiteral("commit between the ADD and the VALIDATE");
-            out << f;
+            out << std::move(f);
             continue;
         }
         const PgQuery__Constraint *con = AlterCommands::addedConstraint(cmd);
@@ -102,7 +102,7 @@ void ConstraintMissingNotValid::checkStatement(
             wordAt(input, statement, con->location));
         f.relation = table;
         StatementFix::splitValidation(input, statement, name, f);
-        out << f;
+        out << std::move(f);
     }
 }
 

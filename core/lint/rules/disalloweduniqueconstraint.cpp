@@ -74,7 +74,7 @@ void DisallowedUniqueConstraint::checkStatement(
             f.relation = table;
             f.note = QStringLiteral("add the column without UNIQUE, then build the index "
                                     "CONCURRENTLY and attach it USING INDEX");
-            out << f;
+            out << std::move(f);
             continue;
         }
         // USING INDEX attaches an index built beforehand: the safe route.
@@ -93,7 +93,7 @@ void DisallowedUniqueConstraint::checkStatement(
         else if (!route.isEmpty() && StatementFix::singleCommand(statement)
             && StatementFix::parses(route))
             f.fix << StatementFix::replace(input, statement, route);
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -102,6 +102,9 @@ void ForeignKeyWithoutIndex::checkStatement(
     const PgQuery__RangeVar *range = statement.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT
         ? statement.node->create_stmt->relation
         : statement.node->alter_table_stmt->relation;
+    const QList<ForeignKey> keys = foreignKeys(statement.node);
+    if (keys.isEmpty())
+        return;
     const QString table = NodeText::relation(range);
     const CatalogTable *known = input.catalog ? input.catalog->table(table) : nullptr;
     // Every index the script builds on the table counts, before or after
@@ -109,7 +112,7 @@ void ForeignKeyWithoutIndex::checkStatement(
     QList<QStringList> indexes = input.facts.indexKeys(table, INT_MAX);
     if (known)
         indexes << known->indexKeys;
-    for (const ForeignKey &key : foreignKeys(statement.node)) {
+    for (const ForeignKey &key : keys) {
         if (key.columns.isEmpty())
             continue;
         // Without a catalog only columns the script declares are fully
@@ -143,7 +146,7 @@ void ForeignKeyWithoutIndex::checkStatement(
             QStringLiteral("CREATE INDEX CONCURRENTLY %1 ON %2 (%3);")
                 .arg(index, StatementFix::relation(range), quoted.join(QStringLiteral(", ")))
             + QLatin1Char(' ') + info().alternative;
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -20,7 +20,7 @@ void PreferBigintRule::checkType(const LintInput &input, const ParsedStatement &
     // the target type is the migration's decision.
     if (written.size() > 0 && declared.where != DeclaredType::Where::AlterType)
         f.fix << TextEdit {written, "bigint"};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -40,7 +40,7 @@ void PreferJsonb::checkType(const LintInput &input, const ParsedStatement &state
     f.relation = declared.table;
     if (written.size() > 0 && declared.where != DeclaredType::Where::AlterType)
         f.fix << TextEdit {written, "jsonb"};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -48,7 +48,7 @@ void PreferRepack::checkStatement(
                                  "writes wait for the whole copy; prefer %2")
                       .arg(table, repack));
         f.relation = table;
-        out << f;
+        out << std::move(f);
         return;
     }
     const PgQuery__VacuumStmt *vacuum = statement.node->vacuum_stmt;
@@ -73,7 +73,7 @@ void PreferRepack::checkStatement(
                 .arg(table, repack),
             range ? wordAt(input, statement, range->location) : ByteRange {});
         f.relation = table;
-        out << f;
+        out << std::move(f);
     }
 }
 

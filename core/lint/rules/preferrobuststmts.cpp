@@ -140,7 +140,7 @@ void PreferRobustStmts::checkStatement(
         const qsizetype absolute = statement.range.begin + at;
         f.fix << TextEdit {{absolute, absolute}, clause(words, sql, at)};
     }
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -47,7 +47,7 @@ void PreferTextField::checkType(const LintInput &input, const ParsedStatement &s
     const QByteArray replacement = textWithLimit(input, statement, declared);
     if (written.size() > 0 && !replacement.isEmpty())
         f.fix << TextEdit {written, replacement};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

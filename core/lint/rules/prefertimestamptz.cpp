@@ -49,7 +49,7 @@ void PreferTimestamptz::checkType(const LintInput &input, const ParsedStatement 
             replacement += '(' + QByteArray::number(declared.type.modifiers.first()) + ')';
         f.fix << TextEdit {written, replacement};
     }
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

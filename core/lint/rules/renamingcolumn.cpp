@@ -46,7 +46,7 @@ void RenamingColumn::checkStatement(
         QStringLiteral("renaming %1.%2 to %3 breaks every running client that still uses %2")
             .arg(table, QString::fromUtf8(rename->subname), QString::fromUtf8(rename->newname)));
     f.relation = table;
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -46,7 +46,7 @@ void RenamingTable::checkStatement(
         QStringLiteral("renaming table %1 to %2 breaks every running client that still uses %1")
             .arg(table, QString::fromUtf8(rename->newname)));
     f.relation = table;
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -53,7 +53,7 @@ void RequireConcurrentIndexCreation::checkStatement(
         const qsizetype at = statement.range.begin + match.capturedEnd();
         f.fix << TextEdit {{at, at}, " CONCURRENTLY"};
     }
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -92,7 +92,7 @@ void RequireConcurrentIndexDeletion::checkStatement(
         if (at >= 0)
             f.fix << TextEdit {{at, at}, " CONCURRENTLY"};
     }
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

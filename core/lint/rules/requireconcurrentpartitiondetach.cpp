@@ -65,7 +65,7 @@ void RequireConcurrentPartitionDetach::checkStatement(
             const qsizetype end = StatementFix::end(input, statement);
             f.fix << TextEdit {{end, end}, " CONCURRENTLY"};
         }
-        out << f;
+        out << std::move(f);
     }
 }
 

@@ -74,13 +74,13 @@ void RequireConcurrentReindex::checkStatement(
         f.note = QStringLiteral("PostgreSQL %1 has no REINDEX CONCURRENTLY (it came in 12): "
                                 "build a replacement index CONCURRENTLY instead")
                      .arg(version / 10000);
-        out << f;
+        out << std::move(f);
         return;
     }
     if (inTransaction) {
         f.note = QStringLiteral("REINDEX CONCURRENTLY cannot run inside a transaction block: "
                                 "move it to a migration of its own");
-        out << f;
+        out << std::move(f);
         return;
     }
     static const QRegularExpression head(
@@ -89,7 +89,7 @@ void RequireConcurrentReindex::checkStatement(
     const qsizetype at = StatementFix::afterHead(input, statement, head);
     if (at >= 0)
         f.fix << TextEdit {{at, at}, " CONCURRENTLY"};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core

@@ -41,7 +41,7 @@ void RequireTableSchema::checkStatement(
                 .arg(table),
             range);
         f.relation = table;
-        out << f;
+        out << std::move(f);
     };
     // Temporary tables live in their own schema, which cannot be named
     // portably; they are exempt.

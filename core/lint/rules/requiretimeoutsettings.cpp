@@ -73,7 +73,7 @@ void RequireTimeoutSettings::checkScript(const LintInput &input, QList<Finding> 
                     missing.join(QStringLiteral(" or "))));
         f.relation = heavy->relation;
         f.fix << TextEdit {{s.range.begin, s.range.begin}, insert};
-        out << f;
+        out << std::move(f);
         return;
     }
 }

@@ -150,8 +150,19 @@ bool isReservedWord(const QByteArray &word)
 
 QString StatementFix::ident(const QString &name)
 {
-    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_$]*$"));
-    if (plain.match(name).hasMatch() && !isReservedWord(name.toUtf8()))
+    // Plain: lower-case letters, digits, '_' and '$', not starting with a
+    // digit or '$'. Keywords never hold a digit or '$', so only names of
+    // letters alone need the scanner.
+    bool plain = !name.isEmpty();
+    bool lettersOnly = true;
+    for (qsizetype i = 0; plain && i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        const bool letter = (c >= u'a' && c <= u'z') || c == u'_';
+        const bool other = (c >= u'0' && c <= u'9') || c == u'$';
+        plain = letter || (other && i > 0);
+        lettersOnly = lettersOnly && letter;
+    }
+    if (plain && (!lettersOnly || !isReservedWord(name.toLatin1())))
         return name;
     QString quoted = name;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));

@@ -53,7 +53,7 @@ void StatementsAfterAccessExclusive::checkScript(const LintInput &input, QList<F
                     .arg(heldAt));
             f.relation = held->relation;
             f.lock = held->describe();
-            out << f;
+            out << std::move(f);
             reportedIn = heldIn;
             continue;
         }

@@ -123,7 +123,7 @@ void UnbatchedUpdateOrDelete::checkStatement(
         batch.where = m.captured(2).trimmed();
     }
     if (!rewritable)
-        return void(out << f);
+        return void(out << std::move(f));
     const QString generated = batch.sql();
     f.alternative = info().alternative + QStringLiteral("\n")
         + (keyKnown ? QString()
@@ -133,7 +133,7 @@ void UnbatchedUpdateOrDelete::checkStatement(
     if (keyKnown && !input.states.at(statement.index).inTransaction
         && input.options.serverVersion >= 110000)
         f.fix << TextEdit {statement.range, generated.toUtf8()};
-    out << f;
+    out << std::move(f);
 }
 
 } // namespace tusk::core
