@@ -239,6 +239,50 @@ QStringList dropNames(const PgQuery__DropStmt *drop)
     return names;
 }
 
+// The table an index belongs to, when only the index is named: the
+// catalog loader does not read index names, so it stays a description.
+QString tableOf(const QString &index)
+{
+    return QStringLiteral("the table of %1").arg(index);
+}
+
+// REINDEX builds each index again from its table: SHARE on the table (reads
+// go on, writes wait) and ACCESS EXCLUSIVE on the index being rebuilt,
+// which blocks the reads that would use it. CONCURRENTLY takes SHARE UPDATE
+// EXCLUSIVE on both.
+void reindexLocks(const PgQuery__ReindexStmt *reindex, QList<RelationLock> &out)
+{
+    const bool concurrent = hasOption(reindex->params, reindex->n_params, "concurrently");
+    const QString why =
+        concurrent ? QStringLiteral("REINDEX CONCURRENTLY") : QStringLiteral("REINDEX");
+    const M tableMode = concurrent ? M::ShareUpdateExclusive : M::Share;
+    const M indexMode = concurrent ? M::ShareUpdateExclusive : M::AccessExclusive;
+    const QString name = reindex->relation ? NodeText::relation(reindex->relation)
+                                           : QString::fromUtf8(reindex->name);
+    QString tables;
+    QString indexes;
+    switch (reindex->kind) {
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX:
+        tables = tableOf(name);
+        indexes = name;
+        break;
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE:
+        tables = name;
+        indexes = QStringLiteral("each index of %1").arg(name);
+        break;
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+        tables = QStringLiteral("each table of schema %1").arg(name);
+        indexes = QStringLiteral("each index of schema %1").arg(name);
+        break;
+    default:
+        tables = QStringLiteral("each table of the database");
+        indexes = QStringLiteral("each index of the database");
+        break;
+    }
+    out << lock(tables, tableMode, why, true);
+    out << lock(indexes, indexMode, why);
+}
+
 M lockStmtMode(int mode)
 {
     // LockStmt.mode is PostgreSQL's LOCKMODE: 1 AccessShare … 8 AccessExclusive.
@@ -280,18 +324,34 @@ QList<RelationLock> LockModel::locksOf(const PgQuery__Node *node, const Context 
         if (!relationKind)
             return out;
         const bool concurrent = drop->concurrent;
-        for (const QString &name : dropNames(drop))
-            out << lock(name, concurrent ? M::ShareUpdateExclusive : M::AccessExclusive,
+        const bool index = drop->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX;
+        const M mode = concurrent ? M::ShareUpdateExclusive : M::AccessExclusive;
+        for (const QString &name : dropNames(drop)) {
+            // An index's table is locked in the same mode: a plain DROP
+            // INDEX blocks every read and write of the table.
+            if (index)
+                out << lock(tableOf(name), mode, QStringLiteral("DROP INDEX (its table)"));
+            out << lock(name, mode,
                 concurrent ? QStringLiteral("DROP INDEX CONCURRENTLY") : QStringLiteral("DROP"));
+        }
         return out;
     }
-    case PG_QUERY__NODE__NODE_REINDEX_STMT: {
-        const PgQuery__ReindexStmt *reindex = node->reindex_stmt;
-        const bool concurrent = hasOption(reindex->params, reindex->n_params, "concurrently");
-        const QString target = reindex->relation ? NodeText::relation(reindex->relation)
-                                                 : QString::fromUtf8(reindex->name);
-        out << lock(target, concurrent ? M::ShareUpdateExclusive : M::AccessExclusive,
-            concurrent ? QStringLiteral("REINDEX CONCURRENTLY") : QStringLiteral("REINDEX"), true);
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+        reindexLocks(node->reindex_stmt, out);
+        return out;
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: {
+        // Adding or validating a domain's constraint (or SET NOT NULL)
+        // checks every column of that domain, under SHARE on each table.
+        const PgQuery__AlterDomainStmt *domain = node->alter_domain_stmt;
+        const char kind = domain->subtype ? domain->subtype[0] : '\0';
+        const bool notValid = kind == 'C' && domain->def
+            && domain->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT
+            && domain->def->constraint->skip_validation;
+        if ((kind == 'C' && !notValid) || kind == 'V' || kind == 'O')
+            out << lock(QStringLiteral("each table using domain %1")
+                            .arg(NodeText::strings(domain->type_name, domain->n_type_name)
+                                     .join(QLatin1Char('.'))),
+                M::Share, QStringLiteral("ALTER DOMAIN"), true);
         return out;
     }
     case PG_QUERY__NODE__NODE_RENAME_STMT: {
@@ -318,6 +378,9 @@ QList<RelationLock> LockModel::locksOf(const PgQuery__Node *node, const Context 
         const PgQuery__VacuumStmt *vacuum = node->vacuum_stmt;
         const bool full =
             vacuum->is_vacuumcmd && hasOption(vacuum->options, vacuum->n_options, "full");
+        if (full && vacuum->n_rels == 0)
+            out << lock(QStringLiteral("each table of the database"), M::AccessExclusive,
+                QStringLiteral("VACUUM FULL"), false, true);
         for (size_t i = 0; i < vacuum->n_rels; ++i) {
             if (vacuum->rels[i]->node_case != PG_QUERY__NODE__NODE_VACUUM_RELATION)
                 continue;
@@ -331,9 +394,10 @@ QList<RelationLock> LockModel::locksOf(const PgQuery__Node *node, const Context 
         return out;
     }
     case PG_QUERY__NODE__NODE_CLUSTER_STMT:
-        if (node->cluster_stmt->relation)
-            out << lock(NodeText::relation(node->cluster_stmt->relation), M::AccessExclusive,
-                QStringLiteral("CLUSTER"), false, true);
+        // Without a table, CLUSTER redoes every table clustered before.
+        out << lock(node->cluster_stmt->relation ? NodeText::relation(node->cluster_stmt->relation)
+                                                 : QStringLiteral("each table clustered before"),
+            M::AccessExclusive, QStringLiteral("CLUSTER"), false, true);
         return out;
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
         out << lock(NodeText::relation(node->create_trig_stmt->relation), M::ShareRowExclusive,

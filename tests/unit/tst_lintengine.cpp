@@ -45,6 +45,7 @@ private slots:
     void noFixInsideTransaction();
     void tracksTransactions();
     void lockConflictsMatchTheDocumentation();
+    void lockModelCoversIndexTablesDomainsAndWholeDatabase();
     void blocksOnThreadsMatchOneThread();
     void jsonStringsRoundTrip();
 };
@@ -134,6 +135,39 @@ void TestLintEngine::lockConflictsMatchTheDocumentation()
     QVERIFY(LockModes::impact(M::AccessExclusive).blocksReads);
     QCOMPARE(LockModes::describeImpact(M::ShareUpdateExclusive),
         QStringLiteral("blocks other schema changes; reads and writes go on"));
+}
+
+void TestLintEngine::lockModelCoversIndexTablesDomainsAndWholeDatabase()
+{
+    const LintResult result =
+        lint("DROP INDEX idx_a;\n"
+             "REINDEX TABLE orders;\n"
+             "REINDEX INDEX CONCURRENTLY idx_b;\n"
+             "ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0);\n"
+             "ALTER DOMAIN posint ADD CONSTRAINT p2 CHECK (VALUE > 0) NOT VALID;\n"
+             "VACUUM FULL;\n"
+             "CLUSTER;\n");
+    auto describe = [&](int statement) {
+        QStringList out;
+        for (const RelationLock &l : result.locks.at(statement))
+            out << l.describe();
+        return out;
+    };
+    QCOMPARE(describe(0).first(),
+        QStringLiteral("ACCESS EXCLUSIVE on the table of idx_a: blocks reads and writes"));
+    QCOMPARE(describe(1),
+        QStringList({QStringLiteral("SHARE on orders, scans the table: blocks writes and other "
+                                    "schema changes; reads go on"),
+            QStringLiteral("ACCESS EXCLUSIVE on each index of orders: blocks reads and writes")}));
+    QCOMPARE(result.locks.at(2).first().mode, LockMode::ShareUpdateExclusive);
+    QCOMPARE(result.locks.at(2).last().mode, LockMode::ShareUpdateExclusive);
+    QCOMPARE(result.locks.at(3).size(), 1);
+    QCOMPARE(result.locks.at(3).first().mode, LockMode::Share);
+    QVERIFY(result.locks.at(3).first().relation.contains(QLatin1String("posint")));
+    QVERIFY(result.locks.at(4).isEmpty()); // NOT VALID checks nothing now
+    QCOMPARE(result.locks.at(5).first().mode, LockMode::AccessExclusive);
+    QVERIFY(result.locks.at(5).first().rewrites);
+    QCOMPARE(result.locks.at(6).first().relation, QStringLiteral("each table clustered before"));
 }
 
 void TestLintEngine::blocksOnThreadsMatchOneThread()
