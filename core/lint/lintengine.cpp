@@ -17,11 +17,6 @@
 
 namespace tusk::core {
 
-namespace {
-// As in ParsedScript: below this many statements one thread is faster.
-constexpr qsizetype parallelThreshold = 512;
-} // namespace
-
 LintEngine::LintEngine()
     : m_rules(RuleRegistry::createAll())
 {
@@ -210,7 +205,8 @@ LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &optio
     // Statements are independent once the script-wide facts are known: a
     // big migration is checked in blocks, one per core, each with its own
     // findings, concatenated in order at the end.
-    const int blocks = ParallelBlocks::blockCount(count, parallelThreshold, options.threads);
+    const int blocks =
+        ParallelBlocks::blockCount(count, ParallelBlocks::statementThreshold, options.threads);
     result.locks.resize(count);
     QList<RelationLock> *locks = result.locks.data();
     ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int) {

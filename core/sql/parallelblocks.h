@@ -17,6 +17,10 @@ namespace tusk::core {
 // concatenated by block keep the items' order.
 class ParallelBlocks {
 public:
+    // Below this many statements one thread parses and lints faster than
+    // several (ParsedScript and LintEngine share it).
+    static constexpr qsizetype statementThreshold = 512;
+
     // `requested` > 0 asks for that many blocks (tests, callers that keep
     // cores for something else); 0 means one per core.
     static int blockCount(qsizetype count, qsizetype threshold, int requested = 0)

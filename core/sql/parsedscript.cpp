@@ -11,9 +11,6 @@ namespace tusk::core {
 
 namespace {
 
-// Below this many statements the threads cost more than they save (the
-// editor lints small files on every pause in typing).
-constexpr int parallelThreshold = 512;
 // The lexer's split may cut a statement whose body holds semicolons (BEGIN
 // ATOMIC, CREATE RULE with several actions): this many pieces are joined
 // again at most to find the whole statement.
@@ -177,7 +174,8 @@ void ParsedScript::parseAll(int threads)
 {
     // Contiguous blocks, one per thread; each writes only its own slots and
     // allocates from its own arena.
-    const int blocks = ParallelBlocks::blockCount(m_statements.size(), parallelThreshold, threads);
+    const int blocks = ParallelBlocks::blockCount(
+        m_statements.size(), ParallelBlocks::statementThreshold, threads);
     for (int b = 0; b < blocks; ++b)
         m_arenas.push_back(std::make_unique<TreeArena>());
     ParsedStatement *statements = m_statements.data();

@@ -108,14 +108,6 @@ void writeFindings(QByteArray &out, const ParsedScript &script, const QList<Find
 {
     const qsizetype count = findings.size();
     const int blocks = ParallelBlocks::blockCount(count, 4096);
-    if (blocks == 1) {
-        for (qsizetype k = 0; k < count; ++k) {
-            if (k)
-                out += ',';
-            writeFinding(out, script, findings.at(k), engine.rule(findings.at(k).rule));
-        }
-        return;
-    }
     std::vector<QByteArray> written(static_cast<size_t>(blocks));
     ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int block) {
         QByteArray &text = written[size_t(block)];
