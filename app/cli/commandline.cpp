@@ -1,8 +1,10 @@
 #include "commandline.h"
 
+#include "healthcommand.h"
 #include "lintcommand.h"
 #include "profilescommand.h"
 #include "sandboxcommand.h"
+#include "schemacommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -20,11 +22,16 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"health",
+        "check a schema for missing FK indexes, unused or invalid indexes, vacuum "
+        "state and more, with the fix",
+        &HealthCommand::run},
     {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
         &ProfilesCommand::run},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",
         &SandboxCommand::run},
+    {"schema", "print a database's catalog, or the DDL of one object", &SchemaCommand::run},
 };
 
 const Subcommand *findSubcommand(const QString &name)

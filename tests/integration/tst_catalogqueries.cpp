@@ -55,12 +55,22 @@ QString query(const QString &name)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-// Every file binds $1 (show system schemas) when it names it.
+// Every file binds $1 (show system schemas) and $2 (one relation, NULL:
+// all) when it names them, as the loader does.
+QVariantList paramsFor(const QString &sql, bool system)
+{
+    QVariantList params;
+    if (sql.contains(QLatin1String("$1")))
+        params << system;
+    if (sql.contains(QLatin1String("$2")))
+        params << QVariant();
+    return params;
+}
+
 Result run(Connection &connection, const QString &name, bool system = false)
 {
     const QString sql = query(name);
-    const QVariantList params =
-        sql.contains(QLatin1String("$1")) ? QVariantList {system} : QVariantList {};
+    const QVariantList params = paramsFor(sql, system);
     const Reply reply = runAndWait(connection, sql, params);
     if (!reply.error.isNull() || reply.results.isEmpty()) {
         qWarning("%s: %s", qPrintable(name), qPrintable(reply.error.toString()));
@@ -258,8 +268,7 @@ void TestCatalogQueries::answersWhileATableIsLocked()
     QVERIFY(runAndWait(reader, QStringLiteral("SET lock_timeout = '500ms'")).error.isNull());
     for (const QString &name : m_files) {
         const QString sql = query(name);
-        const Reply reply = runAndWait(reader, sql,
-            sql.contains(QLatin1String("$1")) ? QVariantList {false} : QVariantList {}, 10000);
+        const Reply reply = runAndWait(reader, sql, paramsFor(sql, false), 10000);
         QVERIFY2(
             reply.error.isNull(), qPrintable(name + QStringLiteral(": ") + reply.error.toString()));
         QVERIFY2(reply.elapsedMs < 500, qPrintable(name));

@@ -1,4 +1,5 @@
--- Columns of tables, views, materialized views and foreign tables, in
+-- Columns of tables, views, materialized views, foreign tables and the
+-- attributes of composite types, in
 -- attnum order: type as format_type() spells it, default, nullability,
 -- identity ('a' always, 'd' by default), generated ('s' stored), collation
 -- when not the type's default, comment.
@@ -29,7 +30,8 @@ JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 WHERE a.attnum > 0 AND NOT a.attisdropped
-  AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
+  AND ($2::oid IS NULL OR a.attrelid = $2)
+  AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
   AND ($1::boolean
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'))

@@ -27,7 +27,8 @@ JOIN pg_class c ON c.oid = x.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_am am ON am.oid = i.relam
 LEFT JOIN pg_stat_all_indexes s ON s.indexrelid = x.indexrelid
-WHERE ($1::boolean
+WHERE ($2::oid IS NULL OR x.indrelid = $2)
+  AND ($1::boolean
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'))
 ORDER BY x.indrelid, i.relname;

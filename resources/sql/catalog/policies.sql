@@ -20,7 +20,8 @@ SELECT p.oid, p.polrelid AS relation_oid, p.polname AS name, p.polcmd AS command
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ($1::boolean
+WHERE ($2::oid IS NULL OR p.polrelid = $2)
+  AND ($1::boolean
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'))
 ORDER BY p.polrelid, p.polname;

@@ -22,6 +22,8 @@ SELECT c.oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind
             THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
        c.relrowsecurity AS row_security,
+       c.relpersistence AS persistence,
+       array_to_string(c.reloptions, ', ') AS options,
        c.reltuples::bigint AS rows_estimate,
        GREATEST(c.relpages, 0)::bigint * current_setting('block_size')::bigint AS table_bytes,
        GREATEST(COALESCE(t.relpages, 0), 0)::bigint * current_setting('block_size')::bigint AS toast_bytes,
@@ -39,6 +41,7 @@ LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
 LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
 LEFT JOIN locked lk ON lk.oid = c.oid
 WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+  AND ($2::oid IS NULL OR c.oid = $2)
   AND ($1::boolean
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'))

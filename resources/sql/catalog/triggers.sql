@@ -19,6 +19,7 @@ FROM pg_trigger g
 JOIN pg_class c ON c.oid = g.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT g.tgisinternal
+  AND ($2::oid IS NULL OR g.tgrelid = $2)
   AND ($1::boolean
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'))

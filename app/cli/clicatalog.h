@@ -1,0 +1,34 @@
+#pragma once
+
+#include "catalog/catalogsnapshot.h"
+#include "pg/conninfo.h"
+
+#include <memory>
+#include <optional>
+
+namespace tusk::core {
+class Connection;
+}
+
+namespace tusk::app {
+
+// A catalog snapshot for a command: one session, loaded on a local event
+// loop with CliConnection's time limit. The session stays open for
+// follow-up reads (DDL of one object).
+class CliCatalog {
+public:
+    CliCatalog();
+    ~CliCatalog();
+
+    std::optional<core::CatalogSnapshot> load(
+        const core::ConnInfo &info, bool systemSchemas, QString *error);
+    // DDL of the named relation ("schema.name" or a unique bare name), or
+    // of a function / type / schema of that name.
+    std::optional<QString> ddl(
+        const core::CatalogSnapshot &snapshot, const QString &name, QString *error);
+
+private:
+    std::unique_ptr<core::Connection> m_connection;
+};
+
+} // namespace tusk::app

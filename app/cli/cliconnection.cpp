@@ -1,0 +1,63 @@
+#include "cliconnection.h"
+
+#include "profilepasswords.h"
+#include "profilescontext.h"
+
+#include "keychain/keychainsecretstore.h"
+#include "sandbox/localserver.h"
+
+#include <QDir>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+std::optional<ConnInfo> CliConnection::resolve(
+    const QString &profile, const QString &url, bool resolveDefault, QString *error, QString *label)
+{
+    if (!url.isEmpty()) {
+        QString parseError;
+        const ConnInfo info = ConnInfo::parse(url, &parseError);
+        if (!parseError.isEmpty()) {
+            *error = QStringLiteral("--db: %1").arg(parseError);
+            return std::nullopt;
+        }
+        if (label)
+            *label = info.toDisplayString();
+        return info;
+    }
+    KeychainSecretStore keychain;
+    ProfilesContext context;
+    context.secrets = &keychain;
+    context.sandboxFolder = LocalServer::defaultFolder();
+    context.store.load(QDir::currentPath(), QString());
+    std::optional<Profile> found;
+    if (!profile.isEmpty() || !resolveDefault) {
+        found = context.find(profile);
+        if (!found) {
+            *error = context.store.loadErrors().isEmpty()
+                ? QStringLiteral("no profile named %1 (tusk profiles lists them)").arg(profile)
+                : context.store.loadErrors().join(QStringLiteral("; "));
+            return std::nullopt;
+        }
+    } else {
+        const ProfileResolution resolution = context.resolve();
+        if (!resolution.isResolved() || !resolution.profile) {
+            *error = QStringLiteral("no profile chosen: %1 (use --profile NAME, --db URL, or set "
+                                    "DB_PROFILE)")
+                         .arg(resolution.reason);
+            return std::nullopt;
+        }
+        found = resolution.profile;
+    }
+    ConnInfo info = found->connInfo();
+    QString note;
+    if (const QString password = ProfilePasswords::lookup(context, *found, &note);
+        !password.isEmpty())
+        info.setValue(QStringLiteral("password"), password);
+    if (label)
+        *label = found->name;
+    return info;
+}
+
+} // namespace tusk::app

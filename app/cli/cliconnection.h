@@ -1,0 +1,23 @@
+#pragma once
+
+#include "pg/conninfo.h"
+
+#include <optional>
+
+namespace tusk::app {
+
+// The database a command works on: `--db URL`, else `--profile NAME`,
+// else (when `resolveDefault`) the profile Tusk would pick here, by the
+// rules of `tusk profiles resolve` (DB_URL, DB_PROFILE, the project of the
+// working directory, the default profile, the sandbox). A profile's
+// password comes from the keychain when one is kept there.
+class CliConnection {
+public:
+    static std::optional<core::ConnInfo> resolve(const QString &profile, const QString &url,
+        bool resolveDefault, QString *error, QString *label = nullptr);
+    // How long a command waits for the server before giving up, so CI never
+    // hangs on an unreachable one.
+    static constexpr int timeLimitMs = 60'000;
+};
+
+} // namespace tusk::app

@@ -1,0 +1,238 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tusk::core {
+
+// The plain records a CatalogSnapshot is made of, one per row of the
+// queries in resources/sql/catalog/. Objects refer to each other by oid and
+// by index into the snapshot's lists (never by name, which can change
+// between two snapshots). Counts the server did not give (no statistics
+// yet, a value that could not be read) are -1; text it could not give (a
+// definition of a locked relation) is a null QString.
+using Oid = quint32;
+
+struct DbSchema {
+    Oid oid = 0;
+    QString name;
+    QString owner;
+    QString comment;
+};
+
+enum class RelationKind : char {
+    Table = 'r',
+    PartitionedTable = 'p',
+    ForeignTable = 'f',
+    View = 'v',
+    MaterializedView = 'm',
+    Sequence = 'S',
+};
+
+struct DbRelation {
+    Oid oid = 0;
+    Oid schemaOid = 0;
+    QString name;
+    RelationKind kind = RelationKind::Table;
+    QString owner;
+    QString comment;
+    bool isPartition = false;
+    Oid parentOid = 0; // the partitioned table (or inheritance parent)
+    QString partitionBound; // FOR VALUES …; null when locked
+    QString partitionKey; // RANGE (col) …, partitioned tables only
+    bool rowSecurity = false;
+    bool unlogged = false;
+    QString options; // reloptions, "fillfactor=70, autovacuum_enabled=false"
+    qint64 rowsEstimate = -1; // -1: never analyzed
+    qint64 tableBytes = 0; // relpages × block_size, as of the last VACUUM/ANALYZE
+    qint64 toastBytes = 0;
+    qint64 indexBytes = 0;
+    qint64 liveTuples = -1;
+    qint64 deadTuples = -1;
+    qint64 seqScans = -1;
+    qint64 indexScans = -1;
+    qint64 modifiedSinceAnalyze = -1;
+    QString lastVacuum; // timestamps as the server prints them; null: never
+    QString lastAutovacuum;
+    QString lastAnalyze;
+    QString lastAutoanalyze;
+    QList<int> lockedBy; // pids holding or awaiting ACCESS EXCLUSIVE
+
+    // Indexes into the snapshot's lists, filled by the snapshot.
+    QList<int> columns;
+    QList<int> constraints;
+    QList<int> indexes;
+    QList<int> triggers;
+    QList<int> policies;
+    QList<int> partitions; // relations whose parentOid is this one
+    int sequence = -1; // for kind Sequence: its DbSequence
+
+    bool isTableLike() const
+    {
+        return kind == RelationKind::Table || kind == RelationKind::PartitionedTable
+            || kind == RelationKind::ForeignTable;
+    }
+    qint64 totalBytes() const { return tableBytes + toastBytes + indexBytes; }
+};
+
+struct DbColumn {
+    Oid relationOid = 0;
+    int position = 0; // attnum
+    QString name;
+    QString type; // format_type(): "character varying(40)", "bigint"
+    Oid typeOid = 0;
+    QString defaultValue; // null: none, or not readable (locked)
+    bool hasDefault = false;
+    bool notNull = false;
+    char identity = 0; // 'a' ALWAYS, 'd' BY DEFAULT, 0 none
+    char generated = 0; // 's' STORED, 0 none
+    QString collation; // only when it differs from the type's
+    QString comment;
+};
+
+enum class ConstraintKind : char {
+    PrimaryKey = 'p',
+    ForeignKey = 'f',
+    Unique = 'u',
+    Check = 'c',
+    Exclusion = 'x',
+};
+
+struct DbConstraint {
+    Oid oid = 0;
+    Oid relationOid = 0;
+    QString name;
+    ConstraintKind kind = ConstraintKind::Check;
+    QString definition; // pg_get_constraintdef(); null when locked
+    bool validated = true;
+    bool deferrable = false;
+    Oid indexOid = 0; // the index behind a PK / UNIQUE / EXCLUDE (or a FK's referenced key)
+    QList<int> columns; // attnums
+    Oid referencedOid = 0;
+    QList<int> referencedColumns;
+    QString comment;
+};
+
+struct DbIndex {
+    Oid oid = 0;
+    Oid relationOid = 0;
+    QString name;
+    QString definition; // pg_get_indexdef(); null when locked
+    QString method; // btree, gin, …
+    bool unique = false;
+    bool primary = false;
+    bool partial = false;
+    bool valid = true;
+    bool ready = true;
+    QList<int> keyColumns; // attnums of the key columns, 0 for an expression
+    qint64 bytes = 0;
+    qint64 scans = -1;
+    QString comment;
+};
+
+struct DbSequence {
+    Oid oid = 0; // also the oid of its DbRelation
+    QString type;
+    qint64 startValue = 1;
+    qint64 increment = 1;
+    qint64 minValue = 1;
+    qint64 maxValue = 0;
+    bool cycles = false;
+    Oid ownedByOid = 0; // the table of an identity / serial column
+    int ownedByColumn = 0;
+    bool hasLastValue = false; // false: never used, locked, or not readable
+    qint64 lastValue = 0;
+};
+
+enum class FunctionKind : char { Function = 'f', Procedure = 'p', Aggregate = 'a', Window = 'w' };
+
+struct DbFunction {
+    Oid oid = 0;
+    Oid schemaOid = 0;
+    QString name;
+    QString arguments; // pg_get_function_identity_arguments()
+    QString result; // null for procedures
+    FunctionKind kind = FunctionKind::Function;
+    char volatility = 'v'; // 'i', 's', 'v'
+    QString language;
+    bool securityDefiner = false;
+    bool fromExtension = false;
+    QString comment;
+};
+
+struct DbTrigger {
+    Oid oid = 0;
+    Oid relationOid = 0;
+    QString name;
+    QString definition; // null when locked
+    char enabled = 'O'; // 'O' origin, 'D' disabled, 'R' replica, 'A' always
+    Oid functionOid = 0;
+    QString comment;
+};
+
+struct DbExtension {
+    Oid oid = 0;
+    QString name;
+    QString version;
+    Oid schemaOid = 0;
+    QString availableVersion;
+    QString comment;
+};
+
+enum class TypeKind : char { Enum = 'e', Domain = 'd', Composite = 'c' };
+
+struct DbType {
+    Oid oid = 0;
+    Oid schemaOid = 0;
+    QString name;
+    TypeKind kind = TypeKind::Enum;
+    QStringList labels; // enum
+    QString baseType; // domain
+    bool notNull = false; // domain
+    QString defaultValue; // domain
+    QStringList checks; // domain
+    Oid relationOid = 0; // composite: its pg_class row (the attributes)
+    QString comment;
+    QList<int> attributes; // composite: its DbColumns, filled by the snapshot
+};
+
+struct DbPolicy {
+    Oid oid = 0;
+    Oid relationOid = 0;
+    QString name;
+    char command = '*'; // r, a, w, d, *
+    bool permissive = true;
+    QString roles;
+    QString usingExpression;
+    QString checkExpression;
+};
+
+// Which object a browser node, a DDL request or a health finding is about.
+enum class CatalogObjectKind {
+    None,
+    Schema,
+    Relation, // tables, partitions, views, materialized views, sequences
+    Column, // oid of the relation, subId = attnum
+    Constraint,
+    Index,
+    Function,
+    Trigger,
+    Extension,
+    Type,
+    Policy,
+};
+
+struct CatalogObjectRef {
+    CatalogObjectKind kind = CatalogObjectKind::None;
+    Oid oid = 0;
+    int subId = 0;
+
+    bool isNull() const { return kind == CatalogObjectKind::None; }
+    friend bool operator==(const CatalogObjectRef &a, const CatalogObjectRef &b)
+    {
+        return a.kind == b.kind && a.oid == b.oid && a.subId == b.subId;
+    }
+};
+
+} // namespace tusk::core

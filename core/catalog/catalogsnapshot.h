@@ -1,0 +1,107 @@
+#pragma once
+
+#include "catalogobjects.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMetaType>
+
+#include <memory>
+
+namespace tusk::core {
+
+// The catalog of one database at one moment, as an immutable value: every
+// object kind the browser and the health checks need, linked by oid. Copies
+// are cheap (shared, read-only data), so a snapshot can cross threads and
+// be kept by models while a newer one loads; a refresh replaces the whole
+// value at once, never an object at a time.
+class CatalogSnapshot {
+public:
+    // An object kind that could not be read (a lock held past the timeout,
+    // a missing privilege, a timeout): the rest of the snapshot is whole.
+    struct Problem {
+        QString kind; // the query file: "indexes", "sequences", …
+        QString message;
+    };
+
+    CatalogSnapshot();
+
+    bool isNull() const; // never loaded
+    QString database() const;
+    int serverVersion() const; // 150004
+    QDateTime takenAt() const;
+    bool includesSystemSchemas() const;
+    const QList<Problem> &problems() const;
+
+    const QList<DbSchema> &schemas() const;
+    const QList<DbRelation> &relations() const;
+    const QList<DbColumn> &columns() const;
+    const QList<DbConstraint> &constraints() const;
+    const QList<DbIndex> &indexes() const;
+    const QList<DbSequence> &sequences() const;
+    const QList<DbFunction> &functions() const;
+    const QList<DbTrigger> &triggers() const;
+    const QList<DbExtension> &extensions() const;
+    const QList<DbType> &types() const;
+    const QList<DbPolicy> &policies() const;
+
+    // Lookups by oid; null when the snapshot has no such object.
+    const DbSchema *schema(Oid oid) const;
+    const DbRelation *relation(Oid oid) const;
+    const DbIndex *index(Oid oid) const;
+    const DbConstraint *constraint(Oid oid) const;
+    const DbFunction *function(Oid oid) const;
+    const DbType *type(Oid oid) const;
+    const DbSequence *sequence(Oid oid) const;
+    // The column with this attnum, or null.
+    const DbColumn *column(const DbRelation &relation, int position) const;
+    // Names of the given attnums ("(expression)" for 0).
+    QStringList columnNames(const DbRelation &relation, const QList<int> &positions) const;
+
+    QString schemaName(Oid schemaOid) const;
+    // schema.name as SQL (quoted where needed).
+    QString qualifiedName(const DbRelation &relation) const;
+    QString qualifiedName(Oid schemaOid, const QString &name) const;
+    // A relation by name: "schema.name" (each part as SQL: quoted or
+    // folded to lower case) or a bare name, looked up in `public` and then
+    // in any schema when only one has it. Null when none or ambiguous.
+    const DbRelation *findRelation(const QString &qualifiedName) const;
+    // The relations of one schema, in name order (partitions included).
+    QList<int> relationsOf(Oid schemaOid) const;
+
+    class Builder;
+
+private:
+    struct Data;
+    static const Data &emptyData();
+    std::shared_ptr<const Data> d;
+};
+
+// Collects the rows of one load and links them in build(): children listed
+// on their relation, partitions on their parent, composite attributes on
+// their type. Only the loader and tests build snapshots.
+class CatalogSnapshot::Builder {
+public:
+    Builder();
+    void setSource(const QString &database, int serverVersion, bool systemSchemas);
+    void addProblem(const QString &kind, const QString &message);
+    void add(DbSchema schema);
+    void add(DbRelation relation);
+    void add(DbColumn column);
+    void add(DbConstraint constraint);
+    void add(DbIndex index);
+    void add(DbSequence sequence);
+    void add(DbFunction function);
+    void add(DbTrigger trigger);
+    void add(DbExtension extension);
+    void add(DbType type);
+    void add(DbPolicy policy);
+    CatalogSnapshot build();
+
+private:
+    std::shared_ptr<Data> d;
+};
+
+} // namespace tusk::core
+
+Q_DECLARE_METATYPE(tusk::core::CatalogSnapshot)
