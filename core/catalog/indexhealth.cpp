@@ -128,13 +128,15 @@ void invalidIndexes(Context &context)
         HealthFinding f = newFinding(QStringLiteral("invalid-index"), Severity::Warning,
             CatalogObjectRef {CatalogObjectKind::Index, index.oid, 0}, table->oid, name);
         f.message = QStringLiteral("index %1 on %2 is invalid").arg(name, context.name(*table));
-        f.evidence = QStringLiteral("indisvalid = false%1: a CREATE INDEX CONCURRENTLY (or REINDEX "
-                                    "CONCURRENTLY) failed or was cancelled. The planner never uses "
-                                    "it, but %2 it on every write; %3.")
-                         .arg(index.ready ? QString() : QStringLiteral(", indisready = false"),
-                             index.ready ? QStringLiteral("the table still maintains")
-                                         : QStringLiteral("it may still cost"),
-                             HealthChecker::bytes(index.bytes));
+        f.evidence = index.ready
+            ? QStringLiteral("indisvalid = false: a CREATE INDEX CONCURRENTLY (or REINDEX "
+                             "CONCURRENTLY) failed or was cancelled. The planner never uses it, "
+                             "but every write to the table still updates it; %1.")
+                  .arg(HealthChecker::bytes(index.bytes))
+            : QStringLiteral("indisvalid = false, indisready = false: a CREATE INDEX "
+                             "CONCURRENTLY failed or was cancelled in its first phase. Nothing "
+                             "uses or maintains it, but it keeps its name taken, so the same "
+                             "CREATE INDEX fails until it is dropped.");
         f.fix = QStringLiteral("DROP INDEX CONCURRENTLY %1;").arg(name);
         if (!index.definition.isNull())
             f.fix += QLatin1Char('\n') + concurrently(index.definition) + QLatin1Char(';');

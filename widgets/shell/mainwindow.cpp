@@ -4,6 +4,8 @@
 #include "connectionsummary.h"
 #include "toolplaceholder.h"
 
+#include "browser/schemabrowser.h"
+
 #include "pg/connection.h"
 #include "profiles/connectionbar.h"
 #include "profiles/passwordkeeper.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     , m_connectionBar(new ConnectionBar(m_catalog, this))
     , m_profileManager(new ProfileManager(m_catalog, this))
     , m_connector(new ProfileConnector(m_catalog->passwords(), this))
+    , m_schemaBrowser(new SchemaBrowser(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_pages);
@@ -72,7 +75,8 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     connect(m_connectionBar, &ConnectionBar::connectRequested, this, &MainWindow::openProfile);
     addTool(Tool::Schema, QStringLiteral("schema"), tr("Schema"),
         tr("The whole catalog at once: objects, their DDL, and health checks for missing "
-           "foreign-key indexes, unused or invalid indexes, vacuum state and sizes."));
+           "foreign-key indexes, unused or invalid indexes, vacuum state and sizes."),
+        m_schemaBrowser);
     addTool(Tool::Editor, QStringLiteral("editor"), tr("SQL"),
         tr("An SQL editor that lints migrations while you type: the lock each statement "
            "takes, table rewrites, and the online way to do the same."));
@@ -168,6 +172,10 @@ void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
         // worked is kept for the run (and in the keychain when asked).
         connect(m_connection, &Connection::openFailed, m_connector, &ProfileConnector::retry);
         connect(m_connection, &Connection::opened, m_connector, &ProfileConnector::opened);
+        // The browser reads on sessions of its own, to the same server.
+        connect(m_connection, &Connection::opened, this, [this] {
+            m_schemaBrowser->setConnection(m_connection->connInfo(), m_connectionLabel);
+        });
     }
     m_connectionLabel = label;
     m_status->setConnection(m_connection, label);

@@ -21,6 +21,7 @@ class ConnectionSummary;
 class ProfileCatalog;
 class ProfileConnector;
 class ProfileManager;
+class SchemaBrowser;
 
 // The shell: a rail of tools on the left, the current tool's page in the
 // middle, the connection in the status bar. It only places tools; each tool
@@ -47,6 +48,7 @@ public:
     ProfileCatalog *profileCatalog() const { return m_catalog; }
     ProfileManager *profileManager() const { return m_profileManager; }
     ProfileConnector *profileConnector() const { return m_connector; }
+    SchemaBrowser *schemaBrowser() const { return m_schemaBrowser; }
     // The profile of the current session (a one-off for DB_URL / --db);
     // none after openConnection().
     const std::optional<core::Profile> &activeProfile() const { return m_activeProfile; }
@@ -79,6 +81,7 @@ private:
     ConnectionBar *m_connectionBar;
     ProfileManager *m_profileManager;
     ProfileConnector *m_connector;
+    SchemaBrowser *m_schemaBrowser;
     std::optional<core::Profile> m_activeProfile;
 };
 

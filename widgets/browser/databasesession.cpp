@@ -1,0 +1,78 @@
+#include "databasesession.h"
+
+#include "catalog/catalogsnapshotloader.h"
+#include "catalog/healthchecker.h"
+#include "catalog/objectreader.h"
+#include "pg/connection.h"
+
+#include <QFile>
+
+namespace tusk::widgets {
+
+using namespace tusk::core;
+
+DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
+    : QObject(parent)
+    , m_snapshots(new Connection(this))
+    , m_objects(new Connection(this))
+    , m_loader(new CatalogSnapshotLoader(m_snapshots, this))
+    , m_reader(new ObjectReader(m_objects, this))
+    , m_info(info)
+{
+    m_snapshots->open(info);
+    m_objects->open(info);
+    connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
+        emit loaded(s, HealthChecker::run(s), m_loader->lastLoadMs());
+    });
+    connect(m_loader, &CatalogSnapshotLoader::failed, this, &DatabaseSession::failed);
+    connect(m_snapshots, &Connection::openFailed, this,
+        [this](const PgError &error) { emit failed(tr("cannot connect: %1").arg(error.message)); });
+}
+
+DatabaseSession::~DatabaseSession() = default;
+
+QString DatabaseSession::database() const
+{
+    return m_info.database();
+}
+
+bool DatabaseSession::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void DatabaseSession::refresh()
+{
+    // Requests queue until the session is open; the loader checks the
+    // transaction state only once it runs.
+    if (m_snapshots->isOpen()) {
+        m_loader->load();
+        return;
+    }
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_snapshots, &Connection::opened, this, [this, once] {
+        disconnect(*once);
+        m_loader->load();
+    });
+}
+
+void DatabaseSession::listDatabases()
+{
+    QFile file(QStringLiteral(":/sql/objects/databases.sql"));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    m_objects->execute(QString::fromUtf8(file.readAll()), {}, this,
+        [this](const QList<Result> &results, const PgError &error) {
+            if (!error.isNull() || results.isEmpty())
+                return;
+            QStringList names;
+            const Result &r = results.last();
+            for (int row = 0; row < r.rowCount(); ++row) {
+                if (r.text(row, 2) == QLatin1String("t"))
+                    names << r.text(row, 0);
+            }
+            emit databasesListed(names);
+        });
+}
+
+} // namespace tusk::widgets

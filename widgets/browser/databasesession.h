@@ -1,0 +1,49 @@
+#pragma once
+
+#include "catalog/catalogsnapshot.h"
+#include "catalog/healthfinding.h"
+#include "pg/conninfo.h"
+
+#include <QObject>
+
+namespace tusk::core {
+class CatalogSnapshotLoader;
+class Connection;
+class ObjectReader;
+} // namespace tusk::core
+
+namespace tusk::widgets {
+
+// The browser's sessions on one database: one that reads snapshots, one
+// that reads single objects (DDL, sizes, dependents), so opening an object
+// never waits behind a refresh. Both belong to the browser alone: they
+// open and end their own transactions. GUI thread; nothing blocks.
+class DatabaseSession : public QObject {
+    Q_OBJECT
+public:
+    DatabaseSession(const core::ConnInfo &info, QObject *parent = nullptr);
+    ~DatabaseSession() override;
+
+    QString database() const;
+    void refresh();
+    bool isLoading() const;
+    core::ObjectReader *reader() const { return m_reader; }
+    core::Connection *objectConnection() const { return m_objects; }
+    // The database names of the server (resources/sql/objects/databases.sql).
+    void listDatabases();
+
+signals:
+    void loaded(const core::CatalogSnapshot &snapshot, const QList<core::HealthFinding> &findings,
+        qint64 elapsedMs);
+    void failed(const QString &message);
+    void databasesListed(const QStringList &names);
+
+private:
+    core::Connection *m_snapshots;
+    core::Connection *m_objects;
+    core::CatalogSnapshotLoader *m_loader;
+    core::ObjectReader *m_reader;
+    core::ConnInfo m_info;
+};
+
+} // namespace tusk::widgets

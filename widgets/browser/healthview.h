@@ -1,0 +1,46 @@
+#pragma once
+
+#include "catalog/catalogsnapshot.h"
+#include "catalog/healthfinding.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace tusk::widgets {
+
+class SqlViewer;
+
+// Health findings as a list (worst first) and, for the selected one, its
+// evidence and the SQL that fixes it, highlighted, with Copy. Double-click
+// goes to the object in the tree. GUI thread.
+class HealthView : public QWidget {
+    Q_OBJECT
+public:
+    explicit HealthView(QWidget *parent = nullptr);
+
+    void setFindings(
+        const core::CatalogSnapshot &snapshot, const QList<core::HealthFinding> &findings);
+    int count() const { return int(m_findings.size()); }
+    QTreeWidget *list() const { return m_list; }
+    QString shownFix() const;
+    void select(int row);
+    // "Open in editor" is offered only when something takes the SQL.
+    void setEditorAvailable(bool available);
+
+signals:
+    void openObject(const core::CatalogObjectRef &ref, core::Oid relationOid);
+    void openInEditor(const QString &sql);
+
+private:
+    void showFinding(int row);
+
+    QList<core::HealthFinding> m_findings;
+    QTreeWidget *m_list;
+    QLabel *m_evidence;
+    SqlViewer *m_fix;
+    QWidget *m_fixButtons;
+};
+
+} // namespace tusk::widgets

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "catalog/catalogobjects.h"
+#include "pg/conninfo.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QToolButton;
+class QTreeView;
+
+namespace tusk::widgets {
+
+class DatabaseSession;
+class ObjectDetails;
+class SchemaTreeModel;
+
+// The Schema tool: the catalog tree of the connected server (the current
+// database loaded at once, the server's other databases when expanded),
+// an instant fuzzy filter, the details of the selected object, and the
+// health findings on the objects they concern and as one list. Reads on
+// sessions of its own (DatabaseSession), so a refresh or a locked table
+// never touches the window's session or blocks the GUI thread.
+class SchemaBrowser : public QWidget {
+    Q_OBJECT
+public:
+    explicit SchemaBrowser(QWidget *parent = nullptr);
+    ~SchemaBrowser() override;
+
+    // Opens the browser's sessions on `info`'s server and database; the
+    // same server and database again is a no-op.
+    void setConnection(const core::ConnInfo &info, const QString &label);
+    void refresh();
+    void setFilterText(const QString &text);
+    // Selects an object of the database numbered `database` (0: the
+    // connected one) and shows its details.
+    bool selectObject(int database, const core::CatalogObjectRef &ref);
+    void showHealth(int database = 0);
+
+    SchemaTreeModel *model() const { return m_model; }
+    QTreeView *tree() const { return m_tree; }
+    ObjectDetails *details() const { return m_details; }
+    QString statusText() const;
+    bool isLoading() const;
+
+signals:
+    // A snapshot of `database` arrived (or failed: `ok` false).
+    void loaded(const QString &database, bool ok);
+    void openInEditor(const QString &sql);
+
+private:
+    DatabaseSession *sessionFor(int database);
+    void loadDatabase(int database);
+    void onLoaded(int database, qint64 elapsedMs);
+    void onSelection();
+    void rememberTree();
+    void restoreTree();
+    void showContextMenu(const QPoint &at);
+    void updateStatus();
+
+    core::ConnInfo m_info;
+    QString m_label;
+    SchemaTreeModel *m_model;
+    QTreeView *m_tree;
+    QLineEdit *m_filter;
+    QToolButton *m_refresh;
+    QToolButton *m_health;
+    QLabel *m_status;
+    ObjectDetails *m_details;
+    QHash<int, DatabaseSession *> m_sessions;
+    QHash<int, qint64> m_loadMs;
+    QStringList m_expanded;
+    QString m_current;
+    bool m_restoring = false;
+};
+
+} // namespace tusk::widgets
