@@ -122,13 +122,14 @@ void ObjectReader::failLocked(const CatalogObjectRef &ref, Oid relationOid, cons
             QString holders;
             if (error.isNull() && !results.isEmpty())
                 holders = describeHolders(results.last());
-            if (holders.isEmpty()) {
-                emit failed(ref, fallback);
-                return;
-            }
-            emit failed(ref,
-                QStringLiteral("The %1 of %2 cannot be read until this lock is released:\n%3")
-                    .arg(purpose, what, holders));
+            const QString message = holders.isEmpty()
+                ? fallback
+                : QStringLiteral("The %1 of %2 cannot be read until this lock is released:\n%3")
+                      .arg(purpose, what, holders);
+            if (purpose == QLatin1String("sizes"))
+                emit sizesFailed(relationOid, message);
+            else
+                emit failed(ref, message);
         });
 }
 
@@ -293,7 +294,7 @@ void ObjectReader::readSizes(const CatalogSnapshot &snapshot, Oid relationOid)
                 return;
             }
             if (!error.isNull()) {
-                emit failed(ref, error.message);
+                emit sizesFailed(relationOid, error.message);
                 return;
             }
             const Result &r = results.last();

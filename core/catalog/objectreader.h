@@ -34,7 +34,7 @@ public:
 
     // DDL of an object of `snapshot`; ends in ddlReady() or failed().
     void readDdl(const CatalogSnapshot &snapshot, const CatalogObjectRef &ref);
-    // Exact sizes of a relation; ends in sizesReady() or failed().
+    // Exact sizes of a relation; ends in sizesReady() or sizesFailed().
     void readSizes(const CatalogSnapshot &snapshot, Oid relationOid);
 
     // "session 4242 (alice, psql) holds ACCESS EXCLUSIVE on shop.orders, idle in
@@ -46,6 +46,7 @@ signals:
     void sizesReady(
         tusk::core::Oid relationOid, qint64 tableBytes, qint64 indexBytes, qint64 totalBytes);
     void failed(const tusk::core::CatalogObjectRef &ref, const QString &message);
+    void sizesFailed(tusk::core::Oid relationOid, const QString &message);
 
 private:
     using Reply = std::function<void(const QList<Result> &, const PgError &)>;

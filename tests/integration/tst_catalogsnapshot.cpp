@@ -557,7 +557,7 @@ void TestCatalogSnapshot::lockedTableIsNamedNotWaitedFor()
     QVERIFY2(view.failure.contains(QStringLiteral("holds ACCESS EXCLUSIVE on app.orders")),
         qPrintable(view.failure + view.ddl));
     ObjectReader sizes(&reader);
-    QSignalSpy sizeFailed(&sizes, &ObjectReader::failed);
+    QSignalSpy sizeFailed(&sizes, &ObjectReader::sizesFailed);
     sizes.readSizes(s, orders.oid);
     QVERIFY(sizeFailed.wait(5000));
     QVERIFY(

@@ -36,7 +36,8 @@ QString sizeInfo(const DbRelation &r)
     if (!r.isTableLike() && r.kind != RelationKind::MaterializedView)
         return {};
     if (r.kind == RelationKind::PartitionedTable)
-        return QObject::tr("%n partition(s)", nullptr, int(r.partitions.size()));
+        return r.partitions.size() == 1 ? QObject::tr("1 partition")
+                                        : QObject::tr("%1 partitions").arg(r.partitions.size());
     const QString rows = r.rowsEstimate < 0
         ? QObject::tr("never analyzed")
         : QObject::tr("~%1 rows").arg(QLocale().toString(r.rowsEstimate));
