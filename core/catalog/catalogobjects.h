@@ -126,6 +126,7 @@ struct DbIndex {
     bool valid = true;
     bool ready = true;
     QList<int> keyColumns; // attnums of the key columns, 0 for an expression
+    QString shape; // equal for indexes that differ only in name
     qint64 bytes = 0;
     qint64 scans = -1;
     QString comment;
@@ -141,6 +142,8 @@ struct DbSequence {
     bool cycles = false;
     Oid ownedByOid = 0; // the table of an identity / serial column
     int ownedByColumn = 0;
+    Oid defaultOfOid = 0; // a table whose column DEFAULT calls nextval() on it
+    int defaultOfColumn = 0;
     bool hasLastValue = false; // false: never used, locked, or not readable
     qint64 lastValue = 0;
 };

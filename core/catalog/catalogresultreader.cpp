@@ -173,7 +173,8 @@ void readIndexes(const Rows &rows, CatalogSnapshot::Builder &builder)
               primary = rows.column("is_primary"), partial = rows.column("is_partial"),
               valid = rows.column("is_valid"), ready = rows.column("is_ready"),
               keys = rows.column("key_columns"), bytes = rows.column("bytes"),
-              scans = rows.column("scans"), comment = rows.column("comment");
+              scans = rows.column("scans"), comment = rows.column("comment"),
+              shape = rows.column("shape");
     for (int r = 0; r < rows.count(); ++r) {
         DbIndex x;
         x.oid = rows.oid(r, oid);
@@ -187,6 +188,7 @@ void readIndexes(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.valid = rows.flag(r, valid);
         x.ready = rows.flag(r, ready);
         x.keyColumns = rows.numbers(r, keys);
+        x.shape = rows.text(r, shape);
         x.bytes = std::max<qint64>(rows.number(r, bytes, 0), 0);
         x.scans = rows.number(r, scans);
         x.comment = rows.text(r, comment);
@@ -200,7 +202,9 @@ void readSequences(const Rows &rows, CatalogSnapshot::Builder &builder)
               start = rows.column("start_value"), increment = rows.column("increment"),
               min = rows.column("min_value"), max = rows.column("max_value"),
               cycles = rows.column("cycles"), owner = rows.column("owned_by_oid"),
-              ownerColumn = rows.column("owned_by_column"), last = rows.column("last_value");
+              ownerColumn = rows.column("owned_by_column"), last = rows.column("last_value"),
+              defaultOf = rows.column("default_of_oid"),
+              defaultOfColumn = rows.column("default_of_column");
     for (int r = 0; r < rows.count(); ++r) {
         DbSequence x;
         x.oid = rows.oid(r, oid);
@@ -212,6 +216,8 @@ void readSequences(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.cycles = rows.flag(r, cycles);
         x.ownedByOid = rows.oid(r, owner);
         x.ownedByColumn = int(rows.number(r, ownerColumn, 0));
+        x.defaultOfOid = rows.oid(r, defaultOf);
+        x.defaultOfColumn = int(rows.number(r, defaultOfColumn, 0));
         x.hasLastValue = last >= 0 && !rows.text(r, last).isNull();
         x.lastValue = rows.number(r, last, 0);
         builder.add(std::move(x));

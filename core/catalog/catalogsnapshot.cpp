@@ -11,6 +11,7 @@ struct CatalogSnapshot::Data {
     int serverVersion = 0;
     QDateTime takenAt;
     bool systemSchemas = false;
+    bool definitions = true;
     QList<Problem> problems;
 
     QList<DbSchema> schemas;
@@ -105,6 +106,11 @@ QDateTime CatalogSnapshot::takenAt() const
 bool CatalogSnapshot::includesSystemSchemas() const
 {
     return d && d->systemSchemas;
+}
+
+bool CatalogSnapshot::hasDefinitions() const
+{
+    return d && d->definitions;
 }
 
 #define TUSK_SNAPSHOT_LIST(Type, member, accessor)                                                 \
@@ -233,8 +239,9 @@ CatalogSnapshot::Builder::Builder()
 }
 
 void CatalogSnapshot::Builder::setSource(
-    const QString &database, int serverVersion, bool systemSchemas)
+    const QString &database, int serverVersion, bool systemSchemas, bool definitions)
 {
+    d->definitions = definitions;
     d->database = database;
     d->serverVersion = serverVersion;
     d->systemSchemas = systemSchemas;

@@ -31,6 +31,9 @@ public:
     int serverVersion() const; // 150004
     QDateTime takenAt() const;
     bool includesSystemSchemas() const;
+    // False for a quick snapshot without column defaults, index
+    // definitions and sequence values (CatalogSnapshotLoader::Options).
+    bool hasDefinitions() const;
     const QList<Problem> &problems() const;
 
     const QList<DbSchema> &schemas() const;
@@ -83,7 +86,8 @@ private:
 class CatalogSnapshot::Builder {
 public:
     Builder();
-    void setSource(const QString &database, int serverVersion, bool systemSchemas);
+    void setSource(
+        const QString &database, int serverVersion, bool systemSchemas, bool definitions = true);
     void addProblem(const QString &kind, const QString &message);
     void add(DbSchema schema);
     void add(DbRelation relation);

@@ -75,7 +75,9 @@ void CatalogSnapshotLoader::begin()
     // (SET takes no bind parameters).
     const QString start =
         QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                       "SET LOCAL lock_timeout = %1; SET LOCAL statement_timeout = %2")
+                       "SET LOCAL lock_timeout = %1; SET LOCAL statement_timeout = %2; "
+                       // 100,000 columns sort in memory, not in temporary files.
+                       "SET LOCAL work_mem = '64MB'")
             .arg(m_options.lockTimeoutMs)
             .arg(m_options.statementTimeoutMs);
     const quint64 generation = m_generation;
@@ -121,6 +123,8 @@ void CatalogSnapshotLoader::runKind(int position)
         params << m_options.systemSchemas;
     if (sql.contains(QLatin1String("$2")))
         params << (m_options.relationOid ? QVariant(qlonglong(m_options.relationOid)) : QVariant());
+    if (sql.contains(QLatin1String("$3")))
+        params << m_options.definitions;
     const quint64 generation = m_generation;
     m_connection->execute(QStringLiteral("SAVEPOINT ") + kSavepoint);
     m_connection->execute(sql, params, this,
@@ -163,7 +167,7 @@ void CatalogSnapshotLoader::finish(const QString &failure)
     std::unique_ptr<CatalogSnapshot::Builder> builder = std::move(m_builder);
     if (failure.isEmpty() && builder) {
         builder->setSource(m_connection->server().database, m_connection->server().versionNumber,
-            m_options.systemSchemas);
+            m_options.systemSchemas, m_options.definitions);
         emit loaded(builder->build());
     } else {
         // A transaction left open by a failed step must not outlive it.

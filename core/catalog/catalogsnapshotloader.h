@@ -29,6 +29,10 @@ public:
         // Non-zero: only this relation (and its children) is read, for its
         // DDL; kinds that are not relation-scoped are skipped.
         Oid relationOid = 0;
+        // Deparsed text that costs most (column defaults, index
+        // definitions) and sequences' last values, which open every
+        // sequence: off for a quick first look, on for the whole picture.
+        bool definitions = true;
         int lockTimeoutMs = 500;
         int statementTimeoutMs = 15'000;
     };

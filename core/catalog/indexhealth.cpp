@@ -35,14 +35,6 @@ bool supports(const DbIndex &index, const DbConstraint &key)
     return wanted == leading;
 }
 
-// The definition without the index's own name, to compare two indexes.
-QString shape(const DbIndex &index)
-{
-    QString text = index.definition;
-    const QString named = QStringLiteral(" INDEX %1 ON ").arg(q(index.name));
-    return text.replace(named, QStringLiteral(" INDEX ON "));
-}
-
 QString scans(qint64 value)
 {
     return value < 0 ? QStringLiteral("no statistics")
@@ -190,15 +182,15 @@ void duplicateIndexes(Context &context)
         QSet<Oid> reported;
         for (int a : table.indexes) {
             const DbIndex &x = s.indexes().at(a);
-            if (!x.valid || x.definition.isNull() || reported.contains(x.oid))
+            if (!x.valid || reported.contains(x.oid))
                 continue;
             for (int b : table.indexes) {
                 const DbIndex &y = s.indexes().at(b);
-                if (a == b || !y.valid || y.definition.isNull() || reported.contains(y.oid))
+                if (a == b || !y.valid || reported.contains(y.oid))
                     continue;
                 // x is redundant when y has the same shape, or when both
                 // are plain btrees and x's keys are a prefix of y's.
-                const bool same = shape(x) == shape(y);
+                const bool same = !x.shape.isEmpty() && x.shape == y.shape;
                 bool prefix = false;
                 if (!same && x.method == QLatin1String("btree") && y.method == x.method && !x.unique
                     && !x.partial && !y.partial && x.keyColumns.size() < y.keyColumns.size()
@@ -232,14 +224,17 @@ void duplicateIndexes(Context &context)
                     : QStringLiteral("index %1 is covered by %2 (its columns lead it)")
                           .arg(name, context.indexName(y));
                 f.evidence = QStringLiteral("%1 (%2, %3)\n%4 (%5, %6)")
-                                 .arg(x.definition, HealthChecker::bytes(x.bytes), scans(x.scans),
-                                     y.definition, HealthChecker::bytes(y.bytes), scans(y.scans));
+                                 .arg(x.definition.isNull() ? name : x.definition,
+                                     HealthChecker::bytes(x.bytes), scans(x.scans),
+                                     y.definition.isNull() ? context.indexName(y) : y.definition,
+                                     HealthChecker::bytes(y.bytes), scans(y.scans));
                 f.fix = QStringLiteral("DROP INDEX CONCURRENTLY %1;").arg(name);
                 f.fixNote = (same ? QString()
                                   : QStringLiteral("Check that both use the same operator classes "
                                                    "and collations. "))
                     + QStringLiteral("Runs without blocking (outside a transaction). Rollback: %1;")
-                          .arg(concurrently(x.definition));
+                          .arg(x.definition.isNull() ? QStringLiteral("re-create it")
+                                                     : concurrently(x.definition));
                 context.findings << f;
                 break;
             }

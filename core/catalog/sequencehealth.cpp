@@ -5,8 +5,6 @@
 
 #include "sql/sqlidentifier.h"
 
-#include <QRegularExpression>
-
 #include <limits>
 
 namespace tusk::core::health {
@@ -34,21 +32,16 @@ struct Feeds {
 };
 
 // The column a sequence feeds: its owner (identity, serial, OWNED BY), or
-// a column whose default calls nextval() on it.
-Feeds fedColumn(const Context &context, const DbRelation &sequence, const DbSequence &seq)
+// a column whose DEFAULT calls nextval() on it (pg_depend, no text read).
+Feeds fedColumn(const Context &context, const DbSequence &seq)
 {
     const CatalogSnapshot &s = context.snapshot;
-    if (const DbRelation *table = s.relation(seq.ownedByOid)) {
-        if (const DbColumn *column = s.column(*table, seq.ownedByColumn))
-            return {table, column};
-    }
-    const QString unqualified = QStringLiteral("nextval('%1'").arg(sequence.name);
-    const QString qualified = QStringLiteral("nextval('%1.").arg(s.schemaName(sequence.schemaOid));
-    for (const DbColumn &column : s.columns()) {
-        if (column.defaultValue.contains(unqualified)
-            || (column.defaultValue.contains(qualified)
-                && column.defaultValue.contains(sequence.name)))
-            return {s.relation(column.relationOid), &column};
+    for (const auto &[oid, position] :
+        {std::pair {seq.ownedByOid, seq.ownedByColumn}, {seq.defaultOfOid, seq.defaultOfColumn}}) {
+        if (const DbRelation *table = s.relation(oid)) {
+            if (const DbColumn *column = s.column(*table, position))
+                return {table, column};
+        }
     }
     return {};
 }
@@ -61,7 +54,7 @@ void sequencesNearTheirLimit(Context &context)
         const DbRelation *sequence = s.relation(seq.oid);
         if (!sequence || !seq.hasLastValue || seq.increment == 0 || seq.cycles)
             continue;
-        const Feeds feeds = fedColumn(context, *sequence, seq);
+        const Feeds feeds = fedColumn(context, seq);
         const qint64 columnMaximum =
             feeds.column ? typeMaximum(feeds.column->type) : std::numeric_limits<qint64>::max();
         const bool ascending = seq.increment > 0;

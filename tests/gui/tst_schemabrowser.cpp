@@ -85,11 +85,14 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
+// Until `count` snapshots arrived and the whole one (after the quick one)
+// is in.
 bool TestSchemaBrowser::waitLoaded(int count)
 {
-    for (int i = 0; i < 500 && m_loaded->count() < count; ++i)
+    for (int i = 0; i < 1000 && (m_loaded->count() < count || m_browser->isLoading()); ++i)
         QTest::qWait(10);
-    return m_loaded->count() >= count;
+    return m_loaded->count() >= count && !m_browser->isLoading()
+        && m_browser->model()->snapshot(0).hasDefinitions();
 }
 
 void TestSchemaBrowser::initTestCase()

@@ -56,7 +56,7 @@ QString query(const QString &name)
 }
 
 // Every file binds $1 (show system schemas) and $2 (one relation, NULL:
-// all) when it names them, as the loader does.
+// all) and $3 (definitions) when it names them, as the loader does.
 QVariantList paramsFor(const QString &sql, bool system)
 {
     QVariantList params;
@@ -64,6 +64,8 @@ QVariantList paramsFor(const QString &sql, bool system)
         params << system;
     if (sql.contains(QLatin1String("$2")))
         params << QVariant();
+    if (sql.contains(QLatin1String("$3")))
+        params << true;
     return params;
 }
 

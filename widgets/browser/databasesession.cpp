@@ -21,7 +21,15 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
 {
     m_snapshots->open(info);
     m_objects->open(info);
+    // Two steps: the quick snapshot (no deparsed defaults or index
+    // definitions, no sequence values) puts the tree up at once on a big
+    // catalog; the whole one replaces it as soon as it is read.
     connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
+        if (!s.hasDefinitions()) {
+            CatalogSnapshotLoader::Options full;
+            full.definitions = true;
+            m_loader->load(full);
+        }
         emit loaded(s, HealthChecker::run(s), m_loader->lastLoadMs());
     });
     connect(m_loader, &CatalogSnapshotLoader::failed, this, &DatabaseSession::failed);
@@ -45,14 +53,16 @@ void DatabaseSession::refresh()
 {
     // Requests queue until the session is open; the loader checks the
     // transaction state only once it runs.
+    CatalogSnapshotLoader::Options quick;
+    quick.definitions = false;
     if (m_snapshots->isOpen()) {
-        m_loader->load();
+        m_loader->load(quick);
         return;
     }
     auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(m_snapshots, &Connection::opened, this, [this, once] {
+    *once = connect(m_snapshots, &Connection::opened, this, [this, once, quick] {
         disconnect(*once);
-        m_loader->load();
+        m_loader->load(quick);
     });
 }
 

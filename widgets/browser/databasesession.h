@@ -25,6 +25,7 @@ public:
     ~DatabaseSession() override;
 
     QString database() const;
+    // Reads the quick snapshot, then the whole one: loaded() comes twice.
     void refresh();
     bool isLoading() const;
     core::ObjectReader *reader() const { return m_reader; }

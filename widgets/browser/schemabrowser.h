@@ -46,7 +46,8 @@ public:
     bool isLoading() const;
 
 signals:
-    // A snapshot of `database` arrived (or failed: `ok` false).
+    // A snapshot of `database` arrived (or failed: `ok` false): first the
+    // quick one, then the whole one (CatalogSnapshot::hasDefinitions()).
     void loaded(const QString &database, bool ok);
     void openInEditor(const QString &sql);
 

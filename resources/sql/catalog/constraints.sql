@@ -19,10 +19,12 @@ SELECT k.oid, k.conrelid AS relation_oid, k.conname AS name, k.contype AS kind,
        array_to_string(k.conkey, ',') AS columns,
        k.confrelid AS referenced_oid,
        array_to_string(k.confkey, ',') AS referenced_columns,
-       obj_description(k.oid, 'pg_constraint') AS comment
+       ds.description AS comment
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::regclass
+     AND ds.objsubid = 0
 WHERE k.contype IN ('p', 'f', 'u', 'c', 'x')
   AND ($2::oid IS NULL OR k.conrelid = $2)
   AND ($1::boolean

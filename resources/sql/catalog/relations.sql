@@ -15,9 +15,9 @@ WITH locked AS (
 )
 SELECT c.oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind,
        pg_get_userbyid(c.relowner) AS owner,
-       obj_description(c.oid, 'pg_class') AS comment,
+       ds.description AS comment,
        c.relispartition AS is_partition,
-       (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1) AS parent_oid,
+       inh.parent_oid,
        CASE WHEN c.relispartition AND lk.oid IS NULL
             THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
@@ -27,19 +27,35 @@ SELECT c.oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind
        c.reltuples::bigint AS rows_estimate,
        GREATEST(c.relpages, 0)::bigint * current_setting('block_size')::bigint AS table_bytes,
        GREATEST(COALESCE(t.relpages, 0), 0)::bigint * current_setting('block_size')::bigint AS toast_bytes,
-       COALESCE((SELECT sum(GREATEST(ic.relpages, 0)) FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
-                 WHERE x.indrelid = c.oid), 0)::bigint
+       COALESCE(ix.pages, 0)::bigint
            * current_setting('block_size')::bigint AS index_bytes,
-       s.n_live_tup AS live_tuples, s.n_dead_tup AS dead_tuples,
-       s.seq_scan, s.idx_scan,
-       s.last_vacuum, s.last_autovacuum, s.last_analyze, s.last_autoanalyze,
-       s.n_mod_since_analyze AS modified_since_analyze,
+       -- The statistics functions directly (what pg_stat_all_tables
+       -- calls), only for relations that have statistics: the view would
+       -- compute them for every TOAST table too.
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_live_tuples(c.oid) END AS live_tuples,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_dead_tuples(c.oid) END AS dead_tuples,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_numscans(c.oid) END AS seq_scan,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
+           (SELECT sum(pg_stat_get_numscans(x.indexrelid)) FROM pg_index x WHERE x.indrelid = c.oid)::bigint
+       END AS idx_scan,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_vacuum_time(c.oid) END AS last_vacuum,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_autovacuum_time(c.oid) END AS last_autovacuum,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_analyze_time(c.oid) END AS last_analyze,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_autoanalyze_time(c.oid) END AS last_autoanalyze,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_mod_since_analyze(c.oid) END AS modified_since_analyze,
        lk.pids AS locked_by
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
-LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
 LEFT JOIN locked lk ON lk.oid = c.oid
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass
+     AND ds.objsubid = 0
+-- One parent (a partition has exactly one; for plain inheritance the first).
+LEFT JOIN (SELECT inhrelid, min(inhparent) AS parent_oid FROM pg_inherits GROUP BY inhrelid) inh
+     ON inh.inhrelid = c.oid
+LEFT JOIN (SELECT x.indrelid, sum(GREATEST(ic.relpages, 0)) AS pages
+           FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid GROUP BY x.indrelid) ix
+     ON ix.indrelid = c.oid
 WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
   AND ($2::oid IS NULL OR c.oid = $2)
   AND ($1::boolean
