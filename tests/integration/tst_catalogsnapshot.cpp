@@ -5,6 +5,7 @@
 // another session; an object renamed or dropped after the snapshot; a
 // session killed under the loader; a role that may not read sequences.
 
+#include "catalogtesthelpers.h"
 #include "testsupport.h"
 
 #include "catalog/catalogsnapshotloader.h"
@@ -104,78 +105,6 @@ SELECT count(*) FROM app.raw_import;
 SELECT pg_stat_force_next_flush();
 )sql";
 
-CatalogSnapshot loadSnapshot(Connection &connection, CatalogSnapshotLoader::Options options = {},
-    QString *failure = nullptr, qint64 *elapsedMs = nullptr)
-{
-    CatalogSnapshotLoader loader(&connection);
-    QSignalSpy loaded(&loader, &CatalogSnapshotLoader::loaded);
-    QSignalSpy failed(&loader, &CatalogSnapshotLoader::failed);
-    QElapsedTimer timer;
-    timer.start();
-    loader.load(options);
-    for (int i = 0; i < 300 && loaded.isEmpty() && failed.isEmpty(); ++i)
-        QTest::qWait(20);
-    if (elapsedMs)
-        *elapsedMs = timer.elapsed();
-    if (failure && !failed.isEmpty())
-        *failure = failed.first().first().toString();
-    return loaded.isEmpty() ? CatalogSnapshot() : loaded.first().first().value<CatalogSnapshot>();
-}
-
-struct DdlAnswer {
-    QString ddl;
-    QString failure;
-};
-
-DdlAnswer readDdl(Connection &connection, const CatalogSnapshot &snapshot, CatalogObjectRef ref)
-{
-    ObjectReader reader(&connection);
-    DdlAnswer answer;
-    bool done = false;
-    QObject::connect(
-        &reader, &ObjectReader::ddlReady, [&](const CatalogObjectRef &, const QString &t) {
-            answer.ddl = t;
-            done = true;
-        });
-    QObject::connect(
-        &reader, &ObjectReader::failed, [&](const CatalogObjectRef &, const QString &m) {
-            answer.failure = m;
-            done = true;
-        });
-    reader.readDdl(snapshot, ref);
-    for (int i = 0; i < 300 && !done; ++i)
-        QTest::qWait(20);
-    return answer;
-}
-
-const DbRelation &rel(const CatalogSnapshot &s, const QString &name)
-{
-    static const DbRelation none;
-    const DbRelation *r = s.findRelation(name);
-    return r ? *r : none;
-}
-
-// The findings of one check, as "object" strings.
-QStringList objectsOf(const QList<HealthFinding> &findings, const QString &check)
-{
-    QStringList objects;
-    for (const HealthFinding &f : findings) {
-        if (f.check == check)
-            objects << f.objectName;
-    }
-    objects.sort();
-    return objects;
-}
-
-const HealthFinding *findingOf(
-    const QList<HealthFinding> &findings, const QString &check, const QString &object)
-{
-    for (const HealthFinding &f : findings) {
-        if (f.check == check && f.objectName == object)
-            return &f;
-    }
-    return nullptr;
-}
 } // namespace
 
 class TestCatalogSnapshot : public QObject {
