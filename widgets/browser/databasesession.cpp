@@ -19,6 +19,7 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
     , m_reader(new ObjectReader(m_objects, this))
     , m_info(info)
 {
+    m_checks.setMaxThreadCount(1);
     m_snapshots->open(info);
     m_objects->open(info);
     // Two steps: the quick snapshot (no deparsed defaults or index
@@ -30,14 +31,30 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
             full.definitions = true;
             m_loader->load(full);
         }
-        emit loaded(s, HealthChecker::run(s), m_loader->lastLoadMs());
+        const qint64 elapsedMs = m_loader->lastLoadMs();
+        ++m_checking;
+        m_checks.start([this, s, elapsedMs] {
+            const QList<HealthFinding> findings = HealthChecker::run(s);
+            // Queued to this object: dropped if it is gone by then, and it
+            // cannot be gone before this returns (the destructor waits).
+            QMetaObject::invokeMethod(
+                this,
+                [this, s, findings, elapsedMs] {
+                    --m_checking;
+                    emit loaded(s, findings, elapsedMs);
+                },
+                Qt::QueuedConnection);
+        });
     });
     connect(m_loader, &CatalogSnapshotLoader::failed, this, &DatabaseSession::failed);
     connect(m_snapshots, &Connection::openFailed, this,
         [this](const PgError &error) { emit failed(tr("cannot connect: %1").arg(error.message)); });
 }
 
-DatabaseSession::~DatabaseSession() = default;
+DatabaseSession::~DatabaseSession()
+{
+    m_checks.waitForDone();
+}
 
 QString DatabaseSession::database() const
 {
@@ -46,7 +63,7 @@ QString DatabaseSession::database() const
 
 bool DatabaseSession::isLoading() const
 {
-    return m_loader->isLoading();
+    return m_loader->isLoading() || m_checking > 0;
 }
 
 void DatabaseSession::refresh()
