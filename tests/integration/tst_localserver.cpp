@@ -213,7 +213,12 @@ void TestLocalServer::buildsDemoDatabase()
             WHERE indexrelid = 'shop.customers_marketing_opt_in_idx'::regclass) AS unused_scans,
           (SELECT n_dead_tup FROM pg_stat_user_tables
             WHERE relid = 'shop.inventory'::regclass) AS inventory_dead,
-          (SELECT provolatile FROM pg_proc WHERE proname = 'generate_public_token') AS token_volatility
+          (SELECT provolatile FROM pg_proc WHERE proname = 'generate_public_token') AS token_volatility,
+          (SELECT prokind FROM pg_proc WHERE proname = 'mark_uncollectible') AS procedure_kind,
+          (SELECT typtype FROM pg_type WHERE typname = 'money_amount') AS composite_kind,
+          (SELECT relrowsecurity FROM pg_class
+            WHERE oid = 'billing.invoices'::regclass) AS invoices_rls,
+          (SELECT count(*) FROM pg_policy WHERE polname = 'invoices_own_customer') AS policies
     )sql"));
     QVERIFY2(named.error.isNull(), qPrintable(named.error.toString()));
     const Result &n = named.results.first();
@@ -226,6 +231,11 @@ void TestLocalServer::buildsDemoDatabase()
     QCOMPARE(n.value(0, QStringLiteral("unused_scans")).toLongLong(), 0);
     QVERIFY(n.value(0, QStringLiteral("inventory_dead")).toLongLong() > 0);
     QCOMPARE(n.text(0, n.columnIndex(QStringLiteral("token_volatility"))), QStringLiteral("v"));
+    // Every kind the schema browser shows has an example.
+    QCOMPARE(n.text(0, n.columnIndex(QStringLiteral("procedure_kind"))), QStringLiteral("p"));
+    QCOMPARE(n.text(0, n.columnIndex(QStringLiteral("composite_kind"))), QStringLiteral("c"));
+    QCOMPARE(n.value(0, QStringLiteral("invoices_rls")), QVariant(true));
+    QCOMPARE(n.value(0, QStringLiteral("policies")).toInt(), 1);
 
     // A complete demo is kept; asking again builds nothing.
     DemoDatabase again(server.connInfo());
