@@ -100,15 +100,17 @@ QString DdlWriter::relation(const CatalogSnapshot &snapshot, const DbRelation &r
         const DbSequence *s = snapshot.sequence(relation.oid);
         if (!s)
             return out + QStringLiteral("CREATE SEQUENCE %1;\n").arg(name);
-        if (s->ownedByOid) {
-            const DbRelation *owner = snapshot.relation(s->ownedByOid);
-            if (!owner)
-                owner = names.relation(s->ownedByOid);
-            const DbColumn *column = owner ? snapshot.column(*owner, s->ownedByColumn) : nullptr;
-            if (column && column->identity)
-                out += QStringLiteral("-- the identity sequence of %1.%2, created with it\n")
-                           .arg(snapshot.qualifiedName(*owner), q(column->name));
-        }
+        // The owning column, in whichever snapshot holds its table (a
+        // relation's indexes into the column list are only valid there).
+        const CatalogSnapshot &ownerSource = snapshot.relation(s->ownedByOid) ? snapshot : names;
+        const DbRelation *owner = ownerSource.relation(s->ownedByOid);
+        const DbColumn *column = owner ? ownerSource.column(*owner, s->ownedByColumn) : nullptr;
+        const QString ownerColumn = column
+            ? ownerSource.qualifiedName(*owner) + QLatin1Char('.') + q(column->name)
+            : QString();
+        if (column && column->identity)
+            out += QStringLiteral("-- the identity sequence of %1, created with it\n")
+                       .arg(ownerColumn);
         out += QStringLiteral("CREATE SEQUENCE %1\n    AS %2\n    START WITH %3\n    INCREMENT BY "
                               "%4\n    MINVALUE %5\n    MAXVALUE %6\n    %7;\n")
                    .arg(name, s->type)
@@ -117,15 +119,8 @@ QString DdlWriter::relation(const CatalogSnapshot &snapshot, const DbRelation &r
                    .arg(s->minValue)
                    .arg(s->maxValue)
                    .arg(s->cycles ? QStringLiteral("CYCLE") : QStringLiteral("NO CYCLE"));
-        if (s->ownedByOid) {
-            const DbRelation *owner = snapshot.relation(s->ownedByOid);
-            if (!owner)
-                owner = names.relation(s->ownedByOid);
-            const DbColumn *column = owner ? snapshot.column(*owner, s->ownedByColumn) : nullptr;
-            if (owner && column)
-                out += QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2.%3;\n")
-                           .arg(name, snapshot.qualifiedName(*owner), q(column->name));
-        }
+        if (column)
+            out += QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;\n").arg(name, ownerColumn);
         appendComments(out, snapshot, relation, name);
         out += QStringLiteral("ALTER SEQUENCE %1 OWNER TO %2;\n").arg(name, q(relation.owner));
         return out;

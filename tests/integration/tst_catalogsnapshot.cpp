@@ -405,6 +405,18 @@ void TestCatalogSnapshot::ddlOfEachKind()
                  "CREATE TABLE app.events_2024 PARTITION OF app.events\n    FOR VALUES FROM "
                  "('2024-01-01') TO ('2025-01-01');")),
         qPrintable(partition.ddl + partition.failure));
+    // A sequence's owner is read from the snapshot that holds its table:
+    // the fresh read of the sequence alone does not.
+    const DdlAnswer serial = readDdl(
+        *m_connection, s, {CatalogObjectKind::Relation, rel(s, "app.orders_id_seq").oid, 0});
+    QVERIFY2(serial.ddl.contains(
+                 QStringLiteral("ALTER SEQUENCE app.orders_id_seq OWNED BY app.orders.id;")),
+        qPrintable(serial.ddl + serial.failure));
+    const DdlAnswer identity = readDdl(
+        *m_connection, s, {CatalogObjectKind::Relation, rel(s, "app.customers_id_seq").oid, 0});
+    QVERIFY2(identity.ddl.startsWith(
+                 QStringLiteral("-- the identity sequence of app.customers.id, created with it\n")),
+        qPrintable(identity.ddl + identity.failure));
     Oid touch = 0;
     for (const DbFunction &f : s.functions())
         touch = f.name == QLatin1String("touch") ? f.oid : touch;
