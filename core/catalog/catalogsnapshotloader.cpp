@@ -13,17 +13,20 @@ namespace tusk::core {
 namespace {
 const QString kSavepoint = QStringLiteral("tusk_catalog_kind");
 
+// Every query file, read once (thread-safe static initialisation: loaders
+// may run on any thread).
 QString sqlFor(const QString &kind)
 {
-    static QHash<QString, QString> cache;
-    const auto it = cache.constFind(kind);
-    if (it != cache.constEnd())
-        return *it;
-    QFile file(QStringLiteral(":/sql/catalog/%1.sql").arg(kind));
-    const QString sql =
-        file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    cache.insert(kind, sql);
-    return sql;
+    static const QHash<QString, QString> files = [] {
+        QHash<QString, QString> all;
+        for (const QString &name : CatalogResultReader::kinds()) {
+            QFile file(QStringLiteral(":/sql/catalog/%1.sql").arg(name));
+            if (file.open(QIODevice::ReadOnly))
+                all.insert(name, QString::fromUtf8(file.readAll()));
+        }
+        return all;
+    }();
+    return files.value(kind);
 }
 } // namespace
 

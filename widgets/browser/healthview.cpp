@@ -76,7 +76,7 @@ HealthView::HealthView(QWidget *parent)
     showFinding(-1);
 }
 
-void HealthView::setFindings(const CatalogSnapshot &, const QList<HealthFinding> &findings)
+void HealthView::setFindings(const QList<HealthFinding> &findings)
 {
     m_findings = findings;
     m_list->clear();

@@ -20,8 +20,7 @@ class HealthView : public QWidget {
 public:
     explicit HealthView(QWidget *parent = nullptr);
 
-    void setFindings(
-        const core::CatalogSnapshot &snapshot, const QList<core::HealthFinding> &findings);
+    void setFindings(const QList<core::HealthFinding> &findings);
     int count() const { return int(m_findings.size()); }
     QTreeWidget *list() const { return m_list; }
     QString shownFix() const;

@@ -138,7 +138,7 @@ void ObjectDetails::showObject(const CatalogSnapshot &snapshot, const CatalogObj
     m_ddlEditor->setSql(QString());
     for (QTableWidget *t : {m_columns, m_indexes, m_constraints, m_statistics, m_dependents})
         t->setRowCount(0);
-    m_health->setFindings(snapshot, findings);
+    m_health->setFindings(findings);
     setTabText(
         HealthTab, findings.isEmpty() ? tr("Health") : tr("Health (%1)").arg(findings.size()));
 

@@ -119,15 +119,8 @@ void SchemaBrowser::setConnection(const ConnInfo &info, const QString &label)
     m_label = label;
     m_expanded.clear();
     m_current.clear();
-    // A fresh model for a new server: databases are numbered from 0.
-    m_model->blockSignals(true);
-    m_model->deleteLater();
-    m_model->blockSignals(false);
-    m_model = new SchemaTreeModel(this);
-    m_tree->setModel(m_model);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        &SchemaBrowser::onSelection);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { restoreTree(); });
+    // A new server: its databases are numbered from 0 again.
+    m_model->clear();
     const QString server = info.host().isEmpty() || info.host().startsWith(QLatin1Char('/'))
         ? tr("%1 (local socket)").arg(label)
         : QStringLiteral("%1 (%2:%3)")

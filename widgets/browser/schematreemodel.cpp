@@ -57,6 +57,13 @@ void SchemaTreeModel::setServer(const QString &label)
     rebuild();
 }
 
+void SchemaTreeModel::clear()
+{
+    m_server.clear();
+    m_databases.clear();
+    rebuild();
+}
+
 int SchemaTreeModel::addDatabase(const QString &name)
 {
     Database d;

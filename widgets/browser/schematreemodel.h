@@ -38,6 +38,8 @@ public:
     explicit SchemaTreeModel(QObject *parent = nullptr);
 
     void setServer(const QString &label);
+    // Forgets the server and its databases.
+    void clear();
     // Adds a database node (not loaded yet) and returns its number.
     int addDatabase(const QString &name);
     int databaseCount() const { return int(m_databases.size()); }
