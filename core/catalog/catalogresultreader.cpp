@@ -2,10 +2,13 @@
 
 #include "pg/result.h"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace tusk::core {
 
 namespace {
-// One result set, read by column name.
+// One result set, read by column name, straight from the server's bytes.
 class Rows {
 public:
     explicit Rows(const Result &result)
@@ -18,36 +21,53 @@ public:
     {
         return column < 0 ? QString() : m_result.text(row, column);
     }
+    // Text that repeats across rows (type names, owners, column names like
+    // "id"): one shared copy per distinct value, so 100,000 columns do not
+    // hold 100,000 copies of "bigint".
+    QString shared(int row, int column) const
+    {
+        if (column < 0 || m_result.isNull(row, column))
+            return {};
+        const QByteArrayView bytes = m_result.bytes(row, column);
+        const auto [at, added] =
+            m_shared.try_emplace(std::string_view(bytes.data(), size_t(bytes.size())));
+        if (added)
+            at->second = m_result.text(row, column);
+        return at->second;
+    }
     qint64 number(int row, int column, qint64 otherwise = -1) const
     {
         if (column < 0 || m_result.isNull(row, column))
             return otherwise;
-        return m_result.text(row, column).toLongLong();
+        return m_result.bytes(row, column).toLongLong();
     }
     Oid oid(int row, int column) const { return Oid(number(row, column, 0)); }
     bool flag(int row, int column) const
     {
-        return column >= 0 && m_result.text(row, column) == QLatin1String("t");
+        return column >= 0 && m_result.bytes(row, column) == "t";
     }
     char letter(int row, int column, char otherwise = 0) const
     {
-        const QString t = text(row, column);
-        return t.isEmpty() ? otherwise : t.at(0).toLatin1();
+        const QByteArrayView bytes = column < 0 ? QByteArrayView() : m_result.bytes(row, column);
+        return bytes.isEmpty() ? otherwise : bytes.at(0);
     }
     QList<int> numbers(int row, int column) const
     {
         QList<int> list;
-        const QString t = text(row, column);
-        if (t.isEmpty())
-            return list;
-        for (const QStringView part : QStringView(t).split(u','))
-            list << part.toInt();
+        QByteArrayView rest = column < 0 ? QByteArrayView() : m_result.bytes(row, column);
+        while (!rest.isEmpty()) {
+            const qsizetype comma = rest.indexOf(',');
+            list << (comma < 0 ? rest : rest.first(comma)).toInt();
+            rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
+        }
         return list;
     }
     QList<int> pids(int row, int column) const { return numbers(row, column); }
 
 private:
     const Result &m_result;
+    // Views into m_result's bytes, which outlive this reader.
+    mutable std::unordered_map<std::string_view, QString> m_shared;
 };
 
 void readSchemas(const Rows &rows, CatalogSnapshot::Builder &builder)
@@ -82,7 +102,7 @@ void readRelations(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.schemaOid = rows.oid(r, schema);
         x.name = rows.text(r, name);
         x.kind = RelationKind(rows.letter(r, kind, 'r'));
-        x.owner = rows.text(r, owner);
+        x.owner = rows.shared(r, owner);
         x.comment = rows.text(r, comment);
         x.isPartition = rows.flag(r, isPartition);
         x.parentOid = rows.oid(r, parent);
@@ -124,15 +144,15 @@ void readColumns(const Rows &rows, CatalogSnapshot::Builder &builder)
         DbColumn x;
         x.relationOid = rows.oid(r, relation);
         x.position = int(rows.number(r, position, 0));
-        x.name = rows.text(r, name);
-        x.type = rows.text(r, type);
+        x.name = rows.shared(r, name);
+        x.type = rows.shared(r, type);
         x.typeOid = rows.oid(r, typeOid);
-        x.defaultValue = rows.text(r, defaultValue);
+        x.defaultValue = rows.shared(r, defaultValue);
         x.hasDefault = rows.flag(r, hasDefault);
         x.notNull = rows.flag(r, notNull);
         x.identity = rows.letter(r, identity);
         x.generated = rows.letter(r, generated);
-        x.collation = rows.text(r, collation);
+        x.collation = rows.shared(r, collation);
         x.comment = rows.text(r, comment);
         builder.add(std::move(x));
     }
@@ -181,7 +201,7 @@ void readIndexes(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.relationOid = rows.oid(r, relation);
         x.name = rows.text(r, name);
         x.definition = rows.text(r, definition);
-        x.method = rows.text(r, method);
+        x.method = rows.shared(r, method);
         x.unique = rows.flag(r, unique);
         x.primary = rows.flag(r, primary);
         x.partial = rows.flag(r, partial);
@@ -208,7 +228,7 @@ void readSequences(const Rows &rows, CatalogSnapshot::Builder &builder)
     for (int r = 0; r < rows.count(); ++r) {
         DbSequence x;
         x.oid = rows.oid(r, oid);
-        x.type = rows.text(r, type);
+        x.type = rows.shared(r, type);
         x.startValue = rows.number(r, start, 1);
         x.increment = rows.number(r, increment, 1);
         x.minValue = rows.number(r, min, 1);
@@ -241,7 +261,7 @@ void readFunctions(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.result = rows.text(r, result);
         x.kind = FunctionKind(rows.letter(r, kind, 'f'));
         x.volatility = rows.letter(r, volatility, 'v');
-        x.language = rows.text(r, language);
+        x.language = rows.shared(r, language);
         x.securityDefiner = rows.flag(r, definer);
         x.fromExtension = rows.flag(r, extension);
         x.comment = rows.text(r, comment);

@@ -151,11 +151,11 @@ void ConnectionPrivate::drainCopyOut()
         char *line = nullptr;
         const int length = PQgetCopyData(conn, &line, 1);
         if (length > 0) {
-            QByteArray row(line, length);
-            PQfreemem(line);
+            QByteArrayView row(line, length);
             if (row.endsWith('\n'))
                 row.chop(1);
-            copyOut->appendCell(QString::fromUtf8(row), false);
+            copyOut->appendCell(row, false);
+            PQfreemem(line);
             copyOut->endRow();
             continue;
         }

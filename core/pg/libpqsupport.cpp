@@ -54,13 +54,17 @@ Result toResult(const PGresult *result)
     }
     const int rows = PQntuples(result);
     builder.reserveRows(rows);
+    qsizetype bytes = 0;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c)
+            bytes += PQgetlength(result, r, c);
+    }
+    builder.reserveBytes(bytes);
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
             const bool null = PQgetisnull(result, r, c);
-            builder.appendCell(null
-                    ? QString()
-                    : QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c)),
-                null);
+            builder.appendCell(
+                QByteArrayView(PQgetvalue(result, r, c), PQgetlength(result, r, c)), null);
         }
         builder.endRow();
     }

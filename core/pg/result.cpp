@@ -2,6 +2,8 @@
 
 #include <QBitArray>
 
+#include <vector>
+
 namespace tusk::core {
 
 namespace {
@@ -19,7 +21,8 @@ enum : quint32 {
 
 struct Result::Data {
     QList<Column> columns;
-    QList<QString> cells; // row-major
+    QByteArray bytes; // every cell's UTF-8 text, row-major, back to back
+    std::vector<qsizetype> ends; // where each cell ends in `bytes`
     QBitArray nulls; // one bit per cell
     int rows = 0;
     QString commandTag;
@@ -68,21 +71,32 @@ bool Result::isNull(int row, int column) const
     return !contains(row, column) || d->nulls.testBit(qsizetype(row) * columnCount() + column);
 }
 
+QByteArrayView Result::bytes(int row, int column) const
+{
+    if (isNull(row, column))
+        return {};
+    const qsizetype cell = qsizetype(row) * columnCount() + column;
+    const qsizetype begin = cell == 0 ? 0 : d->ends[size_t(cell - 1)];
+    return QByteArrayView(d->bytes.constData() + begin, d->ends[size_t(cell)] - begin);
+}
+
 QString Result::text(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    return d->cells.at(qsizetype(row) * columnCount() + column);
+    // Not a null QString for an empty cell: NULL and '' stay distinct.
+    const QByteArrayView cell = bytes(row, column);
+    return cell.isEmpty() ? QString(QLatin1String("")) : QString::fromUtf8(cell);
 }
 
 QVariant Result::value(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    const QString &cell = d->cells.at(qsizetype(row) * columnCount() + column);
+    const QByteArrayView cell = bytes(row, column);
     switch (d->columns.at(column).typeOid) {
     case BoolOid:
-        return cell == QLatin1String("t");
+        return cell == "t";
     case Int2Oid:
     case Int4Oid:
         return cell.toInt();
@@ -94,7 +108,7 @@ QVariant Result::value(int row, int column) const
     case Float8Oid:
         return cell.toDouble();
     default:
-        return cell;
+        return text(row, column);
     }
 }
 
@@ -130,22 +144,34 @@ void Result::Builder::addColumn(const Column &column)
 void Result::Builder::reserveRows(int rows)
 {
     const qsizetype cells = qsizetype(rows) * d->columns.size();
-    d->cells.reserve(cells);
+    d->ends.reserve(size_t(cells));
     d->nulls.resize(cells);
 }
 
-void Result::Builder::appendCell(const QString &text, bool isNull)
+void Result::Builder::reserveBytes(qsizetype bytes)
 {
-    const qsizetype index = d->cells.size();
-    d->cells.append(text);
+    d->bytes.reserve(bytes);
+}
+
+void Result::Builder::appendCell(QByteArrayView utf8, bool isNull)
+{
+    const qsizetype index = qsizetype(d->ends.size());
+    if (!isNull)
+        d->bytes.append(utf8);
+    d->ends.push_back(d->bytes.size());
     if (d->nulls.size() <= index)
         d->nulls.resize(qMax<qsizetype>(index + 1, d->nulls.size() * 2));
     d->nulls.setBit(index, isNull);
 }
 
+void Result::Builder::appendCell(const QString &text, bool isNull)
+{
+    appendCell(QByteArrayView(text.toUtf8()), isNull);
+}
+
 void Result::Builder::endRow()
 {
-    Q_ASSERT(d->cells.size() == qsizetype(d->rows + 1) * d->columns.size());
+    Q_ASSERT(qsizetype(d->ends.size()) == qsizetype(d->rows + 1) * d->columns.size());
     ++d->rows;
     d->hasRows = true;
 }
@@ -167,7 +193,8 @@ void Result::Builder::setCommandTag(const QString &tag, qint64 affectedRows, boo
 
 Result Result::Builder::build()
 {
-    d->nulls.resize(d->cells.size());
+    d->nulls.resize(qsizetype(d->ends.size()));
+    d->bytes.squeeze();
     Result r;
     r.d = std::move(d);
     d = std::make_shared<Data>();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -12,7 +13,9 @@ namespace tusk::core {
 // One result set of a request, as an immutable value: column descriptions,
 // rows of text cells (NULL kept distinct from the empty string), the command
 // tag and the affected-row count. Copies are cheap (shared, read-only data),
-// so it can be passed through queued signals and kept by models.
+// so it can be passed through queued signals and kept by models. Cells are
+// kept as the server sent them, UTF-8 back to back in one buffer: a
+// 100,000-row catalog result is one allocation, not a million strings.
 class Result {
 public:
     struct Column {
@@ -36,6 +39,9 @@ public:
     bool isNull(int row, int column) const;
     // The server's text form of the cell; a null QString for SQL NULL.
     QString text(int row, int column) const;
+    // The same text as the server's UTF-8 bytes, without a copy; valid as
+    // long as this Result (or a copy of it) lives. Empty for SQL NULL.
+    QByteArrayView bytes(int row, int column) const;
     // The cell as a typed value for the common scalar types (bool, integers,
     // float4/8, oid); other types stay text so nothing loses precision
     // (numeric, timestamps). SQL NULL is an invalid QVariant.
@@ -63,7 +69,9 @@ public:
     Builder();
     void addColumn(const Column &column);
     void reserveRows(int rows);
+    void reserveBytes(qsizetype bytes); // the cells' UTF-8 text, all together
     // Cells arrive row by row, left to right; endRow() closes each row.
+    void appendCell(QByteArrayView utf8, bool isNull);
     void appendCell(const QString &text, bool isNull);
     void endRow();
     void addRow(const QList<QString> &cells, const QList<bool> &nulls);

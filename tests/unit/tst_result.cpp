@@ -11,6 +11,7 @@ private slots:
     void typedValues_data();
     void typedValues();
     void copiesShareAndStayImmutable();
+    void cellsKeepTheServersBytes();
     void commandWithoutRows();
 };
 
@@ -46,6 +47,34 @@ void TestResult::nullIsNotEmpty()
     QVERIFY(!r.value(0, QStringLiteral("missing")).isValid());
     QCOMPARE(r.commandTag(), QStringLiteral("SELECT 2"));
     QCOMPARE(r.affectedRows(), 2);
+}
+
+void TestResult::cellsKeepTheServersBytes()
+{
+    // Cells side by side in one buffer: each must come back whole, with
+    // its neighbours' bytes neither lost nor leaking in.
+    Result::Builder b;
+    b.addColumn({QStringLiteral("a"), 25, -1, 0, 0});
+    b.addColumn({QStringLiteral("b"), 25, -1, 0, 0});
+    b.appendCell(QByteArrayView("Gr\xc3\xbc\xc3\x9f"
+                                "e"),
+        false);
+    b.appendCell(QByteArrayView(""), false);
+    b.endRow();
+    b.appendCell(QByteArrayView("ignored"), true);
+    b.appendCell(QStringLiteral("\u6771\u4eac"), false);
+    b.endRow();
+    const Result r = b.build();
+    QCOMPARE(r.text(0, 0), QStringLiteral("Gr\u00fc\u00dfe"));
+    QCOMPARE(r.bytes(0, 0),
+        QByteArrayView("Gr\xc3\xbc\xc3\x9f"
+                       "e"));
+    QVERIFY(r.bytes(0, 1).isEmpty());
+    QVERIFY(!r.text(0, 1).isNull());
+    QVERIFY(r.text(1, 0).isNull());
+    QVERIFY(r.bytes(1, 0).isEmpty());
+    QCOMPARE(r.text(1, 1), QStringLiteral("\u6771\u4eac"));
+    QVERIFY(r.bytes(5, 0).isEmpty());
 }
 
 void TestResult::typedValues_data()
