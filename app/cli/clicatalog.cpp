@@ -53,6 +53,10 @@ std::optional<CatalogSnapshot> CliCatalog::load(
 {
     m_connection = std::make_unique<Connection>();
     m_connection->setAutoReconnect(false);
+    // A second session shares the kinds with the first (see
+    // CatalogSnapshotLoader); if it cannot connect, the first reads all.
+    m_second = std::make_unique<Connection>();
+    m_second->setAutoReconnect(false);
     QEventLoop loop;
     std::optional<CatalogSnapshot> snapshot;
     *error = timeLimitMessage();
@@ -61,6 +65,7 @@ std::optional<CatalogSnapshot> CliCatalog::load(
         loop.quit();
     });
     CatalogSnapshotLoader loader(m_connection.get());
+    loader.setSecondConnection(m_second.get());
     QObject::connect(&loader, &CatalogSnapshotLoader::loaded, &loop, [&](const CatalogSnapshot &s) {
         snapshot = s;
         loop.quit();
@@ -69,13 +74,21 @@ std::optional<CatalogSnapshot> CliCatalog::load(
         *error = message;
         loop.quit();
     });
-    QObject::connect(m_connection.get(), &Connection::opened, &loop, [&] {
+    bool started = false;
+    auto startWhenReady = [&] {
+        if (started || !m_connection->isOpen()
+            || m_second->state() == Connection::State::Connecting)
+            return;
+        started = true;
         CatalogSnapshotLoader::Options options;
         options.systemSchemas = systemSchemas;
         loader.load(options);
-    });
+    };
+    QObject::connect(m_connection.get(), &Connection::opened, &loop, startWhenReady);
+    QObject::connect(m_second.get(), &Connection::stateChanged, &loop, startWhenReady);
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);
     m_connection->open(info);
+    m_second->open(info);
     loop.exec();
     return snapshot;
 }

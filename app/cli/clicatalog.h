@@ -29,6 +29,7 @@ public:
 
 private:
     std::unique_ptr<core::Connection> m_connection;
+    std::unique_ptr<core::Connection> m_second; // shares the snapshot load
 };
 
 } // namespace tusk::app

@@ -173,7 +173,7 @@ void readConstraints(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.relationOid = rows.oid(r, relation);
         x.name = rows.text(r, name);
         x.kind = ConstraintKind(rows.letter(r, kind, 'c'));
-        x.definition = rows.text(r, definition);
+        x.definition = rows.shared(r, definition); // "PRIMARY KEY (id)" many times
         x.validated = rows.flag(r, validated);
         x.deferrable = rows.flag(r, deferrable);
         x.indexOid = rows.oid(r, index);
@@ -208,7 +208,7 @@ void readIndexes(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.valid = rows.flag(r, valid);
         x.ready = rows.flag(r, ready);
         x.keyColumns = rows.numbers(r, keys);
-        x.shape = rows.text(r, shape);
+        x.shape = rows.shared(r, shape);
         x.bytes = std::max<qint64>(rows.number(r, bytes, 0), 0);
         x.scans = rows.number(r, scans);
         x.comment = rows.text(r, comment);
@@ -373,6 +373,7 @@ bool CatalogResultReader::read(
 {
     for (const KindReader &reader : readers()) {
         if (reader.kind == kind) {
+            builder.reserve(kind, result.rowCount());
             reader.read(Rows(result), builder);
             return true;
         }

@@ -252,6 +252,26 @@ void CatalogSnapshot::Builder::addProblem(const QString &kind, const QString &me
     d->problems << Problem {kind, message};
 }
 
+void CatalogSnapshot::Builder::reserve(const QString &kind, qsizetype rows)
+{
+    auto grow = [rows](auto &list) { list.reserve(list.size() + rows); };
+    Data &data = *d;
+    if (kind == QLatin1String("relations"))
+        grow(data.relations);
+    else if (kind == QLatin1String("columns"))
+        grow(data.columns);
+    else if (kind == QLatin1String("constraints"))
+        grow(data.constraints);
+    else if (kind == QLatin1String("indexes"))
+        grow(data.indexes);
+    else if (kind == QLatin1String("sequences"))
+        grow(data.sequences);
+    else if (kind == QLatin1String("functions"))
+        grow(data.functions);
+    else if (kind == QLatin1String("types"))
+        grow(data.types);
+}
+
 void CatalogSnapshot::Builder::add(DbSchema schema)
 {
     d->schemas << std::move(schema);

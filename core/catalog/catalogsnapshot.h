@@ -89,6 +89,9 @@ public:
     void setSource(
         const QString &database, int serverVersion, bool systemSchemas, bool definitions = true);
     void addProblem(const QString &kind, const QString &message);
+    // Room for `rows` more of one kind (a query file's name: "columns"),
+    // so 100,000 columns take what they need, not the next power of two.
+    void reserve(const QString &kind, qsizetype rows);
     void add(DbSchema schema);
     void add(DbRelation relation);
     void add(DbColumn column);

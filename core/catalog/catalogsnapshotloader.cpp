@@ -3,10 +3,13 @@
 #include "catalogresultreader.h"
 
 #include "pg/connection.h"
+#include "sql/sqlidentifier.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
+
+#include <memory>
 
 namespace tusk::core {
 
@@ -28,12 +31,31 @@ QString sqlFor(const QString &kind)
     }();
     return files.value(kind);
 }
+
+// The costliest first (server time on 10,000 tables, docs/performance.md),
+// so two sessions pulling from one queue end close together.
+QStringList kindsByCost()
+{
+    QStringList kinds = {QStringLiteral("relations"), QStringLiteral("columns"),
+        QStringLiteral("indexes"), QStringLiteral("constraints"), QStringLiteral("sequences"),
+        QStringLiteral("types"), QStringLiteral("functions"), QStringLiteral("triggers")};
+    for (const QString &kind : CatalogResultReader::kinds()) {
+        if (!kinds.contains(kind))
+            kinds << kind;
+    }
+    return kinds;
+}
 } // namespace
 
 CatalogSnapshotLoader::CatalogSnapshotLoader(Connection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
 {
+}
+
+void CatalogSnapshotLoader::setSecondConnection(Connection *connection)
+{
+    m_second = connection;
 }
 
 QString CatalogSnapshotLoader::querySql(const QString &kind)
@@ -57,6 +79,17 @@ void CatalogSnapshotLoader::load(const Options &options)
     begin();
 }
 
+QString CatalogSnapshotLoader::transactionStart() const
+{
+    // Numbers from our own options, not user text: safe to spell inline
+    // (SET takes no bind parameters).
+    return QStringLiteral("SET LOCAL lock_timeout = %1; SET LOCAL statement_timeout = %2; "
+                          // 100,000 columns sort in memory, not in temporary files.
+                          "SET LOCAL work_mem = '64MB'")
+        .arg(m_options.lockTimeoutMs)
+        .arg(m_options.statementTimeoutMs);
+}
+
 void CatalogSnapshotLoader::begin()
 {
     if (!m_connection) {
@@ -71,77 +104,153 @@ void CatalogSnapshotLoader::begin()
         return;
     }
     m_loading = true;
+    m_committing = false;
     ++m_generation;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_builder = std::make_unique<CatalogSnapshot::Builder>();
-    // Numbers from our own options, not user text: safe to spell inline
-    // (SET takes no bind parameters).
-    const QString start =
-        QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-                       "SET LOCAL lock_timeout = %1; SET LOCAL statement_timeout = %2; "
-                       // 100,000 columns sort in memory, not in temporary files.
-                       "SET LOCAL work_mem = '64MB'")
-            .arg(m_options.lockTimeoutMs)
-            .arg(m_options.statementTimeoutMs);
+    m_timings.clear();
+    m_queue.clear();
+    for (const QString &kind : kindsByCost()) {
+        // One relation: its own rows, plus the schemas to spell its name.
+        if (!m_options.relationOid || isRelationScoped(kind) || kind == QLatin1String("schemas"))
+            m_queue << kind;
+    }
+    m_lanes[0] = Lane {};
+    m_lanes[0].connection = m_connection;
+    m_lanes[1] = Lane {};
+    // One relation is a few rows: not worth a second transaction.
+    const bool shared = m_second && m_second != m_connection && !m_exportRefused
+        && !m_options.relationOid && m_second->state() == Connection::State::Ready
+        && m_second->transactionStatus() == Connection::TransactionStatus::Idle;
+    m_lanes[0].busy = true;
     const quint64 generation = m_generation;
     m_connection->execute(
-        start, {}, this, [this, generation](const QList<Result> &, const PgError &error) {
+        QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ") + transactionStart(),
+        {}, this, [this, generation, shared](const QList<Result> &, const PgError &error) {
             if (generation != m_generation)
                 return;
             if (!error.isNull()) {
                 finish(QStringLiteral("cannot read the catalog: %1").arg(error.toString()));
                 return;
             }
-            runKind(0);
+            m_lanes[0].joined = true;
+            if (shared) {
+                exportSnapshot();
+                return;
+            }
+            m_lanes[0].busy = false;
+            if (!pull(0))
+                settleIfDone();
         });
 }
 
-void CatalogSnapshotLoader::runKind(int position)
+void CatalogSnapshotLoader::exportSnapshot()
 {
-    const QStringList &kinds = CatalogResultReader::kinds();
-    // One relation: its own rows, plus the schemas to spell its name.
-    while (position < kinds.size() && m_options.relationOid && !isRelationScoped(kinds.at(position))
-        && kinds.at(position) != QLatin1String("schemas"))
-        ++position;
-    if (position >= kinds.size()) {
-        const quint64 generation = m_generation;
-        m_connection->execute(QStringLiteral("COMMIT"), {}, this,
-            [this, generation](const QList<Result> &, const PgError &error) {
-                if (generation == m_generation)
-                    finish(error.isConnectionFailure()
-                            ? QStringLiteral("the connection was lost: %1").arg(error.message)
-                            : QString());
-            });
-        return;
-    }
-    const QString &kind = kinds.at(position);
-    const QString sql = sqlFor(kind);
-    if (sql.isEmpty()) {
-        m_builder->addProblem(kind, QStringLiteral("the query is missing from the build"));
-        runKind(position + 1);
-        return;
-    }
-    QVariantList params;
-    if (sql.contains(QLatin1String("$1")))
-        params << m_options.systemSchemas;
-    if (sql.contains(QLatin1String("$2")))
-        params << (m_options.relationOid ? QVariant(qlonglong(m_options.relationOid)) : QVariant());
-    if (sql.contains(QLatin1String("$3")))
-        params << m_options.definitions;
     const quint64 generation = m_generation;
-    m_connection->execute(QStringLiteral("SAVEPOINT ") + kSavepoint);
-    m_connection->execute(sql, params, this,
-        [this, generation, position](const QList<Result> &results, const PgError &error) {
-            if (generation == m_generation)
-                kindDone(position, results, error);
+    m_connection->execute(QStringLiteral("SELECT pg_export_snapshot()"), {}, this,
+        [this, generation](const QList<Result> &results, const PgError &error) {
+            if (generation != m_generation)
+                return;
+            if (error.isConnectionFailure()) {
+                finish(QStringLiteral("the connection was lost: %1").arg(error.message));
+                return;
+            }
+            if (!error.isNull() || results.isEmpty()) {
+                // A standby, or a server that forbids it: the failed
+                // transaction goes, and everything is read on one session.
+                m_exportRefused = true;
+                m_connection->execute(QStringLiteral("ROLLBACK"), {}, this,
+                    [this, generation](const QList<Result> &, const PgError &) {
+                        if (generation == m_generation)
+                            begin();
+                    });
+                return;
+            }
+            m_lanes[0].busy = false;
+            joinSecondLane(results.last().text(0, 0));
+            // Joining may have failed at once and the first session taken
+            // over everything already.
+            if (generation == m_generation && !m_lanes[0].busy && !pull(0))
+                settleIfDone();
         });
+}
+
+void CatalogSnapshotLoader::joinSecondLane(const QString &snapshotId)
+{
+    Lane &lane = m_lanes[1];
+    lane.connection = m_second;
+    lane.busy = true;
+    const quint64 generation = m_generation;
+    // SET TRANSACTION SNAPSHOT must come before the transaction's first
+    // query; SET commands take no snapshot of their own.
+    m_second->execute(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                                     "SET TRANSACTION SNAPSHOT %1; ")
+                          .arg(SqlIdentifier::literal(snapshotId))
+            + transactionStart(),
+        {}, this, [this, generation](const QList<Result> &, const PgError &error) {
+            if (generation != m_generation)
+                return;
+            Lane &lane = m_lanes[1];
+            lane.busy = false;
+            if (!error.isNull()) {
+                // Too late to import (the first session already finished)
+                // or the session failed: the first one reads the rest.
+                lane.joined = !error.isConnectionFailure();
+                dropSecondLane(QString());
+                return;
+            }
+            lane.joined = true;
+            m_usedSecond = true;
+            if (!pull(1))
+                settleIfDone();
+        });
+}
+
+bool CatalogSnapshotLoader::pull(int laneIndex)
+{
+    Lane &lane = m_lanes[laneIndex];
+    while (lane.connection && !m_queue.isEmpty()) {
+        const QString kind = m_queue.takeFirst();
+        const QString sql = sqlFor(kind);
+        if (sql.isEmpty()) {
+            m_builder->addProblem(kind, QStringLiteral("the query is missing from the build"));
+            continue;
+        }
+        QVariantList params;
+        if (sql.contains(QLatin1String("$1")))
+            params << m_options.systemSchemas;
+        if (sql.contains(QLatin1String("$2")))
+            params << (m_options.relationOid ? QVariant(qlonglong(m_options.relationOid))
+                                             : QVariant());
+        if (sql.contains(QLatin1String("$3")))
+            params << m_options.definitions;
+        lane.busy = true;
+        lane.sent.start();
+        const quint64 generation = m_generation;
+        lane.connection->execute(QStringLiteral("SAVEPOINT ") + kSavepoint);
+        lane.connection->execute(sql, params, this,
+            [this, generation, laneIndex, kind](
+                const QList<Result> &results, const PgError &error) {
+                if (generation == m_generation)
+                    kindDone(laneIndex, kind, results, error);
+            });
+        return true;
+    }
+    return false;
 }
 
 void CatalogSnapshotLoader::kindDone(
-    int position, const QList<Result> &results, const PgError &error)
+    int laneIndex, const QString &kind, const QList<Result> &results, const PgError &error)
 {
-    const QString &kind = CatalogResultReader::kinds().at(position);
-    if (error.isConnectionFailure() || !m_connection || !m_connection->isOpen()) {
+    Lane &lane = m_lanes[laneIndex];
+    lane.busy = false;
+    KindTiming timing {kind, laneIndex, double(lane.sent.nsecsElapsed()) / 1e6, 0};
+    if (error.isConnectionFailure() || !lane.connection || !lane.connection->isOpen()) {
+        if (laneIndex == 1) {
+            lane.joined = false;
+            dropSecondLane(kind);
+            return;
+        }
         finish(QStringLiteral("the connection was lost while reading %1: %2")
                    .arg(kind, error.isNull() ? QStringLiteral("closed") : error.message));
         return;
@@ -156,18 +265,82 @@ void CatalogSnapshotLoader::kindDone(
             message = QStringLiteral("the query ran past the statement timeout (%1 ms)")
                           .arg(m_options.statementTimeoutMs);
         m_builder->addProblem(kind, message);
-        m_connection->execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint);
-    } else if (!results.isEmpty()) {
-        CatalogResultReader::read(kind, results.last(), *m_builder);
+        lane.connection->execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint);
+        m_timings << timing;
+        if (!pull(laneIndex))
+            settleIfDone();
+        return;
     }
-    runKind(position + 1);
+    // The next kind goes out first: the server works on it while these
+    // rows are read.
+    const bool sent = pull(laneIndex);
+    if (!results.isEmpty()) {
+        QElapsedTimer reading;
+        reading.start();
+        CatalogResultReader::read(kind, results.last(), *m_builder);
+        timing.readMs = double(reading.nsecsElapsed()) / 1e6;
+    }
+    m_timings << timing;
+    if (!sent)
+        settleIfDone();
+}
+
+void CatalogSnapshotLoader::dropSecondLane(const QString &requeue)
+{
+    Lane &lane = m_lanes[1];
+    if (!requeue.isEmpty())
+        m_queue.prepend(requeue);
+    if (lane.joined && lane.connection && lane.connection->isOpen())
+        lane.connection->execute(QStringLiteral("ROLLBACK"));
+    lane = Lane {};
+    if (!m_lanes[0].busy && !pull(0))
+        settleIfDone();
+}
+
+void CatalogSnapshotLoader::settleIfDone()
+{
+    if (!m_queue.isEmpty() || m_lanes[0].busy || m_lanes[1].busy || m_committing)
+        return;
+    m_committing = true;
+    // Both transactions end before the load does, so the next load finds
+    // both sessions idle; the first one's answer decides.
+    const quint64 generation = m_generation;
+    auto commitFailure = std::make_shared<QString>();
+    auto commits = std::make_shared<int>(0);
+    for (int index : {1, 0}) {
+        const Lane &lane = m_lanes[index];
+        if (!lane.joined || !lane.connection)
+            continue;
+        ++*commits;
+        lane.connection->execute(QStringLiteral("COMMIT"), {}, this,
+            [this, generation, index, commits, commitFailure](
+                const QList<Result> &, const PgError &error) {
+                if (generation != m_generation)
+                    return;
+                if (index == 0 && error.isConnectionFailure())
+                    *commitFailure =
+                        QStringLiteral("the connection was lost: %1").arg(error.message);
+                if (--*commits == 0)
+                    finish(*commitFailure);
+            });
+    }
+    if (*commits == 0)
+        finish(QStringLiteral("the connection was lost"));
 }
 
 void CatalogSnapshotLoader::finish(const QString &failure)
 {
     m_loading = false;
+    m_committing = false;
     m_lastLoadMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
+    m_lastTimings = m_timings;
+    m_lastSessionCount = m_usedSecond ? 2 : 1;
+    m_usedSecond = false;
     std::unique_ptr<CatalogSnapshot::Builder> builder = std::move(m_builder);
+    // Reset before the signals: a slot may start the next load at once.
+    const Lane second = m_lanes[1];
+    m_lanes[0] = Lane {};
+    m_lanes[1] = Lane {};
     if (failure.isEmpty() && builder) {
         builder->setSource(m_connection->server().database, m_connection->server().versionNumber,
             m_options.systemSchemas, m_options.definitions);
@@ -176,9 +349,13 @@ void CatalogSnapshotLoader::finish(const QString &failure)
         // A transaction left open by a failed step must not outlive it.
         if (m_connection && m_connection->isOpen())
             m_connection->execute(QStringLiteral("ROLLBACK"));
+        if (second.joined && second.connection && second.connection->isOpen())
+            second.connection->execute(QStringLiteral("ROLLBACK"));
         emit failed(failure);
     }
-    if (m_reloadAsked) {
+    // A slot of the signals above may have started a load already; the
+    // asked-for one then waits for that one.
+    if (m_reloadAsked && !m_loading) {
         m_reloadAsked = false;
         m_options = m_pending;
         begin();

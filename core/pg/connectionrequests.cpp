@@ -141,6 +141,10 @@ void ConnectionPrivate::handleResult(libpq::ResultPtr result)
     default:
         if (running->error.isNull())
             running->error = libpq::toError(result.get());
+        // "terminating connection due to administrator command": the
+        // session's last words, for the requests the loss will fail.
+        if (running->error.isConnectionFailure() && lastFatal.isNull())
+            lastFatal = running->error;
         break;
     }
 }

@@ -1,14 +1,19 @@
 // Schema browser benchmark: a database of 10,000 tables (100,000 columns,
 // 20,000 indexes) in the throwaway cluster, then
-//   - the catalog snapshot load (CatalogSnapshotLoader, best and median of 5),
+//   - the catalog snapshot load (CatalogSnapshotLoader, best and median of
+//     5) on two sessions sharing an exported snapshot, as the browser and
+//     the CLI read it, and on one session, with where the time went,
 //   - the health checks over it,
 //   - the tree model build (SchemaTreeModel::setSnapshot),
+//   - the real browser: time to the tree, and the longest stretch its
+//     GUI thread went without serving events while loading,
 //   - filter keystrokes in the real browser (model + QTreeView, painted),
 //   - resident memory growth of the browser holding the snapshot.
 // Prints each figure; targets (issue 5): load ≤ 1.0 s, tree ≤ 100 ms,
 // keystroke ≤ 16 ms, RSS growth ≤ 80 MB.
 //
 // Usage: bench_catalog [tables]   (needs TUSK_TEST_CLUSTER, like the tests)
+//        bench_catalog CONNINFO   (an existing database, measured as it is)
 
 #include "testsupport.h"
 
@@ -17,16 +22,23 @@
 #include "catalog/catalogsnapshotloader.h"
 #include "catalog/healthchecker.h"
 #include "pg/connection.h"
+#include "support/heaptrim.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <QTreeView>
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 using namespace tusk::core;
 using namespace tusk::test;
@@ -43,6 +55,17 @@ double residentMiB()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
+}
+
+// Bytes the program holds on the heap (glibc's count), in MiB.
+double liveHeapMiB()
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / 1048576.0;
+#else
+    return 0;
+#endif
 }
 
 double median(QList<double> values)
@@ -88,25 +111,14 @@ END $$)sql")
     }
     return true;
 }
-} // namespace
 
-int main(int argc, char *argv[])
+// The generated database, its catalog analyzed as autovacuum would.
+bool generateAndAnalyze(Connection &c, int tables)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    const int tables = argc > 1 ? std::atoi(argv[1]) : 10000;
-    if (clusterConnInfo().isEmpty()) {
-        std::printf("%s\n", qPrintable(clusterMissingMessage()));
-        return 1;
-    }
-    ScratchDatabase db(QStringLiteral("benchcatalog"));
-    Connection c;
-    if (!db.isValid() || !openAndWait(c, db.connInfo()).isNull())
-        return 1;
     QElapsedTimer timer;
     timer.start();
     if (!generate(c, tables))
-        return 1;
+        return false;
     const Reply counts = runAndWait(c,
         QStringLiteral("SELECT (SELECT count(*) FROM pg_class WHERE relkind = 'r' AND "
                        "relnamespace::regnamespace::text LIKE 'bench%'),"
@@ -124,32 +136,88 @@ int main(int argc, char *argv[])
             "pg_type, pg_description, pg_inherits, pg_sequence, pg_namespace, pg_proc, pg_trigger"),
         {}, 600000);
     if (!analyzed.error.isNull())
-        return 1;
+        return false;
     std::printf("generated: %s tables, %s columns, %s indexes in %.1f s (catalog analyzed)\n",
         qPrintable(counts.results.last().text(0, 0)), qPrintable(counts.results.last().text(0, 1)),
         qPrintable(counts.results.last().text(0, 2)), timer.elapsed() / 1000.0);
 
+    return true;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    configureHeap(); // as tusk's main() does
+
+    QApplication app(argc, argv);
+    // An argument that is a connection string measures that database as
+    // it is (a real catalog, or a generated one kept between runs).
+    const QString argument = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const bool existing =
+        argument.contains(QLatin1Char('=')) || argument.contains(QLatin1String("://"));
+    std::optional<ScratchDatabase> scratch;
+    ConnInfo info;
+    Connection c;
+    if (existing) {
+        QString error;
+        info = ConnInfo::parse(argument, &error);
+        if (!error.isEmpty() || !openAndWait(c, info).isNull()) {
+            std::printf("cannot connect to %s %s\n", qPrintable(argument), qPrintable(error));
+            return 1;
+        }
+        std::printf("measuring the existing database %s\n", qPrintable(info.database()));
+    } else {
+        const int tables = argument.isEmpty() ? 10000 : argument.toInt();
+        if (clusterConnInfo().isEmpty()) {
+            std::printf("%s\n", qPrintable(clusterMissingMessage()));
+            return 1;
+        }
+        scratch.emplace(QStringLiteral("benchcatalog"));
+        if (!scratch->isValid() || !openAndWait(c, scratch->connInfo()).isNull())
+            return 1;
+        info = scratch->connInfo();
+        if (!generateAndAnalyze(c, tables))
+            return 1;
+    }
+
+    QElapsedTimer timer;
     // The real browser: its own sessions, the tree painted offscreen.
     const double before = residentMiB();
+    const double heapBefore = liveHeapMiB();
     {
         SchemaBrowser browser;
         browser.resize(1300, 800);
         browser.show();
         QSignalSpy loaded(&browser, &SchemaBrowser::loaded);
+        // A timer due every 2 ms: the gaps between its ticks are how long
+        // the GUI thread was busy elsewhere (reading rows, building trees).
+        QElapsedTimer sinceTick;
+        qint64 longestStallNs = 0;
+        QTimer ticker;
+        ticker.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&ticker, &QTimer::timeout, [&] {
+            longestStallNs = std::max(longestStallNs, sinceTick.nsecsElapsed());
+            sinceTick.restart();
+        });
         timer.restart();
-        browser.setConnection(db.connInfo(), QStringLiteral("bench"));
+        sinceTick.start();
+        ticker.start(2);
+        browser.setConnection(info, QStringLiteral("bench"));
         while (loaded.isEmpty() && timer.elapsed() < 60000)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
         const qint64 firstTree = timer.elapsed();
         while ((loaded.size() < 2 || browser.isLoading()) && timer.elapsed() < 60000)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        ticker.stop();
         std::printf("browser: tree up (connect + quick snapshot + checks + model) after %lld ms, "
-                    "whole snapshot in after %lld ms\n",
-            firstTree, timer.elapsed());
+                    "whole snapshot in after %lld ms; longest GUI-thread stall %.1f ms\n",
+            firstTree, timer.elapsed(), double(longestStallNs) / 1e6);
         QTest::qWait(200);
         const double after = residentMiB();
         std::printf("RSS: %.1f MiB before the browser, %.1f MiB with it: growth %.1f MiB\n", before,
             after, after - before);
+        std::printf("live heap of the browser: %.1f MiB\n", liveHeapMiB() - heapBefore);
 
         // Typing "t123_created" one key at a time, then erasing it: each
         // keystroke filters, resets the view and paints it.
@@ -172,28 +240,47 @@ int main(int argc, char *argv[])
         std::printf("filter keystroke (%lld keys, typed and erased): median %.1f ms, max %.1f ms\n",
             qlonglong(keys.size()), median(keys), keys.last());
     }
-    // The snapshot alone, five times each way on one session.
+    // The snapshot alone, five times each way: on two sessions sharing an
+    // exported snapshot (what the browser and the CLI do), then on one.
+    Connection second;
+    if (!openAndWait(second, info).isNull())
+        return 1;
     CatalogSnapshot snapshot;
-    for (const bool definitions : {false, true}) {
-        QList<double> loads;
-        for (int run = 0; run < 5; ++run) {
-            CatalogSnapshotLoader loader(&c);
-            QSignalSpy loaded(&loader, &CatalogSnapshotLoader::loaded);
-            CatalogSnapshotLoader::Options options;
-            options.definitions = definitions;
-            timer.restart();
-            loader.load(options);
-            while (loaded.isEmpty() && timer.elapsed() < 60000)
-                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-            loads << double(timer.nsecsElapsed()) / 1e6;
-            snapshot = loaded.first().first().value<CatalogSnapshot>();
+    for (const bool shared : {true, false}) {
+        for (const bool definitions : {false, true}) {
+            QList<double> loads;
+            QList<CatalogSnapshotLoader::KindTiming> timings;
+            int sessions = 0;
+            for (int run = 0; run < 5; ++run) {
+                CatalogSnapshotLoader loader(&c);
+                if (shared)
+                    loader.setSecondConnection(&second);
+                QSignalSpy loaded(&loader, &CatalogSnapshotLoader::loaded);
+                CatalogSnapshotLoader::Options options;
+                options.definitions = definitions;
+                timer.restart();
+                loader.load(options);
+                while (loaded.isEmpty() && timer.elapsed() < 60000)
+                    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+                loads << double(timer.nsecsElapsed()) / 1e6;
+                snapshot = loaded.first().first().value<CatalogSnapshot>();
+                timings = loader.lastTimings();
+                sessions = loader.lastSessionCount();
+            }
+            std::printf("snapshot load (%s, %d session%s): best %.0f ms, median %.0f ms (%lld "
+                        "relations, %lld columns, %lld indexes, %lld constraints)\n",
+                definitions ? "whole" : "quick", sessions, sessions > 1 ? "s" : "",
+                *std::min_element(loads.cbegin(), loads.cend()), median(loads),
+                qlonglong(snapshot.relations().size()), qlonglong(snapshot.columns().size()),
+                qlonglong(snapshot.indexes().size()), qlonglong(snapshot.constraints().size()));
+            std::printf("    last run, per kind (session: round trip + reading):");
+            for (const CatalogSnapshotLoader::KindTiming &t : std::as_const(timings)) {
+                if (t.roundTripMs >= 10)
+                    std::printf(" %s %d: %.0f+%.0f ms;", qPrintable(t.kind), t.session,
+                        t.roundTripMs, t.readMs);
+            }
+            std::printf("\n");
         }
-        std::printf("snapshot load (%s): best %.0f ms, median %.0f ms (%lld relations, %lld "
-                    "columns, %lld indexes, %lld constraints)\n",
-            definitions ? "whole" : "quick", *std::min_element(loads.cbegin(), loads.cend()),
-            median(loads), qlonglong(snapshot.relations().size()),
-            qlonglong(snapshot.columns().size()), qlonglong(snapshot.indexes().size()),
-            qlonglong(snapshot.constraints().size()));
     }
 
     QList<double> checks;
@@ -210,13 +297,30 @@ int main(int argc, char *argv[])
     for (int run = 0; run < 5; ++run) {
         SchemaTreeModel model;
         model.setServer(QStringLiteral("bench"));
-        const int database = model.addDatabase(db.name());
+        const int database = model.addDatabase(info.database());
         timer.restart();
         model.setSnapshot(database, snapshot, findings);
         builds << double(timer.nsecsElapsed()) / 1e6;
     }
     std::printf("tree model build: best %.1f ms, median %.1f ms\n",
         *std::min_element(builds.cbegin(), builds.cend()), median(builds));
+
+    // What each part holds, as the heap counts it (bytes in use, freed
+    // memory not included): taken away one by one.
+    const double withAll = liveHeapMiB();
+    double withModel = 0;
+    {
+        SchemaTreeModel model;
+        model.setServer(QStringLiteral("bench"));
+        model.setSnapshot(model.addDatabase(info.database()), snapshot, findings);
+        withModel = liveHeapMiB();
+    }
+    findings.clear();
+    const double withSnapshot = liveHeapMiB();
+    snapshot = CatalogSnapshot();
+    const double withNothing = liveHeapMiB();
+    std::printf("live heap: whole snapshot %.1f MiB, its findings %.1f MiB, tree model %.1f MiB\n",
+        withSnapshot - withNothing, withAll - withSnapshot, withModel - withAll);
 
     return 0;
 }

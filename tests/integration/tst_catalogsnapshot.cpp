@@ -371,6 +371,14 @@ void TestCatalogSnapshot::healthFixesRun()
         QVERIFY2(f.check == QLatin1String("unused-index")
                 || f.check.startsWith(QLatin1String("largest")),
             qPrintable(f.message));
+    // A rollback undoes its fix: the index goes and the finding is back.
+    const HealthFinding *fkIndex = findingOf(
+        findings, QStringLiteral("missing-fk-index"), QStringLiteral("public.ch.ch_p_id_fkey"));
+    QVERIFY(fkIndex);
+    QCOMPARE(fkIndex->rollback, QStringLiteral("DROP INDEX CONCURRENTLY public.ch_p_id_idx;"));
+    QVERIFY(runAndWait(c, fkIndex->rollback).error.isNull());
+    QCOMPARE(objectsOf(HealthChecker::run(loadSnapshot(c)), QStringLiteral("missing-fk-index")),
+        QStringList {QStringLiteral("public.ch.ch_p_id_fkey")});
 }
 
 void TestCatalogSnapshot::ddlOfEachKind()
@@ -546,12 +554,19 @@ void TestCatalogSnapshot::killedSessionFailsTheLoad()
     Connection victim;
     victim.setAutoReconnect(false);
     QVERIFY(openAndWait(victim, m_db->connInfo()).isNull());
+    // The load queues behind a sleep, so the session dies with the load
+    // under way (killed before it, the next request would just reconnect).
+    victim.execute(QStringLiteral("SELECT pg_sleep(30)"));
+    CatalogSnapshotLoader loader(&victim);
+    QSignalSpy loaded(&loader, &CatalogSnapshotLoader::loaded);
+    QSignalSpy failed(&loader, &CatalogSnapshotLoader::failed);
+    loader.load();
     const QString pid = QString::number(victim.server().backendPid);
     QVERIFY(runAndWait(*m_connection, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid))
                 .error.isNull());
-    QString failure;
-    const CatalogSnapshot s = loadSnapshot(victim, {}, &failure);
-    QVERIFY(s.isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !loaded.isEmpty(), 10000);
+    QVERIFY(loaded.isEmpty());
+    const QString failure = failed.first().first().toString();
     QVERIFY2(failure.contains(QStringLiteral("terminat")), qPrintable(failure));
 }
 

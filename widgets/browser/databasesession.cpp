@@ -14,13 +14,16 @@ using namespace tusk::core;
 DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
     : QObject(parent)
     , m_snapshots(new Connection(this))
+    , m_snapshotsHelper(new Connection(this))
     , m_objects(new Connection(this))
     , m_loader(new CatalogSnapshotLoader(m_snapshots, this))
     , m_reader(new ObjectReader(m_objects, this))
     , m_info(info)
 {
     m_checks.setMaxThreadCount(1);
+    m_loader->setSecondConnection(m_snapshotsHelper);
     m_snapshots->open(info);
+    m_snapshotsHelper->open(info);
     m_objects->open(info);
     // Two steps: the quick snapshot (no deparsed defaults or index
     // definitions, no sequence values) puts the tree up at once on a big
@@ -68,19 +71,27 @@ bool DatabaseSession::isLoading() const
 
 void DatabaseSession::refresh()
 {
-    // Requests queue until the session is open; the loader checks the
-    // transaction state only once it runs.
+    // The load starts once the first session is open and the second one is
+    // open too or has given up (it only speeds the load up).
     CatalogSnapshotLoader::Options quick;
     quick.definitions = false;
-    if (m_snapshots->isOpen()) {
+    auto ready = [this] {
+        return m_snapshots->isOpen() && m_snapshotsHelper->state() != Connection::State::Connecting;
+    };
+    if (ready()) {
         m_loader->load(quick);
         return;
     }
-    auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(m_snapshots, &Connection::opened, this, [this, once, quick] {
-        disconnect(*once);
+    auto waits = std::make_shared<QList<QMetaObject::Connection>>();
+    auto startOnce = [this, waits, ready, quick] {
+        if (!ready())
+            return;
+        for (const QMetaObject::Connection &wait : std::as_const(*waits))
+            disconnect(wait);
         m_loader->load(quick);
-    });
+    };
+    *waits << connect(m_snapshots, &Connection::opened, this, startOnce)
+           << connect(m_snapshotsHelper, &Connection::stateChanged, this, startOnce);
 }
 
 void DatabaseSession::listDatabases()

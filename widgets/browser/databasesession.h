@@ -15,9 +15,9 @@ class ObjectReader;
 
 namespace tusk::widgets {
 
-// The browser's sessions on one database: one that reads snapshots, one
-// that reads single objects (DDL, sizes, dependents), so opening an object
-// never waits behind a refresh. Both belong to the browser alone: they
+// The browser's sessions on one database: two that read snapshots
+// together, one that reads single objects (DDL, sizes, dependents), so
+// opening an object never waits behind a refresh. Both belong to the browser alone: they
 // open and end their own transactions. GUI thread; nothing blocks.
 class DatabaseSession : public QObject {
     Q_OBJECT
@@ -42,6 +42,9 @@ signals:
 
 private:
     core::Connection *m_snapshots;
+    // A second session for snapshots: the loader shares the kinds between
+    // the two (an exported snapshot), so two backends answer at once.
+    core::Connection *m_snapshotsHelper;
     core::Connection *m_objects;
     core::CatalogSnapshotLoader *m_loader;
     core::ObjectReader *m_reader;
