@@ -3,9 +3,11 @@
 
 #include "cli/commandline.h"
 #include "gui/guilauncher.h"
+#include "support/heaptrim.h"
 
 int main(int argc, char *argv[])
 {
+    tusk::core::configureHeap();
     if (tusk::app::CommandLine::wantsCommandLine(argc, argv))
         return tusk::app::CommandLine::run(argc, argv);
     return tusk::app::GuiLauncher::run(argc, argv);

@@ -140,6 +140,8 @@ int HealthCommand::run(const QStringList &arguments)
                 o << "  fix:\n" << indented(f.fix, QStringLiteral("    ")) << '\n';
             if (!f.fixNote.isEmpty())
                 o << indented(f.fixNote, QStringLiteral("  ")) << '\n';
+            if (!f.rollback.isEmpty())
+                o << "  rollback:\n" << indented(f.rollback, QStringLiteral("    ")) << '\n';
             o << '\n';
         }
         int counts[3] = {0, 0, 0};

@@ -331,7 +331,8 @@ QJsonObject CatalogJson::finding(const CatalogSnapshot &s, const HealthFinding &
         {QStringLiteral("object_kind"), kindName(f.object.kind)},
         {QStringLiteral("message"), f.message}, {QStringLiteral("evidence"), f.evidence},
         {QStringLiteral("fix"), text(f.fix.isEmpty() ? QString() : f.fix)},
-        {QStringLiteral("fix_note"), text(f.fixNote.isEmpty() ? QString() : f.fixNote)}};
+        {QStringLiteral("fix_note"), text(f.fixNote.isEmpty() ? QString() : f.fixNote)},
+        {QStringLiteral("rollback"), text(f.rollback.isEmpty() ? QString() : f.rollback)}};
     if (const DbRelation *r = s.relation(f.relationOid))
         o.insert(QStringLiteral("table"),
             QString(s.schemaName(r->schemaOid) + QLatin1Char('.') + r->name));

@@ -19,7 +19,8 @@ struct HealthFinding {
     QString message; // one line
     QString evidence; // the numbers behind it
     QString fix; // SQL, lock-safe
-    QString fixNote; // what the fix locks, how to undo it, what to check first
+    QString fixNote; // what the fix locks, what to check first
+    QString rollback; // SQL that undoes the fix; empty when there is none to give
 };
 
 } // namespace tusk::core

@@ -97,9 +97,9 @@ void missingForeignKeyIndexes(Context &context)
                         .arg(q(name), context.name(*table), columnList(columns));
             f.fixNote = QStringLiteral("Builds without blocking reads or writes (SHARE UPDATE "
                                        "EXCLUSIVE); cannot run inside a transaction. If it fails "
-                                       "it leaves an invalid index: drop it and run it again. "
-                                       "Rollback: DROP INDEX CONCURRENTLY %1;")
-                            .arg(s.qualifiedName(table->schemaOid, name));
+                                       "it leaves an invalid index: drop it and run it again.");
+            f.rollback = QStringLiteral("DROP INDEX CONCURRENTLY %1;")
+                             .arg(s.qualifiedName(table->schemaOid, name));
         }
         context.findings << f;
     }
@@ -166,9 +166,9 @@ void unusedIndexes(Context &context)
         f.fix = QStringLiteral("DROP INDEX CONCURRENTLY %1;").arg(name);
         f.fixNote = QStringLiteral("Scans are counted per server: check the replicas and a full "
                                    "business cycle (month-end jobs) before dropping. Runs without "
-                                   "blocking (outside a transaction). Rollback: %1;")
-                        .arg(index.definition.isNull() ? QStringLiteral("re-create it")
-                                                       : concurrently(index.definition));
+                                   "blocking (outside a transaction).");
+        if (!index.definition.isNull())
+            f.rollback = concurrently(index.definition) + QLatin1Char(';');
         context.findings << f;
     }
 }
@@ -229,12 +229,12 @@ void duplicateIndexes(Context &context)
                                      y.definition.isNull() ? context.indexName(y) : y.definition,
                                      HealthChecker::bytes(y.bytes), scans(y.scans));
                 f.fix = QStringLiteral("DROP INDEX CONCURRENTLY %1;").arg(name);
-                f.fixNote = (same ? QString()
-                                  : QStringLiteral("Check that both use the same operator classes "
-                                                   "and collations. "))
-                    + QStringLiteral("Runs without blocking (outside a transaction). Rollback: %1;")
-                          .arg(x.definition.isNull() ? QStringLiteral("re-create it")
-                                                     : concurrently(x.definition));
+                f.fixNote = same
+                    ? QStringLiteral("Runs without blocking (outside a transaction).")
+                    : QStringLiteral("Check that both use the same operator classes and "
+                                     "collations. Runs without blocking (outside a transaction).");
+                if (!x.definition.isNull())
+                    f.rollback = concurrently(x.definition) + QLatin1Char(';');
                 context.findings << f;
                 break;
             }

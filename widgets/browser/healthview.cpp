@@ -1,5 +1,6 @@
 #include "healthview.h"
 
+#include "healthfindingsmodel.h"
 #include "sqlviewer.h"
 
 #include <QApplication>
@@ -9,8 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStyle>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace tusk::widgets {
@@ -19,13 +19,14 @@ using namespace tusk::core;
 
 HealthView::HealthView(QWidget *parent)
     : QWidget(parent)
-    , m_list(new QTreeWidget(this))
+    , m_model(new HealthFindingsModel(this))
+    , m_list(new QTreeView(this))
     , m_evidence(new QLabel(this))
     , m_fix(new SqlViewer(this))
     , m_fixButtons(new QWidget(this))
 {
     m_list->setObjectName(QStringLiteral("healthList"));
-    m_list->setHeaderLabels({tr("Finding"), tr("Object"), tr("What")});
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -65,37 +66,29 @@ HealthView::HealthView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        showFinding(item ? m_list->indexOfTopLevelItem(item) : -1);
-    });
-    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const int row = m_list->indexOfTopLevelItem(item);
-        if (row >= 0 && row < m_findings.size())
-            emit openObject(m_findings.at(row).object, m_findings.at(row).relationOid);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](
+            const QModelIndex &current) { showFinding(current.isValid() ? current.row() : -1); });
+    connect(m_list, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QList<HealthFinding> &findings = m_model->findings();
+        if (index.isValid() && index.row() < findings.size())
+            emit openObject(findings.at(index.row()).object, findings.at(index.row()).relationOid);
     });
     showFinding(-1);
 }
 
 void HealthView::setFindings(const QList<HealthFinding> &findings)
 {
-    m_findings = findings;
-    m_list->clear();
-    QList<QTreeWidgetItem *> items;
-    for (const HealthFinding &f : findings) {
-        auto *item = new QTreeWidgetItem({f.check, f.objectName, f.message});
-        const QStyle::StandardPixmap icon = f.severity == Severity::Error
-            ? QStyle::SP_MessageBoxCritical
-            : f.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                              : QStyle::SP_MessageBoxInformation;
-        item->setIcon(0, style()->standardIcon(icon));
-        item->setToolTip(2, f.message);
-        items << item;
-    }
-    m_list->addTopLevelItems(items);
-    if (!items.isEmpty())
-        m_list->setCurrentItem(items.first());
+    m_model->setFindings(findings);
+    if (!findings.isEmpty())
+        m_list->setCurrentIndex(m_model->index(0, 0));
     else
         showFinding(-1);
+}
+
+int HealthView::count() const
+{
+    return m_model->rowCount();
 }
 
 void HealthView::setEditorAvailable(bool available)
@@ -106,8 +99,8 @@ void HealthView::setEditorAvailable(bool available)
 
 void HealthView::select(int row)
 {
-    if (QTreeWidgetItem *item = m_list->topLevelItem(row))
-        m_list->setCurrentItem(item);
+    if (row >= 0 && row < m_model->rowCount())
+        m_list->setCurrentIndex(m_model->index(row, 0));
 }
 
 QString HealthView::shownFix() const
@@ -117,13 +110,14 @@ QString HealthView::shownFix() const
 
 void HealthView::showFinding(int row)
 {
-    if (row < 0 || row >= m_findings.size()) {
-        m_evidence->setText(m_findings.isEmpty() ? tr("No findings.") : QString());
+    const QList<HealthFinding> &findings = m_model->findings();
+    if (row < 0 || row >= findings.size()) {
+        m_evidence->setText(findings.isEmpty() ? tr("No findings.") : QString());
         m_fix->setSql(QString());
         m_fixButtons->setEnabled(false);
         return;
     }
-    const HealthFinding &f = m_findings.at(row);
+    const HealthFinding &f = findings.at(row);
     QString text =
         QStringLiteral("<b>%1</b><br>%2")
             .arg(f.message.toHtmlEscaped(),
@@ -132,6 +126,8 @@ void HealthView::showFinding(int row)
         text +=
             QStringLiteral("<br><i>%1</i>")
                 .arg(f.fixNote.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    if (!f.rollback.isEmpty())
+        text += tr("<br>Rollback: <code>%1</code>").arg(f.rollback.toHtmlEscaped());
     m_evidence->setText(text);
     m_fix->setSql(f.fix.isEmpty() ? tr("-- nothing to fix: this finding informs") : f.fix);
     m_fixButtons->setEnabled(!f.fix.isEmpty());

@@ -6,10 +6,11 @@
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
 
 namespace tusk::widgets {
 
+class HealthFindingsModel;
 class SqlViewer;
 
 // Health findings as a list (worst first) and, for the selected one, its
@@ -21,8 +22,8 @@ public:
     explicit HealthView(QWidget *parent = nullptr);
 
     void setFindings(const QList<core::HealthFinding> &findings);
-    int count() const { return int(m_findings.size()); }
-    QTreeWidget *list() const { return m_list; }
+    int count() const;
+    QTreeView *list() const { return m_list; }
     QString shownFix() const;
     void select(int row);
     // "Open in editor" is offered only when something takes the SQL.
@@ -35,8 +36,8 @@ signals:
 private:
     void showFinding(int row);
 
-    QList<core::HealthFinding> m_findings;
-    QTreeWidget *m_list;
+    HealthFindingsModel *m_model;
+    QTreeView *m_list;
     QLabel *m_evidence;
     SqlViewer *m_fix;
     QWidget *m_fixButtons;

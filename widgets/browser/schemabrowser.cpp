@@ -8,6 +8,7 @@
 #include "catalog/catalogsnapshot.h"
 #include "catalog/objectreader.h"
 #include "pg/connection.h"
+#include "support/heaptrim.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -161,6 +162,9 @@ DatabaseSession *SchemaBrowser::sessionFor(int database)
             m_model->setDatabaseMessage(database, QString());
             m_model->setSnapshot(database, snapshot, findings);
             onLoaded(database, elapsedMs);
+            // The snapshot before this one is gone now (model and details
+            // show the new one): its pages go back to the system.
+            returnFreedMemory();
         });
     connect(session, &DatabaseSession::failed, this, [this, database](const QString &message) {
         rememberTree();
