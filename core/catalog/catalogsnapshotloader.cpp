@@ -177,6 +177,8 @@ void CatalogSnapshotLoader::exportSnapshot()
 
 void CatalogSnapshotLoader::joinSecondLane(const QString &snapshotId)
 {
+    if (!m_second)
+        return; // gone since the load began: the first session reads all
     Lane &lane = m_lanes[1];
     lane.connection = m_second;
     lane.busy = true;
