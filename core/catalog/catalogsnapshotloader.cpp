@@ -9,8 +9,6 @@
 #include <QFile>
 #include <QHash>
 
-#include <memory>
-
 namespace tusk::core {
 
 namespace {
@@ -79,7 +77,7 @@ void CatalogSnapshotLoader::load(const Options &options)
     begin();
 }
 
-QString CatalogSnapshotLoader::transactionStart() const
+QString CatalogSnapshotLoader::localSettings() const
 {
     // Numbers from our own options, not user text: safe to spell inline
     // (SET takes no bind parameters).
@@ -125,8 +123,8 @@ void CatalogSnapshotLoader::begin()
     m_lanes[0].busy = true;
     const quint64 generation = m_generation;
     m_connection->execute(
-        QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ") + transactionStart(),
-        {}, this, [this, generation, shared](const QList<Result> &, const PgError &error) {
+        QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ") + localSettings(), {},
+        this, [this, generation, shared](const QList<Result> &, const PgError &error) {
             if (generation != m_generation)
                 return;
             if (!error.isNull()) {
@@ -188,7 +186,7 @@ void CatalogSnapshotLoader::joinSecondLane(const QString &snapshotId)
     m_second->execute(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
                                      "SET TRANSACTION SNAPSHOT %1; ")
                           .arg(SqlIdentifier::literal(snapshotId))
-            + transactionStart(),
+            + localSettings(),
         {}, this, [this, generation](const QList<Result> &, const PgError &error) {
             if (generation != m_generation)
                 return;
@@ -306,27 +304,26 @@ void CatalogSnapshotLoader::settleIfDone()
     m_committing = true;
     // Both transactions end before the load does, so the next load finds
     // both sessions idle; the first one's answer decides.
+    m_pendingCommits = 0;
+    m_commitFailure.clear();
     const quint64 generation = m_generation;
-    auto commitFailure = std::make_shared<QString>();
-    auto commits = std::make_shared<int>(0);
     for (int index : {1, 0}) {
         const Lane &lane = m_lanes[index];
         if (!lane.joined || !lane.connection)
             continue;
-        ++*commits;
+        ++m_pendingCommits;
         lane.connection->execute(QStringLiteral("COMMIT"), {}, this,
-            [this, generation, index, commits, commitFailure](
-                const QList<Result> &, const PgError &error) {
+            [this, generation, index](const QList<Result> &, const PgError &error) {
                 if (generation != m_generation)
                     return;
                 if (index == 0 && error.isConnectionFailure())
-                    *commitFailure =
+                    m_commitFailure =
                         QStringLiteral("the connection was lost: %1").arg(error.message);
-                if (--*commits == 0)
-                    finish(*commitFailure);
+                if (--m_pendingCommits == 0)
+                    finish(m_commitFailure);
             });
     }
-    if (*commits == 0)
+    if (m_pendingCommits == 0)
         finish(QStringLiteral("the connection was lost"));
 }
 

@@ -87,7 +87,7 @@ private:
     };
 
     void begin();
-    QString transactionStart() const;
+    QString localSettings() const; // SET LOCAL of the timeouts and work_mem
     void exportSnapshot();
     void joinSecondLane(const QString &snapshotId);
     bool pull(int lane); // false: nothing left to send
@@ -106,6 +106,8 @@ private:
     bool m_reloadAsked = false;
     bool m_committing = false;
     bool m_usedSecond = false;
+    int m_pendingCommits = 0;
+    QString m_commitFailure;
     quint64 m_generation = 0;
     qint64 m_startedMs = 0;
     qint64 m_lastLoadMs = -1;

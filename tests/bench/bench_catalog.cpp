@@ -30,11 +30,11 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#include <QTreeView>
 
 #include <algorithm>
 #include <cstdio>
