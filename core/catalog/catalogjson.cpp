@@ -10,6 +10,13 @@ QJsonValue text(const QString &value)
     return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
+// ISO 8601 in UTC, "2026-11-21T09:30:00.123Z"; null for never.
+QJsonValue time(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(value.toUTC().toString(Qt::ISODateWithMs))
+                           : QJsonValue(QJsonValue::Null);
+}
+
 QJsonValue count(qint64 value)
 {
     return value < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
@@ -37,9 +44,9 @@ QJsonArray columns(const CatalogSnapshot &s, const QList<int> &which)
         if (c.generated)
             o.insert(QStringLiteral("generated"), QStringLiteral("stored"));
         if (!c.collation.isEmpty())
-            o.insert(QStringLiteral("collation"), c.collation);
+            o.insert(QStringLiteral("collation"), c.collation.text());
         if (!c.comment.isEmpty())
-            o.insert(QStringLiteral("comment"), c.comment);
+            o.insert(QStringLiteral("comment"), c.comment.text());
         array << o;
     }
     return array;
@@ -120,9 +127,9 @@ QJsonObject table(const CatalogSnapshot &s, const DbRelation &r)
         o.insert(QStringLiteral("partition_bound"), text(r.partitionBound));
     }
     if (r.kind == RelationKind::PartitionedTable)
-        o.insert(QStringLiteral("partition_key"), r.partitionKey);
+        o.insert(QStringLiteral("partition_key"), r.partitionKey.text());
     if (!r.options.isEmpty())
-        o.insert(QStringLiteral("options"), r.options);
+        o.insert(QStringLiteral("options"), r.options.text());
     o.insert(QStringLiteral("rows_estimate"), r.rowsEstimate);
     o.insert(QStringLiteral("table_bytes"), r.tableBytes);
     o.insert(QStringLiteral("toast_bytes"), r.toastBytes);
@@ -132,10 +139,10 @@ QJsonObject table(const CatalogSnapshot &s, const DbRelation &r)
     o.insert(QStringLiteral("dead_tuples"), count(r.deadTuples));
     o.insert(QStringLiteral("seq_scans"), count(r.seqScans));
     o.insert(QStringLiteral("index_scans"), count(r.indexScans));
-    o.insert(QStringLiteral("last_vacuum"), text(r.lastVacuum));
-    o.insert(QStringLiteral("last_autovacuum"), text(r.lastAutovacuum));
-    o.insert(QStringLiteral("last_analyze"), text(r.lastAnalyze));
-    o.insert(QStringLiteral("last_autoanalyze"), text(r.lastAutoanalyze));
+    o.insert(QStringLiteral("last_vacuum"), time(r.lastVacuum));
+    o.insert(QStringLiteral("last_autovacuum"), time(r.lastAutovacuum));
+    o.insert(QStringLiteral("last_analyze"), time(r.lastAnalyze));
+    o.insert(QStringLiteral("last_autoanalyze"), time(r.lastAutoanalyze));
     return o;
 }
 } // namespace

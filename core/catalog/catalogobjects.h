@@ -1,5 +1,8 @@
 #pragma once
 
+#include "raretext.h"
+
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,6 +16,13 @@ namespace tusk::core {
 // yet, a value that could not be read) are -1; text it could not give (a
 // definition of a locked relation) is a null QString.
 using Oid = quint32;
+
+// An object kind that could not be read (a lock held past the timeout, a
+// missing privilege, a timeout): the rest of the snapshot is whole.
+struct CatalogProblem {
+    QString kind; // the query file: "indexes", "sequences", …
+    QString message;
+};
 
 struct DbSchema {
     Oid oid = 0;
@@ -31,19 +41,21 @@ enum class RelationKind : char {
 };
 
 struct DbRelation {
+    // Fields ordered so that 20,000 relations pack without padding.
     Oid oid = 0;
     Oid schemaOid = 0;
-    QString name;
-    RelationKind kind = RelationKind::Table;
-    QString owner;
-    QString comment;
-    bool isPartition = false;
     Oid parentOid = 0; // the partitioned table (or inheritance parent)
-    QString partitionBound; // FOR VALUES …; null when locked
-    QString partitionKey; // RANGE (col) …, partitioned tables only
+    int sequence = -1; // for kind Sequence: its DbSequence, filled by the snapshot
+    RelationKind kind = RelationKind::Table;
+    bool isPartition = false;
     bool rowSecurity = false;
     bool unlogged = false;
-    QString options; // reloptions, "fillfactor=70, autovacuum_enabled=false"
+    QString name;
+    QString owner;
+    RareText comment;
+    RareText partitionBound; // FOR VALUES …; null when locked
+    RareText partitionKey; // RANGE (col) …, partitioned tables only
+    RareText options; // reloptions, "fillfactor=70, autovacuum_enabled=false"
     qint64 rowsEstimate = -1; // -1: never analyzed
     qint64 tableBytes = 0; // relpages × block_size, as of the last VACUUM/ANALYZE
     qint64 toastBytes = 0;
@@ -53,10 +65,10 @@ struct DbRelation {
     qint64 seqScans = -1;
     qint64 indexScans = -1;
     qint64 modifiedSinceAnalyze = -1;
-    QString lastVacuum; // timestamps as the server prints them; null: never
-    QString lastAutovacuum;
-    QString lastAnalyze;
-    QString lastAutoanalyze;
+    QDateTime lastVacuum; // UTC; invalid: never
+    QDateTime lastAutovacuum;
+    QDateTime lastAnalyze;
+    QDateTime lastAutoanalyze;
     QList<int> lockedBy; // pids holding or awaiting ACCESS EXCLUSIVE
 
     // Indexes into the snapshot's lists, filled by the snapshot.
@@ -66,7 +78,6 @@ struct DbRelation {
     QList<int> triggers;
     QList<int> policies;
     QList<int> partitions; // relations whose parentOid is this one
-    int sequence = -1; // for kind Sequence: its DbSequence
 
     bool isTableLike() const
     {
@@ -77,18 +88,19 @@ struct DbRelation {
 };
 
 struct DbColumn {
+    // Fields ordered so that 100,000 columns pack without padding.
     Oid relationOid = 0;
     int position = 0; // attnum
-    QString name;
-    QString type; // format_type(): "character varying(40)", "bigint"
     Oid typeOid = 0;
-    QString defaultValue; // null: none, or not readable (locked)
     bool hasDefault = false;
     bool notNull = false;
     char identity = 0; // 'a' ALWAYS, 'd' BY DEFAULT, 0 none
     char generated = 0; // 's' STORED, 0 none
-    QString collation; // only when it differs from the type's
-    QString comment;
+    QString name;
+    QString type; // format_type(): "character varying(40)", "bigint"
+    QString defaultValue; // null: none, or not readable (locked)
+    RareText collation; // only when it differs from the type's
+    RareText comment;
 };
 
 enum class ConstraintKind : char {
@@ -111,7 +123,7 @@ struct DbConstraint {
     QList<int> columns; // attnums
     Oid referencedOid = 0;
     QList<int> referencedColumns;
-    QString comment;
+    RareText comment;
 };
 
 struct DbIndex {
@@ -129,7 +141,7 @@ struct DbIndex {
     QString shape; // equal for indexes that differ only in name
     qint64 bytes = 0;
     qint64 scans = -1;
-    QString comment;
+    RareText comment;
 };
 
 struct DbSequence {

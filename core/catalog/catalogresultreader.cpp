@@ -42,6 +42,13 @@ public:
         return m_result.bytes(row, column).toLongLong();
     }
     Oid oid(int row, int column) const { return Oid(number(row, column, 0)); }
+    // Milliseconds since 1970 as a UTC time; invalid for NULL.
+    QDateTime time(int row, int column) const
+    {
+        if (column < 0 || m_result.isNull(row, column))
+            return {};
+        return QDateTime::fromMSecsSinceEpoch(number(row, column, 0), Qt::UTC);
+    }
     bool flag(int row, int column) const
     {
         return column >= 0 && m_result.bytes(row, column) == "t";
@@ -91,10 +98,10 @@ void readRelations(const Rows &rows, CatalogSnapshot::Builder &builder)
               toastBytes = rows.column("toast_bytes"), indexBytes = rows.column("index_bytes"),
               live = rows.column("live_tuples"), dead = rows.column("dead_tuples"),
               seqScan = rows.column("seq_scan"), idxScan = rows.column("idx_scan"),
-              lastVacuum = rows.column("last_vacuum"),
-              lastAutovacuum = rows.column("last_autovacuum"),
-              lastAnalyze = rows.column("last_analyze"),
-              lastAutoanalyze = rows.column("last_autoanalyze"),
+              lastVacuum = rows.column("last_vacuum_ms"),
+              lastAutovacuum = rows.column("last_autovacuum_ms"),
+              lastAnalyze = rows.column("last_analyze_ms"),
+              lastAutoanalyze = rows.column("last_autoanalyze_ms"),
               modified = rows.column("modified_since_analyze"), lockedBy = rows.column("locked_by");
     for (int r = 0; r < rows.count(); ++r) {
         DbRelation x;
@@ -123,10 +130,10 @@ void readRelations(const Rows &rows, CatalogSnapshot::Builder &builder)
         x.seqScans = rows.number(r, seqScan);
         x.indexScans = rows.number(r, idxScan);
         x.modifiedSinceAnalyze = rows.number(r, modified);
-        x.lastVacuum = rows.text(r, lastVacuum);
-        x.lastAutovacuum = rows.text(r, lastAutovacuum);
-        x.lastAnalyze = rows.text(r, lastAnalyze);
-        x.lastAutoanalyze = rows.text(r, lastAutoanalyze);
+        x.lastVacuum = rows.time(r, lastVacuum);
+        x.lastAutovacuum = rows.time(r, lastAutovacuum);
+        x.lastAnalyze = rows.time(r, lastAnalyze);
+        x.lastAutoanalyze = rows.time(r, lastAutoanalyze);
         x.lockedBy = rows.pids(r, lockedBy);
         builder.add(std::move(x));
     }
@@ -332,6 +339,36 @@ void readPolicies(const Rows &rows, CatalogSnapshot::Builder &builder)
             rows.text(r, usingExpression), rows.text(r, checkExpression)});
 }
 
+void readColumnDefaults(const Rows &rows, CatalogDefinitions &definitions)
+{
+    const int relation = rows.column("relation_oid"), position = rows.column("position"),
+              value = rows.column("default_value");
+    definitions.columnDefaults.reserve(rows.count());
+    for (int r = 0; r < rows.count(); ++r)
+        definitions.columnDefaults << CatalogDefinitions::ColumnDefault {
+            rows.oid(r, relation), int(rows.number(r, position, 0)), rows.shared(r, value)};
+}
+
+void readIndexDefinitions(const Rows &rows, CatalogDefinitions &definitions)
+{
+    const int oid = rows.column("oid"), definition = rows.column("definition");
+    definitions.indexDefinitions.reserve(rows.count());
+    for (int r = 0; r < rows.count(); ++r)
+        definitions.indexDefinitions
+            << CatalogDefinitions::IndexDefinition {rows.oid(r, oid), rows.text(r, definition)};
+}
+
+void readSequenceValues(const Rows &rows, CatalogDefinitions &definitions)
+{
+    const int oid = rows.column("oid"), last = rows.column("last_value");
+    for (int r = 0; r < rows.count(); ++r) {
+        // NULL: never used since it was created or reset.
+        if (last >= 0 && !rows.text(r, last).isNull())
+            definitions.sequenceValues
+                << CatalogDefinitions::SequenceValue {rows.oid(r, oid), rows.number(r, last, 0)};
+    }
+}
+
 using ReadKind = void (*)(const Rows &, CatalogSnapshot::Builder &);
 struct KindReader {
     QString kind;
@@ -355,6 +392,22 @@ const QList<KindReader> &readers()
     };
     return list;
 }
+using ReadDefinitions = void (*)(const Rows &, CatalogDefinitions &);
+struct DefinitionsReader {
+    QString kind;
+    ReadDefinitions read;
+};
+
+const QList<DefinitionsReader> &definitionReaders()
+{
+    static const QList<DefinitionsReader> list {
+        {QStringLiteral("column_defaults"), readColumnDefaults},
+        {QStringLiteral("index_definitions"), readIndexDefinitions},
+        {QStringLiteral("sequence_values"), readSequenceValues},
+    };
+    return list;
+}
+
 } // namespace
 
 const QStringList &CatalogResultReader::kinds()
@@ -375,6 +428,29 @@ bool CatalogResultReader::read(
         if (reader.kind == kind) {
             builder.reserve(kind, result.rowCount());
             reader.read(Rows(result), builder);
+            return true;
+        }
+    }
+    return false;
+}
+
+const QStringList &CatalogResultReader::definitionKinds()
+{
+    static const QStringList names = [] {
+        QStringList list;
+        for (const DefinitionsReader &reader : definitionReaders())
+            list << reader.kind;
+        return list;
+    }();
+    return names;
+}
+
+bool CatalogResultReader::readDefinitions(
+    const QString &kind, const Result &result, CatalogDefinitions &definitions)
+{
+    for (const DefinitionsReader &reader : definitionReaders()) {
+        if (reader.kind == kind) {
+            reader.read(Rows(result), definitions);
             return true;
         }
     }

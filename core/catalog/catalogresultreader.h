@@ -15,6 +15,13 @@ public:
     static const QStringList &kinds();
     // Adds the rows of `kind`; false (and nothing added) for an unknown kind.
     static bool read(const QString &kind, const Result &result, CatalogSnapshot::Builder &builder);
+
+    // The query files read after a quick snapshot, for its definitions:
+    // column_defaults, index_definitions, sequence_values.
+    static const QStringList &definitionKinds();
+    // Adds the rows of one of those; false for another kind.
+    static bool readDefinitions(
+        const QString &kind, const Result &result, CatalogDefinitions &definitions);
 };
 
 } // namespace tusk::core

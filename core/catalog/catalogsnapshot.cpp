@@ -2,6 +2,8 @@
 
 #include "sql/sqlidentifier.h"
 
+#include <QtCore/QAtomicInteger>
+
 #include <algorithm>
 
 namespace tusk::core {
@@ -12,6 +14,8 @@ struct CatalogSnapshot::Data {
     QDateTime takenAt;
     bool systemSchemas = false;
     bool definitions = true;
+    // Set by build(), kept by withDefinitions(): equal ids, same objects.
+    quint64 objectsId = 0;
     QList<Problem> problems;
 
     QList<DbSchema> schemas;
@@ -111,6 +115,42 @@ bool CatalogSnapshot::includesSystemSchemas() const
 bool CatalogSnapshot::hasDefinitions() const
 {
     return d && d->definitions;
+}
+
+CatalogSnapshot CatalogSnapshot::withDefinitions(const CatalogDefinitions &definitions) const
+{
+    if (!d)
+        return *this;
+    // A shallow copy: the lists below detach when written, their strings
+    // stay shared with this snapshot.
+    auto data = std::make_shared<Data>(*d);
+    data->definitions = true;
+    data->problems << definitions.problems;
+    for (const CatalogDefinitions::ColumnDefault &c : definitions.columnDefaults) {
+        const DbRelation *r = relation(c.relationOid);
+        const DbColumn *found = r ? column(*r, c.position) : nullptr;
+        if (found)
+            data->columns[found - d->columns.constData()].defaultValue = c.value;
+    }
+    for (const CatalogDefinitions::IndexDefinition &x : definitions.indexDefinitions) {
+        if (const auto it = d->indexAt.constFind(x.oid); it != d->indexAt.constEnd())
+            data->indexes[*it].definition = x.definition;
+    }
+    for (const CatalogDefinitions::SequenceValue &v : definitions.sequenceValues) {
+        if (const auto it = d->sequenceAt.constFind(v.oid); it != d->sequenceAt.constEnd()) {
+            DbSequence &sequence = data->sequences[*it];
+            sequence.hasLastValue = true;
+            sequence.lastValue = v.lastValue;
+        }
+    }
+    CatalogSnapshot snapshot;
+    snapshot.d = std::move(data);
+    return snapshot;
+}
+
+bool CatalogSnapshot::sharesObjectsWith(const CatalogSnapshot &other) const
+{
+    return d && other.d && d->objectsId == other.d->objectsId;
 }
 
 #define TUSK_SNAPSHOT_LIST(Type, member, accessor)                                                 \
@@ -321,6 +361,8 @@ CatalogSnapshot CatalogSnapshot::Builder::build()
 {
     Data &data = *d;
     data.takenAt = QDateTime::currentDateTimeUtc();
+    static QAtomicInteger<quint64> lastObjectsId;
+    data.objectsId = ++lastObjectsId;
     auto indexAll = [](const auto &list, QHash<Oid, int> &where) {
         where.reserve(list.size());
         for (int i = 0; i < list.size(); ++i)

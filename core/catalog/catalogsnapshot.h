@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogdefinitions.h"
 #include "catalogobjects.h"
 
 #include <QDateTime>
@@ -17,12 +18,7 @@ namespace tusk::core {
 // value at once, never an object at a time.
 class CatalogSnapshot {
 public:
-    // An object kind that could not be read (a lock held past the timeout,
-    // a missing privilege, a timeout): the rest of the snapshot is whole.
-    struct Problem {
-        QString kind; // the query file: "indexes", "sequences", …
-        QString message;
-    };
+    using Problem = CatalogProblem;
 
     CatalogSnapshot();
 
@@ -35,6 +31,16 @@ public:
     // definitions and sequence values (CatalogSnapshotLoader::Options).
     bool hasDefinitions() const;
     const QList<Problem> &problems() const;
+
+    // This snapshot with the definitions read after it (in its
+    // transaction) filled in: one copy of the columns, indexes and
+    // sequences, every other list and string shared. Rows naming an object
+    // the snapshot lacks are ignored; their kinds' problems are added.
+    CatalogSnapshot withDefinitions(const CatalogDefinitions &definitions) const;
+    // True when both hold the same objects, read in one transaction: one
+    // is the other with its definitions filled in. A tree built on one
+    // serves the other.
+    bool sharesObjectsWith(const CatalogSnapshot &other) const;
 
     const QList<DbSchema> &schemas() const;
     const QList<DbRelation> &relations() const;

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QHash>
 
+#include <utility>
+
 namespace tusk::core {
 
 namespace {
@@ -20,7 +22,8 @@ QString sqlFor(const QString &kind)
 {
     static const QHash<QString, QString> files = [] {
         QHash<QString, QString> all;
-        for (const QString &name : CatalogResultReader::kinds()) {
+        for (const QString &name :
+            CatalogResultReader::kinds() + CatalogResultReader::definitionKinds()) {
             QFile file(QStringLiteral(":/sql/catalog/%1.sql").arg(name));
             if (file.open(QIODevice::ReadOnly))
                 all.insert(name, QString::fromUtf8(file.readAll()));
@@ -106,6 +109,9 @@ void CatalogSnapshotLoader::begin()
     ++m_generation;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_builder = std::make_unique<CatalogSnapshot::Builder>();
+    m_readingDefinitions = false;
+    m_quick = CatalogSnapshot();
+    m_definitions = CatalogDefinitions();
     m_timings.clear();
     m_queue.clear();
     for (const QString &kind : kindsByCost()) {
@@ -213,7 +219,7 @@ bool CatalogSnapshotLoader::pull(int laneIndex)
         const QString kind = m_queue.takeFirst();
         const QString sql = sqlFor(kind);
         if (sql.isEmpty()) {
-            m_builder->addProblem(kind, QStringLiteral("the query is missing from the build"));
+            addProblem(kind, QStringLiteral("the query is missing from the build"));
             continue;
         }
         QVariantList params;
@@ -264,7 +270,7 @@ void CatalogSnapshotLoader::kindDone(
         else if (error.isCancellation())
             message = QStringLiteral("the query ran past the statement timeout (%1 ms)")
                           .arg(m_options.statementTimeoutMs);
-        m_builder->addProblem(kind, message);
+        addProblem(kind, message);
         lane.connection->execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint);
         m_timings << timing;
         if (!pull(laneIndex))
@@ -277,7 +283,10 @@ void CatalogSnapshotLoader::kindDone(
     if (!results.isEmpty()) {
         QElapsedTimer reading;
         reading.start();
-        CatalogResultReader::read(kind, results.last(), *m_builder);
+        if (m_readingDefinitions)
+            CatalogResultReader::readDefinitions(kind, results.last(), m_definitions);
+        else
+            CatalogResultReader::read(kind, results.last(), *m_builder);
         timing.readMs = double(reading.nsecsElapsed()) / 1e6;
     }
     m_timings << timing;
@@ -297,9 +306,47 @@ void CatalogSnapshotLoader::dropSecondLane(const QString &requeue)
         settleIfDone();
 }
 
+void CatalogSnapshotLoader::addProblem(const QString &kind, const QString &message)
+{
+    if (m_readingDefinitions)
+        m_definitions.problems << CatalogProblem {kind, message};
+    else
+        m_builder->addProblem(kind, message);
+}
+
+bool CatalogSnapshotLoader::readDefinitionsNext()
+{
+    if (m_readingDefinitions || m_options.definitions || !m_options.definitionsAfterwards
+        || m_options.relationOid)
+        return false;
+    m_builder->setSource(m_connection->server().database, m_connection->server().versionNumber,
+        m_options.systemSchemas, false);
+    m_quick = m_builder->build();
+    m_readingDefinitions = true;
+    m_queue = CatalogResultReader::definitionKinds();
+    m_lastLoadMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
+    m_lastTimings = m_timings;
+    m_lastSessionCount = m_usedSecond ? 2 : 1;
+    const quint64 generation = m_generation;
+    const QPointer<CatalogSnapshotLoader> alive(this);
+    emit loaded(m_quick);
+    // A receiver may have deleted this loader. The definitions are asked
+    // for after the receivers had the quick snapshot: what they commit
+    // meanwhile must not show in the whole one, and does not.
+    if (alive && generation == m_generation) {
+        const bool sent = pull(0);
+        const bool sentToo = m_lanes[1].joined && pull(1);
+        if (!sent && !sentToo)
+            settleIfDone();
+    }
+    return true;
+}
+
 void CatalogSnapshotLoader::settleIfDone()
 {
     if (!m_queue.isEmpty() || m_lanes[0].busy || m_lanes[1].busy || m_committing)
+        return;
+    if (readDefinitionsNext())
         return;
     m_committing = true;
     // Both transactions end before the load does, so the next load finds
@@ -340,7 +387,12 @@ void CatalogSnapshotLoader::finish(const QString &failure)
     const Lane second = m_lanes[1];
     m_lanes[0] = Lane {};
     m_lanes[1] = Lane {};
-    if (failure.isEmpty() && builder) {
+    const CatalogSnapshot quick = std::exchange(m_quick, CatalogSnapshot());
+    const CatalogDefinitions definitions = std::exchange(m_definitions, CatalogDefinitions());
+    const bool readingDefinitions = std::exchange(m_readingDefinitions, false);
+    if (failure.isEmpty() && readingDefinitions) {
+        emit loaded(quick.withDefinitions(definitions));
+    } else if (failure.isEmpty() && builder) {
         builder->setSource(m_connection->server().database, m_connection->server().versionNumber,
             m_options.systemSchemas, m_options.definitions);
         emit loaded(builder->build());

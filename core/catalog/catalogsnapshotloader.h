@@ -29,7 +29,9 @@ class Result;
 // first one to read everything.
 //
 // A load asked for while one runs is done once that one ends (refreshes
-// coalesce); the older result is still delivered.
+// coalesce); the older result is still delivered. With
+// Options::definitionsAfterwards a load delivers twice: the quick
+// snapshot, then the whole one.
 class CatalogSnapshotLoader : public QObject {
     Q_OBJECT
 public:
@@ -42,6 +44,12 @@ public:
         // definitions) and sequences' last values, which open every
         // sequence: off for a quick first look, on for the whole picture.
         bool definitions = true;
+        // With definitions off: once the quick snapshot is sent (loaded),
+        // the definitions are read in the same transaction and the whole
+        // snapshot follows (loaded again). Both show one moment, and the
+        // whole one shares all but its definitions with the quick one
+        // (CatalogSnapshot::sharesObjectsWith).
+        bool definitionsAfterwards = false;
         int lockTimeoutMs = 500;
         int statementTimeoutMs = 15'000;
     };
@@ -95,6 +103,8 @@ private:
         int lane, const QString &kind, const QList<Result> &results, const PgError &error);
     void dropSecondLane(const QString &requeue);
     void settleIfDone();
+    bool readDefinitionsNext(); // false: the load has no second part
+    void addProblem(const QString &kind, const QString &message);
     void finish(const QString &failure);
 
     QPointer<Connection> m_connection;
@@ -117,6 +127,10 @@ private:
     QList<KindTiming> m_timings;
     QList<KindTiming> m_lastTimings;
     std::unique_ptr<CatalogSnapshot::Builder> m_builder;
+    // The second part of a load with definitionsAfterwards.
+    bool m_readingDefinitions = false;
+    CatalogSnapshot m_quick;
+    CatalogDefinitions m_definitions;
 };
 
 } // namespace tusk::core

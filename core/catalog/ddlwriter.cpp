@@ -165,7 +165,7 @@ QString DdlWriter::relation(const CatalogSnapshot &snapshot, const DbRelation &r
             out += head + QStringLiteral(" (\n    ") + lines.join(QStringLiteral(",\n    "))
                 + QStringLiteral("\n)");
             if (relation.kind == RelationKind::PartitionedTable)
-                out += QStringLiteral(" PARTITION BY ") + relation.partitionKey;
+                out += QStringLiteral(" PARTITION BY ") + relation.partitionKey.text();
         }
         if (!relation.options.isEmpty())
             out += QStringLiteral("\nWITH (%1)").arg(relation.options);

@@ -53,22 +53,23 @@ QString violations(const Context &context, const DbRelation &table, const DbCons
 // survives a crash that empties the activity statistics.
 bool neverAnalyzed(const DbRelation &r)
 {
-    return r.rowsEstimate < 0 && r.lastAnalyze.isNull() && r.lastAutoanalyze.isNull();
+    return r.rowsEstimate < 0 && !r.lastAnalyze.isValid() && !r.lastAutoanalyze.isValid();
 }
 bool neverVacuumed(const DbRelation &r)
 {
-    return r.lastVacuum.isNull() && r.lastAutovacuum.isNull();
+    return !r.lastVacuum.isValid() && !r.lastAutovacuum.isValid();
 }
 
-QString lastTime(const QString &manual, const QString &automatic)
+QString lastTime(const QDateTime &manual, const QDateTime &automatic)
 {
-    if (manual.isNull() && automatic.isNull())
+    auto spelled = [](const QDateTime &t) {
+        return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    };
+    if (!manual.isValid() && !automatic.isValid())
         return QStringLiteral("never");
-    if (manual.isNull())
-        return automatic + QStringLiteral(" (auto)");
-    if (automatic.isNull() || manual > automatic)
-        return manual;
-    return automatic + QStringLiteral(" (auto)");
+    if (!manual.isValid() || (automatic.isValid() && automatic > manual))
+        return spelled(automatic) + QStringLiteral(" (auto)");
+    return spelled(manual);
 }
 } // namespace
 
@@ -182,8 +183,9 @@ void vacuumAndAnalyze(Context &context)
             continue;
         const bool hasData = table.tableBytes > 0 || table.liveTuples > 0;
         const QString name = context.name(table);
-        const bool autovacuumOff = table.options.contains(QLatin1String("autovacuum_enabled=false"))
-            || table.options.contains(QLatin1String("autovacuum_enabled=off"));
+        const bool autovacuumOff =
+            table.options.text().contains(QLatin1String("autovacuum_enabled=false"))
+            || table.options.text().contains(QLatin1String("autovacuum_enabled=off"));
         const qint64 live = std::max<qint64>({table.liveTuples, table.rowsEstimate, 0});
         // autovacuum's own trigger with the default settings.
         const qint64 threshold = 50 + live / 5;
@@ -201,7 +203,7 @@ void vacuumAndAnalyze(Context &context)
                              .arg(number(table.deadTuples), number(live), number(threshold), times,
                                  autovacuumOff ? QStringLiteral("; autovacuum is switched off "
                                                                 "for this table (")
-                                         + table.options + QLatin1Char(')')
+                                         + table.options.text() + QLatin1Char(')')
                                                : QString());
             f.fix = QStringLiteral("VACUUM (ANALYZE, VERBOSE) %1;").arg(name);
             if (autovacuumOff)

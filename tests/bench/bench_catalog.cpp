@@ -45,16 +45,28 @@ using namespace tusk::test;
 using namespace tusk::widgets;
 
 namespace {
-double residentMiB()
+// Resident memory in MiB (/proc/self/status): anonymous pages (the heap,
+// stacks) and pages of files (libraries, fonts) apart.
+struct Resident {
+    double anon = 0;
+    double file = 0;
+    double total() const { return anon + file; }
+};
+Resident resident()
 {
+    Resident r;
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
-        return -1;
+        return r;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        const double mib =
+            line.mid(line.indexOf(':') + 1).trimmed().split(' ').first().toDouble() / 1024.0;
+        if (line.startsWith("RssAnon:"))
+            r.anon = mib;
+        else if (line.startsWith("RssFile:") || line.startsWith("RssShmem:"))
+            r.file += mib;
     }
-    return -1;
+    return r;
 }
 
 // Bytes the program holds on the heap (glibc's count), in MiB.
@@ -183,12 +195,15 @@ int main(int argc, char *argv[])
 
     QElapsedTimer timer;
     // The real browser: its own sessions, the tree painted offscreen.
-    const double before = residentMiB();
+    const Resident before = resident();
     const double heapBefore = liveHeapMiB();
     {
         SchemaBrowser browser;
         browser.resize(1300, 800);
         browser.show();
+        QCoreApplication::processEvents();
+        const Resident empty = resident();
+        const double heapEmptyBrowser = liveHeapMiB();
         QSignalSpy loaded(&browser, &SchemaBrowser::loaded);
         // A timer due every 2 ms: the gaps between its ticks are how long
         // the GUI thread was busy elsewhere (reading rows, building trees).
@@ -214,10 +229,14 @@ int main(int argc, char *argv[])
                     "whole snapshot in after %lld ms; longest GUI-thread stall %.1f ms\n",
             firstTree, timer.elapsed(), double(longestStallNs) / 1e6);
         QTest::qWait(200);
-        const double after = residentMiB();
-        std::printf("RSS: %.1f MiB before the browser, %.1f MiB with it: growth %.1f MiB\n", before,
-            after, after - before);
-        std::printf("live heap of the browser: %.1f MiB\n", liveHeapMiB() - heapBefore);
+        const Resident after = resident();
+        std::printf("RSS: %.1f MiB before the browser, %.1f MiB with its window shown and "
+                    "empty, %.1f MiB with the catalog: growth %.1f MiB (anonymous %+.1f MiB, "
+                    "library and font pages %+.1f MiB)\n",
+            before.total(), empty.total(), after.total(), after.total() - before.total(),
+            after.anon - before.anon, after.file - before.file);
+        std::printf("live heap of the browser: %.1f MiB (%.1f MiB before it connected)\n",
+            liveHeapMiB() - heapBefore, heapEmptyBrowser - heapBefore);
 
         // Typing "t123_created" one key at a time, then erasing it: each
         // keystroke filters, resets the view and paints it.

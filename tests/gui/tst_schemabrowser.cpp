@@ -74,6 +74,9 @@ private slots:
     void healthViewListsFindingsWithFixes();
     void lockedTableGivesAMessageNotAWait();
     void refreshKeepsTheSelection();
+    // Before the other database is read: its loads reset the tree too.
+    void wholeSnapshotKeepsTheQuickTree();
+    void healthFollowsTheQuickTree();
     void otherDatabaseLoadsWhenExpanded();
 
 private:
@@ -309,6 +312,80 @@ void TestSchemaBrowser::otherDatabaseLoadsWhenExpanded()
     QCOMPARE(m_loaded->last().at(0).toString(), m_other->name());
     QVERIFY(!model->snapshot(other).isNull());
     QCOMPARE(model->snapshot(other).database(), m_other->name());
+}
+
+void TestSchemaBrowser::healthFollowsTheQuickTree()
+{
+    // A browser of its own: the tree is up before the checks have run,
+    // and says so; the marks come with the whole snapshot.
+    SchemaBrowser browser;
+    browser.resize(1000, 600);
+    browser.show();
+    QSignalSpy loaded(&browser, &SchemaBrowser::loaded);
+    QString evidenceAtQuick;
+    int marksAtQuick = -2;
+    bool definitionsAtQuick = true;
+    connect(&browser, &SchemaBrowser::loaded, this, [&] {
+        if (marksAtQuick != -2)
+            return;
+        const CatalogSnapshot &s = browser.model()->snapshot(0);
+        definitionsAtQuick = s.hasDefinitions();
+        const DbRelation *items = s.findRelation(QStringLiteral("shop.order_items"));
+        marksAtQuick = browser.model()
+                           ->indexOf(0, {CatalogObjectKind::Relation, items->oid, 0})
+                           .data(SchemaTreeModel::SeverityRole)
+                           .toInt();
+        browser.showHealth(0);
+        evidenceAtQuick =
+            browser.details()->findChild<QLabel *>(QStringLiteral("healthEvidence"))->text();
+    });
+    browser.setConnection(m_db->connInfo(), QStringLiteral("second"));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2 && !browser.isLoading(), 10000);
+    QVERIFY(!definitionsAtQuick);
+    QCOMPARE(marksAtQuick, -1);
+    QVERIFY2(
+        evidenceAtQuick.contains(QStringLiteral("Checking health")), qPrintable(evidenceAtQuick));
+    const DbRelation *items =
+        browser.model()->snapshot(0).findRelation(QStringLiteral("shop.order_items"));
+    QCOMPARE(browser.model()
+                 ->indexOf(0, {CatalogObjectKind::Relation, items->oid, 0})
+                 .data(SchemaTreeModel::SeverityRole)
+                 .toInt(),
+        int(Severity::Warning));
+    browser.showHealth(0);
+    QVERIFY(browser.details()->healthView()->count() > 0);
+}
+
+void TestSchemaBrowser::wholeSnapshotKeepsTheQuickTree()
+{
+    SchemaTreeModel *model = m_browser->model();
+    const DbRelation *items = model->snapshot(0).findRelation(QStringLiteral("shop.order_items"));
+    const CatalogObjectRef ref {CatalogObjectKind::Relation, items->oid, 0};
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    int resetsAtQuick = -1;
+    int marksAtQuick = -2;
+    QPersistentModelIndex nodeAtQuick;
+    const auto watch = connect(m_browser.get(), &SchemaBrowser::loaded, this, [&] {
+        if (resetsAtQuick >= 0)
+            return;
+        QVERIFY(!model->snapshot(0).hasDefinitions());
+        resetsAtQuick = int(resets.count());
+        nodeAtQuick = model->indexOf(0, ref);
+        marksAtQuick = nodeAtQuick.data(SchemaTreeModel::SeverityRole).toInt();
+    });
+    const int before = int(m_loaded->count());
+    m_browser->refresh();
+    QVERIFY(waitLoaded(before + 2));
+    disconnect(watch);
+    QVERIFY(resetsAtQuick >= 1);
+    // The last check's marks stay while the new one runs ...
+    QCOMPARE(marksAtQuick, int(Severity::Warning));
+    // ... and the whole snapshot reuses the tree: no reset, same nodes.
+    QCOMPARE(int(resets.count()), resetsAtQuick);
+    QVERIFY(nodeAtQuick.isValid());
+    QCOMPARE(QModelIndex(nodeAtQuick), model->indexOf(0, ref));
+    QVERIFY(model->snapshot(0).hasDefinitions());
+    QVERIFY(!model->findingsOn(0, items->oid).isEmpty());
 }
 
 QTEST_MAIN(TestSchemaBrowser)

@@ -2,6 +2,8 @@
 // (CatalogSnapshotLoader::setSecondConnection): the same answer as one
 // session, one moment in time even while DDL commits all along, and a
 // second session that is busy or dead leaves the first to read it all.
+// And the quick snapshot followed by its definitions (definitionsAfterwards):
+// both from one transaction, the whole one sharing the quick one's objects.
 
 #include "testsupport.h"
 
@@ -22,6 +24,7 @@ private slots:
     void bothSessionsSeeOneMoment();
     void busySecondSessionIsLeftOut();
     void deadSecondSessionIsLeftOut();
+    void definitionsAfterwardsShowTheQuickSnapshotsMoment();
 
 private:
     struct Load {
@@ -189,6 +192,76 @@ void TestCatalogSharedLoad::deadSecondSessionIsLeftOut()
     QVERIFY(loaded.snapshot.problems().isEmpty());
     QCOMPARE(shape(loaded.snapshot, QStringLiteral("shop")),
         shape(load(m_first, nullptr).snapshot, QStringLiteral("shop")));
+}
+
+void TestCatalogSharedLoad::definitionsAfterwardsShowTheQuickSnapshotsMoment()
+{
+    QVERIFY(runAndWait(m_first,
+        QStringLiteral("ALTER TABLE shop.orders ALTER COLUMN total SET DEFAULT 0; "
+                       "SELECT nextval('shop.ticket_seq')"))
+                .error.isNull());
+    Connection writer;
+    QVERIFY(openAndWait(writer, m_db->connInfo()).isNull());
+    CatalogSnapshotLoader loader(&m_first);
+    loader.setSecondConnection(&m_second);
+    QList<CatalogSnapshot> snapshots;
+    QString committed;
+    connect(&loader, &CatalogSnapshotLoader::loaded, this, [&](const CatalogSnapshot &s) {
+        snapshots << s;
+        if (snapshots.size() > 1)
+            return;
+        // Committed after the quick snapshot, before its definitions are
+        // asked for: read in a transaction of their own, they would show it.
+        committed = runAndWait(writer,
+            QStringLiteral("ALTER TABLE shop.orders ALTER COLUMN total SET DEFAULT 5; "
+                           "ALTER TABLE shop.customers ALTER COLUMN name SET DEFAULT 'anon'"))
+                        .error.toString();
+    });
+    QSignalSpy failed(&loader, &CatalogSnapshotLoader::failed);
+    CatalogSnapshotLoader::Options options;
+    options.definitions = false;
+    options.definitionsAfterwards = true;
+    loader.load(options);
+    QTRY_VERIFY_WITH_TIMEOUT(snapshots.size() == 2 || !failed.isEmpty(), 20000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY2(committed.isEmpty(), qPrintable(committed));
+    QVERIFY(!loader.isLoading());
+    QCOMPARE(loader.lastSessionCount(), 2);
+    const CatalogSnapshot &quick = snapshots.first();
+    const CatalogSnapshot &whole = snapshots.last();
+    QVERIFY(!quick.hasDefinitions());
+    QVERIFY(whole.hasDefinitions());
+    QVERIFY(whole.sharesObjectsWith(quick));
+    QVERIFY(whole.problems().isEmpty());
+    auto defaultOf = [](const CatalogSnapshot &s, const QString &table, const QString &name) {
+        const DbRelation *r = s.findRelation(table);
+        for (int c : r ? r->columns : QList<int>()) {
+            if (s.columns().at(c).name == name)
+                return s.columns().at(c).defaultValue;
+        }
+        return QStringLiteral("<no column>");
+    };
+    const QString orders = QStringLiteral("shop.orders");
+    const QString customers = QStringLiteral("shop.customers");
+    QVERIFY(defaultOf(quick, orders, QStringLiteral("total")).isNull());
+    QCOMPARE(defaultOf(whole, orders, QStringLiteral("total")), QStringLiteral("0"));
+    QVERIFY(defaultOf(whole, customers, QStringLiteral("name")).isNull());
+    // The rest as a load in one step reads it (at the earlier moment for
+    // what changed since).
+    const Load oneStep = load(m_first, &m_second);
+    QCOMPARE(defaultOf(oneStep.snapshot, orders, QStringLiteral("total")), QStringLiteral("5"));
+    QCOMPARE(whole.indexes().size(), oneStep.snapshot.indexes().size());
+    for (const DbIndex &index : whole.indexes()) {
+        QVERIFY2(index.definition.startsWith(QLatin1String("CREATE ")), qPrintable(index.name));
+        QCOMPARE(index.definition, oneStep.snapshot.index(index.oid)->definition);
+    }
+    const DbSequence *ticket =
+        whole.sequence(whole.findRelation(QStringLiteral("shop.ticket_seq"))->oid);
+    QVERIFY(ticket && ticket->hasLastValue);
+    QVERIFY(!quick.sequence(ticket->oid)->hasLastValue);
+    QCOMPARE(ticket->lastValue, oneStep.snapshot.sequence(ticket->oid)->lastValue);
+    QCOMPARE(m_first.transactionStatus(), Connection::TransactionStatus::Idle);
+    QCOMPARE(m_second.transactionStatus(), Connection::TransactionStatus::Idle);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogSharedLoad)

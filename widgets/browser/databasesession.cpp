@@ -25,16 +25,20 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
     m_snapshots->open(info);
     m_snapshotsHelper->open(info);
     m_objects->open(info);
-    // Two steps: the quick snapshot (no deparsed defaults or index
-    // definitions, no sequence values) puts the tree up at once on a big
-    // catalog; the whole one replaces it as soon as it is read.
+    // Two steps in one transaction: the quick snapshot (no deparsed
+    // defaults or index definitions, no sequence values) puts the tree up
+    // at once on a big catalog; the whole one follows, sharing the quick
+    // one's objects. The health checks wait for the whole one, which they
+    // need (duplicate indexes, sequence ranges): checking both would only
+    // make findings to throw away.
     connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
-        if (!s.hasDefinitions()) {
-            CatalogSnapshotLoader::Options full;
-            full.definitions = true;
-            m_loader->load(full);
-        }
         const qint64 elapsedMs = m_loader->lastLoadMs();
+        if (!s.hasDefinitions()) {
+            // The last check's findings stand until the new ones are in,
+            // so a refresh does not blink every mark off and on.
+            emit loaded(s, m_lastFindings, elapsedMs);
+            return;
+        }
         ++m_checking;
         m_checks.start([this, s, elapsedMs] {
             const QList<HealthFinding> findings = HealthChecker::run(s);
@@ -44,6 +48,7 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
                 this,
                 [this, s, findings, elapsedMs] {
                     --m_checking;
+                    m_lastFindings = findings;
                     emit loaded(s, findings, elapsedMs);
                 },
                 Qt::QueuedConnection);
@@ -75,6 +80,7 @@ void DatabaseSession::refresh()
     // open too or has given up (it only speeds the load up).
     CatalogSnapshotLoader::Options quick;
     quick.definitions = false;
+    quick.definitionsAfterwards = true;
     auto ready = [this] {
         return m_snapshots->isOpen() && m_snapshotsHelper->state() != Connection::State::Connecting;
     };

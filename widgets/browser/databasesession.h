@@ -27,6 +27,8 @@ public:
 
     QString database() const;
     // Reads the quick snapshot, then the whole one: loaded() comes twice.
+    // The checks need the whole one: the quick one comes with the findings
+    // of the last check (none on the first load).
     void refresh();
     bool isLoading() const;
     core::ObjectReader *reader() const { return m_reader; }
@@ -53,6 +55,7 @@ private:
     // long for the GUI thread), in order; the destructor waits for it.
     QThreadPool m_checks;
     int m_checking = 0; // snapshots read whose checks have not come back
+    QList<core::HealthFinding> m_lastFindings;
 };
 
 } // namespace tusk::widgets

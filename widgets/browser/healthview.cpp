@@ -77,8 +77,9 @@ HealthView::HealthView(QWidget *parent)
     showFinding(-1);
 }
 
-void HealthView::setFindings(const QList<HealthFinding> &findings)
+void HealthView::setFindings(const QList<HealthFinding> &findings, bool checked)
 {
+    m_checked = checked;
     m_model->setFindings(findings);
     if (!findings.isEmpty())
         m_list->setCurrentIndex(m_model->index(0, 0));
@@ -112,7 +113,9 @@ void HealthView::showFinding(int row)
 {
     const QList<HealthFinding> &findings = m_model->findings();
     if (row < 0 || row >= findings.size()) {
-        m_evidence->setText(findings.isEmpty() ? tr("No findings.") : QString());
+        m_evidence->setText(!findings.isEmpty() ? QString()
+                : m_checked                     ? tr("No findings.")
+                            : tr("Checking health: the definitions are being read…"));
         m_fix->setSql(QString());
         m_fixButtons->setEnabled(false);
         return;

@@ -21,7 +21,9 @@ class HealthView : public QWidget {
 public:
     explicit HealthView(QWidget *parent = nullptr);
 
-    void setFindings(const QList<core::HealthFinding> &findings);
+    // `checked` false: the checks have not run yet (the snapshot still
+    // lacks its definitions), which is not the same as no findings.
+    void setFindings(const QList<core::HealthFinding> &findings, bool checked = true);
     int count() const;
     QTreeView *list() const { return m_list; }
     QString shownFix() const;
@@ -41,6 +43,7 @@ private:
     QLabel *m_evidence;
     SqlViewer *m_fix;
     QWidget *m_fixButtons;
+    bool m_checked = true;
 };
 
 } // namespace tusk::widgets

@@ -50,13 +50,16 @@ QString countText(qint64 value)
     return value < 0 ? QObject::tr("unknown") : QLocale().toString(value);
 }
 
-QString when(const QString &manual, const QString &automatic)
+QString when(const QDateTime &manual, const QDateTime &automatic)
 {
-    if (manual.isNull() && automatic.isNull())
+    auto local = [](const QDateTime &t) {
+        return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    };
+    if (!manual.isValid() && !automatic.isValid())
         return QObject::tr("never");
-    if (manual.isNull() || (!automatic.isNull() && automatic > manual))
-        return automatic.left(19) + QObject::tr(" (autovacuum)");
-    return manual.left(19);
+    if (!manual.isValid() || (automatic.isValid() && automatic > manual))
+        return local(automatic) + QObject::tr(" (autovacuum)");
+    return local(manual);
 }
 } // namespace
 
@@ -138,7 +141,7 @@ void ObjectDetails::showObject(const CatalogSnapshot &snapshot, const CatalogObj
     m_ddlEditor->setSql(QString());
     for (QTableWidget *t : {m_columns, m_indexes, m_constraints, m_statistics, m_dependents})
         t->setRowCount(0);
-    m_health->setFindings(findings);
+    m_health->setFindings(findings, snapshot.isNull() || snapshot.hasDefinitions());
     setTabText(
         HealthTab, findings.isEmpty() ? tr("Health") : tr("Health (%1)").arg(findings.size()));
 
@@ -158,7 +161,8 @@ void ObjectDetails::showObject(const CatalogSnapshot &snapshot, const CatalogObj
         for (int i : type->attributes) {
             const DbColumn &c = snapshot.columns().at(i);
             addRow(m_columns,
-                {QString::number(c.position), c.name, c.type, QString(), QString(), c.comment});
+                {QString::number(c.position), c.name, c.type, QString(), QString(),
+                    c.comment.text()});
         }
         for (const QString &label : type->labels)
             addRow(
@@ -186,8 +190,8 @@ void ObjectDetails::fillRelation(const DbRelation &r)
             {QString::number(c.position), c.name,
                 c.type
                     + (c.collation.isEmpty() ? QString()
-                                             : QStringLiteral(" COLLATE ") + c.collation),
-                c.notNull ? tr("no") : tr("yes"), defaultText, c.comment});
+                                             : QStringLiteral(" COLLATE ") + c.collation.text()),
+                c.notNull ? tr("no") : tr("yes"), defaultText, c.comment.text()});
     }
     for (int i : r.indexes) {
         const DbIndex &x = s.indexes().at(i);
@@ -224,7 +228,8 @@ void ObjectDetails::fillStatistics(const DbRelation &r)
         if (const DbRelation *parent = m_snapshot.relation(r.parentOid))
             addRow(m_statistics,
                 {tr("Partition of"),
-                    m_snapshot.qualifiedName(*parent) + QLatin1Char(' ') + r.partitionBound});
+                    m_snapshot.qualifiedName(*parent) + QLatin1Char(' ')
+                        + r.partitionBound.text()});
     }
     if (!r.partitionKey.isEmpty())
         addRow(m_statistics, {tr("Partitioned by"), r.partitionKey});

@@ -1,49 +1,15 @@
 #include "schematreemodel.h"
 
-#include "catalog/healthchecker.h"
+#include "schemanodetext.h"
 
 #include <QApplication>
-#include <QLocale>
 #include <QPalette>
 #include <QStyle>
 
 namespace tusk::widgets {
 
 using namespace tusk::core;
-
-namespace {
-QString relationIcon(RelationKind kind)
-{
-    switch (kind) {
-    case RelationKind::PartitionedTable:
-        return QStringLiteral("partitioned");
-    case RelationKind::ForeignTable:
-        return QStringLiteral("foreign");
-    case RelationKind::View:
-        return QStringLiteral("view");
-    case RelationKind::MaterializedView:
-        return QStringLiteral("matview");
-    case RelationKind::Sequence:
-        return QStringLiteral("sequence");
-    case RelationKind::Table:
-        break;
-    }
-    return QStringLiteral("table");
-}
-
-QString sizeInfo(const DbRelation &r)
-{
-    if (!r.isTableLike() && r.kind != RelationKind::MaterializedView)
-        return {};
-    if (r.kind == RelationKind::PartitionedTable)
-        return r.partitions.size() == 1 ? QObject::tr("1 partition")
-                                        : QObject::tr("%1 partitions").arg(r.partitions.size());
-    const QString rows = r.rowsEstimate < 0
-        ? QObject::tr("never analyzed")
-        : QObject::tr("~%1 rows").arg(QLocale().toString(r.rowsEstimate));
-    return rows + QStringLiteral(" · ") + HealthChecker::bytes(r.totalBytes());
-}
-} // namespace
+using namespace schemanodetext;
 
 SchemaTreeModel::SchemaTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -93,19 +59,22 @@ void SchemaTreeModel::setSnapshot(
     if (database < 0 || database >= m_databases.size())
         return;
     Database &d = m_databases[database];
+    // The whole snapshot after the quick one: the same objects, so the
+    // same nodes; only the health marks change.
+    const bool sameNodes = d.snapshot.sharesObjectsWith(snapshot)
+        && d.snapshot.problems().size() == snapshot.problems().size();
     d.snapshot = snapshot;
-    d.findings = findings;
-    d.findingsByRelation.clear();
-    for (int i = 0; i < findings.size(); ++i) {
-        if (findings.at(i).relationOid)
-            d.findingsByRelation[findings.at(i).relationOid] << i;
-    }
-    rebuild();
+    d.findings.setFindings(findings);
+    if (sameNodes)
+        updateSeverities(database);
+    else
+        rebuild();
 }
 
 void SchemaTreeModel::setDatabaseMessage(int database, const QString &message)
 {
-    if (database < 0 || database >= m_databases.size())
+    if (database < 0 || database >= m_databases.size()
+        || m_databases.at(database).message == message)
         return;
     m_databases[database].message = message;
     rebuild();
@@ -121,19 +90,15 @@ const CatalogSnapshot &SchemaTreeModel::snapshot(int database) const
 const QList<HealthFinding> &SchemaTreeModel::findings(int database) const
 {
     static const QList<HealthFinding> none;
-    return database >= 0 && database < m_databases.size() ? m_databases.at(database).findings
+    return database >= 0 && database < m_databases.size() ? m_databases.at(database).findings.all()
                                                           : none;
 }
 
 QList<HealthFinding> SchemaTreeModel::findingsOn(int database, Oid relationOid) const
 {
-    QList<HealthFinding> list;
     if (database < 0 || database >= m_databases.size())
-        return list;
-    const Database &d = m_databases.at(database);
-    for (int i : d.findingsByRelation.value(relationOid))
-        list << d.findings.at(i);
-    return list;
+        return {};
+    return m_databases.at(database).findings.on(relationOid);
 }
 
 int SchemaTreeModel::objectCount() const
@@ -141,13 +106,18 @@ int SchemaTreeModel::objectCount() const
     return m_nodes.isEmpty() ? 0 : m_nodes.first().objects;
 }
 
-int SchemaTreeModel::addNode(int parent, NodeKind kind, const QString &label, const QString &icon)
+quint64 SchemaTreeModel::objectNodeKey(int database, const CatalogObjectRef &ref)
+{
+    return (quint64(quint32(database)) << 40) | (quint64(quint8(ref.kind)) << 32) | ref.oid;
+}
+
+int SchemaTreeModel::addNode(int parent, NodeKind kind, const QString &label, int icon)
 {
     Node n;
     n.parent = parent;
     n.kind = kind;
     n.label = label;
-    n.icon = icon;
+    n.icon = quint8(icon);
     n.database = parent >= 0 ? m_nodes.at(parent).database : -1;
     m_nodes << n;
     const int id = int(m_nodes.size()) - 1;
@@ -156,64 +126,92 @@ int SchemaTreeModel::addNode(int parent, NodeKind kind, const QString &label, co
     return id;
 }
 
-int SchemaTreeModel::addRelation(int database, int parent, const DbRelation &relation)
+int SchemaTreeModel::addObject(
+    int parent, const CatalogObjectRef &ref, int item, const QString &label, int icon)
 {
-    const Database &d = m_databases.at(database);
-    const int id = addNode(parent, NodeKind::Object, relation.name, relationIcon(relation.kind));
+    const int id = addNode(parent, NodeKind::Object, label, icon);
     Node &n = m_nodes[id];
-    n.ref = {CatalogObjectKind::Relation, relation.oid, 0};
-    n.match = relation.name.toLower();
-    n.info = sizeInfo(relation);
-    n.key = QStringLiteral("%1/rel/%2").arg(d.name).arg(relation.oid);
+    n.ref = ref;
+    n.item = item;
     n.objects = 1;
-    for (int f : d.findingsByRelation.value(relation.oid)) {
-        const Severity s = d.findings.at(f).severity;
-        if (s >= Severity::Warning)
-            n.severity = std::max(n.severity, int(s));
-    }
-    if (!relation.lockedBy.isEmpty())
-        n.info = tr("locked by session %1").arg(relation.lockedBy.first());
-    for (int p : relation.partitions) {
-        const int child = addRelation(database, id, d.snapshot.relations().at(p));
-        m_nodes[id].objects += m_nodes.at(child).objects;
+    m_objectNodes.append({objectNodeKey(n.database, ref), id});
+    m_nodes[parent].objects += 1;
+    return id;
+}
+
+int SchemaTreeModel::addRelation(int database, int parent, int relation)
+{
+    const DbRelation &r = m_databases.at(database).snapshot.relations().at(relation);
+    const int id = addObject(
+        parent, {CatalogObjectKind::Relation, r.oid, 0}, relation, r.name, relationIcon(r.kind));
+    m_nodes[id].severity = qint8(m_databases.at(database).findings.worstSeverity(r.oid));
+    for (int p : r.partitions) {
+        const int before = m_nodes.at(id).objects;
+        addRelation(database, id, p);
+        // Partitions count on their table and, through it, on the group.
+        m_nodes[parent].objects += m_nodes.at(id).objects - before;
     }
     return id;
+}
+
+void SchemaTreeModel::updateSeverities(int database)
+{
+    // Rows whose mark changed, gathered by parent: one dataChanged per
+    // parent keeps a view's repaint to one pass.
+    QHash<int, QPair<int, int>> changedRows;
+    for (int id = 0; id < m_nodes.size(); ++id) {
+        Node &n = m_nodes[id];
+        if (n.database != database || n.ref.kind != CatalogObjectKind::Relation)
+            continue;
+        const qint8 severity = qint8(m_databases.at(database).findings.worstSeverity(n.ref.oid));
+        if (severity == n.severity)
+            continue;
+        n.severity = severity;
+        const QList<int> &siblings = m_nodes.at(n.parent).visible;
+        if (n.row >= siblings.size() || siblings.at(n.row) != id)
+            continue; // hidden by the filter
+        auto it = changedRows.find(n.parent);
+        if (it == changedRows.end())
+            changedRows.insert(n.parent, {n.row, n.row});
+        else
+            *it = {std::min(it->first, n.row), std::max(it->second, n.row)};
+    }
+    for (auto it = changedRows.cbegin(); it != changedRows.cend(); ++it) {
+        const QModelIndex parent = indexOfNode(it.key());
+        if (parent.isValid())
+            emit dataChanged(index(it->first, 0, parent), index(it->second, InfoColumn, parent));
+    }
 }
 
 void SchemaTreeModel::buildDatabase(int database, int node)
 {
     const Database &d = m_databases.at(database);
     const CatalogSnapshot &s = d.snapshot;
-    if (!d.message.isEmpty()) {
-        const int note = addNode(node, NodeKind::Note, d.message, QString());
-        m_nodes[note].key = d.name + QStringLiteral("/note");
-    }
+    if (!d.message.isEmpty())
+        addNode(node, NodeKind::Note, d.message, NoIcon);
     if (s.isNull())
         return;
-    for (const CatalogSnapshot::Problem &p : s.problems()) {
+    for (int i = 0; i < s.problems().size(); ++i) {
+        const CatalogSnapshot::Problem &p = s.problems().at(i);
         const int note = addNode(
-            node, NodeKind::Note, tr("%1 could not be read: %2").arg(p.kind, p.message), QString());
-        m_nodes[note].key = d.name + QStringLiteral("/problem/") + p.kind;
+            node, NodeKind::Note, tr("%1 could not be read: %2").arg(p.kind, p.message), NoIcon);
+        m_nodes[note].item = i;
     }
     struct Group {
         QString label;
-        QString icon;
-        QList<int> relations; // top-level relations (not partitions)
-        QList<int> functions;
-        QList<int> types;
+        Icon icon;
+        QList<int> items; // top-level relations (not partitions), functions or types
     };
     for (const DbSchema &schema : s.schemas()) {
-        const int schemaNode =
-            addNode(node, NodeKind::Schema, schema.name, QStringLiteral("schema"));
+        const int schemaNode = addNode(node, NodeKind::Schema, schema.name, SchemaIcon);
         m_nodes[schemaNode].ref = {CatalogObjectKind::Schema, schema.oid, 0};
-        m_nodes[schemaNode].key = QStringLiteral("%1/schema/%2").arg(d.name).arg(schema.oid);
-        Group tables {tr("Tables"), QStringLiteral("table"), {}, {}, {}};
-        Group views {tr("Views"), QStringLiteral("view"), {}, {}, {}};
-        Group matviews {tr("Materialized views"), QStringLiteral("matview"), {}, {}, {}};
-        Group sequences {tr("Sequences"), QStringLiteral("sequence"), {}, {}, {}};
-        Group functions {tr("Functions"), QStringLiteral("function"), {}, {}, {}};
-        Group procedures {tr("Procedures"), QStringLiteral("procedure"), {}, {}, {}};
-        Group types {tr("Types"), QStringLiteral("type"), {}, {}, {}};
+        Group tables {tr("Tables"), TableIcon, {}};
+        Group views {tr("Views"), ViewIcon, {}};
+        Group matviews {tr("Materialized views"), MatviewIcon, {}};
+        Group sequences {tr("Sequences"), SequenceIcon, {}};
+        Group functions {tr("Functions"), FunctionIcon, {}};
+        Group procedures {tr("Procedures"), ProcedureIcon, {}};
+        Group types {tr("Types"), TypeIcon, {}};
         for (int i : s.relationsOf(schema.oid)) {
             const DbRelation &r = s.relations().at(i);
             // Partitions sit under their table, when it is in the snapshot.
@@ -221,84 +219,57 @@ void SchemaTreeModel::buildDatabase(int database, int node)
                 continue;
             switch (r.kind) {
             case RelationKind::View:
-                views.relations << i;
+                views.items << i;
                 break;
             case RelationKind::MaterializedView:
-                matviews.relations << i;
+                matviews.items << i;
                 break;
             case RelationKind::Sequence:
-                sequences.relations << i;
+                sequences.items << i;
                 break;
             default:
-                tables.relations << i;
+                tables.items << i;
             }
         }
         for (int i = 0; i < s.functions().size(); ++i) {
             const DbFunction &f = s.functions().at(i);
             if (f.schemaOid != schema.oid || f.fromExtension)
                 continue;
-            (f.kind == FunctionKind::Procedure ? procedures : functions).functions << i;
+            (f.kind == FunctionKind::Procedure ? procedures : functions).items << i;
         }
         for (int i = 0; i < s.types().size(); ++i) {
             if (s.types().at(i).schemaOid == schema.oid)
-                types.types << i;
+                types.items << i;
         }
         for (const Group *g :
             {&tables, &views, &matviews, &sequences, &functions, &procedures, &types}) {
-            if (g->relations.isEmpty() && g->functions.isEmpty() && g->types.isEmpty())
+            if (g->items.isEmpty())
                 continue;
-            const int groupNode =
-                addNode(schemaNode, NodeKind::Group, g->label, QStringLiteral("group"));
-            m_nodes[groupNode].key =
-                QStringLiteral("%1/schema/%2/%3").arg(d.name).arg(schema.oid).arg(g->icon);
-            for (int i : g->relations) {
-                const int child = addRelation(database, groupNode, s.relations().at(i));
-                m_nodes[groupNode].objects += m_nodes.at(child).objects;
-            }
-            for (int i : g->functions) {
-                const DbFunction &f = s.functions().at(i);
-                const int child = addNode(groupNode, NodeKind::Object,
-                    QStringLiteral("%1(%2)").arg(f.name, f.arguments), g->icon);
-                Node &n = m_nodes[child];
-                n.ref = {CatalogObjectKind::Function, f.oid, 0};
-                n.match = f.name.toLower();
-                n.info = f.language;
-                n.key = QStringLiteral("%1/fn/%2").arg(d.name).arg(f.oid);
-                n.objects = 1;
-                ++m_nodes[groupNode].objects;
-            }
-            for (int i : g->types) {
-                const DbType &t = s.types().at(i);
-                const int child =
-                    addNode(groupNode, NodeKind::Object, t.name, QStringLiteral("type"));
-                Node &n = m_nodes[child];
-                n.ref = {CatalogObjectKind::Type, t.oid, 0};
-                n.match = t.name.toLower();
-                n.info = t.kind == TypeKind::Enum ? tr("enum")
-                    : t.kind == TypeKind::Domain  ? tr("domain over %1").arg(t.baseType)
-                                                  : tr("composite");
-                n.key = QStringLiteral("%1/type/%2").arg(d.name).arg(t.oid);
-                n.objects = 1;
-                ++m_nodes[groupNode].objects;
+            const int groupNode = addNode(schemaNode, NodeKind::Group, g->label, GroupIcon);
+            m_nodes[groupNode].item = g->icon; // names the group in its key
+            for (int i : g->items) {
+                if (g == &functions || g == &procedures) {
+                    const DbFunction &f = s.functions().at(i);
+                    addObject(groupNode, {CatalogObjectKind::Function, f.oid, 0}, i,
+                        QStringLiteral("%1(%2)").arg(f.name, f.arguments), g->icon);
+                } else if (g == &types) {
+                    const DbType &t = s.types().at(i);
+                    addObject(groupNode, {CatalogObjectKind::Type, t.oid, 0}, i, t.name, TypeIcon);
+                } else {
+                    addRelation(database, groupNode, i);
+                }
             }
             m_nodes[schemaNode].objects += m_nodes.at(groupNode).objects;
         }
         m_nodes[node].objects += m_nodes.at(schemaNode).objects;
     }
     if (!s.extensions().isEmpty()) {
-        const int groupNode =
-            addNode(node, NodeKind::Group, tr("Extensions"), QStringLiteral("group"));
-        m_nodes[groupNode].key = d.name + QStringLiteral("/extensions");
-        for (const DbExtension &e : s.extensions()) {
-            const int child =
-                addNode(groupNode, NodeKind::Object, e.name, QStringLiteral("extension"));
-            Node &n = m_nodes[child];
-            n.ref = {CatalogObjectKind::Extension, e.oid, 0};
-            n.match = e.name.toLower();
-            n.info = e.version;
-            n.key = QStringLiteral("%1/ext/%2").arg(d.name).arg(e.oid);
-            n.objects = 1;
-            ++m_nodes[groupNode].objects;
+        const int groupNode = addNode(node, NodeKind::Group, tr("Extensions"), GroupIcon);
+        m_nodes[groupNode].item = ExtensionIcon;
+        for (int i = 0; i < s.extensions().size(); ++i) {
+            const DbExtension &e = s.extensions().at(i);
+            addObject(
+                groupNode, {CatalogObjectKind::Extension, e.oid, 0}, i, e.name, ExtensionIcon);
         }
         m_nodes[node].objects += m_nodes.at(groupNode).objects;
     }
@@ -307,37 +278,93 @@ void SchemaTreeModel::buildDatabase(int database, int node)
 void SchemaTreeModel::rebuild()
 {
     beginResetModel();
+    // Room for every node at once: growing by doubling would leave up to
+    // half the list unused on 10,000 tables.
+    qsizetype objects = 0, others = 1;
+    for (const Database &d : std::as_const(m_databases)) {
+        const CatalogSnapshot &s = d.snapshot;
+        objects +=
+            s.relations().size() + s.functions().size() + s.types().size() + s.extensions().size();
+        others += 3 + s.problems().size() + s.schemas().size() * 8;
+    }
     m_nodes.clear();
-    m_byKey.clear();
-    const int server = addNode(-1, NodeKind::Server,
-        m_server.isEmpty() ? tr("Not connected") : m_server, QStringLiteral("server"));
-    m_nodes[server].key = QStringLiteral("server");
+    m_nodes.reserve(objects + others);
+    m_objectNodes.clear();
+    m_objectNodes.reserve(objects);
+    m_otherNodes.clear();
+    const int server = addNode(
+        -1, NodeKind::Server, m_server.isEmpty() ? tr("Not connected") : m_server, ServerIcon);
     for (int i = 0; i < m_databases.size(); ++i) {
-        const int node =
-            addNode(server, NodeKind::Database, m_databases.at(i).name, QStringLiteral("database"));
+        const int node = addNode(server, NodeKind::Database, m_databases.at(i).name, DatabaseIcon);
         m_nodes[node].database = i;
-        m_nodes[node].key = QStringLiteral("db/") + m_databases.at(i).name;
         buildDatabase(i, node);
         m_nodes[server].objects += m_nodes.at(node).objects;
     }
-    m_byKey.reserve(m_nodes.size());
-    for (int i = 0; i < m_nodes.size(); ++i)
-        m_byKey.insert(m_nodes.at(i).key, i);
+    std::sort(m_objectNodes.begin(), m_objectNodes.end());
+    for (int i = 0; i < m_nodes.size(); ++i) {
+        if (m_nodes.at(i).kind != NodeKind::Object)
+            m_otherNodes.insert(keyOf(i), i);
+    }
     applyFilter(0, false);
     m_visibleObjects = m_nodes.first().visibleObjects;
     endResetModel();
 }
 
-bool SchemaTreeModel::fuzzyMatches(QStringView needle, QStringView haystack)
+QString SchemaTreeModel::keyOf(int id) const
 {
-    qsizetype at = 0;
-    for (const QChar c : needle) {
-        at = haystack.indexOf(c, at);
-        if (at < 0)
-            return false;
-        ++at;
+    const Node &n = m_nodes.at(id);
+    const QString database = databaseName(n.database);
+    switch (n.kind) {
+    case NodeKind::Server:
+        return QStringLiteral("server");
+    case NodeKind::Database:
+        return QStringLiteral("db/") + n.label;
+    case NodeKind::Schema:
+        return QStringLiteral("%1/schema/%2").arg(database).arg(n.ref.oid);
+    case NodeKind::Group: {
+        const Node &parent = m_nodes.at(n.parent);
+        if (parent.kind == NodeKind::Database)
+            return database + QStringLiteral("/extensions");
+        return QStringLiteral("%1/schema/%2/%3")
+            .arg(database)
+            .arg(parent.ref.oid)
+            .arg(iconName(n.item));
     }
-    return true;
+    case NodeKind::Note:
+        return n.item < 0 ? QStringLiteral("%1/note").arg(database)
+                          : QStringLiteral("%1/problem/%2")
+                                .arg(database, snapshot(n.database).problems().value(n.item).kind);
+    case NodeKind::Object:
+        return objectKey(database, n.ref);
+    }
+    return {};
+}
+
+QString SchemaTreeModel::infoOf(const Node &n) const
+{
+    if (n.kind != NodeKind::Object)
+        return {};
+    const CatalogSnapshot &s = snapshot(n.database);
+    switch (n.ref.kind) {
+    case CatalogObjectKind::Relation:
+        return relationInfo(s.relations().at(n.item));
+    case CatalogObjectKind::Function:
+        return s.functions().at(n.item).language;
+    case CatalogObjectKind::Type:
+        return typeInfo(s.types().at(n.item));
+    case CatalogObjectKind::Extension:
+        return s.extensions().at(n.item).version;
+    default:
+        return {};
+    }
+}
+
+QStringView SchemaTreeModel::matchTextOf(const Node &n) const
+{
+    // A function's label carries its arguments; the filter reads its name.
+    if (n.ref.kind == CatalogObjectKind::Function)
+        return snapshot(n.database).functions().at(n.item).name;
+    return n.label;
 }
 
 bool SchemaTreeModel::applyFilter(int id, bool ancestorMatched)
@@ -346,7 +373,7 @@ bool SchemaTreeModel::applyFilter(int id, bool ancestorMatched)
     n.visible.clear();
     n.visibleObjects = 0;
     const bool filtering = !m_filter.isEmpty();
-    const bool matches = n.kind == NodeKind::Object && fuzzyMatches(m_filter, n.match);
+    const bool matches = n.kind == NodeKind::Object && fuzzyMatches(m_filter, matchTextOf(n));
     // A matching table keeps its partitions; a partition that matches
     // keeps its table on the path.
     const bool shownByAncestor = ancestorMatched && n.kind == NodeKind::Object;
@@ -404,10 +431,9 @@ int SchemaTreeModel::databaseAt(const QModelIndex &index) const
     return index.isValid() ? nodeAt(index).database : -1;
 }
 
-QModelIndex SchemaTreeModel::indexOfKey(const QString &key) const
+QModelIndex SchemaTreeModel::indexOfNode(int id, int column) const
 {
-    const int id = m_byKey.value(key, -1);
-    if (id < 0)
+    if (id < 0 || id >= m_nodes.size())
         return {};
     // Hidden by the filter: no index.
     for (int n = id; n > 0; n = m_nodes.at(n).parent) {
@@ -416,27 +442,30 @@ QModelIndex SchemaTreeModel::indexOfKey(const QString &key) const
         if (node.row >= siblings.size() || siblings.at(node.row) != n)
             return {};
     }
-    return createIndex(m_nodes.at(id).row, 0, quintptr(id));
+    return createIndex(m_nodes.at(id).row, column, quintptr(id));
+}
+
+QModelIndex SchemaTreeModel::indexOfKey(const QString &key) const
+{
+    if (const auto it = m_otherNodes.constFind(key); it != m_otherNodes.constEnd())
+        return indexOfNode(*it);
+    QString database;
+    CatalogObjectRef ref;
+    if (!parseObjectKey(key, &database, &ref))
+        return {};
+    return indexOf(databaseNamed(database), ref);
 }
 
 QModelIndex SchemaTreeModel::indexOf(int database, const CatalogObjectRef &ref) const
 {
-    const QString name = databaseName(database);
-    switch (ref.kind) {
-    case CatalogObjectKind::Relation:
-        return indexOfKey(QStringLiteral("%1/rel/%2").arg(name).arg(ref.oid));
-    case CatalogObjectKind::Function:
-        return indexOfKey(QStringLiteral("%1/fn/%2").arg(name).arg(ref.oid));
-    case CatalogObjectKind::Type:
-        return indexOfKey(QStringLiteral("%1/type/%2").arg(name).arg(ref.oid));
-    case CatalogObjectKind::Extension:
-        return indexOfKey(QStringLiteral("%1/ext/%2").arg(name).arg(ref.oid));
-    case CatalogObjectKind::Schema:
-        return indexOfKey(QStringLiteral("%1/schema/%2").arg(name).arg(ref.oid));
-    default:
-        break;
-    }
-    return {};
+    if (database < 0)
+        return {};
+    if (ref.kind == CatalogObjectKind::Schema)
+        return indexOfKey(QStringLiteral("%1/schema/%2").arg(databaseName(database)).arg(ref.oid));
+    const QPair<quint64, int> key {objectNodeKey(database, {ref.kind, ref.oid, 0}), -1};
+    const auto it = std::lower_bound(m_objectNodes.cbegin(), m_objectNodes.cend(), key);
+    return it != m_objectNodes.cend() && it->first == key.first ? indexOfNode(it->second)
+                                                                : QModelIndex();
 }
 
 QModelIndex SchemaTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -467,9 +496,7 @@ int SchemaTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return m_nodes.isEmpty() ? 0 : 1;
-    if (parent.column() != 0)
-        return 0;
-    return int(nodeAt(parent).visible.size());
+    return parent.column() != 0 ? 0 : int(nodeAt(parent).visible.size());
 }
 
 int SchemaTreeModel::columnCount(const QModelIndex &) const
@@ -477,11 +504,12 @@ int SchemaTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-QIcon SchemaTreeModel::iconFor(const QString &name) const
+QIcon SchemaTreeModel::iconFor(int icon) const
 {
-    auto it = m_icons.find(name);
+    auto it = m_icons.find(icon);
     if (it == m_icons.end())
-        it = m_icons.insert(name, QIcon(QStringLiteral(":/icons/kinds/%1.svg").arg(name)));
+        it =
+            m_icons.insert(icon, QIcon(QStringLiteral(":/icons/kinds/%1.svg").arg(iconName(icon))));
     return *it;
 }
 
@@ -493,7 +521,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == InfoColumn)
-            return n.info;
+            return infoOf(n);
         if (n.kind == NodeKind::Database && snapshot(n.database).isNull())
             return n.label;
         if (n.kind == NodeKind::Group || n.kind == NodeKind::Schema || n.kind == NodeKind::Database)
@@ -502,7 +530,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
                 : QStringLiteral("%1 (%2)").arg(n.label).arg(n.objects);
         return n.label;
     case Qt::DecorationRole:
-        if (index.column() == NameColumn && !n.icon.isEmpty())
+        if (index.column() == NameColumn && n.icon != NoIcon)
             return iconFor(n.icon);
         if (index.column() == InfoColumn && n.severity >= 0)
             return QApplication::style()->standardIcon(n.severity >= int(Severity::Error)
@@ -510,17 +538,15 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
                     : QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::ForegroundRole:
-        if (n.kind == NodeKind::Note)
-            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
-        if (index.column() == InfoColumn)
+        if (n.kind == NodeKind::Note || index.column() == InfoColumn)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::ToolTipRole: {
         if (n.kind != NodeKind::Object || n.ref.kind != CatalogObjectKind::Relation)
             return n.kind == NodeKind::Note ? n.label : QVariant();
         QStringList lines {n.label};
-        if (!n.info.isEmpty())
-            lines << n.info;
+        if (const QString info = infoOf(n); !info.isEmpty())
+            lines << info;
         for (const HealthFinding &f : findingsOn(n.database, n.ref.oid))
             lines << QStringLiteral("%1: %2").arg(severityName(f.severity), f.message);
         return lines.join(QLatin1Char('\n'));
@@ -536,7 +562,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     case SeverityRole:
         return n.severity;
     case KeyRole:
-        return n.key;
+        return keyOf(int(index.internalId()));
     default:
         return {};
     }

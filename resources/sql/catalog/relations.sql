@@ -38,10 +38,15 @@ SELECT c.oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind
        CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
            (SELECT sum(pg_stat_get_numscans(x.indexrelid)) FROM pg_index x WHERE x.indrelid = c.oid)::bigint
        END AS idx_scan,
-       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_vacuum_time(c.oid) END AS last_vacuum,
-       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_autovacuum_time(c.oid) END AS last_autovacuum,
-       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_analyze_time(c.oid) END AS last_analyze,
-       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_last_autoanalyze_time(c.oid) END AS last_autoanalyze,
+       -- Times as milliseconds since 1970 (UTC): no DateStyle to parse.
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
+           (extract(epoch FROM pg_stat_get_last_vacuum_time(c.oid)) * 1000)::bigint END AS last_vacuum_ms,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
+           (extract(epoch FROM pg_stat_get_last_autovacuum_time(c.oid)) * 1000)::bigint END AS last_autovacuum_ms,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
+           (extract(epoch FROM pg_stat_get_last_analyze_time(c.oid)) * 1000)::bigint END AS last_analyze_ms,
+       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN
+           (extract(epoch FROM pg_stat_get_last_autoanalyze_time(c.oid)) * 1000)::bigint END AS last_autoanalyze_ms,
        CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_stat_get_mod_since_analyze(c.oid) END AS modified_since_analyze,
        lk.pids AS locked_by
 FROM pg_class c
