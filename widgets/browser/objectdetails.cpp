@@ -77,6 +77,8 @@ ObjectDetails::ObjectDetails(QWidget *parent)
     , m_health(new HealthView(this))
 {
     setObjectName(QStringLiteral("objectDetails"));
+    // A score of rows: the names fit whole ("Rows (estimated)", not "Rows (estima…").
+    m_statistics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ddlEditor->setObjectName(QStringLiteral("ddlEditor"));
     m_ddlBanner->setObjectName(QStringLiteral("ddlMessage"));
     m_ddlBanner->setWordWrap(true);
