@@ -1,0 +1,182 @@
+// The SQL editor's live lint, offscreen: findings of a fixture migration
+// drawn on exactly the bytes the lint engine reports, margin markers on
+// their lines, tooltips with the lock and the alternative, a quick fix that
+// rewrites CREATE INDEX to CREATE INDEX CONCURRENTLY as one undoable edit,
+// and the comment toggle.
+
+#include "testsupport.h"
+
+#include "editor/lintfindingsmodel.h"
+#include "editor/lintrunner.h"
+#include "editor/sqleditor.h"
+#include "editor/sqleditortab.h"
+#include "sql/parsedscript.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace tusk::core;
+using namespace tusk::test;
+using namespace tusk::widgets;
+
+namespace {
+// One finding on each line that matters: a blocking index build (with a
+// quick fix), a foreign key validated under lock, a column with a volatile
+// default rewriting the table. Line 1 is a comment; é makes bytes and
+// characters differ.
+const char *const migration = "-- migration: café orders\n"
+                              "CREATE INDEX orders_created_idx ON orders (created_at);\n"
+                              "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk\n"
+                              "    FOREIGN KEY (customer_id) REFERENCES customers (id);\n"
+                              "SELECT 1;\n";
+} // namespace
+
+class TestSqlEditor : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void squigglesLandOnTheEnginesRanges();
+    void tooltipSaysTheLockAndTheAlternative();
+    void quickFixRewritesAsOneUndoableEdit();
+    void staleFindingsAreNotDrawn();
+    void commentToggles();
+
+private:
+    bool lintAndWait();
+    std::unique_ptr<SqlEditorTab> m_tab;
+};
+
+void TestSqlEditor::init()
+{
+    m_tab = std::make_unique<SqlEditorTab>();
+    m_tab->resize(1000, 600);
+    m_tab->show();
+    m_tab->lintRunner()->setDelay(10);
+    m_tab->editor()->setText(QString::fromUtf8(migration));
+    QVERIFY(lintAndWait());
+}
+
+void TestSqlEditor::cleanup()
+{
+    m_tab.reset();
+}
+
+bool TestSqlEditor::lintAndWait()
+{
+    QSignalSpy linted(m_tab.get(), &SqlEditorTab::linted);
+    m_tab->lintRunner()->lintNow();
+    return linted.wait(10000);
+}
+
+void TestSqlEditor::squigglesLandOnTheEnginesRanges()
+{
+    SqlEditor *editor = m_tab->editor();
+    QCOMPARE(editor->bytes(), QByteArray(migration));
+    // The oracle: the engine itself on the same bytes.
+    const ParsedScript script(QByteArray(migration), 1);
+    const LintResult expected = LintRunner::engine().lint(script, m_tab->lintRunner()->options());
+    QVERIFY(expected.findings.size() >= 2);
+    QCOMPARE(editor->findings().size(), expected.findings.size());
+    QCOMPARE(m_tab->findingsModel()->rowCount(), int(expected.findings.size()));
+    QStringList rules;
+    for (int i = 0; i < expected.findings.size(); ++i) {
+        const Finding &f = expected.findings.at(i);
+        rules << f.rule;
+        QCOMPARE(editor->findings().at(i).range, f.range);
+        const int indicator = SqlEditor::indicatorFor(f.severity);
+        auto drawn = [editor, indicator](qsizetype at) {
+            return editor->SendScintilla(
+                QsciScintillaBase::SCI_INDICATORVALUEAT, indicator, long(at));
+        };
+        // Drawn over every byte of the range, not on the byte before.
+        QVERIFY2(drawn(f.range.begin) > 0, qPrintable(f.rule));
+        QVERIFY2(drawn(f.range.end - 1) > 0, qPrintable(f.rule));
+        if (f.range.begin > 0)
+            QVERIFY2(
+                drawn(f.range.begin - 1) == 0 || expected.findings.size() > 1, qPrintable(f.rule));
+        // A marker in the margin on the finding's line.
+        QVERIFY(editor->markersAtLine(editor->lineOfPosition(int(f.range.begin))) != 0);
+    }
+    QVERIFY2(rules.contains(QStringLiteral("require-concurrent-index-creation")),
+        qPrintable(rules.join(QLatin1Char(','))));
+    // The comment line and the SELECT carry no marker.
+    QCOMPARE(editor->markersAtLine(0), 0u);
+    QCOMPARE(editor->markersAtLine(4), 0u);
+    // The index finding starts at CREATE on line 2, past the comment's
+    // bytes (é is two): the range is in bytes, as Scintilla counts.
+    const int createAt = int(QByteArray(migration).indexOf("CREATE INDEX"));
+    QVERIFY(editor->findingAt(createAt) >= 0);
+    QCOMPARE(editor->findingAt(3), -1);
+    QVERIFY(m_tab->lintStatus().contains(QStringLiteral("linted in")));
+    QVERIFY(m_tab->grab().save(artifactPath(QStringLiteral("sql-editor-findings.png"))));
+}
+
+void TestSqlEditor::tooltipSaysTheLockAndTheAlternative()
+{
+    SqlEditor *editor = m_tab->editor();
+    const int createAt = int(QByteArray(migration).indexOf("CREATE INDEX"));
+    const QString tip = editor->toolTipAt(createAt + 3);
+    QVERIFY2(tip.contains(QStringLiteral("Lock:")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("SHARE")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("CONCURRENTLY")), qPrintable(tip));
+    QVERIFY(editor->toolTipAt(2).isEmpty());
+}
+
+void TestSqlEditor::quickFixRewritesAsOneUndoableEdit()
+{
+    SqlEditor *editor = m_tab->editor();
+    const int createAt = int(QByteArray(migration).indexOf("CREATE INDEX"));
+    editor->SendScintilla(QsciScintillaBase::SCI_GOTOPOS, createAt + 2);
+    // Two fixes apply here: the concurrent build and the timeouts before it.
+    QStringList offered;
+    for (int i : m_tab->quickFixes())
+        offered << editor->findings().at(i).rule;
+    QVERIFY2(offered.contains(QStringLiteral("require-concurrent-index-creation")),
+        qPrintable(offered.join(QLatin1Char(','))));
+    QVERIFY(m_tab->applyQuickFix(QStringLiteral("require-concurrent-index-creation")));
+    QVERIFY2(editor->bytes().contains("CREATE INDEX CONCURRENTLY"), editor->bytes().constData());
+    // The rest of the script is as it was.
+    QVERIFY(editor->bytes().startsWith("-- migration: café orders\n"));
+    QVERIFY(editor->bytes().endsWith("SELECT 1;\n"));
+    // The lint runs again: that finding is gone.
+    QVERIFY(lintAndWait());
+    for (const Finding &f : editor->findings())
+        QVERIFY(f.rule != QLatin1String("require-concurrent-index-creation"));
+    // One undo restores the original.
+    editor->undo();
+    QCOMPARE(editor->bytes(), QByteArray(migration));
+}
+
+void TestSqlEditor::staleFindingsAreNotDrawn()
+{
+    SqlEditor *editor = m_tab->editor();
+    const quint64 before = editor->revision();
+    editor->insertAt(QStringLiteral("-- typed\n"), 0, 0);
+    QVERIFY(editor->revision() > before);
+    QVERIFY(!editor->setFindings(before, {}));
+    // Nor a fix computed for the old text.
+    editor->SendScintilla(QsciScintillaBase::SCI_GOTOPOS, 40);
+    QVERIFY(!editor->applyFix(0));
+    QVERIFY(lintAndWait());
+    QVERIFY(!editor->findings().isEmpty());
+}
+
+void TestSqlEditor::commentToggles()
+{
+    SqlEditor *editor = m_tab->editor();
+    editor->setSelection(1, 0, 3, 10);
+    editor->toggleComment();
+    const QStringList lines = QString::fromUtf8(editor->bytes()).split(QLatin1Char('\n'));
+    QVERIFY2(lines.at(1).startsWith(QLatin1String("-- CREATE INDEX")), qPrintable(lines.at(1)));
+    QVERIFY(lines.at(2).startsWith(QLatin1String("-- ALTER TABLE")));
+    QVERIFY(lines.at(3).startsWith(QLatin1String("--     FOREIGN KEY")));
+    QVERIFY(lines.at(4).startsWith(QLatin1String("SELECT")));
+    editor->setSelection(1, 0, 3, 10);
+    editor->toggleComment();
+    QCOMPARE(editor->bytes(), QByteArray(migration));
+}
+
+QTEST_MAIN(TestSqlEditor)
+#include "tst_sqleditor.moc"
