@@ -7,6 +7,7 @@
 #include "schemacommand.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QStringList>
 #include <QTextStream>
 
@@ -46,11 +47,12 @@ const Subcommand *findSubcommand(const QString &name)
 QString usage()
 {
     QString text = QStringLiteral(
-        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]]\n"
+        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]] [FILE.sql…]\n"
         "       tusk <command> [options]\n"
         "\n"
         "Tusk is a workbench for PostgreSQL schema, migrations and performance.\n"
-        "Without a command it opens the main window; with one it runs headless.\n"
+        "Without a command it opens the main window (with FILEs in editor tabs);\n"
+        "with one it runs headless.\n"
         "\n"
         "Window options:\n"
         "  --db CONNINFO       connect to a URL or keyword/value connection string\n"
@@ -77,8 +79,15 @@ bool CommandLine::wantsCommandLine(int argc, char *argv[])
     if (!std::strcmp(first, "--version") || !std::strcmp(first, "-v")
         || !std::strcmp(first, "--help") || !std::strcmp(first, "-h"))
         return true;
-    // Anything that is not an option is a command, known or not.
-    return first[0] != '-';
+    if (first[0] == '-')
+        return false;
+    // A command, known or not; but a file to open (`tusk migration.sql`)
+    // goes to the window.
+    const QString word = QString::fromLocal8Bit(first);
+    if (findSubcommand(word))
+        return true;
+    return !(word.endsWith(QLatin1String(".sql"), Qt::CaseInsensitive)
+        || word.contains(QLatin1Char('/')) || QFileInfo(word).isFile());
 }
 
 int CommandLine::run(int argc, char *argv[])

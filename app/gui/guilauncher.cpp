@@ -58,6 +58,8 @@ int GuiLauncher::run(int argc, char *argv[])
         QStringLiteral("The project root (default: the nearest folder with .git)."),
         QStringLiteral("folder"));
     parser.addOptions({dbOption, sandboxOption, sandboxDirOption, projectOption});
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("SQL files to open in editor tabs."));
     if (!parser.parse(QApplication::arguments())) {
         QTextStream(stderr) << "tusk: " << parser.errorText() << "\n(see tusk --help)\n";
         return 2;
@@ -69,6 +71,8 @@ int GuiLauncher::run(int argc, char *argv[])
     catalog.passwords()->setSecretStore(&keychain);
     widgets::MainWindow window(&catalog);
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFiles(parser.positionalArguments());
 
     // --db, then --sandbox, then what DB_URL / DB_PROFILE / the working
     // directory choose (the sandbox when there are no profiles); else the
@@ -93,7 +97,7 @@ int GuiLauncher::run(int argc, char *argv[])
     const core::ProfileResolution resolution = catalog.resolve();
     if (resolution.profile)
         window.openProfile(*resolution.profile);
-    else
+    else if (parser.positionalArguments().isEmpty()) // files keep the editor in front
         window.showTool(widgets::MainWindow::Tool::Profiles);
     return app.exec();
 }

@@ -15,6 +15,7 @@ private slots:
     void helpListsCommands();
     void unknownCommandExitsTwo();
     void windowWithoutDisplayExplainsXvfb();
+    void sqlFilesGoToTheWindow();
     void sandboxArgumentsAreChecked();
     void sandboxStatusOfMissingFolder();
     void sandboxRefusesToRemoveForeignFolder();
@@ -77,6 +78,18 @@ void TestCommandLine::windowWithoutDisplayExplainsXvfb()
     const Run run = tusk({});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("xvfb-run")), qPrintable(run.err));
+}
+
+void TestCommandLine::sqlFilesGoToTheWindow()
+{
+    // `tusk migration.sql` opens the window (here: explains it needs a
+    // display), not "unknown command".
+    const Run run = tusk({QStringLiteral("001_add_index.sql")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("xvfb-run")), qPrintable(run.err));
+    const Run nested = tusk({QStringLiteral("db/migrations/002")});
+    QCOMPARE(nested.exitCode, 1);
+    QVERIFY(run.err.contains(QLatin1String("xvfb-run")));
 }
 
 void TestCommandLine::sandboxArgumentsAreChecked()

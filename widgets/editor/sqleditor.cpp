@@ -4,6 +4,7 @@
 #include "common/sqltheme.h"
 
 #include <QFontDatabase>
+#include <QHash>
 #include <QToolTip>
 
 #include <climits>
@@ -134,6 +135,7 @@ bool SqlEditor::setFindings(quint64 revision, const QList<Finding> &findings)
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
         [&findings](int a, int b) { return findings.at(a).severity < findings.at(b).severity; });
+    QHash<int, Severity> worstOnLine;
     for (int i : order) {
         const Finding &f = findings.at(i);
         const long begin = std::clamp<long>(long(f.range.begin), 0, length);
@@ -146,8 +148,11 @@ bool SqlEditor::setFindings(quint64 revision, const QList<Finding> &findings)
             SendScintilla(SCI_SETINDICATORVALUE, i + 1);
             SendScintilla(SCI_INDICATORFILLRANGE, begin, end - begin);
         }
-        markerAdd(lineOfPosition(int(begin)), markerFor(f.severity));
+        worstOnLine[lineOfPosition(int(begin))] = f.severity; // in order: the last is the worst
     }
+    // One marker a line, its worst finding's: overlapping symbols blur.
+    for (auto it = worstOnLine.cbegin(); it != worstOnLine.cend(); ++it)
+        markerAdd(it.key(), markerFor(it.value()));
     emit findingsChanged();
     return true;
 }

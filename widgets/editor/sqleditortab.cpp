@@ -4,7 +4,10 @@
 #include "lintrunner.h"
 #include "sqleditor.h"
 
+#include "sql/sqlfile.h"
+
 #include <QAction>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -73,6 +76,7 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     connect(comment, &QAction::triggered, m_editor, &SqlEditor::toggleComment);
 
     connect(m_editor, &SqlEditor::textChanged, m_runner, &LintRunner::textChanged);
+    connect(m_editor, &SqlEditor::modificationChanged, this, &SqlEditorTab::titleChanged);
     connect(m_runner, &LintRunner::linted, this, &SqlEditorTab::showLinted);
     connect(m_findingsView, &QTreeView::activated, this,
         [this](const QModelIndex &index) { m_editor->goToFinding(index.row()); });
@@ -156,6 +160,56 @@ bool SqlEditorTab::applyQuickFix(const QString &rule)
         return false;
     m_runner->lintNow();
     return true;
+}
+
+bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *notUtf8)
+{
+    const SqlFile::Loaded loaded =
+        SqlFile::read(path, latin1 ? SqlFile::Encoding::Latin1 : SqlFile::Encoding::Utf8);
+    if (notUtf8)
+        *notUtf8 = loaded.notUtf8;
+    if (!loaded.ok) {
+        if (error)
+            *error = loaded.error;
+        return false;
+    }
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_diskStamp = loaded.modified;
+    m_editor->setText(loaded.text);
+    m_editor->setModified(latin1); // saving writes UTF-8: the file changes
+    m_editor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
+    emit titleChanged();
+    m_runner->lintNow();
+    return true;
+}
+
+bool SqlEditorTab::save(const QString &path, QString *error)
+{
+    const QString target = path.isEmpty() ? m_path : QFileInfo(path).absoluteFilePath();
+    if (target.isEmpty()) {
+        if (error)
+            *error = tr("no file name");
+        return false;
+    }
+    if (!SqlFile::write(target, m_editor->text(), error))
+        return false;
+    m_path = target;
+    m_diskStamp = QFileInfo(target).lastModified();
+    m_editor->setModified(false);
+    emit titleChanged();
+    return true;
+}
+
+bool SqlEditorTab::isModified() const
+{
+    return m_editor->isModified();
+}
+
+QString SqlEditorTab::title() const
+{
+    const QString name =
+        m_path.isEmpty() ? tr("Untitled %1").arg(m_untitled) : QFileInfo(m_path).fileName();
+    return isModified() ? name + QStringLiteral(" •") : name;
 }
 
 QString SqlEditorTab::lintStatus() const

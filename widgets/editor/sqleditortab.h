@@ -2,6 +2,7 @@
 
 #include "lint/rule.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
@@ -29,6 +30,20 @@ public:
     LintFindingsModel *findingsModel() const { return m_findings; }
 
     void setLintOptions(const core::LintOptions &options);
+
+    // The file behind the tab; empty for a new one.
+    QString filePath() const { return m_path; }
+    // Opens `path` (UTF-8, or Latin-1 when asked); false with `error` set,
+    // and `notUtf8` true when Latin-1 would open it.
+    bool load(const QString &path, bool latin1, QString *error, bool *notUtf8 = nullptr);
+    // Writes the text to `path` (empty: the tab's file) in one step.
+    bool save(const QString &path, QString *error);
+    bool isModified() const;
+    // The title for the tab bar: the file name, or "Untitled n", with • when modified.
+    QString title() const;
+    void setUntitledNumber(int number) { m_untitled = number; }
+    // When the file was last read or written, to notice changes made elsewhere.
+    QDateTime diskStamp() const { return m_diskStamp; }
     // Applies a quick fix of the findings at the cursor, else of the one
     // selected in the list; when several apply there, a menu at the caret
     // offers each. `rule` picks one without asking. False when none
@@ -41,6 +56,7 @@ public:
 signals:
     // A lint came back and its findings are shown.
     void linted();
+    void titleChanged();
 
 private:
     void showLinted(quint64 revision, const QList<core::Finding> &findings, qint64 elapsedMs);
@@ -51,6 +67,9 @@ private:
     QTreeView *m_findingsView;
     QLabel *m_status;
     QPushButton *m_fix;
+    QString m_path;
+    QDateTime m_diskStamp;
+    int m_untitled = 1;
 };
 
 } // namespace tusk::widgets

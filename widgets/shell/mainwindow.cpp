@@ -5,9 +5,11 @@
 #include "toolplaceholder.h"
 
 #include "browser/schemabrowser.h"
+#include "editor/sqlworkbench.h"
 
 #include "pg/connection.h"
 #include "profiles/connectionbar.h"
+#include "profiles/migrationspath.h"
 #include "profiles/passwordkeeper.h"
 #include "profiles/passwordprompt.h"
 #include "profiles/profilecatalog.h"
@@ -19,6 +21,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,6 +46,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     , m_profileManager(new ProfileManager(m_catalog, this))
     , m_connector(new ProfileConnector(m_catalog->passwords(), this))
     , m_schemaBrowser(new SchemaBrowser(this))
+    , m_sqlWorkbench(new SqlWorkbench(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_pages);
@@ -79,7 +83,10 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         m_schemaBrowser);
     addTool(Tool::Editor, QStringLiteral("editor"), tr("SQL"),
         tr("An SQL editor that lints migrations while you type: the lock each statement "
-           "takes, table rewrites, and the online way to do the same."));
+           "takes, table rewrites, and the online way to do the same."),
+        m_sqlWorkbench);
+    connect(m_sqlWorkbench, &SqlWorkbench::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     addTool(Tool::Plan, QStringLiteral("plan"), tr("Plan"),
         tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
            "and two plans side by side."));
@@ -184,9 +191,27 @@ void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
     updateTitle();
 }
 
+void MainWindow::openFiles(const QStringList &paths)
+{
+    showTool(Tool::Editor);
+    m_sqlWorkbench->openFiles(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Unsaved editor text is asked about before anything closes.
+    if (!m_sqlWorkbench->closeAll()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::openProfile(const core::Profile &profile)
 {
     m_activeProfile = profile;
+    m_sqlWorkbench->setMigrationsFolder(
+        core::MigrationsPath::resolve(m_catalog->store(), &profile).path);
     if (profile.scope == core::ProfileScope::OneOff)
         m_catalog->setOneOff(profile);
     m_connectionBar->setActiveProfile(profile.name);

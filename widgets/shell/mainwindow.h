@@ -22,6 +22,7 @@ class ProfileCatalog;
 class ProfileConnector;
 class ProfileManager;
 class SchemaBrowser;
+class SqlWorkbench;
 
 // The shell: a rail of tools on the left, the current tool's page in the
 // middle, the connection in the status bar. It only places tools; each tool
@@ -49,6 +50,9 @@ public:
     ProfileManager *profileManager() const { return m_profileManager; }
     ProfileConnector *profileConnector() const { return m_connector; }
     SchemaBrowser *schemaBrowser() const { return m_schemaBrowser; }
+    SqlWorkbench *sqlWorkbench() const { return m_sqlWorkbench; }
+    // Opens SQL files in editor tabs (`tusk FILE…`) and shows the SQL tool.
+    void openFiles(const QStringList &paths);
     // The profile of the current session (a one-off for DB_URL / --db);
     // none after openConnection().
     const std::optional<core::Profile> &activeProfile() const { return m_activeProfile; }
@@ -65,6 +69,7 @@ private:
     void addTool(Tool tool, const QString &iconName, const QString &title,
         const QString &description, QWidget *page = nullptr);
     void updateTitle();
+    void closeEvent(QCloseEvent *event) override;
 
     void startSandboxThenOpen(const core::Profile &profile);
     // Opens the window's session without touching the profile in flight.
@@ -82,6 +87,7 @@ private:
     ProfileManager *m_profileManager;
     ProfileConnector *m_connector;
     SchemaBrowser *m_schemaBrowser;
+    SqlWorkbench *m_sqlWorkbench;
     std::optional<core::Profile> m_activeProfile;
 };
 

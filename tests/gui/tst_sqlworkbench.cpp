@@ -1,0 +1,184 @@
+// The SQL tool's files, offscreen: open (UTF-8, or Latin-1 when the user
+// agrees), save in one step, unsaved changes asked about, a file changed
+// by another program read again, released migrations never written.
+
+#include "testsupport.h"
+
+#include "editor/sqleditor.h"
+#include "editor/sqleditortab.h"
+#include "editor/sqlworkbench.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tusk::test;
+using namespace tusk::widgets;
+
+class TestSqlWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void opensAFileAndLintsIt();
+    void notUtf8IsAskedAbout();
+    void saveWritesTheFile();
+    void unsavedChangesAreAskedAbout();
+    void changedOnDiskIsReadAgain();
+    void releasedMigrationsAreNotWritten();
+
+private:
+    QString write(const QString &name, const QByteArray &bytes);
+    QByteArray read(const QString &path);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqlWorkbench> m_bench;
+    QStringList m_asked; // titles of the questions asked
+    QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
+};
+
+void TestSqlWorkbench::initTestCase()
+{
+    // Recent files go to a test location, not the user's settings.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("tusk-tests"));
+    QSettings().remove(QStringLiteral("editor/recentFiles"));
+}
+
+void TestSqlWorkbench::init()
+{
+    m_bench = std::make_unique<SqlWorkbench>();
+    m_bench->resize(900, 600);
+    m_bench->show();
+    m_asked.clear();
+    m_bench->setAsker([this](const QString &title, const QString &, QMessageBox::StandardButtons) {
+        m_asked << title;
+        return m_answer;
+    });
+}
+
+QString TestSqlWorkbench::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QByteArray TestSqlWorkbench::read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+}
+
+void TestSqlWorkbench::opensAFileAndLintsIt()
+{
+    const QString path = write(QStringLiteral("001_index.sql"),
+        "CREATE INDEX orders_created_idx ON public.orders (created_at);\n");
+    QVERIFY(m_bench->openFiles({path}));
+    // The untouched empty tab was reused.
+    QCOMPARE(m_bench->tabs()->count(), 1);
+    SqlEditorTab *tab = m_bench->currentTab();
+    QCOMPARE(tab->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(m_bench->tabs()->tabText(0), QStringLiteral("001_index.sql"));
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->editor()->findings().isEmpty(), 5000);
+    // Opening it again shows the same tab.
+    QVERIFY(m_bench->openFiles({path}));
+    QCOMPARE(m_bench->tabs()->count(), 1);
+    QCOMPARE(m_bench->recentFiles().value(0), tab->filePath());
+}
+
+void TestSqlWorkbench::notUtf8IsAskedAbout()
+{
+    const QString path = write(QStringLiteral("latin1.sql"), "SELECT 'caf\xE9';\n");
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_bench->openFiles({path}));
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Not UTF-8")});
+    QVERIFY(m_bench->currentTab()->filePath().isEmpty());
+    m_answer = QMessageBox::Open;
+    QVERIFY(m_bench->openFiles({path}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    QCOMPARE(tab->editor()->text(), QStringLiteral("SELECT 'café';\n"));
+    // Saving writes UTF-8, so the tab starts out changed.
+    QVERIFY(tab->isModified());
+    QVERIFY(m_bench->save(tab));
+    QCOMPARE(read(path), QByteArray("SELECT 'caf\xC3\xA9';\n"));
+}
+
+void TestSqlWorkbench::saveWritesTheFile()
+{
+    const QString path = write(QStringLiteral("save.sql"), "SELECT 1;\n");
+    QVERIFY(m_bench->openFiles({path}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    tab->editor()->append(QStringLiteral("SELECT 2;\n"));
+    QVERIFY(tab->isModified());
+    QVERIFY(m_bench->tabs()->tabText(0).endsWith(QStringLiteral("•")));
+    QVERIFY(m_bench->save(tab));
+    QCOMPARE(read(path), QByteArray("SELECT 1;\nSELECT 2;\n"));
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_bench->tabs()->tabText(0), QStringLiteral("save.sql"));
+    // Save as: a new name, and the tab follows it.
+    const QString other = m_dir.filePath(QStringLiteral("other.sql"));
+    QVERIFY(m_bench->saveAs(tab, other));
+    QCOMPARE(tab->filePath(), other);
+    QCOMPARE(read(other), read(path));
+}
+
+void TestSqlWorkbench::unsavedChangesAreAskedAbout()
+{
+    SqlEditorTab *tab = m_bench->currentTab();
+    tab->editor()->setText(QStringLiteral("SELECT 'draft';"));
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_bench->closeTab(0));
+    QVERIFY(!m_bench->closeAll());
+    QCOMPARE(m_bench->tabs()->widget(0), tab);
+    m_answer = QMessageBox::Discard;
+    QVERIFY(m_bench->closeTab(0));
+    // A fresh empty tab takes its place.
+    QCOMPARE(m_bench->tabs()->count(), 1);
+    QVERIFY(m_bench->currentTab() != tab);
+    QVERIFY(m_bench->closeAll());
+    QCOMPARE(m_asked.count(QStringLiteral("Unsaved changes")), 3);
+}
+
+void TestSqlWorkbench::changedOnDiskIsReadAgain()
+{
+    const QString path = write(QStringLiteral("outside.sql"), "SELECT 1;\n");
+    QVERIFY(m_bench->openFiles({path}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    QTest::qWait(1100); // a later modification time than the first write
+    QVERIFY(!write(QStringLiteral("outside.sql"), "SELECT 'changed elsewhere';\n").isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tab->editor()->text(), QStringLiteral("SELECT 'changed elsewhere';\n"), 5000);
+    QVERIFY(!tab->isModified());
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestSqlWorkbench::releasedMigrationsAreNotWritten()
+{
+    const QString migrations = m_dir.filePath(QStringLiteral("db/migrations"));
+    const QString released = write(
+        QStringLiteral("db/migrations/2024_released/001_init.sql"), "CREATE TABLE t (a int);\n");
+    m_bench->setMigrationsFolder(migrations);
+    QVERIFY(m_bench->openFiles({released}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    tab->editor()->append(QStringLiteral("DROP TABLE t;\n"));
+    m_answer = QMessageBox::Ok;
+    QVERIFY(!m_bench->saveAs(tab, released));
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Released migration")});
+    QCOMPARE(read(released), QByteArray("CREATE TABLE t (a int);\n"));
+    // A new file next to the migrations folder's current part is fine.
+    const QString pending = migrations + QStringLiteral("/current/002_drop.sql");
+    QVERIFY(QDir().mkpath(QFileInfo(pending).path()));
+    QVERIFY(m_bench->saveAs(tab, pending));
+    QVERIFY(read(pending).endsWith("DROP TABLE t;\n"));
+}
+
+QTEST_MAIN(TestSqlWorkbench)
+#include "tst_sqlworkbench.moc"

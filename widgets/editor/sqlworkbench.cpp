@@ -1,0 +1,317 @@
+#include "sqlworkbench.h"
+
+#include "sqleditor.h"
+#include "sqleditortab.h"
+
+#include "sql/sqlfile.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QMenu>
+#include <QSettings>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tusk::widgets {
+
+using namespace tusk::core;
+
+namespace {
+const QString kRecentKey = QStringLiteral("editor/recentFiles");
+constexpr int kRecentCount = 10;
+const QString kSqlFilter = QStringLiteral("SQL files (*.sql *.psql *.pgsql);;All files (*)");
+} // namespace
+
+SqlWorkbench::SqlWorkbench(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_recent(new QMenu(tr("Open recent"), this))
+    , m_watcher(new QFileSystemWatcher(this))
+{
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("editorToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto addTool = [this, bar](const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *action = bar->addAction(text, this, slot);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        QWidget::addAction(action);
+        return action;
+    };
+    addTool(tr("New"), QKeySequence::New, [this] { newTab(); });
+    QAction *open = addTool(tr("Open…"), QKeySequence::Open, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open SQL files"),
+            currentTab() && !currentTab()->filePath().isEmpty()
+                ? QFileInfo(currentTab()->filePath()).path()
+                : QString(),
+            kSqlFilter);
+        openFiles(paths);
+    });
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(open))) {
+        button->setMenu(m_recent);
+        button->setPopupMode(QToolButton::MenuButtonPopup);
+    }
+    addTool(tr("Save"), QKeySequence::Save, [this] { save(currentTab()); });
+    addTool(tr("Save as…"), QKeySequence::SaveAs, [this] { saveAs(currentTab()); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &SqlWorkbench::closeTab);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &SqlWorkbench::fileChangedOnDisk);
+    updateRecentMenu();
+    newTab();
+}
+
+SqlWorkbench::~SqlWorkbench() = default;
+
+QMessageBox::StandardButton SqlWorkbench::ask(
+    const QString &title, const QString &text, QMessageBox::StandardButtons buttons)
+{
+    if (m_ask)
+        return m_ask(title, text, buttons);
+    return QMessageBox::question(this, title, text, buttons);
+}
+
+SqlEditorTab *SqlWorkbench::currentTab() const
+{
+    return qobject_cast<SqlEditorTab *>(m_tabs->currentWidget());
+}
+
+SqlEditorTab *SqlWorkbench::tabAt(int index) const
+{
+    return qobject_cast<SqlEditorTab *>(m_tabs->widget(index));
+}
+
+SqlEditorTab *SqlWorkbench::newTab()
+{
+    auto *tab = new SqlEditorTab(m_tabs);
+    tab->setUntitledNumber(++m_untitled);
+    const int index = m_tabs->addTab(tab, tab->title());
+    m_tabs->setCurrentIndex(index);
+    connect(tab, &SqlEditorTab::titleChanged, this, [this, tab] { updateTitle(tab); });
+    tab->editor()->setFocus();
+    return tab;
+}
+
+void SqlWorkbench::updateTitle(SqlEditorTab *tab)
+{
+    const int index = m_tabs->indexOf(tab);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, tab->title());
+    m_tabs->setTabToolTip(index, tab->filePath());
+}
+
+SqlEditorTab *SqlWorkbench::tabForFile(const QString &path) const
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i); tab && tab->filePath() == absolute)
+            return tab;
+    }
+    return nullptr;
+}
+
+bool SqlWorkbench::openFiles(const QStringList &paths)
+{
+    bool all = true;
+    for (const QString &path : paths) {
+        if (SqlEditorTab *open = tabForFile(path)) {
+            m_tabs->setCurrentWidget(open);
+            continue;
+        }
+        // A single untouched empty tab is reused, as editors do.
+        SqlEditorTab *tab = currentTab();
+        const bool reuse = m_tabs->count() == 1 && tab && tab->filePath().isEmpty()
+            && !tab->isModified() && tab->editor()->length() == 0;
+        if (!reuse)
+            tab = newTab();
+        QString error;
+        bool notUtf8 = false;
+        bool loaded = tab->load(path, false, &error, &notUtf8);
+        if (!loaded && notUtf8
+            && ask(tr("Not UTF-8"),
+                   tr("%1\n\nOpen it as Latin-1? Saving then writes it as UTF-8.").arg(error),
+                   QMessageBox::Open | QMessageBox::Cancel)
+                == QMessageBox::Open)
+            loaded = tab->load(path, true, &error);
+        if (!loaded) {
+            if (!notUtf8)
+                ask(tr("Cannot open"), error, QMessageBox::Ok);
+            emit message(error);
+            if (!reuse) {
+                m_tabs->removeTab(m_tabs->indexOf(tab));
+                tab->deleteLater();
+            }
+            all = false;
+            continue;
+        }
+        m_watcher->addPath(tab->filePath());
+        addRecent(tab->filePath());
+        updateTitle(tab);
+    }
+    return all;
+}
+
+bool SqlWorkbench::save(SqlEditorTab *tab)
+{
+    if (!tab)
+        return false;
+    if (tab->filePath().isEmpty() || SqlFile::isReleased(tab->filePath(), m_migrations))
+        return saveAs(tab);
+    QString error;
+    // Our own write is not a change made elsewhere.
+    m_watcher->removePath(tab->filePath());
+    const bool saved = tab->save(QString(), &error);
+    m_watcher->addPath(tab->filePath());
+    if (!saved) {
+        ask(tr("Cannot save"),
+            tr("%1\n\nYour text is still here; save it elsewhere with Save as.").arg(error),
+            QMessageBox::Ok);
+        emit message(error);
+    }
+    return saved;
+}
+
+bool SqlWorkbench::saveAs(SqlEditorTab *tab, const QString &chosen)
+{
+    if (!tab)
+        return false;
+    QString path = chosen;
+    if (path.isEmpty()) {
+        if (SqlFile::isReleased(tab->filePath(), m_migrations))
+            emit message(tr("%1 is a released migration: it is never changed. Save your text "
+                            "as a new file.")
+                             .arg(tab->filePath()));
+        path = QFileDialog::getSaveFileName(this, tr("Save SQL file"),
+            tab->filePath().isEmpty() ? tab->title() + QStringLiteral(".sql") : tab->filePath(),
+            kSqlFilter);
+        if (path.isEmpty())
+            return false;
+    }
+    if (SqlFile::isReleased(path, m_migrations)) {
+        ask(tr("Released migration"),
+            tr("%1 is inside a released part of the migrations folder: released migrations "
+               "are never changed. Choose another name.")
+                .arg(path),
+            QMessageBox::Ok);
+        return false;
+    }
+    const QString old = tab->filePath();
+    QString error;
+    if (!old.isEmpty())
+        m_watcher->removePath(old);
+    if (!tab->save(path, &error)) {
+        if (!old.isEmpty())
+            m_watcher->addPath(old);
+        ask(tr("Cannot save"), error, QMessageBox::Ok);
+        emit message(error);
+        return false;
+    }
+    m_watcher->addPath(tab->filePath());
+    addRecent(tab->filePath());
+    return true;
+}
+
+bool SqlWorkbench::closeTab(int index)
+{
+    SqlEditorTab *tab = tabAt(index);
+    if (!tab)
+        return false;
+    if (tab->isModified()) {
+        const auto answer = ask(tr("Unsaved changes"),
+            tr("%1 has changes that are not saved. Save them?").arg(tab->title()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save(tab)))
+            return false;
+    }
+    if (!tab->filePath().isEmpty())
+        m_watcher->removePath(tab->filePath());
+    m_tabs->removeTab(index);
+    tab->deleteLater();
+    if (m_tabs->count() == 0)
+        newTab();
+    return true;
+}
+
+bool SqlWorkbench::closeAll()
+{
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        SqlEditorTab *tab = tabAt(i);
+        if (tab && tab->isModified()) {
+            m_tabs->setCurrentIndex(i);
+            if (!closeTab(i))
+                return false;
+        }
+    }
+    return true;
+}
+
+void SqlWorkbench::fileChangedOnDisk(const QString &path)
+{
+    SqlEditorTab *tab = tabForFile(path);
+    if (!tab)
+        return;
+    // Editors that save by renaming drop the watch: watch the new file.
+    if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+    if (!QFileInfo::exists(path)) {
+        emit message(tr("%1 was deleted or moved; the text stays in its tab.").arg(path));
+        return;
+    }
+    if (QFileInfo(path).lastModified() == tab->diskStamp())
+        return;
+    QString error;
+    if (!tab->isModified()) {
+        if (tab->load(path, false, &error))
+            emit message(tr("%1 changed on disk and was read again.").arg(path));
+        return;
+    }
+    if (ask(tr("Changed on disk"),
+            tr("%1 was changed by another program, and this tab has changes of its own. Read "
+               "the file again and drop your changes?")
+                .arg(path),
+            QMessageBox::Yes | QMessageBox::No)
+        == QMessageBox::Yes)
+        tab->load(path, false, &error);
+}
+
+QStringList SqlWorkbench::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void SqlWorkbench::addRecent(const QString &path)
+{
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kRecentCount)
+        recent.removeLast();
+    QSettings().setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void SqlWorkbench::updateRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = recentFiles();
+    for (const QString &path : recent)
+        m_recent->addAction(path, this, [this, path] { openFiles({path}); });
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+} // namespace tusk::widgets

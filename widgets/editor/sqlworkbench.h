@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QWidget>
+
+#include <functional>
+
+class QFileSystemWatcher;
+class QMenu;
+class QTabWidget;
+
+namespace tusk::widgets {
+
+class SqlEditorTab;
+
+// The SQL tool: editor tabs over files (new, open, save in one step, save
+// as, recent files), each linted as you type. Unsaved changes are asked
+// about before a tab or the window closes; a file changed by another
+// program is read again when the tab has no edits of its own, and asked
+// about when it has. Released migrations (seed 002) are never written.
+class SqlWorkbench : public QWidget {
+    Q_OBJECT
+public:
+    explicit SqlWorkbench(QWidget *parent = nullptr);
+    ~SqlWorkbench() override;
+
+    // Asks the user; tests answer instead. Returns the button chosen.
+    using Asker = std::function<QMessageBox::StandardButton(
+        const QString &title, const QString &text, QMessageBox::StandardButtons buttons)>;
+    void setAsker(Asker asker) { m_ask = std::move(asker); }
+
+    SqlEditorTab *newTab();
+    // Opens each file in a tab (or shows the tab that has it); false when
+    // any could not be opened (the reason was said).
+    bool openFiles(const QStringList &paths);
+    bool save(SqlEditorTab *tab);
+    bool saveAs(SqlEditorTab *tab, const QString &path = QString());
+    // Closes a tab, asking first when it has unsaved changes; false when
+    // the user kept it.
+    bool closeTab(int index);
+    // Before the window closes: false when the user wants to stay.
+    bool closeAll();
+
+    // The migrations folder of the active profile: its released files are
+    // read-only here.
+    void setMigrationsFolder(const QString &folder) { m_migrations = folder; }
+    QString migrationsFolder() const { return m_migrations; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    SqlEditorTab *currentTab() const;
+    SqlEditorTab *tabAt(int index) const;
+    QStringList recentFiles() const;
+
+signals:
+    void message(const QString &text);
+
+private:
+    void addRecent(const QString &path);
+    void updateRecentMenu();
+    void updateTitle(SqlEditorTab *tab);
+    void fileChangedOnDisk(const QString &path);
+    SqlEditorTab *tabForFile(const QString &path) const;
+    QMessageBox::StandardButton ask(
+        const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
+
+    QTabWidget *m_tabs;
+    QMenu *m_recent;
+    QFileSystemWatcher *m_watcher;
+    Asker m_ask;
+    QString m_migrations;
+    int m_untitled = 0;
+};
+
+} // namespace tusk::widgets
