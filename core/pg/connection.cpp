@@ -83,6 +83,15 @@ quint64 Connection::execute(const QString &sql, const QVariantList &params)
     return d->enqueue(makeRequest(sql, params));
 }
 
+quint64 Connection::stream(const QString &sql, const StreamOptions &options)
+{
+    ConnectionPrivate::Request request = makeRequest(sql, {});
+    request.streaming = true;
+    request.firstBatch = std::max(1, options.firstBatch);
+    request.batchRows = std::max(1, options.batchRows);
+    return d->enqueue(std::move(request));
+}
+
 void Connection::cancel()
 {
     d->cancel();

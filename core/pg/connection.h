@@ -66,6 +66,21 @@ public:
         const QList<tusk::core::Result> &results, const tusk::core::PgError &error)>;
     quint64 execute(const QString &sql, const QVariantList &params, QObject *context, Reply reply);
 
+    // Runs `sql` (one or more statements, no parameters) with its rows
+    // streamed: libpq's single-row mode, the rows gathered into batches,
+    // the first after `firstBatch` rows so something shows at once, then
+    // every `batchRows`. Each row-returning statement gives rowsReady() zero
+    // or more times, then resultReady() with the rows left and its command
+    // tag; other statements give resultReady() as execute() does. Rows
+    // streamed before an error still arrive (rowsReady) before
+    // requestFinished() reports it.
+    struct StreamOptions {
+        int firstBatch = 200;
+        int batchRows = 10'000;
+    };
+    quint64 stream(const QString &sql, const StreamOptions &options);
+    quint64 stream(const QString &sql) { return stream(sql, StreamOptions()); }
+
     // Stops whatever is under way, from any state: a connection attempt is
     // abandoned, a running statement is cancelled on the server (the cancel
     // travels on a pool thread), queued requests finish as cancelled.
@@ -91,6 +106,8 @@ signals:
     void opened(const tusk::core::ServerInfo &server);
     void openFailed(const tusk::core::PgError &error);
     void resultReady(quint64 requestId, const tusk::core::Result &result);
+    // A batch of a streamed result set's rows (stream()).
+    void rowsReady(quint64 requestId, const tusk::core::Result &rows);
     void requestFinished(quint64 requestId, const tusk::core::PgError &error);
     void notice(const tusk::core::PgError &notice);
     void notification(const QString &channel, const QString &payload, int backendPid);

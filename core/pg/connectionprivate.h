@@ -32,6 +32,14 @@ public:
         QList<Result> collected; // internal requests only
         PgError error; // the first error of the request
         bool cancelled = false; // replies are dropped from now on
+        // Single-row mode: rows gathered into batches (Connection::stream).
+        bool streaming = false;
+        int firstBatch = 0;
+        int batchRows = 0;
+        std::optional<Result::Builder> rows; // the batch being filled
+        QList<Result::Column> columns; // of the result set under way
+        int rowsInBatch = 0;
+        bool batchSent = false; // a batch of this result set went out
     };
 
     explicit ConnectionPrivate(Connection *q);
@@ -90,6 +98,8 @@ private:
     void flush();
     void drainResults();
     void handleResult(libpq::ResultPtr result);
+    void takeStreamedRow(const PGresult *result);
+    void sendBatch(); // the rows gathered so far, as rowsReady
     void drainCopyOut();
     void finishRunning();
     void drainNotifications();

@@ -53,6 +53,10 @@ void ConnectionPrivate::startNext()
     } else {
         sent = PQsendQuery(conn, running->sql.constData());
     }
+    // Rows one by one from the first statement on (and from each one the
+    // text holds after it); libpq refuses only when called too late.
+    if (sent && running->streaming)
+        PQsetSingleRowMode(conn);
     if (!sent) {
         const PgError error = libpq::toConnectionError(conn, QStringLiteral("08006"));
         if (PQstatus(conn) == CONNECTION_BAD) {
@@ -123,7 +127,22 @@ void ConnectionPrivate::handleResult(libpq::ResultPtr result)
             emit q->resultReady(running->id, value);
     };
     switch (PQresultStatus(result.get())) {
+    case PGRES_SINGLE_TUPLE:
+        takeStreamedRow(result.get());
+        break;
     case PGRES_TUPLES_OK:
+        if (running->rows) {
+            // The end of a streamed result set: its last rows and its tag.
+            libpq::setCommandTag(*running->rows, result.get());
+            Result rest = running->rows->build();
+            running->rows.reset();
+            running->rowsInBatch = 0;
+            running->batchSent = false;
+            deliver(rest);
+            break;
+        }
+        deliver(libpq::toResult(result.get()));
+        break;
     case PGRES_COMMAND_OK:
     case PGRES_EMPTY_QUERY:
         deliver(libpq::toResult(result.get()));
@@ -139,6 +158,11 @@ void ConnectionPrivate::handleResult(libpq::ResultPtr result)
         flush();
         break;
     default:
+        // Rows streamed before the error still reach the caller.
+        if (running->rows) {
+            sendBatch();
+            running->batchSent = false;
+        }
         if (running->error.isNull())
             running->error = libpq::toError(result.get());
         // "terminating connection due to administrator command": the
@@ -147,6 +171,41 @@ void ConnectionPrivate::handleResult(libpq::ResultPtr result)
             lastFatal = running->error;
         break;
     }
+}
+
+void ConnectionPrivate::takeStreamedRow(const PGresult *result)
+{
+    Request &r = *running;
+    if (!r.rows) {
+        r.rows.emplace();
+        if (!r.batchSent) { // a new result set: its columns
+            Result::Builder header;
+            libpq::addColumns(header, result);
+            r.columns = header.build().columns();
+        }
+        for (const Result::Column &column : std::as_const(r.columns))
+            r.rows->addColumn(column);
+        r.rows->reserveRows(r.batchSent ? r.batchRows : r.firstBatch);
+    }
+    libpq::appendRow(*r.rows, result, 0);
+    ++r.rowsInBatch;
+    // The first rows go out at once (something to show), then bigger
+    // batches (fewer signals and model updates for a million rows).
+    if (r.rowsInBatch >= (r.batchSent ? r.batchRows : r.firstBatch))
+        sendBatch();
+}
+
+void ConnectionPrivate::sendBatch()
+{
+    Request &r = *running;
+    if (!r.rows || r.rowsInBatch == 0)
+        return;
+    Result batch = r.rows->build();
+    r.rows.reset();
+    r.rowsInBatch = 0;
+    r.batchSent = true;
+    if (!r.cancelled)
+        emit q->rowsReady(r.id, batch);
 }
 
 void ConnectionPrivate::drainCopyOut()

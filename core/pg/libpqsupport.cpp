@@ -39,9 +39,8 @@ QString inferSqlState(const QString &message, const QString &fallback)
 }
 } // namespace
 
-Result toResult(const PGresult *result)
+void addColumns(Result::Builder &builder, const PGresult *result)
 {
-    Result::Builder builder;
     const int columns = PQnfields(result);
     for (int c = 0; c < columns; ++c) {
         Result::Column column;
@@ -52,7 +51,34 @@ Result toResult(const PGresult *result)
         column.tableColumn = PQftablecol(result, c);
         builder.addColumn(column);
     }
+}
+
+void appendRow(Result::Builder &builder, const PGresult *result, int row)
+{
+    const int columns = PQnfields(result);
+    for (int c = 0; c < columns; ++c) {
+        const bool null = PQgetisnull(result, row, c);
+        builder.appendCell(
+            QByteArrayView(PQgetvalue(result, row, c), PQgetlength(result, row, c)), null);
+    }
+    builder.endRow();
+}
+
+void setCommandTag(Result::Builder &builder, const PGresult *result)
+{
+    const QString tag = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result)));
+    const char *tuples = PQcmdTuples(const_cast<PGresult *>(result));
+    const qint64 affected = (tuples && *tuples) ? QByteArray(tuples).toLongLong() : -1;
+    const ExecStatusType status = PQresultStatus(result);
+    builder.setCommandTag(tag, affected, status == PGRES_TUPLES_OK || status == PGRES_SINGLE_TUPLE);
+}
+
+Result toResult(const PGresult *result)
+{
+    Result::Builder builder;
+    addColumns(builder, result);
     const int rows = PQntuples(result);
+    const int columns = PQnfields(result);
     builder.reserveRows(rows);
     qsizetype bytes = 0;
     for (int r = 0; r < rows; ++r) {
@@ -60,18 +86,9 @@ Result toResult(const PGresult *result)
             bytes += PQgetlength(result, r, c);
     }
     builder.reserveBytes(bytes);
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < columns; ++c) {
-            const bool null = PQgetisnull(result, r, c);
-            builder.appendCell(
-                QByteArrayView(PQgetvalue(result, r, c), PQgetlength(result, r, c)), null);
-        }
-        builder.endRow();
-    }
-    const QString tag = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result)));
-    const char *tuples = PQcmdTuples(const_cast<PGresult *>(result));
-    const qint64 affected = (tuples && *tuples) ? QByteArray(tuples).toLongLong() : -1;
-    builder.setCommandTag(tag, affected, PQresultStatus(result) == PGRES_TUPLES_OK);
+    for (int r = 0; r < rows; ++r)
+        appendRow(builder, result, r);
+    setCommandTag(builder, result);
     return builder.build();
 }
 

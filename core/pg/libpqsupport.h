@@ -24,6 +24,10 @@ using CancelPtr = std::unique_ptr<PGcancel, CancelDeleter>;
 
 // Rows, columns and tag of a PGRES_TUPLES_OK / PGRES_COMMAND_OK result.
 Result toResult(const PGresult *result);
+// The pieces of it, for rows that arrive one at a time (single-row mode).
+void addColumns(Result::Builder &builder, const PGresult *result);
+void appendRow(Result::Builder &builder, const PGresult *result, int row);
+void setCommandTag(Result::Builder &builder, const PGresult *result);
 
 // The fields of an error or notice result (PG_DIAG_*).
 PgError toError(const PGresult *result);
