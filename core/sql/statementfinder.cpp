@@ -1,5 +1,7 @@
 #include "statementfinder.h"
 
+#include <algorithm>
+
 namespace tusk::core {
 
 namespace {
@@ -12,12 +14,17 @@ bool isBlank(char c)
 ByteRange StatementFinder::trimmed(const LexedScript &lexed, ByteRange piece)
 {
     // Blanks and whole comments at either end are not the statement.
-    auto commentAt = [&lexed](qsizetype at, bool fromStart) -> const ScriptComment * {
-        for (const ScriptComment &c : lexed.comments) {
-            if (fromStart ? c.range.begin == at : c.range.end == at)
-                return &c;
-        }
-        return nullptr;
+    // Comments come in script order and never overlap, so both their
+    // starts and their ends are sorted: a binary search finds one.
+    const QList<ScriptComment> &comments = lexed.comments;
+    auto commentAt = [&comments](qsizetype at, bool fromStart) -> const ScriptComment * {
+        const auto it = std::lower_bound(comments.cbegin(), comments.cend(), at,
+            [fromStart](const ScriptComment &c, qsizetype offset) {
+                return (fromStart ? c.range.begin : c.range.end) < offset;
+            });
+        if (it == comments.cend() || (fromStart ? it->range.begin : it->range.end) != at)
+            return nullptr;
+        return &*it;
     };
     bool moved = true;
     while (moved && piece.begin < piece.end) {
