@@ -178,11 +178,8 @@ void ConnectionPrivate::takeStreamedRow(const PGresult *result)
     Request &r = *running;
     if (!r.rows) {
         r.rows.emplace();
-        if (!r.batchSent) { // a new result set: its columns
-            Result::Builder header;
-            libpq::addColumns(header, result);
-            r.columns = header.build().columns();
-        }
+        if (!r.batchSent) // a new result set: its columns
+            r.columns = libpq::columns(result);
         for (const Result::Column &column : std::as_const(r.columns))
             r.rows->addColumn(column);
         r.rows->reserveRows(r.batchSent ? r.batchRows : r.firstBatch);

@@ -39,18 +39,27 @@ QString inferSqlState(const QString &message, const QString &fallback)
 }
 } // namespace
 
-void addColumns(Result::Builder &builder, const PGresult *result)
+QList<Result::Column> columns(const PGresult *result)
 {
-    const int columns = PQnfields(result);
-    for (int c = 0; c < columns; ++c) {
+    QList<Result::Column> list;
+    const int count = PQnfields(result);
+    list.reserve(count);
+    for (int c = 0; c < count; ++c) {
         Result::Column column;
         column.name = QString::fromUtf8(PQfname(result, c));
         column.typeOid = PQftype(result, c);
         column.typeModifier = PQfmod(result, c);
         column.tableOid = PQftable(result, c);
         column.tableColumn = PQftablecol(result, c);
-        builder.addColumn(column);
+        list << column;
     }
+    return list;
+}
+
+void addColumns(Result::Builder &builder, const PGresult *result)
+{
+    for (const Result::Column &column : columns(result))
+        builder.addColumn(column);
 }
 
 void appendRow(Result::Builder &builder, const PGresult *result, int row)

@@ -25,6 +25,7 @@ using CancelPtr = std::unique_ptr<PGcancel, CancelDeleter>;
 // Rows, columns and tag of a PGRES_TUPLES_OK / PGRES_COMMAND_OK result.
 Result toResult(const PGresult *result);
 // The pieces of it, for rows that arrive one at a time (single-row mode).
+QList<Result::Column> columns(const PGresult *result);
 void addColumns(Result::Builder &builder, const PGresult *result);
 void appendRow(Result::Builder &builder, const PGresult *result, int row);
 void setCommandTag(Result::Builder &builder, const PGresult *result);
