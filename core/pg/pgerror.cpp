@@ -4,6 +4,21 @@
 
 namespace tusk::core {
 
+qsizetype PgError::byteOffsetIn(const QByteArray &statement) const
+{
+    if (position <= 0)
+        return -1;
+    int characters = 0;
+    for (qsizetype at = 0; at < statement.size(); ++at) {
+        // Continuation bytes (10xxxxxx) belong to the character before.
+        if ((uchar(statement.at(at)) & 0xC0) == 0x80)
+            continue;
+        if (++characters == position)
+            return at;
+    }
+    return statement.size();
+}
+
 bool PgError::isConnectionFailure() const
 {
     return origin == Origin::Connection || sqlState.startsWith(QLatin1String("08"))

@@ -29,6 +29,9 @@ struct PgError {
     QString constraintName;
 
     bool isNull() const { return origin == Origin::None; }
+    // `position` as a byte offset into `statement`, the UTF-8 text that was
+    // sent (the server counts characters); -1 when there is no position.
+    qsizetype byteOffsetIn(const QByteArray &statement) const;
     // True for SQLSTATE class 08 and for errors libpq reports when the
     // socket dies: the session is gone, whatever state it had is lost.
     bool isConnectionFailure() const;

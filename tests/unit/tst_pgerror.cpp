@@ -10,7 +10,23 @@ private slots:
     void formatsForPeople();
     void classifiesConnectionFailures_data();
     void classifiesConnectionFailures();
+    void positionCountsCharactersNotBytes();
 };
+
+void TestPgError::positionCountsCharactersNotBytes()
+{
+    // The server counts characters: 'é' and '€' are one each, two and
+    // three bytes in UTF-8.
+    const QByteArray sql = QString::fromUtf8("SELECT 'é€' FRM t").toUtf8();
+    PgError e;
+    QCOMPARE(e.byteOffsetIn(sql), -1); // no position
+    e.position = 1;
+    QCOMPARE(e.byteOffsetIn(sql), 0);
+    e.position = 13; // "FRM": S-E-L-E-C-T-space-'-é-€-'-space, then F
+    QCOMPARE(e.byteOffsetIn(sql), sql.indexOf("FRM"));
+    e.position = 999;
+    QCOMPARE(e.byteOffsetIn(sql), sql.size());
+}
 
 void TestPgError::formatsForPeople()
 {

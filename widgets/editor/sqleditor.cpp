@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QHash>
+#include <QKeyEvent>
 #include <QToolTip>
 
 #include <climits>
@@ -21,6 +22,7 @@ namespace {
 constexpr int kInfoIndicator = 8;
 constexpr int kWarningIndicator = 9;
 constexpr int kErrorIndicator = 10;
+constexpr int kRunErrorIndicator = 11; // where the server said a run failed
 constexpr int kInfoMarker = 1;
 constexpr int kWarningMarker = 2;
 constexpr int kErrorMarker = 3;
@@ -95,6 +97,10 @@ void SqlEditor::defineMarks()
         mask |= 1 << m.marker;
     }
     setMarginMarkerMask(kSymbolMargin, mask);
+    // A thick straight underline: unlike the lint's squiggles, this is what
+    // the server refused.
+    indicatorDefine(ThickCompositionIndicator, kRunErrorIndicator);
+    setIndicatorForegroundColor(theme.error(), kRunErrorIndicator);
 }
 
 int SqlEditor::indicatorFor(Severity severity)
@@ -296,9 +302,83 @@ QString SqlEditor::tipFor(const Finding &f) const
     return tip;
 }
 
+bool SqlEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !isListActive()
+        && !isCallTipActive()) {
+        event->ignore();
+        return false;
+    }
+    return QsciScintilla::event(event);
+}
+
+int SqlEditor::caretPosition() const
+{
+    return int(const_cast<SqlEditor *>(this)->SendScintilla(SCI_GETCURRENTPOS));
+}
+
+std::pair<int, int> SqlEditor::selectionRange() const
+{
+    auto *self = const_cast<SqlEditor *>(this);
+    return {int(self->SendScintilla(SCI_GETSELECTIONSTART)),
+        int(self->SendScintilla(SCI_GETSELECTIONEND))};
+}
+
+std::pair<int, int> SqlEditor::tokenAt(int position) const
+{
+    auto *self = const_cast<SqlEditor *>(this);
+    const int length = int(self->SendScintilla(SCI_GETLENGTH));
+    if (position >= length)
+        return {std::max(0, length - 1), length};
+    const int end = int(self->SendScintilla(SCI_WORDENDPOSITION, position, true));
+    if (end > position)
+        return {position, end};
+    return {position, int(self->SendScintilla(SCI_POSITIONAFTER, position))};
+}
+
+void SqlEditor::markRunError(int position, const QString &message)
+{
+    clearRunError();
+    const auto [begin, end] = tokenAt(position);
+    SendScintilla(SCI_SETINDICATORCURRENT, kRunErrorIndicator);
+    SendScintilla(SCI_INDICATORFILLRANGE, begin, end - begin);
+    m_runError = message;
+    SendScintilla(SCI_GOTOPOS, begin);
+    ensureLineVisible(lineOfPosition(begin));
+}
+
+void SqlEditor::clearRunError()
+{
+    SendScintilla(SCI_SETINDICATORCURRENT, kRunErrorIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, SendScintilla(SCI_GETLENGTH));
+    m_runError.clear();
+}
+
+std::pair<int, int> SqlEditor::runErrorRange() const
+{
+    auto *self = const_cast<SqlEditor *>(this);
+    const int length = int(self->SendScintilla(SCI_GETLENGTH));
+    for (int at = 0; at < length;) {
+        if (self->SendScintilla(SCI_INDICATORVALUEAT, kRunErrorIndicator, at) != 0) {
+            return {int(self->SendScintilla(SCI_INDICATORSTART, kRunErrorIndicator, at)),
+                int(self->SendScintilla(SCI_INDICATOREND, kRunErrorIndicator, at))};
+        }
+        const int next = int(self->SendScintilla(SCI_INDICATOREND, kRunErrorIndicator, at));
+        if (next <= at)
+            break;
+        at = next;
+    }
+    return {-1, -1};
+}
+
 QString SqlEditor::toolTipAt(int position) const
 {
     QStringList tips;
+    auto *self = const_cast<SqlEditor *>(this);
+    if (!m_runError.isEmpty()
+        && self->SendScintilla(SCI_INDICATORVALUEAT, kRunErrorIndicator, position) != 0)
+        tips << QStringLiteral("<b>%1</b>").arg(m_runError.toHtmlEscaped());
     for (int i : findingsAt(position))
         tips << tipFor(m_findings.at(i));
     return tips.join(QLatin1String("<hr>"));

@@ -49,11 +49,29 @@ public:
     // Comments the selected lines out with "-- ", or back in when all are.
     void toggleComment();
 
+    // Byte positions of the caret and of the selection (equal when none).
+    int caretPosition() const;
+    std::pair<int, int> selectionRange() const;
+    // Underlines the token at byte `position` (an error the server
+    // reported while running) with `message` as its tooltip, and shows it.
+    void markRunError(int position, const QString &message);
+    void clearRunError();
+    // The underlined bytes [begin, end), or {-1, -1}.
+    std::pair<int, int> runErrorRange() const;
+    // The word (identifier, keyword, number) at `position`, or its one
+    // character when it is punctuation.
+    std::pair<int, int> tokenAt(int position) const;
+
     PgSqlLexer *sqlLexer() const { return m_lexer; }
     // The line (0-based) of a byte position; and back.
     int lineOfPosition(int position) const;
     // The indicator number drawn for a severity.
     static int indicatorFor(core::Severity severity);
+
+protected:
+    // Lets Escape reach the tab's Cancel shortcut unless a completion list
+    // or call tip is open (Scintilla would swallow it otherwise).
+    bool event(QEvent *event) override;
 
 signals:
     // The findings shown changed (set, or cleared by setFindings).
@@ -67,6 +85,7 @@ private:
     PgSqlLexer *m_lexer;
     quint64 m_revision = 0;
     quint64 m_findingsRevision = 0;
+    QString m_runError;
     QList<core::Finding> m_findings;
 };
 

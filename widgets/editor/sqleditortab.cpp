@@ -2,9 +2,16 @@
 
 #include "lintfindingsmodel.h"
 #include "lintrunner.h"
+#include "queryrunner.h"
+#include "runtoolbar.h"
 #include "sqleditor.h"
 
+#include "results/resultsetmodel.h"
+#include "results/resultspane.h"
 #include "sql/sqlfile.h"
+#include "sql/statementeffect.h"
+#include "sql/statementfinder.h"
+#include "support/durationtext.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -12,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
@@ -28,7 +36,15 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     , m_findingsView(new QTreeView(this))
     , m_status(new QLabel(this))
     , m_fix(new QPushButton(tr("Quick fix"), this))
+    , m_query(new QueryRunner(this))
+    , m_results(new ResultsPane(this))
 {
+    m_runBar = new RunToolbar(m_query, this);
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(
+                   this, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
     m_runner = new LintRunner(
         [this] { return std::make_pair(m_editor->revision(), m_editor->bytes()); }, this);
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
@@ -54,14 +70,38 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     panelLayout->setSpacing(0);
     panelLayout->addLayout(bar);
     panelLayout->addWidget(m_findingsView, 1);
+    m_results->addFixedTab(panel, tr("Findings"));
+    m_results->setCurrentWidget(panel);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_editor);
-    split->addWidget(panel);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
+    split->addWidget(m_results);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->setSpacing(0);
+    layout->addWidget(m_runBar);
+    layout->addWidget(split, 1);
+    for (QAction *action :
+        {m_runBar->runStatementAction(), m_runBar->runScriptAction(), m_runBar->cancelAction()})
+        addAction(action);
+    connect(m_runBar, &RunToolbar::runStatementRequested, this, &SqlEditorTab::runStatement);
+    connect(m_runBar, &RunToolbar::runScriptRequested, this, &SqlEditorTab::runScript);
+    connect(m_query, &QueryRunner::resultSetStarted, m_results, &ResultsPane::addResult);
+    connect(m_query, &QueryRunner::resultSetFinished, this,
+        [this](ResultSetModel *model, qint64 elapsedMs) {
+            m_results->finishResult(model, elapsedMs);
+        });
+    connect(m_query, &QueryRunner::commandDone, this, [this](const QString &tag, qint64 ms) {
+        m_results->appendMessage(
+            tr("%1 · %2").arg(tag, core::durationText(ms)), ResultsPane::Kind::Command);
+    });
+    connect(m_query, &QueryRunner::notice, this, [this](const PgError &notice) {
+        m_results->appendMessage(notice.toString(), ResultsPane::Kind::Notice);
+    });
+    connect(m_query, &QueryRunner::message, this,
+        [this](const QString &text) { m_results->appendMessage(text); });
+    connect(m_query, &QueryRunner::finished, this, &SqlEditorTab::runFinished);
 
     auto *quickFix = new QAction(tr("Quick fix"), this);
     quickFix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
@@ -160,6 +200,124 @@ bool SqlEditorTab::applyQuickFix(const QString &rule)
         return false;
     m_runner->lintNow();
     return true;
+}
+
+void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool production)
+{
+    m_query->setConnInfo(info);
+    m_production = production;
+    m_runBar->setTarget(label, production);
+}
+
+bool SqlEditorTab::hasOpenTransaction() const
+{
+    const auto state = m_query->transaction();
+    return state == QueryRunner::Transaction::InTransaction
+        || state == QueryRunner::Transaction::Failed;
+}
+
+bool SqlEditorTab::runStatement()
+{
+    const auto [from, to] = m_editor->selectionRange();
+    if (from != to)
+        return runRange(from, to);
+    const ByteRange statement =
+        StatementFinder::statementAt(m_editor->bytes(), m_editor->caretPosition());
+    if (statement.size() == 0) {
+        m_results->appendMessage(tr("There is no statement at the caret to run."));
+        return false;
+    }
+    return runRange(int(statement.begin), int(statement.end));
+}
+
+bool SqlEditorTab::runScript()
+{
+    const auto [from, to] = m_editor->selectionRange();
+    if (from != to)
+        return runRange(from, to);
+    return runRange(0, int(m_editor->bytes().size()));
+}
+
+bool SqlEditorTab::confirmChanges(const QByteArray &sql)
+{
+    if (!m_production || m_query->isReadOnly())
+        return true;
+    QStringList changes;
+    int count = 0;
+    for (const auto &item : StatementEffects::ofScript(sql)) {
+        if (!StatementEffects::changesSomething(item.effect))
+            continue;
+        if (++count <= 5) {
+            const QString first = item.text.section(QLatin1Char('\n'), 0, 0).left(100);
+            changes << QStringLiteral("• %1 (%2)").arg(first, StatementEffects::name(item.effect));
+        }
+    }
+    if (count == 0)
+        return true;
+    if (count > 5)
+        changes << tr("…and %1 more").arg(count - 5);
+    return m_confirm(tr("Run on production?"),
+        tr("This profile is marked safety = \"production\". These statements change data or "
+           "schema:\n\n%1\n\nRun them?")
+            .arg(changes.join(QLatin1Char('\n'))));
+}
+
+bool SqlEditorTab::runRange(int begin, int end)
+{
+    if (m_query->isRunning())
+        return false;
+    if (!m_query->hasConnInfo()) {
+        m_results->appendMessage(
+            tr("Not connected: pick a profile first (Profiles, or the bar at the top)."),
+            ResultsPane::Kind::Error);
+        m_results->showMessages();
+        return false;
+    }
+    const QByteArray text = m_editor->bytes().mid(begin, end - begin);
+    if (text.trimmed().isEmpty())
+        return false;
+    if (!confirmChanges(text)) {
+        m_results->appendMessage(tr("Not run: the statements were not confirmed."));
+        return false;
+    }
+    m_runBegin = begin;
+    m_runText = text;
+    m_runRevision = m_editor->revision();
+    m_editor->clearRunError();
+    m_results->clearResults();
+    if (!m_query->run(QString::fromUtf8(text)))
+        return false;
+    m_results->appendMessage(tr("Running line %1…").arg(m_editor->lineOfPosition(begin) + 1));
+    return true;
+}
+
+void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
+{
+    const QString took = core::durationText(elapsedMs);
+    if (error.isNull()) {
+        m_results->appendMessage(tr("Done in %1.").arg(took));
+        if (m_results->grids().isEmpty())
+            m_results->showMessages();
+        return;
+    }
+    if (error.isCancellation()) {
+        m_results->appendMessage(tr("Cancelled after %1.").arg(took), ResultsPane::Kind::Error);
+        m_results->showMessages();
+        return;
+    }
+    QString text = error.toString();
+    const qsizetype offset = error.byteOffsetIn(m_runText);
+    if (offset >= 0) {
+        const int position = m_runBegin + int(offset);
+        text += tr("\nat line %1").arg(m_editor->lineOfPosition(position) + 1);
+        // Once the text moved on, the position no longer points at the token.
+        if (m_editor->revision() == m_runRevision)
+            m_editor->markRunError(position, error.message);
+    }
+    if (error.isConnectionFailure())
+        text += tr("\nThe session is gone; an open transaction was rolled back.");
+    m_results->appendMessage(tr("Failed after %1: %2").arg(took, text), ResultsPane::Kind::Error);
+    m_results->showMessages();
 }
 
 bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *notUtf8)

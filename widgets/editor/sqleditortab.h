@@ -1,9 +1,13 @@
 #pragma once
 
 #include "lint/rule.h"
+#include "pg/conninfo.h"
+#include "pg/pgerror.h"
 
 #include <QDateTime>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -13,11 +17,15 @@ namespace tusk::widgets {
 
 class LintFindingsModel;
 class LintRunner;
+class QueryRunner;
+class ResultsPane;
+class RunToolbar;
 class SqlEditor;
 
-// One tab of the SQL tool: the editor and, under it, the findings of the
-// live lint (click one to go to it; Ctrl+. or the button applies its quick
-// fix as one undoable edit).
+// One tab of the SQL tool: the run bar, the editor and, under it, the
+// findings of the live lint (click one to go to it; Ctrl+. or the button
+// applies its quick fix as one undoable edit), the result sets of the last
+// run and its messages. The tab runs SQL on a session of its own.
 class SqlEditorTab : public QWidget {
     Q_OBJECT
 public:
@@ -53,12 +61,33 @@ public:
     QList<int> quickFixes() const;
     QString lintStatus() const;
 
+    QueryRunner *queryRunner() const { return m_query; }
+    RunToolbar *runToolbar() const { return m_runBar; }
+    ResultsPane *resultsPane() const { return m_results; }
+    // Where runs go. `production` (safety = "production") asks before
+    // statements that write or change the schema.
+    void setTarget(const core::ConnInfo &info, const QString &label, bool production);
+    // Asks yes or no; tests answer instead.
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Ctrl+Enter: the selection, else the statement at the caret.
+    bool runStatement();
+    // F5: the selection, else the whole text.
+    bool runScript();
+    // Runs bytes [begin, end) of the text; false when nothing was sent
+    // (busy, not connected, empty, or the user said no).
+    bool runRange(int begin, int end);
+    // A transaction is open (or failed and not rolled back) on the tab's session.
+    bool hasOpenTransaction() const;
+
 signals:
     // A lint came back and its findings are shown.
     void linted();
     void titleChanged();
 
 private:
+    void runFinished(const core::PgError &error, qint64 elapsedMs);
+    bool confirmChanges(const QByteArray &sql);
     void showLinted(quint64 revision, const QList<core::Finding> &findings, qint64 elapsedMs);
 
     SqlEditor *m_editor;
@@ -67,6 +96,17 @@ private:
     QTreeView *m_findingsView;
     QLabel *m_status;
     QPushButton *m_fix;
+    QueryRunner *m_query;
+    RunToolbar *m_runBar;
+    ResultsPane *m_results;
+    Confirm m_confirm;
+    bool m_production = false;
+    // What the running text was: where it began in the editor, its bytes,
+    // and the revision of the text it was taken from (errors are
+    // underlined only while the text is still that one).
+    int m_runBegin = 0;
+    QByteArray m_runText;
+    quint64 m_runRevision = 0;
     QString m_path;
     QDateTime m_diskStamp;
     int m_untitled = 1;

@@ -102,6 +102,10 @@ SqlEditorTab *SqlWorkbench::newTab()
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setCurrentIndex(index);
     connect(tab, &SqlEditorTab::titleChanged, this, [this, tab] { updateTitle(tab); });
+    tab->setConfirm([this](const QString &title, const QString &text) {
+        return ask(title, text, QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
+    });
+    tab->setTarget(m_target, m_targetLabel, m_production);
     tab->editor()->setFocus();
     return tab;
 }
@@ -238,6 +242,15 @@ bool SqlWorkbench::closeTab(int index)
         if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save(tab)))
             return false;
     }
+    if (tab->hasOpenTransaction()) {
+        const auto answer = ask(tr("Open transaction"),
+            tr("%1 has a transaction that is not committed. Closing the tab rolls it back. "
+               "Roll back and close?")
+                .arg(tab->title()),
+            QMessageBox::Yes | QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
     if (!tab->filePath().isEmpty())
         m_watcher->removePath(tab->filePath());
     m_tabs->removeTab(index);
@@ -247,11 +260,22 @@ bool SqlWorkbench::closeTab(int index)
     return true;
 }
 
+void SqlWorkbench::setTarget(const core::ConnInfo &info, const QString &label, bool production)
+{
+    m_target = info;
+    m_targetLabel = label;
+    m_production = production;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            tab->setTarget(info, label, production);
+    }
+}
+
 bool SqlWorkbench::closeAll()
 {
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
         SqlEditorTab *tab = tabAt(i);
-        if (tab && tab->isModified()) {
+        if (tab && (tab->isModified() || tab->hasOpenTransaction())) {
             m_tabs->setCurrentIndex(i);
             if (!closeTab(i))
                 return false;

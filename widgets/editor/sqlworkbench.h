@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pg/conninfo.h"
+
 #include <QMessageBox>
 #include <QWidget>
 
@@ -45,6 +47,9 @@ public:
     // read-only here.
     void setMigrationsFolder(const QString &folder) { m_migrations = folder; }
     QString migrationsFolder() const { return m_migrations; }
+    // Where the tabs run SQL: each tab opens a session of its own there.
+    // `production` asks before writes and schema changes.
+    void setTarget(const core::ConnInfo &info, const QString &label, bool production);
 
     QTabWidget *tabs() const { return m_tabs; }
     SqlEditorTab *currentTab() const;
@@ -68,6 +73,9 @@ private:
     QFileSystemWatcher *m_watcher;
     Asker m_ask;
     QString m_migrations;
+    core::ConnInfo m_target;
+    QString m_targetLabel;
+    bool m_production = false;
     int m_untitled = 0;
 };
 

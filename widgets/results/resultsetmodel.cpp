@@ -123,15 +123,36 @@ QVariant ResultSetModel::data(const QModelIndex &index, int role) const
         return null ? QApplication::palette().brush(QPalette::Disabled, QPalette::Text)
                     : QVariant();
     case Qt::TextAlignmentRole:
-        return isNumeric(m_columns.at(column).typeOid) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                                       : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return isNumericColumn(column) ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                       : int(Qt::AlignLeft | Qt::AlignVCenter);
     case IsNullRole:
         return null;
     case RawTextRole:
         return batch->text(at, column);
+    case SortRole: {
+        if (null)
+            return {};
+        const quint32 type = m_columns.at(column).typeOid;
+        if (type == 1700) // numeric: text in Result::value, compared by value here
+            return batch->text(at, column).toDouble();
+        return batch->value(at, column);
+    }
     default:
         return {};
     }
+}
+
+bool ResultSetModel::isNumericColumn(int column) const
+{
+    return column >= 0 && column < m_columns.size() && isNumeric(m_columns.at(column).typeOid);
+}
+
+bool ResultSetModel::isJsonColumn(int column) const
+{
+    if (column < 0 || column >= m_columns.size())
+        return false;
+    const quint32 type = m_columns.at(column).typeOid;
+    return type == 114 || type == 3802; // json, jsonb
 }
 
 QVariant ResultSetModel::headerData(int section, Qt::Orientation orientation, int role) const

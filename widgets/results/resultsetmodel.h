@@ -18,6 +18,8 @@ public:
     enum Role {
         IsNullRole = Qt::UserRole + 1,
         RawTextRole, // the cell's text, null for NULL, whatever its length
+        // What sorting compares: numbers as numbers, NULL (invalid) last.
+        SortRole,
     };
 
     explicit ResultSetModel(QObject *parent = nullptr);
@@ -34,6 +36,10 @@ public:
     const QList<core::Result::Column> &columns() const { return m_columns; }
     // The cell's text; a null QString for NULL.
     QString text(int row, int column) const;
+    // Whether a column holds numbers (right-aligned, sorted by value).
+    bool isNumericColumn(int column) const;
+    // Whether a column holds JSON (json, jsonb): the viewer indents it.
+    bool isJsonColumn(int column) const;
     bool isNull(int row, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

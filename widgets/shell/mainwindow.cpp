@@ -182,6 +182,9 @@ void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
         // The browser reads on sessions of its own, to the same server.
         connect(m_connection, &Connection::opened, this, [this] {
             m_schemaBrowser->setConnection(m_connection->connInfo(), m_connectionLabel);
+            // Each editor tab runs on a session of its own to the same place.
+            m_sqlWorkbench->setTarget(m_connection->connInfo(), m_connectionLabel,
+                m_activeProfile && m_activeProfile->isProduction());
         });
     }
     m_connectionLabel = label;

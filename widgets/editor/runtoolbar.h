@@ -1,0 +1,55 @@
+#pragma once
+
+#include "queryrunner.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QToolButton;
+
+namespace tusk::widgets {
+
+// The row above an editor: run the statement (Ctrl+Enter) or the script
+// (F5), cancel (Esc), commit and roll back, the read-only switch, the
+// session's transaction state and, while a run lasts, its elapsed time
+// ticking. It follows a QueryRunner; the tab decides what runs.
+class RunToolbar : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunToolbar(QueryRunner *runner, QWidget *parent = nullptr);
+
+    QAction *runStatementAction() const { return m_runStatement; }
+    QAction *runScriptAction() const { return m_runScript; }
+    QAction *cancelAction() const { return m_cancel; }
+    QString transactionText() const;
+    QString elapsedText() const;
+    QCheckBox *readOnlyBox() const { return m_readOnly; }
+    // "production" shows as a red tag so nobody forgets where they are.
+    void setTarget(const QString &label, bool production);
+
+signals:
+    void runStatementRequested();
+    void runScriptRequested();
+
+private:
+    void refresh();
+    void tick();
+
+    QueryRunner *m_runner;
+    QAction *m_runStatement;
+    QAction *m_runScript;
+    QAction *m_cancel;
+    QAction *m_commit;
+    QAction *m_rollback;
+    QCheckBox *m_readOnly;
+    QLabel *m_transaction;
+    QLabel *m_elapsed;
+    QLabel *m_target;
+    QTimer m_ticker;
+};
+
+} // namespace tusk::widgets
