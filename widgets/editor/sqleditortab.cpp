@@ -305,18 +305,20 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
         m_results->showMessages();
         return;
     }
-    QString text = error.toString();
+    QString where;
     const qsizetype offset = error.byteOffsetIn(m_runText);
     if (offset >= 0) {
         const int position = m_runBegin + int(offset);
-        text += tr("\nat line %1").arg(m_editor->lineOfPosition(position) + 1);
+        where = tr(" at line %1").arg(m_editor->lineOfPosition(position) + 1);
         // Once the text moved on, the position no longer points at the token.
         if (m_editor->revision() == m_runRevision)
             m_editor->markRunError(position, error.message);
     }
+    QString text = error.toString();
     if (error.isConnectionFailure())
         text += tr("\nThe session is gone; an open transaction was rolled back.");
-    m_results->appendMessage(tr("Failed after %1: %2").arg(took, text), ResultsPane::Kind::Error);
+    m_results->appendMessage(
+        tr("Failed after %1%2: %3").arg(took, where, text), ResultsPane::Kind::Error);
     m_results->showMessages();
 }
 
