@@ -4,11 +4,15 @@
 
 #include "testsupport.h"
 
+#include "editor/editorautosave.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
 #include "editor/sqlworkbench.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -30,6 +34,7 @@ private slots:
     void unsavedChangesAreAskedAbout();
     void changedOnDiskIsReadAgain();
     void releasedMigrationsAreNotWritten();
+    void unsavedTextSurvivesACrash();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -178,6 +183,61 @@ void TestSqlWorkbench::releasedMigrationsAreNotWritten()
     QVERIFY(QDir().mkpath(QFileInfo(pending).path()));
     QVERIFY(m_bench->saveAs(tab, pending));
     QVERIFY(read(pending).endsWith("DROP TABLE t;\n"));
+}
+
+void TestSqlWorkbench::unsavedTextSurvivesACrash()
+{
+    const QString root = m_dir.filePath(QStringLiteral("state/autosave"));
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    const QString file = write(QStringLiteral("kept.sql"), "SELECT 1;\n");
+    {
+        SqlWorkbench first;
+        QCOMPARE(first.enableAutosave(root), 0);
+        first.currentTab()->editor()->setText(
+            QStringLiteral("CREATE INDEX i ON t (a); -- ünsaved"));
+        QVERIFY(first.openFiles({file}));
+        first.currentTab()->editor()->append(QStringLiteral("SELECT 2;\n"));
+        first.newTab(); // empty and unmodified: nothing to keep
+        first.autosaveNow();
+        QCOMPARE(
+            QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.sql")}).size(), 2);
+        // The window goes away without asking (a crash, a kill).
+    }
+    // Another Tusk, still running, keeps its own buffers.
+    QDir().mkpath(root + QStringLiteral("/424242"));
+    QVERIFY(tusk::test::writeFile(root + QStringLiteral("/424242/x.sql"), "SELECT 'theirs';"));
+    QLockFile live(root + QStringLiteral("/424242.lock"));
+    QVERIFY(live.tryLock(0));
+    // A dead Tusk's folder (no live lock) is adopted, like our pid's.
+    QVERIFY(QDir().rename(root + QLatin1Char('/') + pid, root + QStringLiteral("/999999")));
+
+    SqlWorkbench second;
+    second.setAsker([](const QString &, const QString &, QMessageBox::StandardButtons) {
+        return QMessageBox::Discard;
+    });
+    QCOMPARE(second.enableAutosave(root), 2);
+    QCOMPARE(second.tabs()->count(), 2); // the blank tab gave way
+    QStringList texts;
+    for (int i = 0; i < 2; ++i) {
+        SqlEditorTab *tab = second.tabAt(i);
+        QVERIFY(tab->isModified());
+        texts << tab->editor()->text();
+        if (!tab->filePath().isEmpty())
+            QCOMPARE(tab->filePath(), QFileInfo(file).absoluteFilePath());
+    }
+    QVERIFY(texts.contains(QStringLiteral("CREATE INDEX i ON t (a); -- ünsaved")));
+    QVERIFY(texts.contains(QStringLiteral("SELECT 1;\nSELECT 2;\n")));
+    QVERIFY(!QDir(root + QStringLiteral("/999999")).exists());
+    QVERIFY(QFile::exists(root + QStringLiteral("/424242/x.sql")));
+    // Saving a tab lets its autosave go; closing without saving too.
+    SqlEditorTab *withFile =
+        second.tabAt(0)->filePath().isEmpty() ? second.tabAt(1) : second.tabAt(0);
+    QVERIFY(second.save(withFile));
+    QCOMPARE(tusk::test::readFile(file), QByteArray("SELECT 1;\nSELECT 2;\n"));
+    second.autosaveNow();
+    QCOMPARE(QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.sql")}).size(), 1);
+    QVERIFY(second.closeAll());
+    QVERIFY(QDir(root + QLatin1Char('/') + pid).entryList(QDir::Files).isEmpty());
 }
 
 QTEST_MAIN(TestSqlWorkbench)

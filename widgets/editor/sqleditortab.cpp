@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace tusk::widgets {
@@ -40,6 +41,7 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     , m_results(new ResultsPane(this))
 {
     m_runBar = new RunToolbar(m_query, this);
+    m_autosaveId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(
                    this, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
@@ -341,6 +343,18 @@ bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *
     emit titleChanged();
     m_runner->lintNow();
     return true;
+}
+
+void SqlEditorTab::restoreUnsaved(const QString &text, const QString &path)
+{
+    m_path = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    m_diskStamp = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified();
+    m_editor->setText(text);
+    m_editor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
+    m_editor->setModified(true);
+    m_autosavedRevision = m_editor->revision(); // it is on disk already
+    emit titleChanged();
+    m_runner->lintNow();
 }
 
 bool SqlEditorTab::save(const QString &path, QString *error)

@@ -61,6 +61,16 @@ public:
     QList<int> quickFixes() const;
     QString lintStatus() const;
 
+    // Autosave (EditorAutosave): the tab's id, and the text's revision
+    // last written there (0: never).
+    QString autosaveId() const { return m_autosaveId; }
+    void setAutosaveId(const QString &id) { m_autosaveId = id; }
+    quint64 autosavedRevision() const { return m_autosavedRevision; }
+    void setAutosavedRevision(quint64 revision) { m_autosavedRevision = revision; }
+    // Text kept from a session that ended without saving it: shown as an
+    // unsaved change of `path` (or of a new tab).
+    void restoreUnsaved(const QString &text, const QString &path);
+
     QueryRunner *queryRunner() const { return m_query; }
     RunToolbar *runToolbar() const { return m_runBar; }
     ResultsPane *resultsPane() const { return m_results; }
@@ -110,6 +120,8 @@ private:
     QString m_path;
     QDateTime m_diskStamp;
     int m_untitled = 1;
+    QString m_autosaveId;
+    quint64 m_autosavedRevision = 0;
 };
 
 } // namespace tusk::widgets

@@ -1,5 +1,6 @@
 #include "sqlworkbench.h"
 
+#include "editorautosave.h"
 #include "sqleditor.h"
 #include "sqleditortab.h"
 
@@ -12,6 +13,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -253,11 +255,76 @@ bool SqlWorkbench::closeTab(int index)
     }
     if (!tab->filePath().isEmpty())
         m_watcher->removePath(tab->filePath());
+    if (m_autosave)
+        m_autosave->remove(tab->autosaveId()); // saved, or let go on purpose
     m_tabs->removeTab(index);
     tab->deleteLater();
     if (m_tabs->count() == 0)
         newTab();
     return true;
+}
+
+int SqlWorkbench::enableAutosave(const QString &root)
+{
+    auto autosave = std::make_unique<EditorAutosave>(root);
+    QString error;
+    if (!autosave->start(&error)) {
+        emit message(tr("Unsaved text cannot be kept safe: %1").arg(error));
+        return -1;
+    }
+    m_autosave = std::move(autosave);
+    const QList<EditorAutosave::Entry> orphans = m_autosave->adoptOrphans();
+    // The empty tab a fresh window starts with gives way to what comes back.
+    SqlEditorTab *blank = m_tabs->count() == 1 && !tabAt(0)->isModified()
+            && tabAt(0)->filePath().isEmpty() && tabAt(0)->editor()->length() == 0
+        ? tabAt(0)
+        : nullptr;
+    for (const EditorAutosave::Entry &entry : orphans) {
+        SqlEditorTab *tab = newTab();
+        tab->setAutosaveId(entry.id);
+        tab->restoreUnsaved(entry.text, entry.path);
+        if (!tab->filePath().isEmpty() && QFileInfo::exists(tab->filePath()))
+            m_watcher->addPath(tab->filePath());
+    }
+    if (blank && !orphans.isEmpty()) {
+        m_tabs->removeTab(m_tabs->indexOf(blank));
+        blank->deleteLater();
+    }
+    if (!orphans.isEmpty())
+        emit message(tr("%n unsaved editor tab(s) from the last session came back.", nullptr,
+            int(orphans.size())));
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(3000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &SqlWorkbench::autosaveNow);
+    m_autosaveTimer->start();
+    return int(orphans.size());
+}
+
+void SqlWorkbench::autosaveNow()
+{
+    if (!m_autosave)
+        return;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        SqlEditorTab *tab = tabAt(i);
+        if (!tab)
+            continue;
+        if (!tab->isModified()) {
+            if (tab->autosavedRevision() != 0) {
+                m_autosave->remove(tab->autosaveId());
+                tab->setAutosavedRevision(0);
+            }
+            continue;
+        }
+        const quint64 revision = tab->editor()->revision();
+        if (revision == tab->autosavedRevision())
+            continue;
+        QString error;
+        if (m_autosave->write({tab->autosaveId(), tab->filePath(), tab->editor()->text()}, &error))
+            tab->setAutosavedRevision(revision);
+        else
+            emit message(
+                tr("Unsaved text of %1 could not be kept safe: %2").arg(tab->title(), error));
+    }
 }
 
 void SqlWorkbench::setTarget(const core::ConnInfo &info, const QString &label, bool production)

@@ -6,13 +6,16 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QFileSystemWatcher;
+class QTimer;
 class QMenu;
 class QTabWidget;
 
 namespace tusk::widgets {
 
+class EditorAutosave;
 class SqlEditorTab;
 
 // The SQL tool: editor tabs over files (new, open, save in one step, save
@@ -51,6 +54,13 @@ public:
     // `production` asks before writes and schema changes.
     void setTarget(const core::ConnInfo &info, const QString &label, bool production);
 
+    // Keeps unsaved text under `root` every few seconds and brings back
+    // what a Tusk that ended without saving left there. Returns how many
+    // buffers came back; -1 when the folder cannot be used (said by message()).
+    int enableAutosave(const QString &root);
+    // Writes the unsaved tabs now (the timer does it every few seconds).
+    void autosaveNow();
+
     QTabWidget *tabs() const { return m_tabs; }
     SqlEditorTab *currentTab() const;
     SqlEditorTab *tabAt(int index) const;
@@ -73,6 +83,8 @@ private:
     QFileSystemWatcher *m_watcher;
     Asker m_ask;
     QString m_migrations;
+    std::unique_ptr<EditorAutosave> m_autosave;
+    QTimer *m_autosaveTimer = nullptr;
     core::ConnInfo m_target;
     QString m_targetLabel;
     bool m_production = false;

@@ -5,6 +5,7 @@
 #include "toolplaceholder.h"
 
 #include "browser/schemabrowser.h"
+#include "editor/editorautosave.h"
 #include "editor/sqlworkbench.h"
 
 #include "pg/connection.h"
@@ -26,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -87,6 +89,9 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         m_sqlWorkbench);
     connect(m_sqlWorkbench, &SqlWorkbench::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    // Tests run many windows at once; they check autosave on their own folders.
+    if (!QStandardPaths::isTestModeEnabled())
+        m_sqlWorkbench->enableAutosave(EditorAutosave::defaultRoot());
     addTool(Tool::Plan, QStringLiteral("plan"), tr("Plan"),
         tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
            "and two plans side by side."));
