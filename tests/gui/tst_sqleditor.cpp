@@ -6,12 +6,15 @@
 
 #include "testsupport.h"
 
+#include "editor/findbar.h"
 #include "editor/lintfindingsmodel.h"
 #include "editor/lintrunner.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
 #include "sql/parsedscript.h"
 
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -42,6 +45,7 @@ private slots:
     void quickFixRewritesAsOneUndoableEdit();
     void staleFindingsAreNotDrawn();
     void commentToggles();
+    void findAndReplaceWithARegex();
 
 private:
     bool lintAndWait();
@@ -176,6 +180,51 @@ void TestSqlEditor::commentToggles()
     editor->setSelection(1, 0, 3, 10);
     editor->toggleComment();
     QCOMPARE(editor->bytes(), QByteArray(migration));
+}
+
+void TestSqlEditor::findAndReplaceWithARegex()
+{
+    SqlEditor *editor = m_tab->editor();
+    const QString text = QStringLiteral("CREATE INDEX a_idx ON a (x);\ncreate index b_idx ON b (y);\n");
+    editor->setText(text);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = m_tab->findBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!bar->replaceField()->isVisible());
+    // Plain, case-insensitive by default: both lines match; Next wraps.
+    bar->findField()->setText(QStringLiteral("create index"));
+    QVERIFY(bar->findNext());
+    QCOMPARE(editor->selectionRange().first, 0);
+    QVERIFY(bar->findNext());
+    QCOMPARE(editor->selectionRange().first, int(text.indexOf(QStringLiteral("create"))));
+    QVERIFY(bar->findNext());
+    QCOMPARE(editor->selectionRange().first, 0);
+    bar->caseBox()->setChecked(true);
+    bar->findField()->setText(QStringLiteral("create index"));
+    QVERIFY(bar->findNext());
+    QCOMPARE(editor->selectionRange().first, int(text.indexOf(QStringLiteral("create"))));
+    bar->findField()->setText(QStringLiteral("nothing like this"));
+    QVERIFY(!bar->findNext());
+    QCOMPARE(bar->statusText(), QStringLiteral("Not found"));
+    // A regex with a group, replaced everywhere as one undo step.
+    bar->caseBox()->setChecked(false);
+    bar->regexBox()->setChecked(true);
+    QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(bar->replaceField()->isVisible());
+    bar->findField()->setText(QStringLiteral("index (\\w+)"));
+    bar->replaceField()->setText(QStringLiteral("INDEX CONCURRENTLY \\1"));
+    QCOMPARE(bar->replaceAll(), 2);
+    QCOMPARE(editor->text(),
+        QStringLiteral("CREATE INDEX CONCURRENTLY a_idx ON a (x);\ncreate INDEX CONCURRENTLY b_idx ON b (y);\n"));
+    editor->undo();
+    QCOMPARE(editor->text(), text);
+    // Esc in the bar closes it and does not reach the tab's Cancel.
+    bar->findField()->setFocus();
+    QTest::keyClick(bar->findField(), Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
 }
 
 QTEST_MAIN(TestSqlEditor)

@@ -1,5 +1,6 @@
 #include "sqleditortab.h"
 
+#include "findbar.h"
 #include "lintfindingsmodel.h"
 #include "lintrunner.h"
 #include "queryrunner.h"
@@ -74,8 +75,15 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     panelLayout->addWidget(m_findingsView, 1);
     m_results->addFixedTab(panel, tr("Findings"));
     m_results->setCurrentWidget(panel);
+    m_findBar = new FindBar(m_editor, this);
+    auto *editorArea = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorArea);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addWidget(m_findBar);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_editor);
+    split->addWidget(editorArea);
     split->addWidget(m_results);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -116,6 +124,22 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     comment->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(comment);
     connect(comment, &QAction::triggered, m_editor, &SqlEditor::toggleComment);
+    const struct {
+        QKeySequence keys;
+        std::function<void()> run;
+    } findKeys[] = {
+        {QKeySequence::Find, [this] { m_findBar->showFind(false); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_H), [this] { m_findBar->showFind(true); }},
+        {QKeySequence::FindNext, [this] { m_findBar->findNext(); }},
+        {QKeySequence::FindPrevious, [this] { m_findBar->findNext(true); }},
+    };
+    for (const auto &key : findKeys) {
+        auto *action = new QAction(this);
+        action->setShortcut(key.keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        connect(action, &QAction::triggered, this, key.run);
+    }
 
     connect(m_editor, &SqlEditor::textChanged, m_runner, &LintRunner::textChanged);
     connect(m_editor, &SqlEditor::modificationChanged, this, &SqlEditorTab::titleChanged);

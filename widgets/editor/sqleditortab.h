@@ -15,6 +15,7 @@ class QTreeView;
 
 namespace tusk::widgets {
 
+class FindBar;
 class LintFindingsModel;
 class LintRunner;
 class QueryRunner;
@@ -33,6 +34,7 @@ public:
     ~SqlEditorTab() override;
 
     SqlEditor *editor() const { return m_editor; }
+    FindBar *findBar() const { return m_findBar; }
     LintRunner *lintRunner() const { return m_runner; }
     QTreeView *findingsView() const { return m_findingsView; }
     LintFindingsModel *findingsModel() const { return m_findings; }
@@ -107,6 +109,7 @@ private:
     QLabel *m_status;
     QPushButton *m_fix;
     QueryRunner *m_query;
+    FindBar *m_findBar;
     RunToolbar *m_runBar;
     ResultsPane *m_results;
     Confirm m_confirm;
