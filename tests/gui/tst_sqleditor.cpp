@@ -6,6 +6,7 @@
 
 #include "testsupport.h"
 
+#include "editor/editorcompletion.h"
 #include "editor/findbar.h"
 #include "editor/lintfindingsmodel.h"
 #include "editor/lintrunner.h"
@@ -46,6 +47,7 @@ private slots:
     void staleFindingsAreNotDrawn();
     void commentToggles();
     void findAndReplaceWithARegex();
+    void completionOffersColumnsAfterAnAlias();
 
 private:
     bool lintAndWait();
@@ -185,7 +187,8 @@ void TestSqlEditor::commentToggles()
 void TestSqlEditor::findAndReplaceWithARegex()
 {
     SqlEditor *editor = m_tab->editor();
-    const QString text = QStringLiteral("CREATE INDEX a_idx ON a (x);\ncreate index b_idx ON b (y);\n");
+    const QString text =
+        QStringLiteral("CREATE INDEX a_idx ON a (x);\ncreate index b_idx ON b (y);\n");
     editor->setText(text);
     m_tab->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
@@ -218,13 +221,55 @@ void TestSqlEditor::findAndReplaceWithARegex()
     bar->replaceField()->setText(QStringLiteral("INDEX CONCURRENTLY \\1"));
     QCOMPARE(bar->replaceAll(), 2);
     QCOMPARE(editor->text(),
-        QStringLiteral("CREATE INDEX CONCURRENTLY a_idx ON a (x);\ncreate INDEX CONCURRENTLY b_idx ON b (y);\n"));
+        QStringLiteral("CREATE INDEX CONCURRENTLY a_idx ON a (x);\ncreate INDEX CONCURRENTLY b_idx "
+                       "ON b (y);\n"));
     editor->undo();
     QCOMPARE(editor->text(), text);
     // Esc in the bar closes it and does not reach the tab's Cancel.
     bar->findField()->setFocus();
     QTest::keyClick(bar->findField(), Qt::Key_Escape);
     QVERIFY(!bar->isVisible());
+}
+
+void TestSqlEditor::completionOffersColumnsAfterAnAlias()
+{
+    CatalogSnapshot::Builder b;
+    b.setSource(QStringLiteral("db"), 150000, false);
+    b.add(DbSchema {11, QStringLiteral("shop"), {}, {}});
+    DbRelation orders;
+    orders.oid = 100;
+    orders.schemaOid = 11;
+    orders.name = QStringLiteral("orders");
+    b.add(orders);
+    int position = 0;
+    for (const char *name : {"id", "placed_at", "status"}) {
+        DbColumn c;
+        c.relationOid = 100;
+        c.position = ++position;
+        c.name = QString::fromLatin1(name);
+        c.type = QStringLiteral("text");
+        b.add(c);
+    }
+    m_tab->setCatalog(b.build());
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    SqlEditor *editor = m_tab->editor();
+    editor->setText(QStringLiteral(" FROM shop.orders o"));
+    editor->SendScintilla(QsciScintillaBase::SCI_GOTOPOS, 0L);
+    editor->setFocus();
+    // Typing the dot opens the list by itself.
+    QTest::keyClicks(editor, QStringLiteral("SELECT o."));
+    QVERIFY(editor->isListActive());
+    QTest::keyClicks(editor, QStringLiteral("pl"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(editor->text(), QStringLiteral("SELECT o.placed_at FROM shop.orders o"));
+    // Three letters of a word open it too; keywords are offered.
+    editor->setText(QString());
+    QTest::keyClicks(editor, QStringLiteral("sel"));
+    QVERIFY(editor->isListActive());
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QVERIFY(!editor->isListActive());
+    QCOMPARE(m_tab->completion()->candidates().items.first().text, QStringLiteral("SELECT"));
 }
 
 QTEST_MAIN(TestSqlEditor)

@@ -75,9 +75,9 @@ void FindBar::showFind(bool withReplace)
 {
     QString seed = m_editor->selectedText();
     if (seed.isEmpty() || seed.contains(QLatin1Char('\n')))
-        seed = m_editor->wordAtLineIndex(
-            m_editor->lineOfPosition(m_editor->caretPosition()),
-            int(m_editor->SendScintilla(QsciScintillaBase::SCI_GETCOLUMN, m_editor->caretPosition())));
+        seed = m_editor->wordAtLineIndex(m_editor->lineOfPosition(m_editor->caretPosition()),
+            int(m_editor->SendScintilla(
+                QsciScintillaBase::SCI_GETCOLUMN, m_editor->caretPosition())));
     if (!seed.isEmpty() && !seed.contains(QLatin1Char('\n')))
         m_find->setText(seed);
     setReplaceVisible(withReplace);

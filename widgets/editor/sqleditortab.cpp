@@ -1,5 +1,6 @@
 #include "sqleditortab.h"
 
+#include "editorcompletion.h"
 #include "findbar.h"
 #include "lintfindingsmodel.h"
 #include "lintrunner.h"
@@ -76,6 +77,7 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     m_results->addFixedTab(panel, tr("Findings"));
     m_results->setCurrentWidget(panel);
     m_findBar = new FindBar(m_editor, this);
+    m_completion = new EditorCompletion(m_editor);
     auto *editorArea = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorArea);
     editorLayout->setContentsMargins(0, 0, 0, 0);
@@ -132,6 +134,7 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
         {QKeySequence(Qt::CTRL | Qt::Key_H), [this] { m_findBar->showFind(true); }},
         {QKeySequence::FindNext, [this] { m_findBar->findNext(); }},
         {QKeySequence::FindPrevious, [this] { m_findBar->findNext(true); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_Space), [this] { m_completion->completeNow(); }},
     };
     for (const auto &key : findKeys) {
         auto *action = new QAction(this);
@@ -233,6 +236,11 @@ void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool pr
     m_query->setConnInfo(info);
     m_production = production;
     m_runBar->setTarget(label, production);
+}
+
+void SqlEditorTab::setCatalog(const CatalogSnapshot &catalog)
+{
+    m_completion->setCatalog(catalog);
 }
 
 bool SqlEditorTab::hasOpenTransaction() const

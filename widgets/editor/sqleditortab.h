@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/catalogsnapshot.h"
 #include "lint/rule.h"
 #include "pg/conninfo.h"
 #include "pg/pgerror.h"
@@ -15,6 +16,7 @@ class QTreeView;
 
 namespace tusk::widgets {
 
+class EditorCompletion;
 class FindBar;
 class LintFindingsModel;
 class LintRunner;
@@ -35,6 +37,9 @@ public:
 
     SqlEditor *editor() const { return m_editor; }
     FindBar *findBar() const { return m_findBar; }
+    EditorCompletion *completion() const { return m_completion; }
+    // The connected database's catalog, for completion.
+    void setCatalog(const core::CatalogSnapshot &catalog);
     LintRunner *lintRunner() const { return m_runner; }
     QTreeView *findingsView() const { return m_findingsView; }
     LintFindingsModel *findingsModel() const { return m_findings; }
@@ -110,6 +115,7 @@ private:
     QPushButton *m_fix;
     QueryRunner *m_query;
     FindBar *m_findBar;
+    EditorCompletion *m_completion;
     RunToolbar *m_runBar;
     ResultsPane *m_results;
     Confirm m_confirm;

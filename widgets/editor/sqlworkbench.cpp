@@ -108,6 +108,7 @@ SqlEditorTab *SqlWorkbench::newTab()
         return ask(title, text, QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
     });
     tab->setTarget(m_target, m_targetLabel, m_production);
+    tab->setCatalog(m_catalog);
     tab->editor()->setFocus();
     return tab;
 }
@@ -324,6 +325,15 @@ void SqlWorkbench::autosaveNow()
         else
             emit message(
                 tr("Unsaved text of %1 could not be kept safe: %2").arg(tab->title(), error));
+    }
+}
+
+void SqlWorkbench::setCatalog(const core::CatalogSnapshot &catalog)
+{
+    m_catalog = catalog;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            tab->setCatalog(catalog);
     }
 }
 

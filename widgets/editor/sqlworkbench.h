@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/catalogsnapshot.h"
 #include "pg/conninfo.h"
 
 #include <QMessageBox>
@@ -53,6 +54,8 @@ public:
     // Where the tabs run SQL: each tab opens a session of its own there.
     // `production` asks before writes and schema changes.
     void setTarget(const core::ConnInfo &info, const QString &label, bool production);
+    // The target database's catalog, for completion in every tab.
+    void setCatalog(const core::CatalogSnapshot &catalog);
 
     // Keeps unsaved text under `root` every few seconds and brings back
     // what a Tusk that ended without saving left there. Returns how many
@@ -86,6 +89,7 @@ private:
     std::unique_ptr<EditorAutosave> m_autosave;
     QTimer *m_autosaveTimer = nullptr;
     core::ConnInfo m_target;
+    core::CatalogSnapshot m_catalog;
     QString m_targetLabel;
     bool m_production = false;
     int m_untitled = 0;

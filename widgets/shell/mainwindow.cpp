@@ -5,6 +5,7 @@
 #include "toolplaceholder.h"
 
 #include "browser/schemabrowser.h"
+#include "browser/schematreemodel.h"
 #include "editor/editorautosave.h"
 #include "editor/sqlworkbench.h"
 
@@ -89,6 +90,11 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         m_sqlWorkbench);
     connect(m_sqlWorkbench, &SqlWorkbench::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    // Completion reads the catalog the Schema tool loaded for the database.
+    connect(m_schemaBrowser, &SchemaBrowser::loaded, this, [this](const QString &, bool ok) {
+        if (ok)
+            m_sqlWorkbench->setCatalog(m_schemaBrowser->model()->snapshot(0));
+    });
     // Tests run many windows at once; they check autosave on their own folders.
     if (!QStandardPaths::isTestModeEnabled())
         m_sqlWorkbench->enableAutosave(EditorAutosave::defaultRoot());
