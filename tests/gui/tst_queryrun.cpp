@@ -8,6 +8,8 @@
 
 #include "testsupport.h"
 
+#include "editor/editorcompletion.h"
+#include "editor/lintrunner.h"
 #include "editor/queryrunner.h"
 #include "editor/runtoolbar.h"
 #include "editor/sqleditor.h"
@@ -269,6 +271,15 @@ void TestQueryRun::transactionStateIsShown()
     bench.setTarget(m_db->connInfo(), QStringLiteral("test"), false);
     SqlEditorTab *tab = bench.currentTab();
     QVERIFY(tab);
+    // Connected, the tabs lint with the server's version and catalog and
+    // highlight and complete its keywords.
+    Connection probe;
+    QVERIFY(openAndWait(probe, m_db->connInfo()).isNull());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tab->lintRunner()->options().serverVersion, probe.server().versionNumber, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        bench.serverKeywords().contains(QStringLiteral("concurrently")), 10000);
+    QCOMPARE(tab->completion()->keywords().size(), bench.serverKeywords().size());
     tab->editor()->setText(QStringLiteral("BEGIN"));
     QSignalSpy finished(tab->queryRunner(), &QueryRunner::finished);
     QVERIFY(tab->runScript());

@@ -35,6 +35,7 @@ private slots:
     void changedOnDiskIsReadAgain();
     void releasedMigrationsAreNotWritten();
     void unsavedTextSurvivesACrash();
+    void migrationsAreLintedWithTheirToolsTransactions();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -183,6 +184,37 @@ void TestSqlWorkbench::releasedMigrationsAreNotWritten()
     QVERIFY(QDir().mkpath(QFileInfo(pending).path()));
     QVERIFY(m_bench->saveAs(tab, pending));
     QVERIFY(read(pending).endsWith("DROP TABLE t;\n"));
+}
+
+void TestSqlWorkbench::migrationsAreLintedWithTheirToolsTransactions()
+{
+    // graphile-migrate runs current.sql in one transaction: CONCURRENTLY
+    // cannot work there. The same text outside the migrations folder is
+    // plain SQL and gets no such finding.
+    const QByteArray sql = "CREATE INDEX CONCURRENTLY orders_at_idx ON orders (created_at);\n";
+    write(QStringLiteral("gm/.gmrc"), "{}");
+    const QString inside = write(QStringLiteral("gm/migrations/current.sql"), sql);
+    const QString outside = write(QStringLiteral("scratch/try.sql"), sql);
+    m_bench->setMigrationsFolder(m_dir.filePath(QStringLiteral("gm/migrations")));
+    auto rulesOf = [](SqlEditorTab *tab) {
+        QStringList rules;
+        for (const auto &finding : tab->editor()->findings())
+            rules << finding.rule;
+        return rules;
+    };
+    const QString rule = QStringLiteral("ban-concurrent-index-creation-in-transaction");
+    QVERIFY(m_bench->openFiles({inside}));
+    SqlEditorTab *migration = m_bench->currentTab();
+    QCOMPARE(
+        migration->lintMode(), QStringLiteral("a graphile-migrate migration in one transaction"));
+    QTRY_VERIFY_WITH_TIMEOUT(rulesOf(migration).contains(rule), 5000);
+    QVERIFY(migration->lintStatus().contains(QStringLiteral("graphile-migrate")));
+    QVERIFY(m_bench->openFiles({outside}));
+    SqlEditorTab *plain = m_bench->currentTab();
+    QVERIFY(plain != migration);
+    QCOMPARE(plain->lintMode(), QStringLiteral("plain SQL"));
+    QTRY_VERIFY_WITH_TIMEOUT(plain->lintStatus().contains(QStringLiteral("linted")), 5000);
+    QVERIFY(!rulesOf(plain).contains(rule));
 }
 
 void TestSqlWorkbench::unsavedTextSurvivesACrash()

@@ -302,6 +302,13 @@ QString SqlEditor::tipFor(const Finding &f) const
     return tip;
 }
 
+void SqlEditor::setKeywords(const QStringList &words)
+{
+    m_lexer->setKeywords(words);
+    SendScintilla(SCI_SETKEYWORDS, 0UL, m_lexer->keywords(1));
+    recolor();
+}
+
 bool SqlEditor::event(QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride

@@ -62,6 +62,10 @@ public:
     // character when it is punctuation.
     std::pair<int, int> tokenAt(int position) const;
 
+    // The server's keywords (pg_get_keywords(), lower case) instead of the
+    // grammar's; highlighting follows at once.
+    void setKeywords(const QStringList &words);
+
     PgSqlLexer *sqlLexer() const { return m_lexer; }
     // The line (0-based) of a byte position; and back.
     int lineOfPosition(int position) const;

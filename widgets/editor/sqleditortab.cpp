@@ -166,6 +166,24 @@ void SqlEditorTab::setLintOptions(const LintOptions &options)
     m_runner->lintNow();
 }
 
+void SqlEditorTab::setLintMode(const QString &mode, bool assumeInTransaction, const QString &why)
+{
+    m_lintMode = mode;
+    m_status->setToolTip(why);
+    LintOptions options = m_runner->options();
+    options.assumeInTransaction = assumeInTransaction;
+    setLintOptions(options);
+}
+
+void SqlEditorTab::setLintCatalog(std::shared_ptr<const LintCatalog> catalog)
+{
+    LintOptions options = m_runner->options();
+    if (catalog && catalog->serverVersion > 0)
+        options.serverVersion = catalog->serverVersion;
+    m_runner->setCatalog(std::move(catalog));
+    setLintOptions(options);
+}
+
 void SqlEditorTab::showLinted(quint64 revision, const QList<Finding> &findings, qint64 elapsedMs)
 {
     if (!m_editor->setFindings(revision, findings))
@@ -182,6 +200,8 @@ void SqlEditorTab::showLinted(quint64 revision, const QList<Finding> &findings, 
                                                .arg(warnings)
                                                .arg(findings.size() - errors - warnings)
                                                .arg(elapsedMs));
+    if (!m_lintMode.isEmpty())
+        m_status->setText(m_status->text() + tr(" · as %1").arg(m_lintMode));
     m_fix->setEnabled(!quickFixes().isEmpty());
     emit linted();
 }
@@ -241,6 +261,16 @@ void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool pr
 void SqlEditorTab::setCatalog(const CatalogSnapshot &catalog)
 {
     m_completion->setCatalog(catalog);
+}
+
+void SqlEditorTab::setKeywords(const QStringList &words)
+{
+    m_editor->setKeywords(words);
+    QStringList upper;
+    upper.reserve(words.size());
+    for (const QString &word : words)
+        upper << word.toUpper();
+    m_completion->setKeywords(upper);
 }
 
 bool SqlEditorTab::hasOpenTransaction() const

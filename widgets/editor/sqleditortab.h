@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogsnapshot.h"
+#include "lint/lintcatalog.h"
 #include "lint/rule.h"
 #include "pg/conninfo.h"
 #include "pg/pgerror.h"
@@ -9,6 +10,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -40,11 +42,19 @@ public:
     EditorCompletion *completion() const { return m_completion; }
     // The connected database's catalog, for completion.
     void setCatalog(const core::CatalogSnapshot &catalog);
+    // The server's keywords (lower case): highlighting and completion.
+    void setKeywords(const QStringList &words);
     LintRunner *lintRunner() const { return m_runner; }
     QTreeView *findingsView() const { return m_findingsView; }
     LintFindingsModel *findingsModel() const { return m_findings; }
 
     void setLintOptions(const core::LintOptions &options);
+    // How the text is linted: "plain SQL", or a migration of a tool that
+    // runs it in one transaction (or not); `why` says what gave it away.
+    void setLintMode(const QString &mode, bool assumeInTransaction, const QString &why = {});
+    QString lintMode() const { return m_lintMode; }
+    // The server's catalog and version, once connected: sizes, volatility.
+    void setLintCatalog(std::shared_ptr<const core::LintCatalog> catalog);
 
     // The file behind the tab; empty for a new one.
     QString filePath() const { return m_path; }
@@ -130,6 +140,7 @@ private:
     QDateTime m_diskStamp;
     int m_untitled = 1;
     QString m_autosaveId;
+    QString m_lintMode;
     quint64 m_autosavedRevision = 0;
 };
 

@@ -4,9 +4,12 @@
 #include "sqleditor.h"
 #include "sqleditortab.h"
 
+#include "pg/connection.h"
+#include "sql/migrationframework.h"
 #include "sql/sqlfile.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -109,6 +112,11 @@ SqlEditorTab *SqlWorkbench::newTab()
     });
     tab->setTarget(m_target, m_targetLabel, m_production);
     tab->setCatalog(m_catalog);
+    if (m_lintCatalog)
+        tab->setLintCatalog(m_lintCatalog);
+    if (!m_keywords.isEmpty())
+        tab->setKeywords(m_keywords);
+    applyLintMode(tab);
     tab->editor()->setFocus();
     return tab;
 }
@@ -169,6 +177,7 @@ bool SqlWorkbench::openFiles(const QStringList &paths)
         m_watcher->addPath(tab->filePath());
         addRecent(tab->filePath());
         updateTitle(tab);
+        applyLintMode(tab);
     }
     return all;
 }
@@ -230,6 +239,8 @@ bool SqlWorkbench::saveAs(SqlEditorTab *tab, const QString &chosen)
     }
     m_watcher->addPath(tab->filePath());
     addRecent(tab->filePath());
+    if (tab->filePath() != old)
+        applyLintMode(tab);
     return true;
 }
 
@@ -284,6 +295,7 @@ int SqlWorkbench::enableAutosave(const QString &root)
         SqlEditorTab *tab = newTab();
         tab->setAutosaveId(entry.id);
         tab->restoreUnsaved(entry.text, entry.path);
+        applyLintMode(tab);
         if (!tab->filePath().isEmpty() && QFileInfo::exists(tab->filePath()))
             m_watcher->addPath(tab->filePath());
     }
@@ -328,6 +340,60 @@ void SqlWorkbench::autosaveNow()
     }
 }
 
+void SqlWorkbench::setMigrationsFolder(const QString &folder)
+{
+    m_migrations = folder;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            applyLintMode(tab);
+    }
+}
+
+bool SqlWorkbench::isInMigrations(const QString &path) const
+{
+    if (m_migrations.isEmpty() || path.isEmpty())
+        return false;
+    const QString folder = QDir::cleanPath(QFileInfo(m_migrations).absoluteFilePath());
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath())
+        .startsWith(folder + QLatin1Char('/'));
+}
+
+void SqlWorkbench::applyLintMode(SqlEditorTab *tab)
+{
+    if (!isInMigrations(tab->filePath())) {
+        tab->setLintMode(tr("plain SQL"), false,
+            tr("Not in the profile's migrations folder: each statement on its own."));
+        return;
+    }
+    const MigrationFramework tool =
+        MigrationFramework::detect(tab->filePath(), tab->editor()->text().left(4096));
+    tab->setLintMode(tool.inTransaction ? tr("a %1 migration in one transaction").arg(tool.name)
+                                        : tr("a %1 migration").arg(tool.name),
+        tool.inTransaction, tool.reason);
+}
+
+void SqlWorkbench::readServerKeywords(const ConnInfo &info)
+{
+    auto *session = new Connection(this);
+    session->setAutoReconnect(false);
+    connect(session, &Connection::openFailed, session, &QObject::deleteLater);
+    session->open(info);
+    session->execute(QStringLiteral("SELECT word FROM pg_get_keywords() ORDER BY word"), {}, this,
+        [this, session](const QList<Result> &results, const PgError &error) {
+            session->deleteLater();
+            if (!error.isNull() || results.isEmpty())
+                return; // the grammar's list stays
+            QStringList words;
+            for (int row = 0; row < results.first().rowCount(); ++row)
+                words << results.first().text(row, 0);
+            m_keywords = words;
+            for (int i = 0; i < m_tabs->count(); ++i) {
+                if (SqlEditorTab *tab = tabAt(i))
+                    tab->setKeywords(words);
+            }
+        });
+}
+
 void SqlWorkbench::setCatalog(const core::CatalogSnapshot &catalog)
 {
     m_catalog = catalog;
@@ -339,9 +405,30 @@ void SqlWorkbench::setCatalog(const core::CatalogSnapshot &catalog)
 
 void SqlWorkbench::setTarget(const core::ConnInfo &info, const QString &label, bool production)
 {
+    const bool sameTarget = m_target == info;
     m_target = info;
     m_targetLabel = label;
     m_production = production;
+    // The linter reads sizes and the version from the server, on a session
+    // of its own that takes no relation locks.
+    if (!sameTarget && !info.isEmpty()) {
+        delete m_lintLoader;
+        m_lintLoader = new LintCatalogLoader(this);
+        connect(m_lintLoader, &LintCatalogLoader::loaded, this, [this](const LintCatalog &catalog) {
+            m_lintCatalog = std::make_shared<const LintCatalog>(catalog);
+            for (int i = 0; i < m_tabs->count(); ++i) {
+                if (SqlEditorTab *tab = tabAt(i))
+                    tab->setLintCatalog(m_lintCatalog);
+            }
+            m_lintLoader->deleteLater();
+        });
+        connect(m_lintLoader, &LintCatalogLoader::failed, this, [this](const QString &why) {
+            emit message(tr("Lint without the server's catalog: %1").arg(why));
+            m_lintLoader->deleteLater();
+        });
+        m_lintLoader->load(info);
+        readServerKeywords(info);
+    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (SqlEditorTab *tab = tabAt(i))
             tab->setTarget(info, label, production);

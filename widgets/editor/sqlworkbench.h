@@ -1,9 +1,12 @@
 #pragma once
 
 #include "catalog/catalogsnapshot.h"
+#include "lint/lintcatalog.h"
+#include "lint/lintcatalogloader.h"
 #include "pg/conninfo.h"
 
 #include <QMessageBox>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -49,13 +52,16 @@ public:
 
     // The migrations folder of the active profile: its released files are
     // read-only here.
-    void setMigrationsFolder(const QString &folder) { m_migrations = folder; }
+    // Files inside it are linted as migrations of the tool found there.
+    void setMigrationsFolder(const QString &folder);
     QString migrationsFolder() const { return m_migrations; }
     // Where the tabs run SQL: each tab opens a session of its own there.
     // `production` asks before writes and schema changes.
     void setTarget(const core::ConnInfo &info, const QString &label, bool production);
     // The target database's catalog, for completion in every tab.
     void setCatalog(const core::CatalogSnapshot &catalog);
+    // The target's pg_get_keywords(), once read; empty before.
+    QStringList serverKeywords() const { return m_keywords; }
 
     // Keeps unsaved text under `root` every few seconds and brings back
     // what a Tusk that ended without saving left there. Returns how many
@@ -74,6 +80,11 @@ signals:
 
 private:
     void addRecent(const QString &path);
+    // Plain SQL, or a migration (with its tool's transaction habit).
+    void applyLintMode(SqlEditorTab *tab);
+    bool isInMigrations(const QString &path) const;
+    // pg_get_keywords() of the target, for every tab.
+    void readServerKeywords(const core::ConnInfo &info);
     void updateRecentMenu();
     void updateTitle(SqlEditorTab *tab);
     void fileChangedOnDisk(const QString &path);
@@ -90,6 +101,9 @@ private:
     QTimer *m_autosaveTimer = nullptr;
     core::ConnInfo m_target;
     core::CatalogSnapshot m_catalog;
+    std::shared_ptr<const core::LintCatalog> m_lintCatalog;
+    QStringList m_keywords; // the server's, lower case; empty: the grammar's
+    QPointer<core::LintCatalogLoader> m_lintLoader;
     QString m_targetLabel;
     bool m_production = false;
     int m_untitled = 0;
