@@ -3,6 +3,7 @@
 #include "console.h"
 
 #include "sandbox/demodatabase.h"
+#include "sandbox/demomigrations.h"
 #include "sandbox/localserver.h"
 
 #include <QCommandLineParser>
@@ -72,6 +73,9 @@ int buildDemo(const LocalServer &server, bool replace)
     QObject::connect(&demo, &DemoDatabase::progress, &demo,
         [](const QString &step) { err() << "tusk sandbox: " << step << Qt::endl; });
     QObject::connect(&demo, &DemoDatabase::finished, &demo, [&](bool built) {
+        QString error;
+        if (!core::DemoMigrations::install(server.folder(), &error))
+            err() << "tusk sandbox: the demo migrations were not copied: " << error << Qt::endl;
         if (built)
             err() << "tusk sandbox: demo database " << DemoDatabase::name() << " built in "
                   << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;

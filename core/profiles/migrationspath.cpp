@@ -2,6 +2,8 @@
 
 #include "profilestore.h"
 
+#include "sandbox/demomigrations.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -49,6 +51,13 @@ MigrationsPath MigrationsPath::resolve(const ProfileStore &store, const Profile 
             result = {absolute(QStringLiteral("db/migrations")), QStringLiteral("default")};
     }
     result.exists = QDir(result.path).exists();
+    // The sandbox profile in a project without migrations: the demo ones.
+    if (!result.exists && result.source == QLatin1String("default") && profile
+        && profile->scope == ProfileScope::Sandbox) {
+        const QString demo = DemoMigrations::folderFor(profile->filePath);
+        if (QDir(demo).exists())
+            result = {demo, QStringLiteral("the sandbox's demo migrations"), true};
+    }
     return result;
 }
 

@@ -3,8 +3,11 @@
 #include "profiles/profilestore.h"
 #include "testsupport.h"
 
+#include "sandbox/demomigrations.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace tusk::core;
@@ -60,6 +63,7 @@ private slots:
     void sandboxWhenNoProfiles();
     void brokenFileStopsAutoPick();
     void migrationsPathRules();
+    void sandboxFallsBackToItsDemoMigrations();
     void readsAgentsFile();
 
 private:
@@ -287,6 +291,44 @@ void TestProfileResolver::migrationsPathRules()
     m = resolve(QStringLiteral("b"));
     QCOMPARE(m.path, QStringLiteral("/abs/b"));
     QCOMPARE(m.source, QStringLiteral("[database.b].migrations_path"));
+}
+
+void TestProfileResolver::sandboxFallsBackToItsDemoMigrations()
+{
+    const QString root = tusk::test::scratchFolder(QStringLiteral("sandbox-migrations"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/project/.git")));
+    const QString sandbox = root + QStringLiteral("/sandbox");
+    QString error;
+    QVERIFY2(DemoMigrations::install(sandbox, &error), qPrintable(error));
+    const QString demo = sandbox + QStringLiteral("/migrations");
+    QVERIFY(QFile::exists(demo + QStringLiteral("/prerelease.sql")));
+    QVERIFY(QFile::exists(demo + QStringLiteral("/CHANGELOG.md")));
+    QVERIFY(QFile::exists(demo + QStringLiteral("/2026-10-01_released/001_baseline.sql")));
+    QVERIFY(QFileInfo(demo + QStringLiteral("/prerelease.sql")).isWritable());
+    // A second install keeps the user's edits.
+    writeFile(demo + QStringLiteral("/prerelease.sql"), "-- mine\n");
+    QVERIFY(DemoMigrations::install(sandbox, &error));
+    QCOMPARE(
+        tusk::test::readFile(demo + QStringLiteral("/prerelease.sql")), QByteArray("-- mine\n"));
+
+    ProfileStore store;
+    store.load(root + QStringLiteral("/project"), {}, root + QStringLiteral("/user.toml"));
+    Profile sandboxProfile;
+    sandboxProfile.name = QStringLiteral("sandbox");
+    sandboxProfile.scope = ProfileScope::Sandbox;
+    sandboxProfile.filePath = sandbox;
+    MigrationsPath m = MigrationsPath::resolve(store, &sandboxProfile);
+    QCOMPARE(m.path, demo);
+    QVERIFY(m.exists);
+    // The project's own folder wins once it exists; other profiles never
+    // see the demo.
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/project/db/migrations")));
+    QCOMPARE(MigrationsPath::resolve(store, &sandboxProfile).path,
+        root + QStringLiteral("/project/db/migrations"));
+    QDir(root + QStringLiteral("/project/db")).removeRecursively();
+    Profile other = sandboxProfile;
+    other.scope = ProfileScope::Project;
+    QCOMPARE(MigrationsPath::resolve(store, &other).source, QStringLiteral("default"));
 }
 
 void TestProfileResolver::readsAgentsFile()
