@@ -30,6 +30,7 @@ private slots:
     void init();
     void opensAFileAndLintsIt();
     void notUtf8IsAskedAbout();
+    void largeFileIsAskedAbout();
     void saveWritesTheFile();
     void unsavedChangesAreAskedAbout();
     void changedOnDiskIsReadAgain();
@@ -98,6 +99,20 @@ void TestSqlWorkbench::opensAFileAndLintsIt()
     QVERIFY(m_bench->openFiles({path}));
     QCOMPARE(m_bench->tabs()->count(), 1);
     QCOMPARE(m_bench->recentFiles().value(0), tab->filePath());
+}
+
+void TestSqlWorkbench::largeFileIsAskedAbout()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dump.sql"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(65'000'000)); // sparse: no disk used
+    file.close();
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_bench->openFiles({path}));
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Large file")});
+    QCOMPARE(m_bench->tabs()->count(), 1);
+    QVERIFY(m_bench->currentTab()->filePath().isEmpty());
 }
 
 void TestSqlWorkbench::notUtf8IsAskedAbout()

@@ -28,6 +28,7 @@ using namespace tusk::core;
 namespace {
 const QString kRecentKey = QStringLiteral("editor/recentFiles");
 constexpr int kRecentCount = 10;
+constexpr qint64 kLargeFileBytes = 64'000'000;
 const QString kSqlFilter = QStringLiteral("SQL files (*.sql *.psql *.pgsql);;All files (*)");
 } // namespace
 
@@ -146,6 +147,20 @@ bool SqlWorkbench::openFiles(const QStringList &paths)
     for (const QString &path : paths) {
         if (SqlEditorTab *open = tabForFile(path)) {
             m_tabs->setCurrentWidget(open);
+            continue;
+        }
+        // A file of hundreds of megabytes is a data dump more often than a
+        // script: opening it takes its size in memory twice (text, styles).
+        const qint64 bytes = QFileInfo(path).size();
+        if (bytes > kLargeFileBytes
+            && ask(tr("Large file"),
+                   tr("%1 is %2 MB. Opening it takes about twice that in memory and "
+                      "linting it a while. Open it?")
+                       .arg(QFileInfo(path).fileName())
+                       .arg(bytes / 1'000'000),
+                   QMessageBox::Open | QMessageBox::Cancel)
+                != QMessageBox::Open) {
+            all = false;
             continue;
         }
         // A single untouched empty tab is reused, as editors do.
