@@ -23,6 +23,8 @@
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -70,6 +72,7 @@ private:
 
 void TestQueryRun::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the row cap is remembered in QSettings
     QVERIFY2(!clusterConnInfo().isEmpty(), qPrintable(clusterMissingMessage()));
     m_db = std::make_unique<ScratchDatabase>(QStringLiteral("queryrun"));
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
@@ -389,13 +392,21 @@ void TestQueryRun::aTabWaitingOnALockLeavesOthersFree()
 
 void TestQueryRun::rowCapSaysWhatItDropped()
 {
-    m_tab->queryRunner()->setRowCap(250);
+    m_tab->runToolbar()->rowCapBox()->setValue(250);
+    QCOMPARE(m_tab->queryRunner()->rowCap(), 250);
     QVERIFY(runAndWait(m_tab.get(), QStringLiteral("SELECT g FROM generate_series(1, 1000) g")));
     ResultGrid *grid = m_tab->resultsPane()->grids().first();
     QCOMPARE(grid->model()->rowCount(), 250);
     QCOMPARE(grid->model()->droppedRows(), 750);
     QVERIFY2(grid->statusText().contains(QStringLiteral("750 more rows were not kept")),
         qPrintable(grid->statusText()));
+    // The cap is remembered for the next tab; 0 keeps everything.
+    SqlEditorTab next;
+    QCOMPARE(next.queryRunner()->rowCap(), 250);
+    m_tab->runToolbar()->rowCapBox()->setValue(0);
+    QVERIFY(runAndWait(m_tab.get(), QStringLiteral("SELECT g FROM generate_series(1, 1000) g")));
+    QCOMPARE(m_tab->resultsPane()->grids().first()->model()->rowCount(), 1000);
+    m_tab->runToolbar()->rowCapBox()->setValue(RunToolbar::kDefaultRowCap);
 }
 
 QTEST_MAIN(TestQueryRun)

@@ -6,6 +6,8 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSettings>
+#include <QSpinBox>
 #include <QToolButton>
 
 namespace tusk::widgets {
@@ -30,6 +32,7 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     , m_commit(new QAction(tr("Commit"), this))
     , m_rollback(new QAction(tr("Roll back"), this))
     , m_readOnly(new QCheckBox(tr("Read-only"), this))
+    , m_rowCap(new QSpinBox(this))
     , m_transaction(new QLabel(this))
     , m_elapsed(new QLabel(this))
     , m_target(new QLabel(this))
@@ -62,6 +65,8 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
         layout->addWidget(buttonFor(action, this));
     layout->addWidget(m_readOnly);
     layout->addSpacing(12);
+    layout->addWidget(m_rowCap);
+    layout->addSpacing(12);
     layout->addWidget(m_elapsed);
     layout->addStretch(1);
     layout->addWidget(m_target);
@@ -72,6 +77,21 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     connect(m_commit, &QAction::triggered, m_runner, &QueryRunner::commit);
     connect(m_rollback, &QAction::triggered, m_runner, &QueryRunner::rollback);
     connect(m_readOnly, &QCheckBox::toggled, m_runner, &QueryRunner::setReadOnly);
+    // A result bigger than memory stops at the cap, with a message in the
+    // grid saying how many rows were not kept.
+    m_rowCap->setObjectName(QStringLiteral("rowCap"));
+    m_rowCap->setRange(0, 100'000'000);
+    m_rowCap->setSingleStep(100'000);
+    m_rowCap->setGroupSeparatorShown(true);
+    m_rowCap->setPrefix(tr("Max rows: "));
+    m_rowCap->setSpecialValueText(tr("Max rows: all"));
+    m_rowCap->setToolTip(tr("Rows kept per result set; the rest are counted, not kept (0: all)"));
+    m_rowCap->setValue(QSettings().value(QStringLiteral("editor/rowCap"), kDefaultRowCap).toInt());
+    m_runner->setRowCap(m_rowCap->value());
+    connect(m_rowCap, &QSpinBox::valueChanged, this, [this](int rows) {
+        m_runner->setRowCap(rows);
+        QSettings().setValue(QStringLiteral("editor/rowCap"), rows);
+    });
     connect(m_runner, &QueryRunner::started, this, [this] {
         m_ticker.start();
         refresh();

@@ -9,6 +9,7 @@
 class QAction;
 class QCheckBox;
 class QLabel;
+class QSpinBox;
 class QToolButton;
 
 namespace tusk::widgets {
@@ -28,6 +29,9 @@ public:
     QString transactionText() const;
     QString elapsedText() const;
     QCheckBox *readOnlyBox() const { return m_readOnly; }
+    // Rows kept per result set (0: all), remembered across runs of Tusk.
+    QSpinBox *rowCapBox() const { return m_rowCap; }
+    static constexpr int kDefaultRowCap = 2'000'000;
     // "production" shows as a red tag so nobody forgets where they are.
     void setTarget(const QString &label, bool production);
 
@@ -46,6 +50,7 @@ private:
     QAction *m_commit;
     QAction *m_rollback;
     QCheckBox *m_readOnly;
+    QSpinBox *m_rowCap;
     QLabel *m_transaction;
     QLabel *m_elapsed;
     QLabel *m_target;

@@ -161,7 +161,7 @@ void ResultGrid::updateStatus()
     if (m_proxy && shownRowCount() != m_model->rowCount())
         text += tr(" · %1 shown").arg(locale.toString(shownRowCount()));
     if (m_model->droppedRows() > 0)
-        text += tr(" · row cap reached: %1 more rows were not kept (Settings → row cap)")
+        text += tr(" · row cap reached: %1 more rows were not kept (raise “Max rows” to keep them)")
                     .arg(locale.toString(m_model->droppedRows()));
     m_status->setText(text);
 }
