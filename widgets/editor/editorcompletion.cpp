@@ -64,14 +64,20 @@ void EditorCompletion::charAdded(int character)
     if (!(std::isalnum(character) || character == '_'))
         return;
     // The third letter of a word opens the list; later ones filter it.
-    const QByteArray bytes = m_editor->bytes();
-    qsizetype begin = m_editor->caretPosition();
+    // Read back from the caret only: no copy of a big file per keystroke.
+    auto byteAt = [this](long position) {
+        return char(m_editor->SendScintilla(QsciScintillaBase::SCI_GETCHARAT, position));
+    };
+    const long caret = m_editor->caretPosition();
+    long begin = caret;
     int letters = 0;
-    while (begin > 0 && (std::isalnum(uchar(bytes.at(begin - 1))) || bytes.at(begin - 1) == '_')) {
+    while (begin > 0 && letters <= kAutoAfterLetters
+        && (std::isalnum(uchar(byteAt(begin - 1))) || byteAt(begin - 1) == '_')) {
         --begin;
         ++letters;
     }
-    if (letters == kAutoAfterLetters && !(begin > 0 && std::isdigit(uchar(bytes.at(begin)))))
+    const bool wordBefore = begin > 0 && uchar(byteAt(begin - 1)) >= 0x80;
+    if (letters == kAutoAfterLetters && !wordBefore && !std::isdigit(uchar(byteAt(begin))))
         completeNow(true);
 }
 
