@@ -97,7 +97,7 @@ void QueryRunner::runControl(const QString &sql)
     if (!m_connection || isRunning() || m_control != 0)
         return;
     m_control = m_connection->execute(
-        sql, {}, this, [this, sql](const QList<Result> &results, const PgError &error) {
+        sql, {}, this, [this](const QList<Result> &results, const PgError &error) {
             m_control = 0;
             if (!error.isNull())
                 emit message(error.toString());

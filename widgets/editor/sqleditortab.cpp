@@ -211,7 +211,7 @@ QList<int> SqlEditorTab::quickFixes() const
     QList<int> fixes;
     if (!m_editor->findingsAreCurrent())
         return fixes;
-    const int caret = int(m_editor->SendScintilla(QsciScintillaBase::SCI_GETCURRENTPOS));
+    const int caret = m_editor->caretPosition();
     for (int i : m_editor->findingsAt(caret)) {
         if (!m_editor->findings().at(i).fix.isEmpty())
             fixes << i;
@@ -237,7 +237,7 @@ bool SqlEditorTab::applyQuickFix(const QString &rule)
             const Finding &f = m_editor->findings().at(i);
             menu.addAction(QStringLiteral("%1 (%2)").arg(f.message, f.rule))->setData(i);
         }
-        const long caret = m_editor->SendScintilla(QsciScintillaBase::SCI_GETCURRENTPOS);
+        const long caret = m_editor->caretPosition();
         const QPoint at(
             int(m_editor->SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, caret)),
             int(m_editor->SendScintilla(QsciScintillaBase::SCI_POINTYFROMPOSITION, 0, caret))

@@ -153,11 +153,10 @@ int ResultGrid::shownRowCount() const
 void ResultGrid::updateStatus()
 {
     const QLocale locale;
-    QString text = m_finished
-        ? tr("%n rows · %1", nullptr, m_model->rowCount()).arg(core::durationText(m_elapsed))
-        : tr("%1 rows so far…").arg(locale.toString(m_model->rowCount()));
-    if (m_finished)
-        text.replace(QString::number(m_model->rowCount()), locale.toString(m_model->rowCount()));
+    const int rows = m_model->rowCount();
+    const QString count = rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(rows));
+    QString text = m_finished ? tr("%1 · %2").arg(count, core::durationText(m_elapsed))
+                              : tr("%1 so far…").arg(count);
     if (m_proxy && shownRowCount() != m_model->rowCount())
         text += tr(" · %1 shown").arg(locale.toString(shownRowCount()));
     if (m_model->droppedRows() > 0)
