@@ -2,6 +2,7 @@
 
 #include "healthcommand.h"
 #include "lintcommand.h"
+#include "plancommand.h"
 #include "profilescommand.h"
 #include "sandboxcommand.h"
 #include "schemacommand.h"
@@ -28,6 +29,8 @@ const Subcommand subcommands[] = {
         "state and more, with the fix",
         &HealthCommand::run},
     {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run},
+    {"plan", "read an EXPLAIN plan (JSON, text, YAML, XML): own times, insights, comparison",
+        &PlanCommand::run},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
         &ProfilesCommand::run},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",

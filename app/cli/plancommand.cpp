@@ -1,0 +1,176 @@
+#include "plancommand.h"
+
+#include "console.h"
+
+#include "plan/plancomparison.h"
+#include "plan/planreader.h"
+#include "plan/planreport.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <optional>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+namespace {
+constexpr int exitUsage = 2;
+
+std::optional<QString> readInput(const QString &path)
+{
+    QFile file;
+    if (path == QLatin1String("-")) {
+        if (!file.open(stdin, QIODevice::ReadOnly)) {
+            err() << "tusk plan: cannot read stdin\n";
+            return std::nullopt;
+        }
+    } else {
+        file.setFileName(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err() << "tusk plan: cannot read " << path << ": " << file.errorString() << '\n';
+            return std::nullopt;
+        }
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+std::optional<Plan> load(const QString &path)
+{
+    const std::optional<QString> text = readInput(path);
+    if (!text)
+        return std::nullopt;
+    PlanReader::Result result = PlanReader::read(*text);
+    if (!result.ok()) {
+        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+        err() << "tusk plan: " << name << ':'
+              << (result.error.line > 0 ? QString::number(result.error.line) + QLatin1Char(':')
+                                        : QString())
+              << (result.error.column > 0 ? QString::number(result.error.column) + QLatin1Char(':')
+                                          : QString())
+              << " error: " << result.error.message << '\n';
+        return std::nullopt;
+    }
+    return std::move(result.plan);
+}
+
+bool writeOutput(const QByteArray &bytes, const QString &outPath)
+{
+    if (outPath.isEmpty() || outPath == QLatin1String("-")) {
+        out().flush();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        err() << "tusk plan: cannot write " << outPath << ": " << file.errorString() << '\n';
+        return false;
+    }
+    return true;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Reads an EXPLAIN result (JSON, text in any psql style, YAML or XML; '-' for stdin)\n"
+        "and prints its tree with each node's own (exclusive) time and the insights, or\n"
+        "compares it with a second plan of the same query. svg and png draw the graphical\n"
+        "plan. Exit status: 0 done, 2 for usage errors, unreadable files and plans that do\n"
+        "not parse (the message gives the line and column)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the plan, or - for stdin"),
+        QStringLiteral("FILE|-"));
+    parser.addOptions({
+        {QStringLiteral("format"), QStringLiteral("text, json, svg or png."),
+            QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("top"),
+            QStringLiteral("How many of the slowest nodes to list (default 5)."),
+            QStringLiteral("N"), QStringLiteral("5")},
+        {QStringLiteral("compare"),
+            QStringLiteral("A second plan of the same query to compare with."),
+            QStringLiteral("FILE2")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+            QStringLiteral("Write to OUT instead of stdout."), QStringLiteral("OUT")},
+    });
+}
+} // namespace
+
+bool PlanCommand::needsGui(const QStringList &arguments)
+{
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        QString value;
+        if (a == QLatin1String("--format"))
+            value = arguments.value(i + 1);
+        else if (a.startsWith(QLatin1String("--format=")))
+            value = a.mid(9);
+        if (value == QLatin1String("svg") || value == QLatin1String("png"))
+            return true;
+    }
+    return false;
+}
+
+int PlanCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (const auto done = Console::parse(parser, QStringLiteral("plan"), arguments))
+        return *done;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        err() << "tusk plan: give one plan file (or - for stdin)\n";
+        return exitUsage;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("svg") && format != QLatin1String("png")) {
+        err() << "tusk plan: unknown format '" << format << "' (text, json, svg or png)\n";
+        return exitUsage;
+    }
+    bool topOk = false;
+    const int top = parser.value(QStringLiteral("top")).toInt(&topOk);
+    if (!topOk || top < 0) {
+        err() << "tusk plan: --top wants a number\n";
+        return exitUsage;
+    }
+    const QString outPath = parser.value(QStringLiteral("output"));
+
+    const std::optional<Plan> plan = load(files.front());
+    if (!plan)
+        return exitUsage;
+    std::optional<Plan> other;
+    if (parser.isSet(QStringLiteral("compare"))) {
+        other = load(parser.value(QStringLiteral("compare")));
+        if (!other)
+            return exitUsage;
+    }
+
+    if (format == QLatin1String("svg") || format == QLatin1String("png")) {
+        err() << "tusk plan: " << format << " output needs the graphical plan view\n";
+        return exitUsage;
+    }
+
+    QByteArray bytes;
+    if (other) {
+        const PlanComparison comparison(*plan, *other);
+        if (format == QLatin1String("json"))
+            bytes = QJsonDocument(PlanReport::comparisonJson(comparison)).toJson();
+        else
+            bytes = PlanReport::comparisonText(comparison).toUtf8();
+    } else {
+        const QList<PlanInsight> insights =
+            PlanInsights::find(*plan, top > 0 ? std::min(top, 3) : 0);
+        if (format == QLatin1String("json"))
+            bytes = QJsonDocument(PlanReport::json(*plan, insights)).toJson();
+        else
+            bytes = PlanReport::text(*plan, insights, top).toUtf8();
+    }
+    return writeOutput(bytes, outPath) ? 0 : exitUsage;
+}
+
+} // namespace tusk::app

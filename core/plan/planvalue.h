@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace tusk::core {
+
+// Reading values of the JSON-shaped node objects all plan readers produce.
+// XML and some YAML values arrive as strings, so each accessor accepts both.
+double planNumber(const QJsonValue &value, double fallback = 0);
+bool planBool(const QJsonValue &value, bool fallback = false);
+QString planString(const QJsonValue &value); // lists joined with ", "
+bool planHas(const QJsonValue &value); // present and not null
+
+} // namespace tusk::core
+
+namespace tusk::core {
+
+// "0.042 ms", "12.3 ms", "1.24 s": plan times as people read them.
+QString planTimeText(double milliseconds);
+// "1,234,567" rows; fractions (per-loop averages) keep one decimal.
+QString planCountText(double count);
+// "8.2 MB" of 8 kB blocks.
+QString planBlocksText(double blocks);
+
+} // namespace tusk::core

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tusk::core {
+
+// The plan text inside whatever psql (or a paste from another tool) wrapped
+// around it: the "QUERY PLAN" header and its rule, "(N rows)", the borders of
+// every \pset border and linestyle, the "+"/"↵" newline marks, the "."/"…"
+// wrap marks of the wrapped format, expanded (\x) records, and double quotes
+// from a spreadsheet-style copy. What is left are the plan's own lines, each
+// knowing where it came from so that errors point into the original text.
+class PsqlOutput {
+public:
+    static PsqlOutput unwrap(const QString &pasted);
+
+    const QStringList &lines() const { return m_lines; }
+    QString text() const { return m_lines.join(QLatin1Char('\n')); }
+
+    // 1-based line and column in the original text of the character at
+    // (0-based) `column` of (0-based) `line` of lines().
+    int originalLine(int line, int column) const;
+    int originalColumn(int line, int column) const;
+    // The same for a character offset into text().
+    std::pair<int, int> originalPosition(qsizetype offset) const;
+
+private:
+    struct Piece { // a stretch of one logical line copied from the input
+        int from = 0; // column in the logical line where the piece starts
+        int line = 0; // 0-based input line
+        int column = 0; // 0-based input column of the piece's first character
+    };
+    const Piece &pieceAt(int line, int column) const;
+
+    QStringList m_lines;
+    QList<QList<Piece>> m_pieces; // per logical line, in order
+    int m_inputLines = 0;
+};
+
+} // namespace tusk::core

@@ -1,0 +1,2 @@
+-- auto_explain: log_buffers=on
+EXPLAIN (ANALYZE, BUFFERS, FORMAT @FORMAT@) SELECT o.id, o.placed_at, c.email, count(i.id) AS lines, sum(i.quantity) AS items FROM shop.orders o JOIN shop.customers c ON c.id = o.customer_id JOIN shop.order_items i ON i.order_id = o.id WHERE o.status = 'shipped' AND o.placed_at < timestamptz '2024-12-18 12:00+00' GROUP BY o.id, o.placed_at, c.email ORDER BY o.placed_at;

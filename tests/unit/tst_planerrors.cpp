@@ -1,0 +1,171 @@
+// Bad input gives a message with the line and column where reading stopped,
+// in the text as the user gave it; and two plans of one query compare.
+
+#include "plan/plancomparison.h"
+#include "plan/planreader.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace tusk::core;
+
+namespace {
+const QString dataDir = QStringLiteral(TUSK_PLAN_DATA);
+
+QString readFile(const QString &name)
+{
+    QFile f(dataDir + QLatin1Char('/') + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(name));
+    return QString::fromUtf8(f.readAll());
+}
+
+PlanParseError errorOf(const QString &text)
+{
+    const PlanReader::Result r = PlanReader::read(text);
+    if (r.ok())
+        qWarning("no error for: %s", qPrintable(text.left(80)));
+    return r.error;
+}
+
+// Keeps the first `lines` lines.
+QString head(const QString &text, int lines)
+{
+    return text.split(QLatin1Char('\n')).mid(0, lines).join(QLatin1Char('\n'));
+}
+} // namespace
+
+class TestPlanErrors : public QObject {
+    Q_OBJECT
+private slots:
+    void emptyAndGarbage();
+    void truncatedJson();
+    void truncatedPsqlJsonPointsIntoTheTable();
+    void malformedTextNode();
+    void truncatedYamlAndXml();
+    void notAPlan();
+    void everyPrefixIsSafe();
+    void comparesTwoPlansOfOneQuery();
+    void comparingAPlanWithItselfChangesNothing();
+};
+
+void TestPlanErrors::emptyAndGarbage()
+{
+    QVERIFY(errorOf(QString()).isError());
+    QVERIFY(errorOf(QStringLiteral("  \n\n")).isError());
+    const PlanParseError e = errorOf(QStringLiteral("hello world\nthis is no plan"));
+    QVERIFY(e.message.contains(QLatin1String("not a plan node")));
+    QCOMPARE(e.line, 1);
+    QVERIFY(errorOf(QStringLiteral(" QUERY PLAN \n------------\n(0 rows)\n")).isError());
+}
+
+void TestPlanErrors::truncatedJson()
+{
+    const QString json = readFile(QStringLiteral("spills.txt.json"));
+    const QString cut = head(json, 40);
+    const PlanParseError e = errorOf(cut);
+    QVERIFY(e.isError());
+    QCOMPARE(e.line, 40); // reading stopped at the end of what is there
+    QVERIFY(e.column > 0);
+    QVERIFY(e.toString().startsWith(QLatin1String("line 40, column")));
+}
+
+void TestPlanErrors::truncatedPsqlJsonPointsIntoTheTable()
+{
+    // psql's table: header, rule, then " [ … +" lines. A broken value on
+    // table line 12 is reported there, border and margin counted.
+    QStringList lines = readFile(QStringLiteral("spills.json")).split(QLatin1Char('\n'));
+    const int broken = 11; // 0-based: the 12th line of the file
+    const qsizetype colon = lines[broken].indexOf(QLatin1String(": "));
+    QVERIFY(colon > 0);
+    lines[broken][colon + 2] = QLatin1Char('@');
+    const PlanParseError e = errorOf(lines.join(QLatin1Char('\n')));
+    QCOMPARE(e.line, broken + 1);
+    QCOMPARE(e.column, int(colon) + 3);
+}
+
+void TestPlanErrors::malformedTextNode()
+{
+    const QString text = QStringLiteral("Limit  (cost=0.29..1.02 rows=10 width=8)\n"
+                                        "  ->  Index Scan using t_pkey on t  (cost=0.29..3");
+    const PlanParseError e = errorOf(text);
+    QCOMPARE(e.line, 2);
+    QCOMPARE(e.column, 37); // at "(cost="
+    QVERIFY(e.message.contains(QLatin1String("cost")));
+    // A line under an InitPlan label must be its plan.
+    const PlanParseError label = errorOf(QStringLiteral("Result  (cost=0.01..0.02 rows=1 width=4)\n"
+                                                        "  InitPlan 1 (returns $0)\n"
+                                                        "    Filter: (a = 1)\n"));
+    QCOMPARE(label.line, 3);
+}
+
+void TestPlanErrors::truncatedYamlAndXml()
+{
+    QString yaml = head(readFile(QStringLiteral("spills.yaml")), 20);
+    yaml += QStringLiteral("\n    Filter: \"(a = 1");
+    const PlanParseError y = errorOf(yaml);
+    QVERIFY(y.message.contains(QLatin1String("unterminated")));
+    QCOMPARE(y.line, 21);
+
+    const PlanParseError x = errorOf(head(readFile(QStringLiteral("spills.xml")), 30));
+    QVERIFY(x.isError());
+    QVERIFY(x.line >= 30);
+}
+
+void TestPlanErrors::notAPlan()
+{
+    QVERIFY(errorOf(QStringLiteral("{\"a\": 1}")).message.contains(QLatin1String("Plan")));
+    QVERIFY(errorOf(QStringLiteral("[]")).isError());
+    QVERIFY(errorOf(QStringLiteral("<html><body>no</body></html>")).isError());
+}
+
+void TestPlanErrors::everyPrefixIsSafe()
+{
+    // Cut anywhere, each format reads or fails cleanly.
+    for (const char *name : {"cte_two_scans.txt", "cte_two_scans.txt.json", "cte_two_scans.yaml",
+             "cte_two_scans.xml", "styles/cte_two_scans.wrapped-border-2-unicode.txt"}) {
+        const QString text = readFile(QString::fromLatin1(name));
+        for (qsizetype n = 0; n < text.size(); n += 7) {
+            const PlanReader::Result r = PlanReader::read(text.left(n));
+            QVERIFY(r.ok() != r.error.isError());
+            if (!r.ok())
+                QVERIFY(!r.error.message.isEmpty());
+        }
+    }
+}
+
+void TestPlanErrors::comparesTwoPlansOfOneQuery()
+{
+    const Plan before = PlanReader::read(readFile(QStringLiteral("compare_before.txt"))).plan;
+    const Plan after = PlanReader::read(readFile(QStringLiteral("compare_after.txt"))).plan;
+    const PlanComparison c(before, after);
+    QCOMPARE(c.pairs().size(), 5);
+    QCOMPARE(c.changedCount(), 1);
+    QCOMPARE(c.addedCount(), 0);
+    QCOMPARE(c.removedCount(), 0);
+    const PlanComparison::Pair &changed = c.pairs().at(c.pairOfBefore(2));
+    QCOMPARE(before.nodes.at(changed.before).nodeType, QStringLiteral("Seq Scan"));
+    QCOMPARE(after.nodes.at(changed.after).nodeType, QStringLiteral("Index Only Scan"));
+    QVERIFY(changed.typeChanged);
+    // The customers side is the same node in both.
+    QCOMPARE(c.pairs().at(c.pairOfBefore(4)).after, 4);
+    QVERIFY(!c.pairs().at(c.pairOfBefore(4)).typeChanged);
+
+    // A plan with a node more: the extra one is "added".
+    const Plan join = PlanReader::read(readFile(QStringLiteral("join_aggregate.txt"))).plan;
+    const PlanComparison d(before, join);
+    QVERIFY(d.addedCount() + d.removedCount() > 0);
+}
+
+void TestPlanErrors::comparingAPlanWithItselfChangesNothing()
+{
+    const Plan p = PlanReader::read(readFile(QStringLiteral("slow_report.txt"))).plan;
+    const PlanComparison c(p, p);
+    QCOMPARE(c.pairs().size(), p.nodes.size());
+    QCOMPARE(c.changedCount(), 0);
+    for (const PlanComparison::Pair &pair : c.pairs())
+        QCOMPARE(pair.before, pair.after);
+}
+
+QTEST_GUILESS_MAIN(TestPlanErrors)
+#include "tst_planerrors.moc"
