@@ -7,12 +7,14 @@
 #include "sandboxcommand.h"
 #include "schemacommand.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QStringList>
 #include <QTextStream>
 
 #include <cstring>
+#include <memory>
 
 namespace tusk::app {
 
@@ -95,7 +97,19 @@ bool CommandLine::wantsCommandLine(int argc, char *argv[])
 
 int CommandLine::run(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Drawing a plan to svg or png needs fonts and QPainter: a QApplication
+    // on the offscreen platform, still without a display.
+    std::unique_ptr<QCoreApplication> application;
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    if (raw.value(0) == QLatin1String("plan") && PlanCommand::needsGui(raw)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("tusk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
     QTextStream out(stdout);

@@ -3,8 +3,10 @@
 #include "console.h"
 
 #include "plan/plancomparison.h"
+#include "plan/planexport.h"
 #include "plan/planreader.h"
 #include "plan/planreport.h"
+#include "plan/planscene.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -151,8 +153,18 @@ int PlanCommand::run(const QStringList &arguments)
     }
 
     if (format == QLatin1String("svg") || format == QLatin1String("png")) {
-        err() << "tusk plan: " << format << " output needs the graphical plan view\n";
-        return exitUsage;
+        if (other) {
+            err() << "tusk plan: --compare prints text or json; svg and png draw one plan\n";
+            return exitUsage;
+        }
+        widgets::PlanScene scene;
+        scene.setPlan(std::make_shared<const Plan>(*plan), PlanInsights::find(*plan));
+        const QString title =
+            files.front() == QLatin1String("-") ? QStringLiteral("plan") : files.front();
+        const QByteArray bytes = format == QLatin1String("svg")
+            ? widgets::PlanExport::svg(scene, title)
+            : widgets::PlanExport::png(scene);
+        return writeOutput(bytes, outPath) ? 0 : exitUsage;
     }
 
     QByteArray bytes;

@@ -1,0 +1,30 @@
+// libFuzzer entry: any bytes are a pasted plan. Unwrapping psql's borders,
+// detecting the format, the JSON / text / YAML / XML readers, the metrics,
+// the insights, the reports and a comparison with itself must come back with
+// a plan or an error, never crash, overflow or hang.
+
+#include "plan/plancomparison.h"
+#include "plan/planinsight.h"
+#include "plan/planreader.h"
+#include "plan/planreport.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace tusk::core;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const PlanReader::Result result = PlanReader::read(text);
+    if (!result.ok()) {
+        (void)result.error.toString();
+        return 0;
+    }
+    const QList<PlanInsight> insights = PlanInsights::find(result.plan);
+    (void)PlanReport::text(result.plan, insights, 5);
+    (void)PlanReport::json(result.plan, insights);
+    const PlanComparison comparison(result.plan, result.plan);
+    (void)PlanReport::comparisonText(comparison);
+    return 0;
+}

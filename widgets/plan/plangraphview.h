@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace tusk::widgets {
+
+class PlanScene;
+
+// Shows a PlanScene: the wheel zooms around the pointer, dragging pans,
+// double-clicking a card folds or unfolds it; + / − / 0 / F on the keyboard
+// zoom and fit. Zoom is kept between 2 % and 400 %.
+class PlanGraphView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit PlanGraphView(PlanScene *scene, QWidget *parent = nullptr);
+
+    PlanScene *planScene() const { return m_scene; }
+    qreal zoom() const;
+    void setZoom(qreal zoom);
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    void actualSize();
+    // Scrolls so the node is in view, zooming in if too small to read.
+    void showNode(int id);
+
+signals:
+    void zoomChanged(qreal zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+private:
+    void zoomBy(qreal factor, const QPointF &anchorInView);
+
+    PlanScene *m_scene;
+};
+
+} // namespace tusk::widgets
