@@ -40,7 +40,7 @@ PlanWorker readWorker(const QJsonObject &o)
 {
     PlanWorker w;
     w.fields = o;
-    w.number = int(number(o, "Worker Number", -1));
+    w.number = planInt(o.value(QLatin1String("Worker Number")), -1);
     w.hasActual = has(o, "Actual Rows") || has(o, "Actual Loops");
     w.actualStartupMs = number(o, "Actual Startup Time");
     w.actualTotalMs = number(o, "Actual Total Time");
@@ -93,8 +93,8 @@ PlanNode readNode(const QJsonObject &o)
     n.heapFetches = number(o, "Heap Fetches");
     n.exactHeapBlocks = number(o, "Exact Heap Blocks");
     n.lossyHeapBlocks = number(o, "Lossy Heap Blocks");
-    n.workersPlanned = int(number(o, "Workers Planned", -1));
-    n.workersLaunched = int(number(o, "Workers Launched", -1));
+    n.workersPlanned = planInt(o.value(QLatin1String("Workers Planned")), -1);
+    n.workersLaunched = planInt(o.value(QLatin1String("Workers Launched")), -1);
 
     n.sortMethod = text(o, "Sort Method");
     n.sortSpaceType = text(o, "Sort Space Type");

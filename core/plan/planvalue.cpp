@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace tusk::core {
 
 double planNumber(const QJsonValue &value, double fallback)
@@ -40,7 +42,7 @@ QString planString(const QJsonValue &value)
         return value.toString();
     if (value.isDouble()) {
         const double d = value.toDouble();
-        if (d == double(qint64(d)) && qAbs(d) < 1e15)
+        if (qAbs(d) < 1e15 && d == double(qint64(d)))
             return QString::number(qint64(d));
         return QString::number(d, 'g', 15);
     }
@@ -55,6 +57,14 @@ QString planString(const QJsonValue &value)
     return {};
 }
 
+int planInt(const QJsonValue &value, int fallback)
+{
+    const double d = planNumber(value, fallback);
+    if (!std::isfinite(d) || d < -1e9 || d > 1e9)
+        return fallback;
+    return int(d);
+}
+
 bool planHas(const QJsonValue &value)
 {
     return !value.isUndefined() && !value.isNull();
@@ -63,6 +73,8 @@ bool planHas(const QJsonValue &value)
 } // namespace tusk::core
 
 #include <QLocale>
+
+#include <cmath>
 
 namespace tusk::core {
 
@@ -78,6 +90,8 @@ QString planTimeText(double ms)
         return QString::number(ms, 'f', 0) + QStringLiteral(" ms");
     if (ms < 60000)
         return QString::number(ms / 1000, 'f', 2) + QStringLiteral(" s");
+    if (ms >= 1e12 || !std::isfinite(ms)) // beyond any real run: a broken plan
+        return QString::number(ms / 1000, 'g', 4) + QStringLiteral(" s");
     const qint64 s = qint64(ms / 1000);
     return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
@@ -85,6 +99,8 @@ QString planTimeText(double ms)
 QString planCountText(double count)
 {
     static const QLocale english(QLocale::English);
+    if (!std::isfinite(count) || qAbs(count) >= 1e15) // only a broken plan has such counts
+        return QString::number(count, 'g', 4);
     if (count != double(qint64(count)) && count < 100)
         return english.toString(count, 'f', 1);
     return english.toString(qint64(count + 0.5));

@@ -8,6 +8,8 @@ namespace tusk::core {
 // Reading values of the JSON-shaped node objects all plan readers produce.
 // XML and some YAML values arrive as strings, so each accessor accepts both.
 double planNumber(const QJsonValue &value, double fallback = 0);
+// A whole number in int's range, else `fallback`.
+int planInt(const QJsonValue &value, int fallback);
 bool planBool(const QJsonValue &value, bool fallback = false);
 QString planString(const QJsonValue &value); // lists joined with ", "
 bool planHas(const QJsonValue &value); // present and not null
