@@ -29,12 +29,6 @@ PlanInsight insightAt(Kind kind, Severity severity, int node)
     return insight;
 }
 
-QString nodeName(const PlanNode &n)
-{
-    const QString target = n.target();
-    return target.isEmpty() ? n.label() : n.label() + u' ' + target;
-}
-
 bool isScan(const PlanNode &n)
 {
     return n.nodeType.endsWith(u" Scan"_s) && n.nodeType != u"Bitmap Index Scan"_s;
@@ -124,7 +118,7 @@ void addSlowNodes(const Plan &plan, int count, QList<PlanInsight> *out)
         PlanInsight insight = insightAt(Kind::SlowNode,
             n.exclusivePercent >= 50 ? Severity::Critical : Severity::Warning, n.id);
         insight.title = u"%1 spends %2 (%3 % of the time) in itself"_s
-                            .arg(nodeName(n), planTimeText(n.exclusiveMs))
+                            .arg(n.title(), planTimeText(n.exclusiveMs))
                             .arg(n.exclusivePercent, 0, 'f', 1);
         insight.detail =
             u"Its own time, children excluded, over %1 loop(s)"_s.arg(planCountText(n.actualLoops));
@@ -146,7 +140,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
             n.misestimate >= 1000 ? Severity::Critical : Severity::Warning, n.id);
         const bool under = n.misestimateDirection > 0;
         i.title =
-            u"%1: %2 rows expected, %3 found (%4× %5)"_s.arg(nodeName(n), planCountText(n.planRows),
+            u"%1: %2 rows expected, %3 found (%4× %5)"_s.arg(n.title(), planCountText(n.planRows),
                 planCountText(n.actualRows), QString::number(n.misestimate, 'f', 0),
                 under ? u"under-estimate"_s : u"over-estimate"_s);
         i.detail = under
@@ -168,7 +162,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
         const QStringList columns = PlanInsights::filterColumns(filter);
         PlanInsight i = insightAt(Kind::FilterRemovesRows, Severity::Warning, n.id);
         i.title = u"%1 reads %2 rows to keep %3 (%4 % removed by the filter)"_s
-                      .arg(nodeName(n), planCountText((removed + n.actualRows) * n.actualLoops),
+                      .arg(n.title(), planCountText((removed + n.actualRows) * n.actualLoops),
                           planCountText(n.totalRows))
                       .arg(100 * removed / (removed + n.actualRows), 0, 'f', 1);
         i.detail = u"Filter: %1. "_s.arg(filter);
@@ -185,16 +179,16 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
     if (n.spills()) {
         PlanInsight i = insightAt(Kind::Spill, Severity::Warning, n.id);
         if (n.sortSpaceType == u"Disk"_s) {
-            i.title = u"%1 sorted on disk (%2, %3 kB)"_s.arg(nodeName(n), n.sortMethod)
+            i.title = u"%1 sorted on disk (%2, %3 kB)"_s.arg(n.title(), n.sortMethod)
                           .arg(n.sortSpaceKb, 0, 'f', 0);
             i.detail = u"The sort did not fit in work_mem; "_s + workMemHint(n.sortSpaceKb) + u'.';
         } else if (n.hashBatches > 1 || n.originalHashBatches > 1) {
-            i.title = u"%1 split into %2 batches on disk"_s.arg(nodeName(n))
-                          .arg(n.hashBatches, 0, 'f', 0);
+            i.title =
+                u"%1 split into %2 batches on disk"_s.arg(n.title()).arg(n.hashBatches, 0, 'f', 0);
             i.detail = u"The hash table did not fit in work_mem × hash_mem_multiplier; "_s
                 + workMemHint(n.peakMemoryKb * std::max(n.hashBatches, 1.0)) + u'.';
         } else {
-            i.title = u"%1 spilled to disk (%2 batches, %3 kB)"_s.arg(nodeName(n))
+            i.title = u"%1 spilled to disk (%2 batches, %3 kB)"_s.arg(n.title())
                           .arg(n.hashAggBatches, 0, 'f', 0)
                           .arg(n.diskUsageKb, 0, 'f', 0);
             i.detail =
@@ -212,7 +206,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
                 continue;
             PlanInsight i = insightAt(Kind::NestedLoopSeqScan, Severity::Critical, n.id);
             i.title = u"%1 runs %2 times inside a nested loop"_s.arg(
-                nodeName(n), planCountText(n.actualLoops));
+                n.title(), planCountText(n.actualLoops));
             i.detail =
                 u"Each outer row scans the whole table again. An index on the join columns lets the loop look rows up; with many outer rows a hash join is cheaper."_s;
             i.impactMs = n.inclusiveMs;
@@ -223,7 +217,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
     // Lossy bitmaps.
     if (n.lossyHeapBlocks > 0) {
         PlanInsight i = insightAt(Kind::LossyBitmap, Severity::Warning, n.id);
-        i.title = u"%1 went lossy on %2 of %3 heap blocks"_s.arg(nodeName(n),
+        i.title = u"%1 went lossy on %2 of %3 heap blocks"_s.arg(n.title(),
             planCountText(n.lossyHeapBlocks), planCountText(n.lossyHeapBlocks + n.exactHeapBlocks));
         i.detail =
             u"The bitmap did not fit in work_mem, so whole pages were rechecked (%1 rows removed by the recheck). Raising work_mem keeps it exact."_s
@@ -234,7 +228,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
     // Parallel workers that did not start.
     if (n.workersPlanned > 0 && n.workersLaunched >= 0 && n.workersLaunched < n.workersPlanned) {
         PlanInsight i = insightAt(Kind::WorkersNotLaunched, Severity::Warning, n.id);
-        i.title = u"%1 launched %2 of %3 planned workers"_s.arg(nodeName(n))
+        i.title = u"%1 launched %2 of %3 planned workers"_s.arg(n.title())
                       .arg(n.workersLaunched)
                       .arg(n.workersPlanned);
         i.detail =
@@ -247,7 +241,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
         && n.heapFetches >= 0.1 * std::max(n.actualRows, 1.0)) {
         PlanInsight i = insightAt(Kind::HeapFetches, Severity::Info, n.id);
         i.title = u"%1 fetched %2 rows from the heap"_s.arg(
-            nodeName(n), planCountText(n.heapFetches * n.actualLoops));
+            n.title(), planCountText(n.heapFetches * n.actualLoops));
         i.detail =
             u"Pages not marked all-visible must be read from the table. VACUUM %1 updates the visibility map."_s
                 .arg(relationName(n));

@@ -60,7 +60,9 @@ int initPlanOwner(const Plan &plan, const PlanNode &init, const std::vector<doub
     const double time = init.inclusiveMs;
     int best = -1;
     int fallback = -1;
-    for (int id = parent; id < plan.subtreeEnd(parent); ++id) {
+    // subtreeEnd walks the subtree: once here, not per node of the loop.
+    const int end = plan.subtreeEnd(parent);
+    for (int id = parent; id < end; ++id) {
         if (id >= skipFrom && id < skipTo)
             continue;
         const PlanNode &n = plan.nodes.at(id);

@@ -94,6 +94,12 @@ QString PlanNode::target() const
     return text;
 }
 
+QString PlanNode::title() const
+{
+    const QString where = target();
+    return where.isEmpty() ? label() : label() + QLatin1Char(' ') + where;
+}
+
 bool PlanNode::spills() const
 {
     return sortSpaceType == QLatin1String("Disk") || originalHashBatches > 1 || hashBatches > 1

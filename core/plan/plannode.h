@@ -77,6 +77,8 @@ struct PlanNode {
     QString label() const;
     // "on shop.orders o", "using orders_pkey on orders o", or empty.
     QString target() const;
+    // label() and target() together: "Seq Scan on orders o".
+    QString title() const;
     bool isSubplanRoot() const { return !subplanName.isEmpty(); }
     bool isInitPlan() const { return parentRelationship == QLatin1String("InitPlan"); }
     bool isCte() const { return subplanName.startsWith(QLatin1String("CTE ")); }

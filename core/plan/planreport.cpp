@@ -51,10 +51,7 @@ QStringList treePrefixes(const Plan &plan)
 
 QString nodeTitle(const PlanNode &n)
 {
-    QString title = n.label();
-    const QString target = n.target();
-    if (!target.isEmpty())
-        title += u' ' + target;
+    QString title = n.title();
     if (n.isSubplanRoot())
         title = u"[%1] "_s.arg(n.subplanName) + title;
     return title;
