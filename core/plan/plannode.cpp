@@ -1,5 +1,7 @@
 #include "plannode.h"
 
+#include "planvalue.h"
+
 namespace tusk::core {
 
 namespace {
@@ -92,6 +94,29 @@ QString PlanNode::target() const
     if (!alias.isEmpty() && alias != object)
         text += QLatin1Char(' ') + quoted(alias);
     return text;
+}
+
+QString PlanNode::keyText() const
+{
+    static const std::pair<const char *, const char *> keys[] = {
+        {"Sort Key", "by "},
+        {"Group Key", "by "},
+        {"Presorted Key", "by "},
+        {"Hash Cond", "on "},
+        {"Merge Cond", "on "},
+        {"Join Filter", "on "},
+        {"Index Cond", "where "},
+        {"Recheck Cond", "where "},
+        {"One-Time Filter", "if "},
+        {"Filter", "where "},
+        {"Cache Key", "by "},
+    };
+    for (const auto &[key, prefix] : keys) {
+        const QJsonValue value = fields.value(QLatin1String(key));
+        if (planHas(value))
+            return QLatin1String(prefix) + planString(value);
+    }
+    return {};
 }
 
 QString PlanNode::title() const

@@ -77,6 +77,9 @@ struct PlanNode {
     QString label() const;
     // "on shop.orders o", "using orders_pkey on orders o", or empty.
     QString target() const;
+    // For nodes without a target, what they work by: "by o.placed_at" (sort,
+    // group), "on (i.order_id = o.id)" (join), "where …" (result filter).
+    QString keyText() const;
     // label() and target() together: "Seq Scan on orders o".
     QString title() const;
     bool isSubplanRoot() const { return !subplanName.isEmpty(); }

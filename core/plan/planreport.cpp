@@ -1,6 +1,7 @@
 #include "planreport.h"
 
 #include "plancomparison.h"
+#include "planstatistics.h"
 #include "planvalue.h"
 
 #include <QJsonArray>
@@ -55,6 +56,21 @@ QString nodeTitle(const PlanNode &n)
     if (n.isSubplanRoot())
         title = u"[%1] "_s.arg(n.subplanName) + title;
     return title;
+}
+
+QJsonObject statisticsJson(const Plan &plan)
+{
+    QJsonObject out;
+    for (auto by : {PlanStatistics::GroupBy::Table, PlanStatistics::GroupBy::Index,
+             PlanStatistics::GroupBy::NodeType}) {
+        QJsonArray groups;
+        for (const PlanGroupStats &g : PlanStatistics::group(plan, by))
+            groups.append(QJsonObject {{u"name"_s, g.name}, {u"node_count"_s, int(g.nodes.size())},
+                {u"exclusive_ms"_s, g.exclusiveMs}, {u"exclusive_percent"_s, g.exclusivePercent},
+                {u"rows"_s, g.rows}, {u"blocks"_s, g.buffers.blocksTouched()}});
+        out.insert(PlanStatistics::groupByName(by).replace(u' ', u'_'), groups);
+    }
+    return out;
 }
 
 QString misestimateText(const PlanNode &n)
@@ -118,7 +134,7 @@ QJsonObject PlanReport::json(const Plan &plan, const QList<PlanInsight> &insight
         {u"planning_time_ms"_s, orNull(plan.planningMs >= 0, plan.planningMs)},
         {u"execution_time_ms"_s, orNull(plan.executionMs >= 0, plan.executionMs)},
         {u"analyzed"_s, plan.analyzed()}, {u"node_count"_s, int(plan.nodes.size())},
-        {u"nodes"_s, nodes}, {u"insights"_s, found}};
+        {u"nodes"_s, nodes}, {u"insights"_s, found}, {u"statistics"_s, statisticsJson(plan)}};
 }
 
 QString PlanReport::text(const Plan &plan, const QList<PlanInsight> &insights, int top)
@@ -169,6 +185,17 @@ QString PlanReport::text(const Plan &plan, const QList<PlanInsight> &insights, i
                        .arg(padLeft(planTimeText(slow.at(i)->exclusiveMs), 10))
                        .arg(slow.at(i)->exclusivePercent, 5, 'f', 1)
                        .arg(nodeTitle(*slow.at(i)));
+    }
+
+    if (timing) {
+        const auto tables = PlanStatistics::group(plan, PlanStatistics::GroupBy::Table);
+        if (!tables.isEmpty())
+            out += u"\nPer table\n"_s;
+        for (const PlanGroupStats &g : tables)
+            out += u"  %1 %2 %  %3 node(s)  %4\n"_s.arg(padLeft(planTimeText(g.exclusiveMs), 10))
+                       .arg(g.exclusivePercent, 5, 'f', 1)
+                       .arg(g.nodes.size())
+                       .arg(g.name);
     }
 
     if (!plan.triggers.isEmpty()) {

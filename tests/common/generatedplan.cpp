@@ -16,7 +16,8 @@ class Generator {
 public:
     Built make(int count, const QString &relationship)
     {
-        Built b = count == 1 ? leaf() : (count == 2 ? sort(relationship) : join(count));
+        // A join needs at least one node on each side besides its Hash.
+        Built b = count == 1 ? leaf() : (count <= 3 ? sort(count) : join(count));
         b.node.insert(QStringLiteral("Parent Relationship"), relationship);
         return b;
     }
@@ -55,9 +56,9 @@ private:
         return {o, ms, rows, blocks};
     }
 
-    Built sort(const QString &)
+    Built sort(int count)
     {
-        Built child = make(1, QStringLiteral("Outer"));
+        Built child = make(count - 1, QStringLiteral("Outer"));
         QJsonObject o {{QStringLiteral("Node Type"), QStringLiteral("Sort")},
             {QStringLiteral("Sort Key"), QJsonArray {QStringLiteral("t.id")}},
             {QStringLiteral("Sort Method"), QStringLiteral("quicksort")},

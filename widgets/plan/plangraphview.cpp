@@ -41,6 +41,7 @@ qreal PlanGraphView::zoom() const
 
 void PlanGraphView::setZoom(qreal zoom)
 {
+    m_autoFit = false;
     const qreal z = std::clamp(zoom, minimumZoom, maximumZoom);
     const QPointF center = mapToScene(viewport()->rect().center());
     setTransform(QTransform::fromScale(z, z));
@@ -50,6 +51,7 @@ void PlanGraphView::setZoom(qreal zoom)
 
 void PlanGraphView::zoomBy(qreal factor, const QPointF &anchorInView)
 {
+    m_autoFit = false;
     const qreal target = std::clamp(zoom() * factor, minimumZoom, maximumZoom);
     const QPointF before = mapToScene(anchorInView.toPoint());
     setTransform(QTransform::fromScale(target, target));
@@ -72,6 +74,7 @@ void PlanGraphView::zoomOut()
 
 void PlanGraphView::fit()
 {
+    m_autoFit = true;
     if (!m_scene || m_scene->layout().bounds.isEmpty())
         return;
     const QRectF bounds = m_scene->layout().bounds.adjusted(-20, -20, 20, 20);
@@ -94,6 +97,7 @@ void PlanGraphView::actualSize()
 
 void PlanGraphView::showNode(int id)
 {
+    m_autoFit = false;
     if (!m_scene)
         return;
     m_scene->reveal(id);
@@ -104,6 +108,13 @@ void PlanGraphView::showNode(int id)
         setTransform(QTransform::fromScale(readableZoom, readableZoom));
     centerOn(card.center());
     emit zoomChanged(zoom());
+}
+
+void PlanGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fit();
 }
 
 void PlanGraphView::wheelEvent(QWheelEvent *event)

@@ -30,6 +30,7 @@ signals:
     void zoomChanged(qreal zoom);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
@@ -38,6 +39,9 @@ private:
     void zoomBy(qreal factor, const QPointF &anchorInView);
 
     PlanScene *m_scene;
+    // After fit() and until the user zooms, a resize fits again (the first
+    // fit usually comes before the view has its final size).
+    bool m_autoFit = false;
 };
 
 } // namespace tusk::widgets

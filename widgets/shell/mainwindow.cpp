@@ -8,6 +8,7 @@
 #include "browser/schematreemodel.h"
 #include "editor/editorautosave.h"
 #include "editor/sqlworkbench.h"
+#include "plan/planworkbench.h"
 
 #include "pg/connection.h"
 #include "profiles/connectionbar.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -50,6 +52,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     , m_connector(new ProfileConnector(m_catalog->passwords(), this))
     , m_schemaBrowser(new SchemaBrowser(this))
     , m_sqlWorkbench(new SqlWorkbench(this))
+    , m_planWorkbench(new PlanWorkbench(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_pages);
@@ -100,7 +103,10 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         m_sqlWorkbench->enableAutosave(EditorAutosave::defaultRoot());
     addTool(Tool::Plan, QStringLiteral("plan"), tr("Plan"),
         tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
-           "and two plans side by side."));
+           "and two plans side by side."),
+        m_planWorkbench);
+    connect(m_planWorkbench, &PlanWorkbench::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     addTool(Tool::Activity, QStringLiteral("activity"), tr("Activity"),
         tr("Sessions, wait events and who blocks whom, with history, and cancel or "
            "terminate after confirmation."));
@@ -207,8 +213,28 @@ void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
 
 void MainWindow::openFiles(const QStringList &paths)
 {
-    showTool(Tool::Editor);
-    m_sqlWorkbench->openFiles(paths);
+    // Plans (EXPLAIN output saved as .json, .txt, .yaml, .xml) open in the
+    // Plan tool; everything else is SQL for the editor.
+    QStringList sqlFiles;
+    bool plans = false;
+    for (const QString &path : paths) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        static const QStringList planSuffixes = {QStringLiteral("json"), QStringLiteral("txt"),
+            QStringLiteral("yaml"), QStringLiteral("yml"), QStringLiteral("xml"),
+            QStringLiteral("plan"), QStringLiteral("explain")};
+        if (planSuffixes.contains(suffix)) {
+            m_planWorkbench->openFile(path);
+            plans = true;
+        } else {
+            sqlFiles << path;
+        }
+    }
+    if (!sqlFiles.isEmpty() || !plans) {
+        showTool(Tool::Editor);
+        m_sqlWorkbench->openFiles(sqlFiles);
+    } else {
+        showTool(Tool::Plan);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -22,6 +22,7 @@ class ProfileCatalog;
 class ProfileConnector;
 class ProfileManager;
 class SchemaBrowser;
+class PlanWorkbench;
 class SqlWorkbench;
 
 // The shell: a rail of tools on the left, the current tool's page in the
@@ -51,7 +52,9 @@ public:
     ProfileConnector *profileConnector() const { return m_connector; }
     SchemaBrowser *schemaBrowser() const { return m_schemaBrowser; }
     SqlWorkbench *sqlWorkbench() const { return m_sqlWorkbench; }
-    // Opens SQL files in editor tabs (`tusk FILE…`) and shows the SQL tool.
+    PlanWorkbench *planWorkbench() const { return m_planWorkbench; }
+    // Opens SQL files in editor tabs and plan files (.json, .txt, .yaml, .xml)
+    // in the Plan tool (`tusk FILE…`), and shows the tool of the last kind.
     void openFiles(const QStringList &paths);
     // The profile of the current session (a one-off for DB_URL / --db);
     // none after openConnection().
@@ -88,6 +91,7 @@ private:
     ProfileConnector *m_connector;
     SchemaBrowser *m_schemaBrowser;
     SqlWorkbench *m_sqlWorkbench;
+    PlanWorkbench *m_planWorkbench;
     std::optional<core::Profile> m_activeProfile;
 };
 

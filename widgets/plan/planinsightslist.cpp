@@ -1,0 +1,70 @@
+#include "planinsightslist.h"
+
+#include "plan/planinsight.h"
+
+#include <QUrl>
+
+namespace tusk::widgets {
+
+using namespace tusk::core;
+
+namespace {
+
+QString severityColor(PlanInsight::Severity severity)
+{
+    switch (severity) {
+    case PlanInsight::Severity::Critical:
+        return QStringLiteral("#d03b2f");
+    case PlanInsight::Severity::Warning:
+        return QStringLiteral("#e09b1a");
+    case PlanInsight::Severity::Info:
+        break;
+    }
+    return QStringLiteral("#4a90d9");
+}
+
+} // namespace
+
+PlanInsightsList::PlanInsightsList(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("planInsights"));
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        bool ok = false;
+        const int index = url.fragment().toInt(&ok);
+        if (ok)
+            activate(index);
+    });
+}
+
+void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
+{
+    m_count = int(insights.size());
+    m_nodes.clear();
+    if (insights.isEmpty()) {
+        setHtml(tr("<p style='color:gray'>No insights: nothing stands out.</p>"));
+        return;
+    }
+    QString html = QStringLiteral("<style>a { text-decoration: none; color: palette(text); }"
+                                  " p { margin-bottom: 6px; }</style>");
+    for (const PlanInsight &insight : insights) {
+        html += QStringLiteral("<p><span style='color:%1'>●</span> <a href='#%2'><b>#%3 %4</b></a>"
+                               "<br><span style='color:#5f6368'>%5</span></p>")
+                    .arg(severityColor(insight.severity))
+                    .arg(m_nodes.size())
+                    .arg(insight.node)
+                    .arg(insight.title.toHtmlEscaped(), insight.detail.toHtmlEscaped());
+        m_nodes << insight.node;
+    }
+    setHtml(html);
+}
+
+void PlanInsightsList::activate(int index)
+{
+    if (index >= 0 && index < m_nodes.size())
+        emit nodeActivated(m_nodes.at(index));
+}
+
+} // namespace tusk::widgets

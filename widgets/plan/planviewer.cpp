@@ -1,0 +1,325 @@
+#include "planviewer.h"
+
+#include "plandetailsview.h"
+#include "planexport.h"
+#include "plangraphview.h"
+#include "planinsightslist.h"
+#include "plannodesmodel.h"
+#include "planscene.h"
+#include "planstatsview.h"
+#include "plantexthighlighter.h"
+
+#include "plan/plan.h"
+#include "plan/planvalue.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextDocument>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tusk::widgets {
+
+using namespace tusk::core;
+
+PlanViewer::PlanViewer(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_note(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_searchCount(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_scene(new PlanScene(this))
+    , m_graph(new PlanGraphView(m_scene, this))
+    , m_nodes(new PlanNodesModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_grid(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_stats(new PlanStatsView(this))
+    , m_insightsList(new PlanInsightsList(this))
+    , m_details(new PlanDetailsView(this))
+{
+    m_summary->setObjectName(QStringLiteral("planSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("planNote"));
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4d6; border: 1px solid #e8c872; border-radius: 3px; "
+        "padding: 3px 6px; }"));
+    m_note->hide();
+
+    m_sorted->setSourceModel(m_nodes);
+    m_sorted->setSortRole(PlanNodesModel::SortRole);
+    m_grid->setObjectName(QStringLiteral("planGrid"));
+    m_grid->setModel(m_sorted);
+    m_grid->setSortingEnabled(true);
+    m_grid->sortByColumn(PlanNodesModel::Id, Qt::AscendingOrder);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setAlternatingRowColors(true);
+    m_grid->verticalHeader()->hide();
+    m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().height() + 6);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_grid->setWordWrap(false);
+
+    m_raw->setObjectName(QStringLiteral("planRaw"));
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new PlanTextHighlighter(m_raw->document());
+
+    m_tabs->setObjectName(QStringLiteral("planTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_graph, tr("Graph"));
+    m_tabs->addTab(m_grid, tr("Grid"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_stats, tr("Statistics"));
+
+    auto *side = new QSplitter(Qt::Vertical, this);
+    auto *insightsBox = new QWidget(side);
+    auto *insightsLayout = new QVBoxLayout(insightsBox);
+    insightsLayout->setContentsMargins(0, 0, 0, 0);
+    insightsLayout->addWidget(new QLabel(tr("<b>Insights</b>"), insightsBox));
+    insightsLayout->addWidget(m_insightsList);
+    side->addWidget(insightsBox);
+    side->addWidget(m_details);
+    side->setStretchFactor(0, 2);
+    side->setStretchFactor(1, 3);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tabs);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({900, 380});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_note);
+    layout->addWidget(makeToolbar());
+    layout->addWidget(split, 1);
+
+    connect(m_scene, &PlanScene::nodeSelected, this, &PlanViewer::onNodeSelected);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (!m_syncing && current.isValid())
+                selectNode(current.data(PlanNodesModel::NodeIdRole).toInt());
+        });
+    connect(m_insightsList, &PlanInsightsList::nodeActivated, this, &PlanViewer::goToNode);
+    connect(m_stats, &PlanStatsView::nodeActivated, this, [this](int id) {
+        m_tabs->setCurrentWidget(m_graph);
+        goToNode(id);
+    });
+}
+
+PlanViewer::~PlanViewer() = default;
+
+QWidget *PlanViewer::makeToolbar()
+{
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("planToolbar"));
+    bar->setIconSize(QSize(16, 16));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(tr("Fit"), m_graph, &PlanGraphView::fit)->setToolTip(tr("Fit the plan (F)"));
+    bar->addAction(tr("100 %"), m_graph, &PlanGraphView::actualSize)
+        ->setToolTip(tr("Actual size (0)"));
+    bar->addAction(QStringLiteral("+"), m_graph, &PlanGraphView::zoomIn)
+        ->setToolTip(tr("Zoom in (+)"));
+    bar->addAction(QStringLiteral("−"), m_graph, &PlanGraphView::zoomOut)
+        ->setToolTip(tr("Zoom out (−)"));
+    bar->addAction(tr("Expand all"), m_scene, &PlanScene::expandAll)
+        ->setToolTip(tr("Unfold every folded subtree"));
+    bar->addSeparator();
+    m_search->setObjectName(QStringLiteral("planSearch"));
+    m_search->setPlaceholderText(tr("Find node, table, index, condition…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(320);
+    bar->addWidget(m_search);
+    bar->addWidget(m_searchCount);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_matches = m_scene->search(text);
+        m_match = -1;
+        m_searchCount->setText(text.isEmpty() ? QString()
+                : m_matches.isEmpty()         ? tr(" no match")
+                                      : tr(" %n match(es)", nullptr, int(m_matches.size())));
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &PlanViewer::searchNext);
+    bar->addSeparator();
+    auto *exportButton = new QToolButton(bar);
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save the graph as PNG or SVG"));
+    connect(exportButton, &QToolButton::clicked, this, &PlanViewer::askExport);
+    bar->addWidget(exportButton);
+    return bar;
+}
+
+void PlanViewer::setPlan(
+    std::shared_ptr<const Plan> plan, const QString &title, const QString &note)
+{
+    m_plan = std::move(plan);
+    m_title = title;
+    m_insights = m_plan ? PlanInsights::find(*m_plan) : QList<PlanInsight>();
+    m_scene->setPlan(m_plan, m_insights);
+    m_nodes->setPlan(m_plan);
+    m_grid->resizeColumnsToContents();
+    m_grid->setColumnWidth(
+        PlanNodesModel::Node, std::min(m_grid->columnWidth(PlanNodesModel::Node), 320));
+    m_grid->setColumnWidth(
+        PlanNodesModel::Object, std::min(m_grid->columnWidth(PlanNodesModel::Object), 360));
+    m_raw->setPlainText(m_plan ? m_plan->source : QString());
+    m_stats->setPlan(m_plan);
+    m_insightsList->setInsights(m_insights);
+    m_details->setPlan(m_plan, m_insights);
+    updateSummary(note);
+    m_search->clear();
+    m_graph->fit();
+}
+
+void PlanViewer::updateSummary(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    if (!m_plan) {
+        m_summary->clear();
+        return;
+    }
+    const Plan &plan = *m_plan;
+    QStringList parts;
+    if (plan.executionMs >= 0)
+        parts << tr("Execution <b>%1</b>").arg(planTimeText(plan.executionMs));
+    else if (plan.hasTiming())
+        parts << tr("Root <b>%1</b>").arg(planTimeText(plan.totalMs()));
+    if (plan.planningMs >= 0)
+        parts << tr("planning %1").arg(planTimeText(plan.planningMs));
+    if (!plan.analyzed())
+        parts << tr("<b>estimates only</b> (no ANALYZE), cost %1")
+                     .arg(plan.root().totalCost, 0, 'f', 2);
+    else if (!plan.hasTiming())
+        parts << tr("TIMING off: rows only");
+    parts << tr("%n node(s)", nullptr, int(plan.nodes.size()));
+    parts << tr("%1 input").arg(planFormatName(plan.format).toUpper());
+    if (plan.jitMs() > 0)
+        parts << tr("JIT %1 (%2 functions)")
+                     .arg(planTimeText(plan.jitMs()))
+                     .arg(planInt(plan.jit.value(QLatin1String("Functions")), 0));
+    for (const PlanTrigger &trigger : plan.triggers)
+        parts << tr("trigger %1: %2 in %3 call(s)")
+                     .arg(trigger.name.toHtmlEscaped(), planTimeText(trigger.timeMs),
+                         planCountText(trigger.calls));
+    if (!plan.settings.isEmpty()) {
+        QStringList settings;
+        for (auto it = plan.settings.begin(); it != plan.settings.end(); ++it)
+            settings << it.key() + QLatin1Char('=') + planString(it.value());
+        parts << tr("settings: %1").arg(settings.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_summary->setToolTip(plan.queryText);
+}
+
+QString PlanViewer::summaryText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_summary->text());
+    return doc.toPlainText();
+}
+
+void PlanViewer::selectNode(int id)
+{
+    m_scene->selectNode(id);
+}
+
+int PlanViewer::selectedNode() const
+{
+    return m_scene->selectedNode();
+}
+
+void PlanViewer::goToNode(int id)
+{
+    m_scene->reveal(id);
+    m_scene->selectNode(id);
+    if (m_tabs->currentWidget() == m_graph)
+        m_graph->showNode(id);
+}
+
+void PlanViewer::onNodeSelected(int id)
+{
+    m_details->showNode(id);
+    if (id < 0)
+        return;
+    // The grid follows without echoing the selection back.
+    m_syncing = true;
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QModelIndex index = m_sorted->index(row, 0);
+        if (index.data(PlanNodesModel::NodeIdRole).toInt() == id) {
+            m_grid->setCurrentIndex(index);
+            m_grid->scrollTo(index);
+            break;
+        }
+    }
+    m_syncing = false;
+}
+
+void PlanViewer::searchNext()
+{
+    if (m_matches.isEmpty())
+        return;
+    m_match = (m_match + 1) % m_matches.size();
+    m_searchCount->setText(tr(" %1 of %2").arg(m_match + 1).arg(m_matches.size()));
+    goToNode(m_matches.at(m_match));
+}
+
+bool PlanViewer::exportTo(const QString &path, QString *error)
+{
+    if (!m_plan) {
+        *error = tr("There is no plan to export.");
+        return false;
+    }
+    const bool svg =
+        QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
+    const QByteArray data = svg ? PlanExport::svg(*m_scene, m_title) : PlanExport::png(*m_scene);
+    QSaveFile file(path);
+    if (data.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) != data.size()
+        || !file.commit()) {
+        *error = data.isEmpty() ? tr("The plan could not be drawn.")
+                                : tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void PlanViewer::askExport()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plan"),
+        (m_title.isEmpty() ? QStringLiteral("plan") : QFileInfo(m_title).completeBaseName())
+            + QStringLiteral(".png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString target = path;
+    if (QFileInfo(target).suffix().isEmpty())
+        target +=
+            filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg") : QStringLiteral(".png");
+    QString error;
+    if (!exportTo(target, &error))
+        QMessageBox::warning(this, tr("Export plan"), error);
+}
+
+} // namespace tusk::widgets
