@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolButton>
@@ -28,6 +29,7 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     , m_runner(runner)
     , m_runStatement(new QAction(tr("▶ Run"), this))
     , m_runScript(new QAction(tr("Run script"), this))
+    , m_explain(new QAction(tr("Explain"), this))
     , m_cancel(new QAction(tr("■ Cancel"), this))
     , m_commit(new QAction(tr("Commit"), this))
     , m_rollback(new QAction(tr("Roll back"), this))
@@ -43,13 +45,16 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     m_runStatement->setToolTip(tr("Run the statement at the caret, or the selection (Ctrl+Enter)"));
     m_runScript->setShortcut(QKeySequence(Qt::Key_F5));
     m_runScript->setToolTip(tr("Run the whole script, or the selection (F5)"));
+    m_explain->setShortcut(QKeySequence(Qt::Key_F7));
+    m_explain->setToolTip(tr("EXPLAIN the statement at the caret, or the selection, and open "
+                             "the plan in the Plan tool (F7); the arrow picks the options"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->setToolTip(tr("Cancel the running statement on the server (Esc)"));
     m_commit->setToolTip(tr("COMMIT the open transaction"));
     m_rollback->setToolTip(tr("ROLLBACK the open transaction"));
     m_readOnly->setToolTip(tr("default_transaction_read_only for this tab's session: the server "
                               "refuses writes and schema changes"));
-    for (QAction *action : {m_runStatement, m_runScript, m_cancel})
+    for (QAction *action : {m_runStatement, m_runScript, m_explain, m_cancel})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_transaction->setObjectName(QStringLiteral("transactionState"));
     m_elapsed->setObjectName(QStringLiteral("elapsed"));
@@ -57,8 +62,10 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    for (QAction *action : {m_runStatement, m_runScript, m_cancel})
+    for (QAction *action : {m_runStatement, m_runScript})
         layout->addWidget(buttonFor(action, this));
+    layout->addWidget(makeExplainButton());
+    layout->addWidget(buttonFor(m_cancel, this));
     layout->addSpacing(12);
     layout->addWidget(m_transaction);
     for (QAction *action : {m_commit, m_rollback})
@@ -73,6 +80,7 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
 
     connect(m_runStatement, &QAction::triggered, this, &RunToolbar::runStatementRequested);
     connect(m_runScript, &QAction::triggered, this, &RunToolbar::runScriptRequested);
+    connect(m_explain, &QAction::triggered, this, &RunToolbar::explainRequested);
     connect(m_cancel, &QAction::triggered, m_runner, &QueryRunner::cancel);
     connect(m_commit, &QAction::triggered, m_runner, &QueryRunner::commit);
     connect(m_rollback, &QAction::triggered, m_runner, &QueryRunner::rollback);
@@ -106,6 +114,59 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     refresh();
 }
 
+QToolButton *RunToolbar::makeExplainButton()
+{
+    // ANALYZE runs the statement; writes are rolled back (ExplainCommand).
+    // The choice is remembered across runs of Tusk.
+    const QStringList chosen =
+        QSettings()
+            .value(QStringLiteral("editor/explainOptions"),
+                QStringList {QStringLiteral("ANALYZE"), QStringLiteral("BUFFERS")})
+            .toStringList();
+    auto *menu = new QMenu(this);
+    const std::pair<QString, QString> options[] = {
+        {QStringLiteral("ANALYZE"),
+            tr("Run the statement and show actual times and rows (writes "
+               "are rolled back)")},
+        {QStringLiteral("BUFFERS"), tr("Blocks read, hit and written")},
+        {QStringLiteral("VERBOSE"), tr("Output columns, schemas and per-worker detail")},
+        {QStringLiteral("SETTINGS"), tr("Planner settings changed from their defaults")},
+        {QStringLiteral("WAL"), tr("WAL records and bytes written (with ANALYZE)")},
+    };
+    for (const auto &[name, tip] : options) {
+        QAction *option = menu->addAction(name);
+        option->setCheckable(true);
+        option->setChecked(chosen.contains(name));
+        option->setToolTip(tip);
+        option->setObjectName(QStringLiteral("explain") + name);
+        m_explainOptions << option;
+        connect(option, &QAction::toggled, this, [this] {
+            QSettings().setValue(QStringLiteral("editor/explainOptions"), explainOptions().names());
+        });
+    }
+    menu->setToolTipsVisible(true);
+    QToolButton *button = buttonFor(m_explain, this);
+    button->setMenu(menu);
+    button->setPopupMode(QToolButton::MenuButtonPopup);
+    return button;
+}
+
+core::ExplainOptions RunToolbar::explainOptions() const
+{
+    QStringList names;
+    for (const QAction *option : m_explainOptions)
+        if (option->isChecked())
+            names << option->text();
+    return core::ExplainOptions::fromNames(names);
+}
+
+void RunToolbar::setExplainOptions(const core::ExplainOptions &options)
+{
+    const QStringList names = options.names();
+    for (QAction *option : m_explainOptions)
+        option->setChecked(names.contains(option->text()));
+}
+
 void RunToolbar::setTarget(const QString &label, bool production)
 {
     m_target->setText(production
@@ -125,6 +186,7 @@ void RunToolbar::refresh()
         || state == QueryRunner::Transaction::Failed;
     m_runStatement->setEnabled(!running);
     m_runScript->setEnabled(!running);
+    m_explain->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_commit->setEnabled(!running && open);
     m_rollback->setEnabled(!running && open);

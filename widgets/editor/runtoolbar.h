@@ -2,6 +2,8 @@
 
 #include "queryrunner.h"
 
+#include "plan/explaincommand.h"
+
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
@@ -15,8 +17,8 @@ class QToolButton;
 namespace tusk::widgets {
 
 // The row above an editor: run the statement (Ctrl+Enter) or the script
-// (F5), cancel (Esc), commit and roll back, the read-only switch, the
-// session's transaction state and, while a run lasts, its elapsed time
+// (F5), explain it with the options of the button's menu (F7), cancel (Esc), commit and roll back,
+// the read-only switch, the session's transaction state and, while a run lasts, its elapsed time
 // ticking. It follows a QueryRunner; the tab decides what runs.
 class RunToolbar : public QWidget {
     Q_OBJECT
@@ -26,6 +28,10 @@ public:
     QAction *runStatementAction() const { return m_runStatement; }
     QAction *runScriptAction() const { return m_runScript; }
     QAction *cancelAction() const { return m_cancel; }
+    QAction *explainAction() const { return m_explain; }
+    // The options ticked in the Explain button's menu.
+    core::ExplainOptions explainOptions() const;
+    void setExplainOptions(const core::ExplainOptions &options);
     QString transactionText() const;
     QString elapsedText() const;
     QCheckBox *readOnlyBox() const { return m_readOnly; }
@@ -38,14 +44,18 @@ public:
 signals:
     void runStatementRequested();
     void runScriptRequested();
+    void explainRequested();
 
 private:
     void refresh();
     void tick();
+    QToolButton *makeExplainButton();
 
     QueryRunner *m_runner;
     QAction *m_runStatement;
     QAction *m_runScript;
+    QAction *m_explain;
+    QList<QAction *> m_explainOptions;
     QAction *m_cancel;
     QAction *m_commit;
     QAction *m_rollback;

@@ -94,15 +94,20 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_runBar);
     layout->addWidget(split, 1);
-    for (QAction *action :
-        {m_runBar->runStatementAction(), m_runBar->runScriptAction(), m_runBar->cancelAction()})
+    for (QAction *action : {m_runBar->runStatementAction(), m_runBar->runScriptAction(),
+             m_runBar->explainAction(), m_runBar->cancelAction()})
         addAction(action);
     connect(m_runBar, &RunToolbar::runStatementRequested, this, &SqlEditorTab::runStatement);
     connect(m_runBar, &RunToolbar::runScriptRequested, this, &SqlEditorTab::runScript);
+    connect(m_runBar, &RunToolbar::explainRequested, this,
+        [this] { explainStatement(m_runBar->explainOptions()); });
     connect(m_query, &QueryRunner::resultSetStarted, m_results, &ResultsPane::addResult);
     connect(m_query, &QueryRunner::resultSetFinished, this,
         [this](ResultSetModel *model, qint64 elapsedMs) {
             m_results->finishResult(model, elapsedMs);
+            if (m_explain && model->columns().size() == 1 && model->rowCount() == 1
+                && model->columns().first().name == QLatin1String("QUERY PLAN"))
+                m_explain->plan = model->text(0, 0);
         });
     connect(m_query, &QueryRunner::commandDone, this, [this](const QString &tag, qint64 ms) {
         m_results->appendMessage(
@@ -344,20 +349,91 @@ bool SqlEditorTab::runRange(int begin, int end)
         m_results->appendMessage(tr("Not run: the statements were not confirmed."));
         return false;
     }
+    return startRun(begin, text, 0);
+}
+
+bool SqlEditorTab::startRun(int begin, const QByteArray &sent, int prefix)
+{
     m_runBegin = begin;
-    m_runText = text;
+    m_runPrefix = prefix;
+    m_runText = sent;
     m_runRevision = m_editor->revision();
     m_editor->clearRunError();
     m_results->clearResults();
-    if (!m_query->run(QString::fromUtf8(text)))
+    if (!m_query->run(QString::fromUtf8(sent))) {
+        m_explain.reset();
         return false;
+    }
     m_results->appendMessage(tr("Running line %1…").arg(m_editor->lineOfPosition(begin) + 1));
     return true;
+}
+
+bool SqlEditorTab::explainStatement(const core::ExplainOptions &options)
+{
+    if (m_query->isRunning())
+        return false;
+    auto [from, to] = m_editor->selectionRange();
+    const QByteArray bytes = m_editor->bytes();
+    if (from != to) {
+        const QList<ByteRange> inside = StatementFinder::statements(bytes.mid(from, to - from));
+        if (inside.size() != 1) {
+            m_results->appendMessage(
+                tr("Select one statement to explain."), ResultsPane::Kind::Error);
+            m_results->showMessages();
+            return false;
+        }
+        to = from + int(inside.first().end);
+        from += int(inside.first().begin);
+    } else {
+        const ByteRange statement = StatementFinder::statementAt(bytes, m_editor->caretPosition());
+        from = int(statement.begin);
+        to = int(statement.end);
+    }
+    const QByteArray statement = bytes.mid(from, to - from);
+    if (statement.trimmed().isEmpty()) {
+        m_results->appendMessage(tr("There is no statement at the caret to explain."));
+        return false;
+    }
+    if (m_query->transaction() == QueryRunner::Transaction::Failed) {
+        m_results->appendMessage(tr("The transaction failed: roll it back before explaining."),
+            ResultsPane::Kind::Error);
+        m_results->showMessages();
+        return false;
+    }
+    if (!m_query->hasConnInfo())
+        return runRange(from, to); // says "Not connected"
+    const int version = m_query->connection() ? m_query->connection()->server().versionNumber : 0;
+    const ExplainCommand command = ExplainCommand::make(statement, options, version,
+        m_query->transaction() == QueryRunner::Transaction::InTransaction);
+    const QByteArray sent = command.sql.toUtf8();
+    if (!confirmChanges(sent)) {
+        m_results->appendMessage(tr("Not run: the statements were not confirmed."));
+        return false;
+    }
+    const QString first = QString::fromUtf8(statement).simplified();
+    m_explain = PendingExplain {
+        tr("Explain: %1").arg(first.size() > 40 ? first.left(39) + QStringLiteral("…") : first),
+        command.note, {}, command.rolledBack};
+    return startRun(from, sent, command.statementOffset);
 }
 
 void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
 {
     const QString took = core::durationText(elapsedMs);
+    if (m_explain) {
+        const PendingExplain explain = *std::exchange(m_explain, std::nullopt);
+        // An error skips the ROLLBACK sent with the EXPLAIN: send it now,
+        // so the session is not left in a failed transaction of ours.
+        if (!error.isNull() && explain.rolledBack && hasOpenTransaction()
+            && !error.isConnectionFailure())
+            m_query->rollback();
+        if (error.isNull() && !explain.plan.isEmpty()) {
+            m_results->appendMessage(
+                tr("Explained in %1; the plan is open in the Plan tool.").arg(took));
+            emit explained(explain.plan, explain.title, explain.note);
+            return;
+        }
+    }
     if (error.isNull()) {
         m_results->appendMessage(tr("Done in %1.").arg(took));
         if (m_results->grids().isEmpty())
@@ -370,8 +446,8 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
         return;
     }
     QString where;
-    const qsizetype offset = error.byteOffsetIn(m_runText);
-    if (offset >= 0) {
+    const qsizetype offset = error.byteOffsetIn(m_runText) - m_runPrefix;
+    if (offset >= 0 && m_runBegin + offset <= m_editor->bytes().size()) {
         const int position = m_runBegin + int(offset);
         where = tr(" at line %1").arg(m_editor->lineOfPosition(position) + 1);
         // Once the text moved on, the position no longer points at the token.

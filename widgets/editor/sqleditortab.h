@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plan/explaincommand.h"
+
 #include "catalog/catalogsnapshot.h"
 #include "lint/lintcatalog.h"
 #include "lint/rule.h"
@@ -104,6 +106,11 @@ public:
     // Runs bytes [begin, end) of the text; false when nothing was sent
     // (busy, not connected, empty, or the user said no).
     bool runRange(int begin, int end);
+    // F7: EXPLAIN (FORMAT JSON, options) of the selection, else of the
+    // statement at the caret; ANALYZE of a statement that changes something
+    // runs in a transaction (or savepoint) rolled back at once. The plan
+    // arrives through explained().
+    bool explainStatement(const core::ExplainOptions &options);
     // A transaction is open (or failed and not rolled back) on the tab's session.
     bool hasOpenTransaction() const;
 
@@ -111,10 +118,15 @@ signals:
     // A lint came back and its findings are shown.
     void linted();
     void titleChanged();
+    // An EXPLAIN came back: the JSON plan, a title ("Explain: SELECT …")
+    // and a note on how it ran (rolled back, options left out).
+    void explained(const QString &planJson, const QString &title, const QString &note);
 
 private:
     void runFinished(const core::PgError &error, qint64 elapsedMs);
     bool confirmChanges(const QByteArray &sql);
+    // Sends `sent`, whose bytes from `prefix` on are editor bytes from `begin`.
+    bool startRun(int begin, const QByteArray &sent, int prefix);
     void showLinted(quint64 revision, const QList<core::Finding> &findings, qint64 elapsedMs);
 
     SqlEditor *m_editor;
@@ -134,7 +146,17 @@ private:
     // and the revision of the text it was taken from (errors are
     // underlined only while the text is still that one).
     int m_runBegin = 0;
+    int m_runPrefix = 0; // bytes of m_runText added before the editor's (EXPLAIN …)
     QByteArray m_runText;
+    // The EXPLAIN under way, if the run is one: its title and note, and
+    // the plan once its result set arrives.
+    struct PendingExplain {
+        QString title;
+        QString note;
+        QString plan;
+        bool rolledBack = false;
+    };
+    std::optional<PendingExplain> m_explain;
     quint64 m_runRevision = 0;
     QString m_path;
     QDateTime m_diskStamp;

@@ -108,6 +108,7 @@ SqlEditorTab *SqlWorkbench::newTab()
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setCurrentIndex(index);
     connect(tab, &SqlEditorTab::titleChanged, this, [this, tab] { updateTitle(tab); });
+    connect(tab, &SqlEditorTab::explained, this, &SqlWorkbench::explained);
     tab->setConfirm([this](const QString &title, const QString &text) {
         return ask(title, text, QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
     });

@@ -77,6 +77,8 @@ public:
 
 signals:
     void message(const QString &text);
+    // A tab's Explain came back (SqlEditorTab::explained).
+    void explained(const QString &planJson, const QString &title, const QString &note);
 
 private:
     void addRecent(const QString &path);

@@ -105,6 +105,12 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
         tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
            "and two plans side by side."),
         m_planWorkbench);
+    // Explain in the editor opens its plan here.
+    connect(m_sqlWorkbench, &SqlWorkbench::explained, this,
+        [this](const QString &plan, const QString &title, const QString &note) {
+            if (m_planWorkbench->openText(plan, title, note))
+                showTool(Tool::Plan);
+        });
     connect(m_planWorkbench, &PlanWorkbench::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     addTool(Tool::Activity, QStringLiteral("activity"), tr("Activity"),
