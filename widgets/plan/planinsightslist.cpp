@@ -49,7 +49,10 @@ void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
     }
     QString html = QStringLiteral("<style>a { text-decoration: none; color: palette(text); }"
                                   " p { margin-bottom: 6px; }</style>");
-    for (const PlanInsight &insight : insights) {
+    // A huge plan can have a thousand; the list shows the costliest (each
+    // node's details show its own, whatever their rank).
+    for (const PlanInsight &insight :
+        insights.first(std::min<qsizetype>(insights.size(), maxShown))) {
         html += QStringLiteral("<p><span style='color:%1'>●</span> <a href='#%2'><b>#%3 %4</b></a>"
                                "<br><span style='color:#5f6368'>%5</span></p>")
                     .arg(severityColor(insight.severity))
@@ -58,6 +61,10 @@ void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
                     .arg(insight.title.toHtmlEscaped(), insight.detail.toHtmlEscaped());
         m_nodes << insight.node;
     }
+    if (insights.size() > maxShown)
+        html += tr("<p style='color:gray'>…and %1 more, less costly; each node's details list "
+                   "its own.</p>")
+                    .arg(insights.size() - maxShown);
     setHtml(html);
 }
 

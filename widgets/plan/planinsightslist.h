@@ -19,6 +19,7 @@ public:
 
     void setInsights(const QList<core::PlanInsight> &insights);
     int count() const { return m_count; }
+    static constexpr int maxShown = 100;
     // Asks for the node of the insight at `index` as a click would.
     void activate(int index);
 

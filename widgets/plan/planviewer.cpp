@@ -82,7 +82,7 @@ PlanViewer::PlanViewer(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new PlanTextHighlighter(m_raw->document());
+    m_highlighter = new PlanTextHighlighter(m_raw->document());
 
     m_tabs->setObjectName(QStringLiteral("planTabs"));
     m_tabs->setDocumentMode(true);
@@ -116,6 +116,10 @@ PlanViewer::PlanViewer(QWidget *parent)
     layout->addWidget(makeToolbar());
     layout->addWidget(split, 1);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_raw)
+            fillRaw();
+    });
     connect(m_scene, &PlanScene::nodeSelected, this, &PlanViewer::onNodeSelected);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
@@ -183,13 +187,30 @@ void PlanViewer::setPlan(
         PlanNodesModel::Node, std::min(m_grid->columnWidth(PlanNodesModel::Node), 320));
     m_grid->setColumnWidth(
         PlanNodesModel::Object, std::min(m_grid->columnWidth(PlanNodesModel::Object), 360));
-    m_raw->setPlainText(m_plan ? m_plan->source : QString());
+    // The raw text is laid out when its tab is first shown: a 10,000-node
+    // plan is 30 MB of text, too much to lay out (and colour) up front.
+    m_raw->clear();
+    m_rawFilled = false;
+    if (m_tabs->currentWidget() == m_raw)
+        fillRaw();
     m_stats->setPlan(m_plan);
     m_insightsList->setInsights(m_insights);
     m_details->setPlan(m_plan, m_insights);
     updateSummary(note);
     m_search->clear();
     m_graph->fit();
+}
+
+void PlanViewer::fillRaw()
+{
+    if (m_rawFilled || !m_plan)
+        return;
+    m_rawFilled = true;
+    // Colouring runs over the whole document at once; past a few megabytes
+    // it would hold the window for seconds, so big plans stay plain.
+    m_highlighter->setDocument(
+        m_plan->source.size() <= maxHighlightedChars ? m_raw->document() : nullptr);
+    m_raw->setPlainText(QString::fromUtf8(m_plan->source));
 }
 
 void PlanViewer::updateSummary(const QString &note)

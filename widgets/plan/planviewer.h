@@ -25,6 +25,7 @@ class PlanInsightsList;
 class PlanNodesModel;
 class PlanScene;
 class PlanStatsView;
+class PlanTextHighlighter;
 
 // One plan, every way to look at it: the summary (execution, planning, JIT,
 // triggers) over the tabs Graph, Grid, Raw and Statistics, with the
@@ -64,6 +65,8 @@ public:
 private:
     QWidget *makeToolbar();
     void updateSummary(const QString &note);
+    void fillRaw();
+    static constexpr qsizetype maxHighlightedChars = 2 * 1024 * 1024;
     void onNodeSelected(int id);
     void goToNode(int id);
     void searchNext();
@@ -85,6 +88,8 @@ private:
     QSortFilterProxyModel *m_sorted;
     QTableView *m_grid;
     QPlainTextEdit *m_raw;
+    PlanTextHighlighter *m_highlighter;
+    bool m_rawFilled = false;
     PlanStatsView *m_stats;
     PlanInsightsList *m_insightsList;
     PlanDetailsView *m_details;
