@@ -32,6 +32,14 @@ PlanFormat PlanReader::detect(const QString &text)
 PlanReader::Result PlanReader::read(const QString &text)
 {
     Result result;
+    // Every path ends alike: the format, the text kept in UTF-8, the metrics.
+    const auto finish = [&result](Plan &&plan, PlanFormat format, QByteArray &&source) {
+        plan.format = format;
+        plan.source = std::move(source);
+        PlanMetrics::derive(plan);
+        result.plan = std::move(plan);
+        return std::move(result);
+    };
     if (text.trimmed().isEmpty()) {
         result.error.message = QStringLiteral("the input is empty");
         return result;
@@ -52,13 +60,8 @@ PlanReader::Result PlanReader::read(const QString &text)
             Plan plan;
             if (!error.isError())
                 plan = PlanBuilder::build(top, &error);
-            if (!error.isError()) {
-                plan.format = PlanFormat::Json;
-                plan.source = std::move(utf8);
-                PlanMetrics::derive(plan);
-                result.plan = std::move(plan);
-                return result;
-            }
+            if (!error.isError())
+                return finish(std::move(plan), PlanFormat::Json, std::move(utf8));
         }
     }
     const PsqlOutput input = PsqlOutput::unwrap(text);
@@ -85,11 +88,7 @@ PlanReader::Result PlanReader::read(const QString &text)
     }
     if (result.error.isError())
         return result;
-    plan.format = format;
-    plan.source = text.toUtf8();
-    PlanMetrics::derive(plan);
-    result.plan = std::move(plan);
-    return result;
+    return finish(std::move(plan), format, text.toUtf8());
 }
 
 } // namespace tusk::core
