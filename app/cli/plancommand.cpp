@@ -23,7 +23,7 @@ using namespace tusk::core;
 namespace {
 constexpr int exitUsage = 2;
 
-std::optional<QString> readInput(const QString &path)
+std::optional<QByteArray> readInput(const QString &path)
 {
     QFile file;
     if (path == QLatin1String("-")) {
@@ -38,15 +38,15 @@ std::optional<QString> readInput(const QString &path)
             return std::nullopt;
         }
     }
-    return QString::fromUtf8(file.readAll());
+    return file.readAll();
 }
 
 std::optional<Plan> load(const QString &path)
 {
-    const std::optional<QString> text = readInput(path);
+    std::optional<QByteArray> text = readInput(path);
     if (!text)
         return std::nullopt;
-    PlanReader::Result result = PlanReader::read(*text);
+    PlanReader::Result result = PlanReader::read(std::move(*text));
     if (!result.ok()) {
         const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
         err() << "tusk plan: " << name << ':'

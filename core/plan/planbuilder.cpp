@@ -39,7 +39,7 @@ double kilobytes(const QJsonValue &v)
 PlanWorker readWorker(const QJsonObject &o)
 {
     PlanWorker w;
-    w.fields = o;
+    w.packedFields = planPackFields(o);
     w.number = planInt(o.value(QLatin1String("Worker Number")), -1);
     w.hasActual = has(o, "Actual Rows") || has(o, "Actual Loops");
     w.actualStartupMs = number(o, "Actual Startup Time");
@@ -53,8 +53,14 @@ PlanWorker readWorker(const QJsonObject &o)
 PlanNode readNode(const QJsonObject &o)
 {
     PlanNode n;
-    n.fields = o;
-    n.fields.remove(QLatin1String("Workers"));
+    QJsonObject own = o;
+    own.remove(QLatin1String("Workers"));
+    n.packedFields = planPackFields(own);
+    n.filter = text(o, "Filter");
+    n.namedObject =
+        has(o, "Tuplestore Name") ? text(o, "Tuplestore Name") : text(o, "Table Function Name");
+    n.customProvider = text(o, "Custom Plan Provider");
+    n.keyText = PlanNode::keyTextOf(o);
     n.nodeType = text(o, "Node Type");
     n.parentRelationship = text(o, "Parent Relationship");
     n.subplanName = text(o, "Subplan Name");
@@ -107,16 +113,15 @@ PlanNode readNode(const QJsonObject &o)
 
     n.hasBuffers = PlanBuffers::read(o, &n.buffers);
     for (const QJsonValue &w : o.value(QLatin1String("Workers")).toArray()) {
-        PlanWorker worker = readWorker(w.toObject());
+        const QJsonObject fields = w.toObject();
         // A worker's sort on disk counts as the node's spill.
-        if (worker.fields.value(QLatin1String("Sort Space Type")).toString()
-                == QLatin1String("Disk")
+        if (text(fields, "Sort Space Type") == QLatin1String("Disk")
             && n.sortSpaceType != QLatin1String("Disk")) {
             n.sortSpaceType = QStringLiteral("Disk");
-            n.sortMethod = planString(worker.fields.value(QLatin1String("Sort Method")));
-            n.sortSpaceKb = planNumber(worker.fields.value(QLatin1String("Sort Space Used")));
+            n.sortMethod = text(fields, "Sort Method");
+            n.sortSpaceKb = number(fields, "Sort Space Used");
         }
-        n.workers.append(std::move(worker));
+        n.workers.append(readWorker(fields));
     }
     return n;
 }

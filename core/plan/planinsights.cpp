@@ -158,7 +158,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
     const double removed = n.rowsRemovedByFilter;
     if (isScan(n) && removed * n.actualLoops >= filterMinimumRows
         && removed / (removed + n.actualRows) >= filterShare) {
-        const QString filter = n.fields.value(u"Filter"_s).toString();
+        const QString &filter = n.filter;
         const QStringList columns = PlanInsights::filterColumns(filter);
         PlanInsight i = insightAt(Kind::FilterRemovesRows, Severity::Warning, n.id);
         i.title = u"%1 reads %2 rows to keep %3 (%4 % removed by the filter)"_s

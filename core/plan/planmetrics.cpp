@@ -150,8 +150,9 @@ QString PlanMetrics::expressionText(const PlanNode &node)
         "Hash Cond", "Merge Cond", "One-Time Filter", "TID Cond", "Order By", "Run Condition",
         "Output", "Sort Key", "Group Key", "Cache Key", "Function Call", "Params Evaluated"};
     QString text;
+    const QJsonObject fields = node.fields();
     for (const char *key : keys) {
-        const QJsonValue v = node.fields.value(QLatin1String(key));
+        const QJsonValue v = fields.value(QLatin1String(key));
         if (planHas(v))
             text += planString(v) + QLatin1Char('\n');
     }

@@ -51,8 +51,8 @@ QString PlanNode::label() const
         && operation != QLatin1String("Select")) {
         name = QStringLiteral("Foreign ") + operation;
     } else if (nodeType == QLatin1String("Custom Scan")) {
-        const QString provider = fields.value(QLatin1String("Custom Plan Provider")).toString();
-        name = provider.isEmpty() ? nodeType : QStringLiteral("Custom Scan (%1)").arg(provider);
+        name = customProvider.isEmpty() ? nodeType
+                                        : QStringLiteral("Custom Scan (%1)").arg(customProvider);
     } else if (nodeType == QLatin1String("SetOp")) {
         name = strategy == QLatin1String("Hashed") ? QStringLiteral("HashSetOp") : nodeType;
         if (!command.isEmpty())
@@ -78,10 +78,8 @@ QString PlanNode::target() const
         object = functionName;
     else if (!cteName.isEmpty())
         object = cteName;
-    else if (fields.contains(QLatin1String("Tuplestore Name")))
-        object = fields.value(QLatin1String("Tuplestore Name")).toString();
-    else if (fields.contains(QLatin1String("Table Function Name")))
-        object = fields.value(QLatin1String("Table Function Name")).toString();
+    else
+        object = namedObject;
     QString text;
     if (!index.isEmpty())
         text = QStringLiteral("using ") + quoted(index) + QLatin1Char(' ');
@@ -96,7 +94,7 @@ QString PlanNode::target() const
     return text;
 }
 
-QString PlanNode::keyText() const
+QString PlanNode::keyTextOf(const QJsonObject &fields)
 {
     static const std::pair<const char *, const char *> keys[] = {
         {"Sort Key", "by "},
@@ -123,6 +121,16 @@ QString PlanNode::title() const
 {
     const QString where = target();
     return where.isEmpty() ? label() : label() + QLatin1Char(' ') + where;
+}
+
+QJsonObject PlanNode::fields() const
+{
+    return planUnpackFields(packedFields);
+}
+
+QJsonObject PlanWorker::fields() const
+{
+    return planUnpackFields(packedFields);
 }
 
 bool PlanNode::spills() const

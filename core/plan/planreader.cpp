@@ -29,17 +29,53 @@ PlanFormat PlanReader::detect(const QString &text)
     return PlanFormat::Text;
 }
 
+PlanReader::Result PlanReader::finish(Plan &&plan, PlanFormat format, QByteArray &&source)
+{
+    Result result;
+    plan.format = format;
+    plan.source = std::move(source);
+    PlanMetrics::derive(plan);
+    result.plan = std::move(plan);
+    return result;
+}
+
+bool PlanReader::readPlainJson(QByteArray &utf8, Result *result)
+{
+    QJsonParseError parseError;
+    Plan plan;
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return false;
+        const QJsonValue root =
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        PlanParseError error;
+        const QJsonObject top = StructuredPlanReader::topObject(root, &error);
+        if (!error.isError())
+            plan = PlanBuilder::build(top, &error);
+        if (error.isError())
+            return false;
+    } // the document goes before the metrics run: it is the size of the text
+    *result = finish(std::move(plan), PlanFormat::Json, std::move(utf8));
+    return true;
+}
+
+PlanReader::Result PlanReader::read(QByteArray utf8)
+{
+    for (const char c : utf8) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        Result result;
+        if ((c == '[' || c == '{') && readPlainJson(utf8, &result))
+            return result;
+        break;
+    }
+    return read(QString::fromUtf8(utf8));
+}
+
 PlanReader::Result PlanReader::read(const QString &text)
 {
     Result result;
-    // Every path ends alike: the format, the text kept in UTF-8, the metrics.
-    const auto finish = [&result](Plan &&plan, PlanFormat format, QByteArray &&source) {
-        plan.format = format;
-        plan.source = std::move(source);
-        PlanMetrics::derive(plan);
-        result.plan = std::move(plan);
-        return std::move(result);
-    };
     if (text.trimmed().isEmpty()) {
         result.error.message = QStringLiteral("the input is empty");
         return result;
@@ -49,20 +85,9 @@ PlanReader::Result PlanReader::read(const QString &text)
     // costs more than the parse on a 30 MB plan. Anything that does not
     // parse as is takes the general path, which also places errors.
     if (detect(text) == PlanFormat::Json) {
-        QJsonParseError parseError;
         QByteArray utf8 = text.toUtf8();
-        const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-        if (parseError.error == QJsonParseError::NoError) {
-            const QJsonValue root =
-                document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-            PlanParseError error;
-            const QJsonObject top = StructuredPlanReader::topObject(root, &error);
-            Plan plan;
-            if (!error.isError())
-                plan = PlanBuilder::build(top, &error);
-            if (!error.isError())
-                return finish(std::move(plan), PlanFormat::Json, std::move(utf8));
-        }
+        if (readPlainJson(utf8, &result))
+            return result;
     }
     const PsqlOutput input = PsqlOutput::unwrap(text);
     if (input.lines().isEmpty()) {

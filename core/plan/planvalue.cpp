@@ -1,5 +1,7 @@
 #include "planvalue.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonArray>
 
 #include <cmath>
@@ -68,6 +70,16 @@ int planInt(const QJsonValue &value, int fallback)
 bool planHas(const QJsonValue &value)
 {
     return !value.isUndefined() && !value.isNull();
+}
+
+QByteArray planPackFields(const QJsonObject &object)
+{
+    return QCborMap::fromJsonObject(object).toCborValue().toCbor();
+}
+
+QJsonObject planUnpackFields(const QByteArray &packed)
+{
+    return QCborValue::fromCbor(packed).toMap().toJsonObject();
 }
 
 } // namespace tusk::core

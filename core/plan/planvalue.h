@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
@@ -13,6 +15,10 @@ int planInt(const QJsonValue &value, int fallback);
 bool planBool(const QJsonValue &value, bool fallback = false);
 QString planString(const QJsonValue &value); // lists joined with ", "
 bool planHas(const QJsonValue &value); // present and not null
+
+// A node's fields packed as CBOR (text strings stay UTF-8 in it), and back.
+QByteArray planPackFields(const QJsonObject &object);
+QJsonObject planUnpackFields(const QByteArray &packed);
 
 } // namespace tusk::core
 

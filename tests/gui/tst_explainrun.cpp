@@ -158,7 +158,7 @@ void TestExplainRun::analyzeOfAnUpdateChangesNothing()
     QVERIFY(read.ok());
     QCOMPARE(read.plan.root().nodeType, QStringLiteral("ModifyTable"));
     QCOMPARE(read.plan.root().operation, QStringLiteral("Update"));
-    QVERIFY(read.plan.root().fields.contains(QStringLiteral("WAL Records")));
+    QVERIFY(read.plan.root().fields().contains(QStringLiteral("WAL Records")));
     QVERIFY2(m_note.contains(QStringLiteral("BEGIN … ROLLBACK")), qPrintable(m_note));
     QVERIFY(m_note.contains(QStringLiteral("UPDATE")));
     QCOMPARE(m_tab->queryRunner()->transaction(), QueryRunner::Transaction::Idle);

@@ -211,6 +211,16 @@ void TestPlanViewer::searchFindsAndSteps()
     QCOMPARE(viewer->selectedNode(), 6);
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(viewer->selectedNode(), 8);
+    // Conditions are found in the node's packed fields, whatever the case.
+    search->setText(QStringLiteral("I.ORDER_ID = o.id"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(viewer->selectedNode(), 5);
+    search->setText(QStringLiteral("Hash Cond")); // a key's name is not a match
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(viewer->selectedNode(), 5);
+    const QList<QLabel *> count = search->parentWidget()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(count.begin(), count.end(),
+        [](const QLabel *l) { return l->text() == QStringLiteral(" no match"); }));
 }
 
 void TestPlanViewer::brokenPlanKeepsTabsAndSaysWhere()

@@ -199,7 +199,7 @@ void compareAll(const Plan &a, const Plan &b, const QString &what, bool exact)
 {
     compareTyped(a, b, what);
     for (int i = 0; i < a.nodes.size(); ++i)
-        compareFields(a.nodes.at(i).fields, b.nodes.at(i).fields,
+        compareFields(a.nodes.at(i).fields(), b.nodes.at(i).fields(),
             QStringLiteral("%1, node %2").arg(what).arg(i), exact);
 }
 } // namespace
@@ -212,6 +212,7 @@ private slots:
     void everyPsqlStyleGivesTheSameTree_data();
     void everyPsqlStyleGivesTheSameTree();
     void psqlWrappedJsonReads();
+    void bytesReadAsText();
     void summaryOfText();
     void unwrapKeepsPositions();
 };
@@ -288,6 +289,35 @@ void TestPlanFormats::psqlWrappedJsonReads()
     }
 }
 
+// The Plan tool and `tusk plan` read files as bytes; a plain JSON plan is
+// parsed from them directly, the rest through the text path.
+void TestPlanFormats::bytesReadAsText()
+{
+    const QStringList files = QDir(dataDir).entryList({QStringLiteral("*.json"),
+        QStringLiteral("*.txt"), QStringLiteral("*.yaml"), QStringLiteral("*.xml")});
+    QVERIFY(files.size() > 20);
+    for (const QString &name : files) {
+        QFile f(dataDir + QLatin1Char('/') + name);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const PlanReader::Result fromBytes = PlanReader::read(bytes);
+        const PlanReader::Result fromText = PlanReader::read(QString::fromUtf8(bytes));
+        QCOMPARE(fromBytes.ok(), fromText.ok());
+        if (!fromText.ok()) {
+            QCOMPARE(fromBytes.error.toString(), fromText.error.toString());
+            continue;
+        }
+        QCOMPARE(fromBytes.plan.format, fromText.plan.format);
+        QCOMPARE(fromBytes.plan.source, bytes);
+        compareAll(fromBytes.plan, fromText.plan, name, true);
+    }
+    // Broken JSON still says where it broke.
+    const PlanReader::Result broken = PlanReader::read(QByteArray("[{\"Plan\": {\n  \"Node"));
+    QVERIFY(!broken.ok());
+    QCOMPARE(broken.error.line, 2);
+    QVERIFY(PlanReader::read(QByteArray(" \n\t")).error.message.contains(u"empty"));
+}
+
 void TestPlanFormats::summaryOfText()
 {
     const Plan p = readPlan(dataDir + QStringLiteral("/dml_triggers.txt"));
@@ -300,7 +330,7 @@ void TestPlanFormats::summaryOfText()
     QCOMPARE(p.settings.value(QStringLiteral("work_mem")).toString(), QStringLiteral("8MB"));
     QVERIFY(p.hasPlanningBuffers);
     QCOMPARE(p.planningBuffers[PlanBuffers::SharedHit], 125.0);
-    QCOMPARE(p.root().fields.value(QStringLiteral("WAL Records")).toDouble(), 107.0);
+    QCOMPARE(p.root().fields().value(QStringLiteral("WAL Records")).toDouble(), 107.0);
     QCOMPARE(p.root().label(), QStringLiteral("Update"));
 }
 

@@ -145,8 +145,9 @@ void PlanDetailsView::showNode(int id)
                 insight->title + QStringLiteral("\n") + insight->detail);
     }
 
+    const QJsonObject fields = node.fields();
     QTreeWidgetItem *conditions = nullptr;
-    for (auto it = node.fields.begin(); it != node.fields.end(); ++it) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (!isCondition(it.key()))
             continue;
         if (!conditions)
@@ -156,12 +157,13 @@ void PlanDetailsView::showNode(int id)
 
     for (const PlanWorker &worker : node.workers) {
         QTreeWidgetItem *w = section(tr("Worker %1").arg(worker.number));
-        for (auto it = worker.fields.begin(); it != worker.fields.end(); ++it)
+        const QJsonObject workerFields = worker.fields();
+        for (auto it = workerFields.begin(); it != workerFields.end(); ++it)
             addRow(w, it.key(), fieldText(it.value()));
     }
 
     QTreeWidgetItem *all = section(tr("All fields from EXPLAIN"));
-    for (auto it = node.fields.begin(); it != node.fields.end(); ++it) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.key() == QLatin1String("Workers"))
             continue;
         addRow(all, it.key(), fieldText(it.value()));

@@ -16,7 +16,7 @@ constexpr qreal margin = 24;
 
 QRectF source(PlanScene &scene)
 {
-    return scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin);
+    return scene.drawingBounds().adjusted(-margin, -margin, margin, margin);
 }
 } // namespace
 

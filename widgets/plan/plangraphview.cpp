@@ -30,7 +30,6 @@ PlanGraphView::PlanGraphView(PlanScene *scene, QWidget *parent)
     setOptimizationFlags(
         QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setCacheMode(QGraphicsView::CacheNone);
-    setBackgroundBrush(QColor(0xfc, 0xfc, 0xfd));
     setAccessibleName(tr("Graphical plan"));
 }
 

@@ -26,7 +26,7 @@ PlanNodeItem::PlanNodeItem(PlanScene *scene, const PlanNode &node, bool timing, 
     : m_scene(scene)
     , m_id(node.id)
     , m_title(node.label())
-    , m_target(node.target().isEmpty() ? node.keyText() : node.target())
+    , m_target(node.target().isEmpty() ? node.keyText : node.target())
     , m_subplan(node.subplanName)
     , m_hasChildren(!node.children.isEmpty())
     , m_insights(insightCount)

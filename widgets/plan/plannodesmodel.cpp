@@ -107,7 +107,7 @@ QVariant PlanNodesModel::display(int row, int column) const
         // Indented like the tree while the grid is in plan order.
         return QString(QString(node.depth * 2, u' ') + node.label());
     case Object:
-        return node.target().isEmpty() ? node.keyText() : node.target();
+        return node.target().isEmpty() ? node.keyText : node.target();
     case SelfTime:
         return timing ? planTimeText(node.exclusiveMs) : QString();
     case SelfPercent:

@@ -1,10 +1,13 @@
 #include "planscene.h"
 
-#include "planedgeitem.h"
 #include "plannodeitem.h"
 
 #include "plan/planmetrics.h"
 
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
 #include <cmath>
 
 namespace tusk::widgets {
@@ -15,6 +18,7 @@ PlanScene::PlanScene(QObject *parent)
     : QGraphicsScene(parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(QColor(0xfc, 0xfc, 0xfd));
     connect(this, &QGraphicsScene::selectionChanged, this,
         [this] { emit nodeSelected(selectedNode()); });
 }
@@ -26,7 +30,6 @@ void PlanScene::setPlan(std::shared_ptr<const Plan> plan, const QList<PlanInsigh
     clear();
     m_items.clear();
     m_edges.clear();
-    m_cteLinks.clear();
     m_plan = std::move(plan);
     if (!m_plan)
         return;
@@ -42,33 +45,29 @@ void PlanScene::setPlan(std::shared_ptr<const Plan> plan, const QList<PlanInsigh
     for (const PlanNode &n : p.nodes)
         maxRows = std::max(maxRows, n.hasActual ? n.totalRows : n.planRows);
     const bool timing = p.hasTiming();
+    // Cards are placed before they join the scene: moving items the scene
+    // has already indexed costs time and memory for each of them.
+    m_layout = PlanLayout::compute(p, m_collapsed);
     m_items.reserve(count);
     m_edges.reserve(count);
     QHash<QString, int> cteRoots;
     for (const PlanNode &n : p.nodes) {
         auto *item = new PlanNodeItem(this, n, timing, insightCount.at(n.id));
+        item->setPos(m_layout.cards.at(n.id).topLeft());
         addItem(item);
         m_items.append(item);
         if (n.isCte())
             cteRoots.insert(n.subplanName.mid(4), n.id);
-        if (n.parent < 0) {
-            m_edges.append(nullptr);
+        if (n.parent < 0)
             continue;
-        }
         const double rows = n.hasActual ? n.totalRows : n.planRows;
         const qreal width = 1 + 7 * std::log10(rows + 1) / std::log10(maxRows + 1);
-        auto *edge = new PlanEdgeItem(
-            n.isSubplanRoot() ? PlanEdgeItem::Kind::Subplan : PlanEdgeItem::Kind::Child, width);
-        addItem(edge);
-        m_edges.append(edge);
+        m_edges.append({n.isSubplanRoot() ? PlanEdge::Kind::Subplan : PlanEdge::Kind::Child,
+            n.parent, n.id, width});
     }
-    for (const PlanNode &n : p.nodes) {
-        if (n.nodeType != QLatin1String("CTE Scan") || !cteRoots.contains(n.cteName))
-            continue;
-        auto *link = new PlanEdgeItem(PlanEdgeItem::Kind::CteLink, 1);
-        addItem(link);
-        m_cteLinks.append({link, {n.id, cteRoots.value(n.cteName)}});
-    }
+    for (const PlanNode &n : p.nodes)
+        if (n.nodeType == QLatin1String("CTE Scan") && cteRoots.contains(n.cteName))
+            m_edges.append({PlanEdge::Kind::CteLink, n.id, cteRoots.value(n.cteName), 1});
     relayout();
 }
 
@@ -84,13 +83,30 @@ void PlanScene::relayout()
             item->setPos(card.topLeft());
         item->setCollapsed(m_collapsed.at(item->nodeId()), hiddenBelow(item->nodeId()));
     }
-    for (int id = 0; id < m_edges.size(); ++id)
-        if (PlanEdgeItem *edge = m_edges.at(id))
-            edge->setEnds(m_layout.cards.at(m_plan->nodes.at(id).parent), m_layout.cards.at(id));
-    for (const auto &[link, ends] : std::as_const(m_cteLinks))
-        link->setEnds(m_layout.cards.at(ends.first), m_layout.cards.at(ends.second));
     setSceneRect(m_layout.bounds.adjusted(-60, -60, 60, 60));
+    update(); // the edges are background: redraw all of it
     emit layoutChanged();
+}
+
+void PlanScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsScene::drawBackground(painter, rect);
+    const qreal lod =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    for (const PlanEdge &edge : std::as_const(m_edges)) {
+        const QRectF &from = m_layout.cards.at(edge.from);
+        const QRectF &to = m_layout.cards.at(edge.to);
+        if (edge.bounds(from, to).intersects(rect))
+            edge.paint(painter, from, to, lod);
+    }
+}
+
+QRectF PlanScene::drawingBounds() const
+{
+    QRectF bounds = itemsBoundingRect();
+    for (const PlanEdge &edge : m_edges)
+        bounds |= edge.bounds(m_layout.cards.at(edge.from), m_layout.cards.at(edge.to));
+    return bounds;
 }
 
 int PlanScene::hiddenBelow(int id) const
@@ -136,13 +152,20 @@ QList<int> PlanScene::search(const QString &text)
     if (!m_plan)
         return found;
     const QString needle = text.trimmed();
+    // Unpacking every node's fields costs ~6 µs; most nodes do not hold the
+    // needle anywhere in their packed bytes (strings are UTF-8 there), so an
+    // ASCII needle first looks in those and unpacks only where it is.
+    const bool ascii =
+        std::all_of(needle.begin(), needle.end(), [](QChar c) { return c.unicode() < 128; });
+    const QByteArray bytes = needle.toUtf8().toLower();
     for (const PlanNode &n : m_plan->nodes) {
         bool match = false;
         if (!needle.isEmpty()) {
             match = n.label().contains(needle, Qt::CaseInsensitive)
                 || n.target().contains(needle, Qt::CaseInsensitive)
                 || n.subplanName.contains(needle, Qt::CaseInsensitive)
-                || PlanMetrics::expressionText(n).contains(needle, Qt::CaseInsensitive);
+                || ((!ascii || n.packedFields.toLower().contains(bytes))
+                    && PlanMetrics::expressionText(n).contains(needle, Qt::CaseInsensitive));
         }
         m_items.at(n.id)->setMatched(match);
         if (match)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "planedge.h"
 #include "planlayout.h"
 
 #include "plan/plan.h"
@@ -11,12 +12,12 @@
 
 namespace tusk::widgets {
 
-class PlanEdgeItem;
 class PlanNodeItem;
 
-// The graphical plan: one card per node, laid out by PlanLayout, edges
-// sized by rows, CTE links, folding of subtrees, search highlighting and the
-// selected node. Folding moves the existing items; nothing is rebuilt.
+// The graphical plan: one card item per node, laid out by PlanLayout; edges
+// sized by rows and CTE links drawn behind them (drawBackground); folding of
+// subtrees, search highlighting and the selected node. Folding moves the
+// existing items; nothing is rebuilt.
 class PlanScene : public QGraphicsScene {
     Q_OBJECT
 public:
@@ -27,6 +28,8 @@ public:
     const core::Plan *plan() const { return m_plan.get(); }
     const PlanLayout &layout() const { return m_layout; }
     PlanNodeItem *itemFor(int id) const { return m_items.value(id); }
+    // The cards and the edges between them, for export.
+    QRectF drawingBounds() const;
 
     void toggleCollapsed(int id);
     void setCollapsed(int id, bool collapsed);
@@ -44,6 +47,9 @@ signals:
     void nodeSelected(int id); // -1: none
     void layoutChanged();
 
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
 private:
     void relayout();
     int hiddenBelow(int id) const;
@@ -52,8 +58,7 @@ private:
     PlanLayout m_layout;
     QList<bool> m_collapsed;
     QList<PlanNodeItem *> m_items;
-    QList<PlanEdgeItem *> m_edges; // by child id; null for the root
-    QList<std::pair<PlanEdgeItem *, std::pair<int, int>>> m_cteLinks; // scan → CTE root
+    QList<PlanEdge> m_edges; // parent → child, then CTE Scan → CTE root
 };
 
 } // namespace tusk::widgets

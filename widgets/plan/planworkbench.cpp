@@ -123,7 +123,12 @@ void PlanWorkbench::addTab(QWidget *page, const QString &title, const QString &t
 
 PlanViewer *PlanWorkbench::openText(const QString &text, const QString &title, const QString &note)
 {
-    PlanReader::Result result = PlanReader::read(text);
+    return openResult(PlanReader::read(text), title, note);
+}
+
+PlanViewer *PlanWorkbench::openResult(
+    PlanReader::Result &&result, const QString &title, const QString &note)
+{
     if (!result.ok()) {
         showError(tr("%1: the plan could not be read: %2").arg(title, result.error.toString()));
         return nullptr;
@@ -148,8 +153,7 @@ PlanViewer *PlanWorkbench::openFile(const QString &path)
         showError(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return nullptr;
     }
-    const QString text = QString::fromUtf8(file.readAll());
-    PlanViewer *viewer = openText(text, QFileInfo(path).fileName());
+    PlanViewer *viewer = openResult(PlanReader::read(file.readAll()), QFileInfo(path).fileName());
     if (viewer)
         m_tabs->setTabToolTip(m_tabs->indexOf(viewer), QDir::toNativeSeparators(path));
     else

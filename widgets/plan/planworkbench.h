@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plan/planreader.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -48,6 +50,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    PlanViewer *openResult(
+        core::PlanReader::Result &&result, const QString &title, const QString &note = {});
     void showError(const QString &text);
     void addTab(QWidget *page, const QString &title, const QString &tooltip);
 
