@@ -52,12 +52,13 @@ const Subcommand *findSubcommand(const QString &name)
 QString usage()
 {
     QString text = QStringLiteral(
-        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]] [FILE.sql…]\n"
+        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]] [FILE…]\n"
         "       tusk <command> [options]\n"
         "\n"
         "Tusk is a workbench for PostgreSQL schema, migrations and performance.\n"
-        "Without a command it opens the main window (with FILEs in editor tabs);\n"
-        "with one it runs headless.\n"
+        "Without a command it opens the main window: SQL FILEs in editor tabs,\n"
+        "EXPLAIN output (.json .txt .yaml .xml .plan .explain) in the Plan tool.\n"
+        "With one it runs headless.\n"
         "\n"
         "Window options:\n"
         "  --db CONNINFO       connect to a URL or keyword/value connection string\n"

@@ -19,6 +19,8 @@ constexpr double misestimateFactor = 10;
 constexpr double filterShare = 0.9;
 constexpr double filterMinimumRows = 1000; // removed over all loops; less is noise
 constexpr double nestedLoopMinimumLoops = 100;
+constexpr double slowNodeMinimumMs = 1; // a slow node below this is only Info
+constexpr double criticalNodeMinimumMs = 10;
 
 PlanInsight insightAt(Kind kind, Severity severity, int node)
 {
@@ -115,8 +117,13 @@ void addSlowNodes(const Plan &plan, int count, QList<PlanInsight> *out)
         [](auto *a, auto *b) { return a->exclusiveMs > b->exclusiveMs; });
     for (int i = 0; i < std::min<int>(count, nodes.size()); ++i) {
         const PlanNode &n = *nodes.at(i);
-        PlanInsight insight = insightAt(Kind::SlowNode,
-            n.exclusivePercent >= 50 ? Severity::Critical : Severity::Warning, n.id);
+        // The share says where the time goes; the time says whether it
+        // matters: half of a 0.4 ms query is nothing to be alarmed about.
+        const Severity severity = n.exclusiveMs < slowNodeMinimumMs ? Severity::Info
+            : n.exclusivePercent >= 50 && n.exclusiveMs >= criticalNodeMinimumMs
+            ? Severity::Critical
+            : Severity::Warning;
+        PlanInsight insight = insightAt(Kind::SlowNode, severity, n.id);
         insight.title = u"%1 spends %2 (%3 % of the time) in itself"_s
                             .arg(n.title(), planTimeText(n.exclusiveMs))
                             .arg(n.exclusivePercent, 0, 'f', 1);

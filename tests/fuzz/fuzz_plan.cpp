@@ -1,4 +1,6 @@
-// libFuzzer entry: any bytes are a pasted plan. Unwrapping psql's borders,
+// libFuzzer entry: any bytes are a plan file (PlanReader::read(QByteArray),
+// as the Plan tool and `tusk plan` read files) and, as text, a pasted plan;
+// both must agree. Unwrapping psql's borders,
 // detecting the format, the JSON / text / YAML / XML readers, the metrics,
 // the insights, the reports and a comparison with itself must come back with
 // a plan or an error, never crash, overflow or hang.
@@ -15,8 +17,11 @@ using namespace tusk::core;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    const PlanReader::Result result = PlanReader::read(text);
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const PlanReader::Result result = PlanReader::read(bytes);
+    const PlanReader::Result pasted = PlanReader::read(QString::fromUtf8(bytes));
+    if (result.ok() != pasted.ok() || result.plan.nodes.size() != pasted.plan.nodes.size())
+        __builtin_trap(); // a file and the same text pasted must read alike
     if (!result.ok()) {
         (void)result.error.toString();
         return 0;

@@ -227,6 +227,17 @@ void TestPlanMetrics::insightsFireAndStaySilent()
     using K = PlanInsight::Kind;
     // Slow nodes need timing.
     QVERIFY(fires(plan("[{\"Plan\": " NODE("Seq Scan", 5, 10, 1, "}") "}]"), K::SlowNode, 0));
+    // Its severity follows the time as well as the share.
+    const auto slowSeverity = [](const Plan &p) {
+        for (const PlanInsight &i : PlanInsights::find(p))
+            if (i.kind == PlanInsight::Kind::SlowNode)
+                return i.severity;
+        return PlanInsight::Severity(-1);
+    };
+    using S = PlanInsight::Severity;
+    QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 0.4, 10, 1, "}") "}]")), S::Info);
+    QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 5, 10, 1, "}") "}]")), S::Warning);
+    QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 20, 10, 1, "}") "}]")), S::Critical);
     QVERIFY(!fires(
         plan("[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Total Cost\": 5, \"Plan Rows\": 10}}]"),
         K::SlowNode));
