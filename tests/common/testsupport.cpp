@@ -92,9 +92,11 @@ int runTusk(const QStringList &arguments, const QString &workingDir, QString *ou
 
 QString artifactPath(const QString &fileName)
 {
+    // ctest sets the folder; a test run by hand writes to the same one
+    // (the build's), never into whatever folder it was started from.
     QString dir = qEnvironmentVariable("TUSK_TEST_ARTIFACTS");
     if (dir.isEmpty())
-        dir = QDir::currentPath();
+        dir = QStringLiteral(TUSK_TEST_ARTIFACTS_DEFAULT);
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + fileName;
 }
