@@ -1,5 +1,7 @@
 #include "plandetailsview.h"
 
+#include "common/wrappingitemdelegate.h"
+
 #include "plan/plan.h"
 #include "plan/planinsight.h"
 #include "plan/planvalue.h"
@@ -45,11 +47,15 @@ PlanDetailsView::PlanDetailsView(QWidget *parent)
     setObjectName(QStringLiteral("planDetails"));
     setColumnCount(2);
     setHeaderLabels({tr("Field"), tr("Value")});
-    setUniformRowHeights(false);
-    setWordWrap(true);
+    // Conditions, outputs and insights are long: they wrap in the narrow
+    // side pane rather than end in "…".
+    setItemDelegate(new WrappingItemDelegate(this));
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    header()->resizeSection(0,
+        fontMetrics().horizontalAdvance(QStringLiteral("Rows Removed by Filter"))
+            + 2 * indentation());
     header()->setStretchLastSection(true);
 }
 
