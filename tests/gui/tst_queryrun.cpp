@@ -344,13 +344,25 @@ void TestQueryRun::killedSessionIsReportedAndReconnects()
     m_tab->editor()->setText(QStringLiteral("SELECT pg_sleep(30)"));
     QSignalSpy finished(m_tab->queryRunner(), &QueryRunner::finished);
     QVERIFY(m_tab->runStatement());
-    QTest::qWait(500);
     Connection killer;
     QVERIFY(openAndWait(killer, m_db->connInfo()).isNull());
-    const Reply killed = tusk::test::runAndWait(killer,
-        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()"));
-    QVERIFY(killed.error.isNull());
+    // The tab connects before it sends the sleep; on a busy machine that
+    // can take longer than any fixed wait, so terminate until a backend
+    // running it was found. (Not in QTRY_VERIFY: it evaluates its
+    // condition again after success, and this one has a side effect.)
+    bool terminated = false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!terminated && clock.elapsed() < 15000) {
+        const Reply killed = tusk::test::runAndWait(killer,
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()"));
+        QVERIFY(killed.error.isNull());
+        terminated = !killed.results.isEmpty() && killed.results.first().rowCount() == 1;
+        if (!terminated)
+            QTest::qWait(50);
+    }
+    QVERIFY2(terminated, "the sleep never showed in pg_stat_activity");
     QVERIFY(finished.wait(10000));
     const PgError error = lastError(finished);
     QVERIFY2(!error.isNull(), "a killed session must report an error");
