@@ -7,8 +7,11 @@
 #include "lint/lintcatalog.h"
 #include "lint/report/lintreporter.h"
 #include "lint/report/rulesdocument.h"
+#include "profiles/migrationspath.h"
+#include "profiles/profilestore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 
@@ -43,6 +46,25 @@ void write(const QByteArray &bytes)
     out().flush();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+// The folders whose released parts --fix never writes. The command line
+// cannot always tell which folder is the migrations folder, so every
+// candidate counts: the one the project's profiles name (docs/profiles.md),
+// the working directory, and each folder given on the command line.
+QStringList migrationsFolders(const QString &profileName, const QStringList &paths)
+{
+    ProfileStore store;
+    store.load(QDir::currentPath());
+    const std::optional<Profile> profile =
+        profileName.isEmpty() ? std::nullopt : store.find(profileName);
+    QStringList folders {
+        MigrationsPath::resolve(store, profile ? &*profile : nullptr).path, QDir::currentPath()};
+    for (const QString &path : paths) {
+        if (QFileInfo(path).isDir())
+            folders << QFileInfo(path).absoluteFilePath();
+    }
+    return folders;
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -155,6 +177,8 @@ int LintCommand::run(const QStringList &arguments)
     reportOptions.showLocks = parser.isSet(QStringLiteral("locks"));
     reportOptions.toolVersion = QStringLiteral(TUSK_VERSION);
     if (parser.isSet(QStringLiteral("fix"))) {
+        files.setMigrationsFolders(
+            migrationsFolders(parser.value(QStringLiteral("profile")), paths));
         // The report then describes what is left after the rewrite.
         if (!files.applyFixes())
             return exitUsage;

@@ -2,8 +2,9 @@
 
 #include "console.h"
 
+#include "files/releasedmigrations.h"
+#include "files/userfilewriter.h"
 #include "lint/fixapplier.h"
-#include "profiles/atomicfilewriter.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -98,6 +99,13 @@ bool LintFiles::applyFixes()
     for (LintedFile &file : m_files) {
         if (!file.ok())
             continue;
+        if (file.path != stdinName
+            && ReleasedMigrations::containsAny(file.path, m_migrationsFolders)) {
+            if (!file.result.findings.isEmpty())
+                err() << file.path << ": a released migration, never rewritten: fixes not "
+                      << "applied\n";
+            continue;
+        }
         const QByteArray original = file.script->source().bytes();
         int applied = 0;
         for (int pass = 0; pass < kMaxPasses; ++pass) {
@@ -114,10 +122,13 @@ bool LintFiles::applyFixes()
         }
         if (applied == 0)
             continue;
-        QString error;
-        if (!AtomicFileWriter::write(
-                file.path, file.script->source().bytes(), &error, AtomicFileWriter::Kind::Shared)) {
-            err() << "tusk lint: " << file.path << ": cannot write the fixes: " << error << '\n';
+        UserFileWriter::Options options;
+        options.migrationsFolders = m_migrationsFolders;
+        if (const FileWriteError error =
+                UserFileWriter::writeFile(file.path, file.script->source().bytes(), options);
+            !error.isNull()) {
+            err() << "tusk lint: " << file.path << ": cannot write the fixes: " << error.message
+                  << '\n';
             file = lint(file.path, original); // report on what is really on disk
             ok = false;
             continue;

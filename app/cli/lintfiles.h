@@ -17,9 +17,12 @@ public:
         const core::LintCatalog *catalog);
 
     void lintAll(const QStringList &paths);
+    // Folders whose released parts --fix never writes (UserFileWriter).
+    void setMigrationsFolders(const QStringList &folders) { m_migrationsFolders = folders; }
     // Writes each file's fixes (stdin's go to fixedStdin()). False when a
     // file could not be written; the message is on stderr and the file is
-    // unchanged.
+    // unchanged. A released migration is left as it is, with a note on
+    // stderr: that is the rule, not a failure.
     bool applyFixes();
 
     const QList<core::LintedFile> &files() const { return m_files; }
@@ -36,6 +39,7 @@ private:
     const core::LintCatalog *m_catalog;
     QList<core::LintedFile> m_files;
     std::optional<QByteArray> m_fixedStdin;
+    QStringList m_migrationsFolders;
 };
 
 } // namespace tusk::app

@@ -2,6 +2,7 @@
 
 #include "console.h"
 
+#include "files/userfilewriter.h"
 #include "plan/plancomparison.h"
 #include "plan/planexport.h"
 #include "plan/planreader.h"
@@ -11,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <optional>
@@ -68,12 +68,10 @@ bool writeOutput(const QByteArray &bytes, const QString &outPath)
         std::fflush(stdout);
         return true;
     }
-    QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err() << "tusk plan: cannot write " << outPath << ": " << file.errorString() << '\n';
-        return false;
-    }
-    return true;
+    const FileWriteError failure = UserFileWriter::writeFile(outPath, bytes, {});
+    if (!failure.isNull())
+        err() << "tusk plan: " << failure.message << '\n';
+    return failure.isNull();
 }
 
 void addOptions(QCommandLineParser &parser)

@@ -288,12 +288,13 @@ int check(ProfilesContext &c)
         if (!file->exists())
             continue;
         for (const ProfileIssue &issue : file->issues()) {
-            const char *kind = issue.severity == ProfileIssue::Severity::Error ? "error"
-                : issue.severity == ProfileIssue::Severity::Warning            ? "warning"
-                                                                               : "note";
+            // gcc's words for a file's problems: the lowest level is a note.
+            const char *kind = issue.severity == Severity::Error ? "error"
+                : issue.severity == Severity::Warning            ? "warning"
+                                                                 : "note";
             out() << file->path() << ':' << issue.line << ": " << kind << ": " << issue.message
                   << '\n';
-            errors += issue.severity == ProfileIssue::Severity::Error;
+            errors += issue.severity == Severity::Error;
         }
     }
     const ProfileFile &project = c.store.projectFile();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalogobjects.h"
-#include "lint/severity.h"
+#include "support/severity.h"
 
 #include <QString>
 

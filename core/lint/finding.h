@@ -1,6 +1,6 @@
 #pragma once
 
-#include "severity.h"
+#include "support/severity.h"
 
 #include "sql/scriptlexer.h"
 #include "sql/sourcetext.h"

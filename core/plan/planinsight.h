@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/severity.h"
+
 #include <QList>
 #include <QString>
 
@@ -19,8 +21,6 @@ struct PlanInsight {
         WorkersNotLaunched, // fewer parallel workers than planned
         HeapFetches, // index-only scan visiting the heap
     };
-    enum class Severity { Info, Warning, Critical };
-
     Kind kind = Kind::SlowNode;
     Severity severity = Severity::Warning;
     int node = -1;
@@ -29,6 +29,7 @@ struct PlanInsight {
     double impactMs = 0; // for ordering: the time at stake, when known
 
     static QString kindName(Kind kind); // "misestimate", "filter-removes-rows", …
+    // "info", "warning", "critical": the words plan tools use.
     static QString severityName(Severity severity);
 };
 

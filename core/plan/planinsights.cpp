@@ -13,7 +13,6 @@ namespace tusk::core {
 namespace {
 using namespace Qt::Literals::StringLiterals;
 using Kind = PlanInsight::Kind;
-using Severity = PlanInsight::Severity;
 
 constexpr double misestimateFactor = 10;
 constexpr double filterShare = 0.9;
@@ -121,7 +120,7 @@ void addSlowNodes(const Plan &plan, int count, QList<PlanInsight> *out)
         // matters: half of a 0.4 ms query is nothing to be alarmed about.
         const Severity severity = n.exclusiveMs < slowNodeMinimumMs ? Severity::Info
             : n.exclusivePercent >= 50 && n.exclusiveMs >= criticalNodeMinimumMs
-            ? Severity::Critical
+            ? Severity::Error
             : Severity::Warning;
         PlanInsight insight = insightAt(Kind::SlowNode, severity, n.id);
         insight.title = u"%1 spends %2 (%3 % of the time) in itself"_s
@@ -143,8 +142,8 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
         return;
     // Misestimates.
     if (isMisestimateOrigin(plan, n)) {
-        PlanInsight i = insightAt(Kind::Misestimate,
-            n.misestimate >= 1000 ? Severity::Critical : Severity::Warning, n.id);
+        PlanInsight i = insightAt(
+            Kind::Misestimate, n.misestimate >= 1000 ? Severity::Error : Severity::Warning, n.id);
         const bool under = n.misestimateDirection > 0;
         i.title =
             u"%1: %2 rows expected, %3 found (%4× %5)"_s.arg(n.title(), planCountText(n.planRows),
@@ -211,7 +210,7 @@ void addNodeInsights(const Plan &plan, const PlanNode &n, QList<PlanInsight> *ou
             const PlanNode &p = plan.nodes.at(id);
             if (p.nodeType != u"Nested Loop"_s)
                 continue;
-            PlanInsight i = insightAt(Kind::NestedLoopSeqScan, Severity::Critical, n.id);
+            PlanInsight i = insightAt(Kind::NestedLoopSeqScan, Severity::Error, n.id);
             i.title = u"%1 runs %2 times inside a nested loop"_s.arg(
                 n.title(), planCountText(n.actualLoops));
             i.detail =
@@ -288,7 +287,7 @@ QString PlanInsight::severityName(Severity severity)
         return u"info"_s;
     case Severity::Warning:
         return u"warning"_s;
-    case Severity::Critical:
+    case Severity::Error:
         return u"critical"_s;
     }
     return {};

@@ -1,6 +1,6 @@
 #include "gitignore.h"
 
-#include "atomicfilewriter.h"
+#include "files/userfilewriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,7 +66,11 @@ bool GitIgnore::add(const QString &projectRoot, const QString &path, QString *er
         content += '\n';
     content += "# Tusk / postgres skill connection profiles (may hold connection details)\n/"
         + QDir(projectRoot).relativeFilePath(path).toUtf8() + '\n';
-    return AtomicFileWriter::write(file, content, error, AtomicFileWriter::Kind::Shared);
+    UserFileWriter::Options options;
+    options.createFolder = true;
+    const FileWriteError failure = UserFileWriter::writeFile(file, content, options);
+    *error = failure.message;
+    return failure.isNull();
 }
 
 } // namespace tusk::core

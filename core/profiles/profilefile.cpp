@@ -1,6 +1,6 @@
 #include "profilefile.h"
 
-#include "atomicfilewriter.h"
+#include "files/userfilewriter.h"
 #include "pgbinpath.h"
 #include "schemamigration.h"
 #include "sslmode.h"
@@ -37,7 +37,7 @@ Profile buildProfile(const QString &name, const QVariantMap &values, const TomlT
     QList<ProfileIssue> *issues)
 {
     const QStringList table {databaseKey, name};
-    auto issue = [&](ProfileIssue::Severity severity, const QString &key, const QString &text) {
+    auto issue = [&](Severity severity, const QString &key, const QString &text) {
         int line = toml.valueLine(table, key);
         if (!line)
             line = toml.valueLine({databaseKey}, key);
@@ -68,7 +68,7 @@ Profile buildProfile(const QString &name, const QVariantMap &values, const TomlT
         if (ok && port > 0 && port < 65536)
             p.port = port;
         else
-            issue(ProfileIssue::Severity::Error, QStringLiteral("port"),
+            issue(Severity::Error, QStringLiteral("port"),
                 QStringLiteral("port %1 is not a TCP port")
                     .arg(literalOf(values.value(QStringLiteral("port")))));
     }
@@ -77,12 +77,12 @@ Profile buildProfile(const QString &name, const QVariantMap &values, const TomlT
     if (const auto mode = SslMode::toLibpq(ssl))
         p.sslMode = *mode;
     else
-        issue(ProfileIssue::Severity::Error, QStringLiteral("sslmode"),
+        issue(Severity::Error, QStringLiteral("sslmode"),
             QStringLiteral("sslmode %1 means nothing: use true, false or one of disable, allow, "
                            "prefer, require, verify-ca, verify-full")
                 .arg(literalOf(ssl)));
     if (!p.password.isEmpty())
-        issue(ProfileIssue::Severity::Warning, QStringLiteral("password"),
+        issue(Severity::Warning, QStringLiteral("password"),
             QStringLiteral("password is stored in plain text: move it to ~/.pgpass or the "
                            "system keychain (tusk profiles check explains how)"));
     for (auto it = values.begin(); it != values.end(); ++it) {
@@ -227,7 +227,6 @@ std::optional<Profile> ProfileFile::profile(const QString &name) const
 
 QList<ProfileIssue> ProfileFile::issues() const
 {
-    using Severity = ProfileIssue::Severity;
     QList<ProfileIssue> list;
     if (isBroken()) {
         list.append({Severity::Error, m_toml.error().line, m_toml.error().message});
@@ -466,8 +465,15 @@ bool ProfileFile::save(QString *error)
                      .arg(m_path);
         return false;
     }
-    if (!AtomicFileWriter::write(m_path, m_toml.text(), error))
+    UserFileWriter::Options options;
+    options.permissions = UserFileWriter::Permissions::PrivateWhenNew;
+    options.keepBackup = true;
+    options.createFolder = true;
+    if (const FileWriteError failure = UserFileWriter::writeFile(m_path, m_toml.text(), options);
+        !failure.isNull()) {
+        *error = failure.message;
         return false;
+    }
     m_onDisk = m_toml.text();
     m_exists = true;
     return true;

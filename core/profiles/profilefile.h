@@ -3,6 +3,8 @@
 #include "profile.h"
 #include "tomltext.h"
 
+#include "support/severity.h"
+
 #include <QList>
 #include <QString>
 
@@ -12,7 +14,6 @@ namespace tusk::core {
 
 // Something worth telling about a profile file, with the line it is on.
 struct ProfileIssue {
-    enum class Severity { Error, Warning, Note };
     Severity severity = Severity::Warning;
     int line = 0;
     QString message;

@@ -5,11 +5,12 @@
 #include "sandboxfolder.h"
 #include "serveraccount.h"
 
+#include "files/userfilewriter.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <arpa/inet.h>
@@ -72,12 +73,9 @@ QString readText(const QString &path)
 
 bool writePrivateText(const QString &path, const QByteArray &text)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(text);
-    return file.commit();
+    UserFileWriter::Options options;
+    options.permissions = UserFileWriter::Permissions::AlwaysPrivate;
+    return UserFileWriter::writeFile(path, text, options).isNull();
 }
 
 QString quoteSetting(const QString &value)
@@ -379,9 +377,9 @@ bool LocalServer::writeConfig(int port, QString *error)
     for (const QString &name : names)
         text += (name + QStringLiteral(" = ") + settings.value(name) + QLatin1Char('\n')).toUtf8();
     const QString path = dataDir() + QLatin1Char('/') + configName;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1").arg(path);
+    if (const FileWriteError failure = UserFileWriter::writeFile(path, text, {});
+        !failure.isNull()) {
+        *error = failure.message;
         return false;
     }
     QFile::setPermissions(path,

@@ -1,9 +1,9 @@
 #include "sqlfile.h"
 
-#include <QDir>
+#include "files/userfilewriter.h"
+
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace tusk::core {
 
@@ -83,37 +83,12 @@ SqlFile::Loaded SqlFile::read(const QString &path, Encoding encoding)
     return loaded;
 }
 
-bool SqlFile::write(const QString &path, const QString &text, QString *error)
+FileWriteError SqlFile::write(
+    const QString &path, const QString &text, const QStringList &migrationsFolders)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool SqlFile::isReleased(const QString &path, const QString &migrationsFolder)
-{
-    if (migrationsFolder.isEmpty())
-        return false;
-    const QString folder = QDir::cleanPath(QFileInfo(migrationsFolder).absoluteFilePath());
-    const QString file = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    if (!file.startsWith(folder + QLatin1Char('/')))
-        return false;
-    const QStringList parts = file.mid(folder.size() + 1).split(QLatin1Char('/'));
-    for (const QString &part : parts) {
-        if (part.endsWith(QLatin1String("released"), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    UserFileWriter::Options options;
+    options.migrationsFolders = migrationsFolders;
+    return UserFileWriter::writeFile(path, text.toUtf8(), options);
 }
 
 } // namespace tusk::core

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "files/filewriteerror.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace tusk::core {
 
@@ -26,13 +29,12 @@ public:
     enum class Encoding { Utf8, Latin1 };
 
     static Loaded read(const QString &path, Encoding encoding = Encoding::Utf8);
-    // Writes `text` as UTF-8 in one step; false with `error` set when it
-    // cannot (a folder not writable, a full disk). The file keeps its mode.
-    static bool write(const QString &path, const QString &text, QString *error);
-    // True for a file inside `migrationsFolder` whose name, or the name of a
-    // folder between it and migrationsFolder, ends in "released" (any case):
-    // those are never written (seed 002).
-    static bool isReleased(const QString &path, const QString &migrationsFolder);
+    // Writes `text` as UTF-8 in one step through UserFileWriter; a null
+    // error when done. A path inside a released part of one of
+    // `migrationsFolders` is refused (ReleasedMigrations). The file keeps
+    // its mode.
+    static FileWriteError write(
+        const QString &path, const QString &text, const QStringList &migrationsFolders = {});
     // The first byte offset of `bytes` that is not valid UTF-8, or -1.
     static qsizetype firstInvalidUtf8(const QByteArray &bytes);
 };

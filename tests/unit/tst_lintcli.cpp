@@ -5,6 +5,8 @@
 
 #include "testsupport.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,7 @@ private slots:
     void exitCodes();
     void fixRewritesInPlace();
     void fixFromStdin();
+    void fixLeavesReleasedMigrations();
     void locks();
     void rulesDocumentIsCurrent();
 };
@@ -199,6 +202,41 @@ void TestLintCli::fixFromStdin()
     QCOMPARE(code, 0);
     QVERIFY2(output.contains(QLatin1String("ALTER TABLE orders ADD COLUMN note text;\nCOMMIT;\n")),
         qPrintable(output));
+}
+
+void TestLintCli::fixLeavesReleasedMigrations()
+{
+    // The migrations folder is given on the command line; the project names
+    // none. Released files, a link into a released folder, and a file in a
+    // folder whose name ends in "released" in another case keep every byte.
+    const QByteArray fixable = "CREATE INDEX orders_customer ON orders (customer_id);\n";
+    const QString dir = folderWith(QStringLiteral("lint-fix-released"), {});
+    const QString migrations = dir + QStringLiteral("/migrations");
+    writeFile(migrations + QStringLiteral("/2024_released/001.sql"), fixable);
+    writeFile(migrations + QStringLiteral("/old_RELEASED/002.sql"), fixable);
+    writeFile(migrations + QStringLiteral("/prerelease.sql"), fixable);
+    QVERIFY(QFile::link(migrations + QStringLiteral("/2024_released/001.sql"),
+        migrations + QStringLiteral("/linked.sql")));
+    QString output;
+    runTusk({QStringLiteral("lint"), QStringLiteral("--fix"), QStringLiteral("migrations")}, dir,
+        &output);
+    QCOMPARE(readFile(migrations + QStringLiteral("/2024_released/001.sql")), fixable);
+    QCOMPARE(readFile(migrations + QStringLiteral("/old_RELEASED/002.sql")), fixable);
+    QVERIFY(QFileInfo(migrations + QStringLiteral("/linked.sql")).isSymLink());
+    QVERIFY2(readFile(migrations + QStringLiteral("/prerelease.sql"))
+                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS"),
+        qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String(
+                 "migrations/2024_released/001.sql: a released migration, never rewritten")),
+        qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("migrations/linked.sql: a released migration")),
+        qPrintable(output));
+
+    // Inside the migrations folder itself, a released file named alone.
+    runTusk(
+        {QStringLiteral("lint"), QStringLiteral("--fix"), QStringLiteral("2024_released/001.sql")},
+        migrations, &output);
+    QCOMPARE(readFile(migrations + QStringLiteral("/2024_released/001.sql")), fixable);
 }
 
 void TestLintCli::locks()

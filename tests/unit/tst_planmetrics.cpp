@@ -232,12 +232,12 @@ void TestPlanMetrics::insightsFireAndStaySilent()
         for (const PlanInsight &i : PlanInsights::find(p))
             if (i.kind == PlanInsight::Kind::SlowNode)
                 return i.severity;
-        return PlanInsight::Severity(-1);
+        return tusk::core::Severity(-1);
     };
-    using S = PlanInsight::Severity;
+    using S = tusk::core::Severity;
     QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 0.4, 10, 1, "}") "}]")), S::Info);
     QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 5, 10, 1, "}") "}]")), S::Warning);
-    QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 20, 10, 1, "}") "}]")), S::Critical);
+    QCOMPARE(slowSeverity(plan("[{\"Plan\": " NODE("Seq Scan", 20, 10, 1, "}") "}]")), S::Error);
     QVERIFY(!fires(
         plan("[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Total Cost\": 5, \"Plan Rows\": 10}}]"),
         K::SlowNode));

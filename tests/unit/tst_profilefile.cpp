@@ -1,4 +1,4 @@
-#include "profiles/atomicfilewriter.h"
+#include "files/userfilewriter.h"
 #include "profiles/pgbinpath.h"
 #include "profiles/profilefile.h"
 #include "profiles/schemamigration.h"
@@ -331,10 +331,13 @@ void TestProfileFile::reportsUnwritablePlace()
     // the folder should be.
     const QString dir = tusk::test::scratchFolder(QStringLiteral("profilefile-blocked"));
     QVERIFY(writeFile(dir + QStringLiteral("/tusk"), "not a folder"));
-    QString error;
-    QVERIFY(!AtomicFileWriter::write(
-        dir + QStringLiteral("/tusk/postgres.toml"), "[database.x]\n", &error));
-    QVERIFY2(error.contains(QLatin1String("cannot create the folder")), qPrintable(error));
+    UserFileWriter::Options options;
+    options.createFolder = true;
+    const FileWriteError error = UserFileWriter::writeFile(
+        dir + QStringLiteral("/tusk/postgres.toml"), "[database.x]\n", options);
+    QCOMPARE(error.code, FileWriteError::Code::CannotCreateFolder);
+    QVERIFY2(error.message.contains(QLatin1String("cannot create the folder")),
+        qPrintable(error.message));
     QCOMPARE(readFile(dir + QStringLiteral("/tusk")), QByteArray("not a folder"));
 }
 

@@ -2,7 +2,7 @@
 // or a table name, relations and functions after a schema, everything
 // with keywords elsewhere, quoting, and half-typed statements.
 
-#include "sql/sqlcompletion.h"
+#include "completion/sqlcompletion.h"
 
 #include <QTest>
 

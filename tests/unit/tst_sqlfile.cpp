@@ -22,7 +22,7 @@ private slots:
     void missingFileSaysWhy();
     void writeReplacesInOneStepAndKeepsTheMode();
     void unwritableFolderSaysWhy();
-    void releasedMigrationsAreRecognised();
+    void releasedMigrationsAreRefused();
 
 private:
     QString writeBytes(const QString &name, const QByteArray &bytes);
@@ -93,8 +93,8 @@ void TestSqlFile::writeReplacesInOneStepAndKeepsTheMode()
 {
     const QString path = writeBytes(QStringLiteral("save.sql"), "old");
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
-    QString error;
-    QVERIFY2(SqlFile::write(path, QStringLiteral("SELECT 'ünï';\n"), &error), qPrintable(error));
+    const FileWriteError error = SqlFile::write(path, QStringLiteral("SELECT 'ünï';\n"));
+    QVERIFY2(error.isNull(), qPrintable(error.message));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("SELECT '\xC3\xBCn\xC3\xAF';\n"));
@@ -108,21 +108,21 @@ void TestSqlFile::unwritableFolderSaysWhy()
 {
     // A "folder" that is a file refuses even root (a read-only folder would not).
     const QString notAFolder = writeBytes(QStringLiteral("plain"), "x");
-    QString error;
-    QVERIFY(!SqlFile::write(notAFolder + QStringLiteral("/x.sql"), QStringLiteral("x"), &error));
-    QVERIFY2(error.contains(QStringLiteral("x.sql")), qPrintable(error));
+    const FileWriteError error =
+        SqlFile::write(notAFolder + QStringLiteral("/x.sql"), QStringLiteral("x"));
+    QCOMPARE(error.code, FileWriteError::Code::CannotWrite);
+    QVERIFY2(error.message.contains(QStringLiteral("x.sql")), qPrintable(error.message));
     QCOMPARE(QFile(notAFolder).size(), 1);
 }
 
-void TestSqlFile::releasedMigrationsAreRecognised()
+void TestSqlFile::releasedMigrationsAreRefused()
 {
     const QString migrations = m_dir.filePath(QStringLiteral("db/migrations"));
-    QVERIFY(SqlFile::isReleased(migrations + QStringLiteral("/2024_released/001.sql"), migrations));
-    QVERIFY(SqlFile::isReleased(migrations + QStringLiteral("/001_init.RELEASED"), migrations));
-    QVERIFY(!SqlFile::isReleased(migrations + QStringLiteral("/current/001.sql"), migrations));
-    // Outside the migrations folder the rule does not apply.
-    QVERIFY(!SqlFile::isReleased(m_dir.filePath(QStringLiteral("released/x.sql")), migrations));
-    QVERIFY(!SqlFile::isReleased(migrations + QStringLiteral("/released/x.sql"), QString()));
+    QVERIFY(QDir().mkpath(migrations + QStringLiteral("/2024_released")));
+    const FileWriteError error = SqlFile::write(
+        migrations + QStringLiteral("/2024_released/001.sql"), QStringLiteral("x"), {migrations});
+    QCOMPARE(error.code, FileWriteError::Code::ReleasedMigration);
+    QVERIFY(!QFile::exists(migrations + QStringLiteral("/2024_released/001.sql")));
 }
 
 QTEST_GUILESS_MAIN(TestSqlFile)

@@ -1,7 +1,6 @@
 #include "healthfindingsmodel.h"
 
-#include <QApplication>
-#include <QStyle>
+#include "common/severitystyle.h"
 
 namespace tusk::widgets {
 
@@ -9,9 +8,6 @@ using namespace tusk::core;
 
 HealthFindingsModel::HealthFindingsModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_error(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
-    , m_warning(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
-    , m_info(QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation))
 {
 }
 
@@ -50,9 +46,7 @@ QVariant HealthFindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != CheckColumn)
             return {};
-        return f.severity == Severity::Error  ? m_error
-            : f.severity == Severity::Warning ? m_warning
-                                              : m_info;
+        return SeverityStyle::icon(f.severity);
     case Qt::ToolTipRole:
         return index.column() == MessageColumn ? QVariant(f.message) : QVariant();
     default:

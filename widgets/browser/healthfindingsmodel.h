@@ -28,9 +28,6 @@ public:
 private:
     QList<core::HealthFinding> m_findings;
     // One icon per severity, made once: the style builds a new one per call.
-    QIcon m_error;
-    QIcon m_warning;
-    QIcon m_info;
 };
 
 } // namespace tusk::widgets

@@ -2,9 +2,10 @@
 
 #include "schemanodetext.h"
 
+#include "common/severitystyle.h"
+
 #include <QApplication>
 #include <QPalette>
-#include <QStyle>
 
 namespace tusk::widgets {
 
@@ -533,9 +534,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn && n.icon != NoIcon)
             return iconFor(n.icon);
         if (index.column() == InfoColumn && n.severity >= 0)
-            return QApplication::style()->standardIcon(n.severity >= int(Severity::Error)
-                    ? QStyle::SP_MessageBoxCritical
-                    : QStyle::SP_MessageBoxWarning);
+            return SeverityStyle::icon(Severity(n.severity));
         return {};
     case Qt::ForegroundRole:
         if (n.kind == NodeKind::Note || index.column() == InfoColumn)

@@ -1,5 +1,7 @@
 #include "sqltheme.h"
 
+#include "severitystyle.h"
+
 #include <Qsci/qscilexersql.h>
 
 #include <QFont>
@@ -36,15 +38,15 @@ QColor SqlTheme::number() const
 }
 QColor SqlTheme::error() const
 {
-    return m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd3, 0x2f, 0x2f);
+    return SeverityStyle::colour(core::Severity::Error, m_dark);
 }
 QColor SqlTheme::warning() const
 {
-    return m_dark ? QColor(0xff, 0xc1, 0x07) : QColor(0xe0, 0x8a, 0x00);
+    return SeverityStyle::colour(core::Severity::Warning, m_dark);
 }
 QColor SqlTheme::info() const
 {
-    return m_dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x19, 0x76, 0xd2);
+    return SeverityStyle::colour(core::Severity::Info, m_dark);
 }
 QColor SqlTheme::currentLine() const
 {

@@ -1,5 +1,6 @@
 #include "editorautosave.h"
 
+#include "files/userfilewriter.h"
 #include "sql/sqlfile.h"
 
 #include <QCoreApplication>
@@ -7,13 +8,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
 namespace tusk::widgets {
 
+using core::FileWriteError;
 using core::SqlFile;
+using core::UserFileWriter;
 
 namespace {
 // The text is <id>.sql; what it belongs to is <id>.json beside it.
@@ -114,16 +116,16 @@ bool EditorAutosave::write(const Entry &entry, QString *error)
     if (!isStarted())
         return false;
     const QString base = m_folder + QLatin1Char('/') + entry.id;
-    if (!SqlFile::write(base + QStringLiteral(".sql"), entry.text, error))
-        return false;
-    QSaveFile meta(base + QStringLiteral(".json"));
-    if (!meta.open(QIODevice::WriteOnly)
-        || meta.write(QJsonDocument(describe(entry)).toJson(QJsonDocument::Compact)) < 0
-        || !meta.commit()) {
-        *error = meta.errorString();
-        return false;
-    }
-    return true;
+    // Unsaved text may be anything the user typed: only they may read it.
+    UserFileWriter::Options options;
+    options.permissions = UserFileWriter::Permissions::PrivateWhenNew;
+    FileWriteError failure =
+        UserFileWriter::writeFile(base + QStringLiteral(".sql"), entry.text.toUtf8(), options);
+    if (failure.isNull())
+        failure = UserFileWriter::writeFile(base + QStringLiteral(".json"),
+            QJsonDocument(describe(entry)).toJson(QJsonDocument::Compact), options);
+    *error = failure.message;
+    return failure.isNull();
 }
 
 void EditorAutosave::remove(const QString &id)

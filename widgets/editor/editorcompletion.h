@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalog/catalogsnapshot.h"
-#include "sql/sqlcompletion.h"
+#include "completion/sqlcompletion.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,7 +1,6 @@
 #include "lintfindingsmodel.h"
 
-#include <QApplication>
-#include <QStyle>
+#include "common/severitystyle.h"
 
 namespace tusk::widgets {
 
@@ -49,10 +48,7 @@ QVariant LintFindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != LineColumn)
             return {};
-        return QApplication::style()->standardIcon(f.severity >= Severity::Error
-                ? QStyle::SP_MessageBoxCritical
-                : f.severity >= Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                                  : QStyle::SP_MessageBoxInformation);
+        return SeverityStyle::icon(f.severity);
     case Qt::ToolTipRole: {
         QStringList lines {f.message};
         if (!f.lock.isEmpty())

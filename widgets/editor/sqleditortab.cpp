@@ -495,7 +495,7 @@ void SqlEditorTab::restoreUnsaved(const QString &text, const QString &path)
     m_runner->lintNow();
 }
 
-bool SqlEditorTab::save(const QString &path, QString *error)
+bool SqlEditorTab::save(const QString &path, const QStringList &migrationsFolders, QString *error)
 {
     const QString target = path.isEmpty() ? m_path : QFileInfo(path).absoluteFilePath();
     if (target.isEmpty()) {
@@ -503,8 +503,12 @@ bool SqlEditorTab::save(const QString &path, QString *error)
             *error = tr("no file name");
         return false;
     }
-    if (!SqlFile::write(target, m_editor->text(), error))
+    if (const FileWriteError failure = SqlFile::write(target, m_editor->text(), migrationsFolders);
+        !failure.isNull()) {
+        if (error)
+            *error = failure.message;
         return false;
+    }
     m_path = target;
     m_diskStamp = QFileInfo(target).lastModified();
     m_editor->setModified(false);

@@ -64,7 +64,8 @@ public:
     // and `notUtf8` true when Latin-1 would open it.
     bool load(const QString &path, bool latin1, QString *error, bool *notUtf8 = nullptr);
     // Writes the text to `path` (empty: the tab's file) in one step.
-    bool save(const QString &path, QString *error);
+    // `migrationsFolders`: their released parts are refused (UserFileWriter).
+    bool save(const QString &path, const QStringList &migrationsFolders, QString *error);
     bool isModified() const;
     // The title for the tab bar: the file name, or "Untitled n", with • when modified.
     QString title() const;

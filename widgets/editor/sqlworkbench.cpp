@@ -4,6 +4,7 @@
 #include "sqleditor.h"
 #include "sqleditortab.h"
 
+#include "files/releasedmigrations.h"
 #include "pg/connection.h"
 #include "sql/migrationframework.h"
 #include "sql/sqlfile.h"
@@ -202,12 +203,12 @@ bool SqlWorkbench::save(SqlEditorTab *tab)
 {
     if (!tab)
         return false;
-    if (tab->filePath().isEmpty() || SqlFile::isReleased(tab->filePath(), m_migrations))
+    if (tab->filePath().isEmpty() || ReleasedMigrations::contains(tab->filePath(), m_migrations))
         return saveAs(tab);
     QString error;
     // Our own write is not a change made elsewhere.
     m_watcher->removePath(tab->filePath());
-    const bool saved = tab->save(QString(), &error);
+    const bool saved = tab->save(QString(), {m_migrations}, &error);
     m_watcher->addPath(tab->filePath());
     if (!saved) {
         ask(tr("Cannot save"),
@@ -224,7 +225,7 @@ bool SqlWorkbench::saveAs(SqlEditorTab *tab, const QString &chosen)
         return false;
     QString path = chosen;
     if (path.isEmpty()) {
-        if (SqlFile::isReleased(tab->filePath(), m_migrations))
+        if (ReleasedMigrations::contains(tab->filePath(), m_migrations))
             emit message(tr("%1 is a released migration: it is never changed. Save your text "
                             "as a new file.")
                              .arg(tab->filePath()));
@@ -234,7 +235,7 @@ bool SqlWorkbench::saveAs(SqlEditorTab *tab, const QString &chosen)
         if (path.isEmpty())
             return false;
     }
-    if (SqlFile::isReleased(path, m_migrations)) {
+    if (ReleasedMigrations::contains(path, m_migrations)) {
         ask(tr("Released migration"),
             tr("%1 is inside a released part of the migrations folder: released migrations "
                "are never changed. Choose another name.")
@@ -246,7 +247,7 @@ bool SqlWorkbench::saveAs(SqlEditorTab *tab, const QString &chosen)
     QString error;
     if (!old.isEmpty())
         m_watcher->removePath(old);
-    if (!tab->save(path, &error)) {
+    if (!tab->save(path, {m_migrations}, &error)) {
         if (!old.isEmpty())
             m_watcher->addPath(old);
         ask(tr("Cannot save"), error, QMessageBox::Ok);

@@ -1,5 +1,6 @@
 #include "planinsightslist.h"
 
+#include "common/severitystyle.h"
 #include "plan/planinsight.h"
 
 #include <QUrl>
@@ -7,23 +8,6 @@
 namespace tusk::widgets {
 
 using namespace tusk::core;
-
-namespace {
-
-QString severityColor(PlanInsight::Severity severity)
-{
-    switch (severity) {
-    case PlanInsight::Severity::Critical:
-        return QStringLiteral("#d03b2f");
-    case PlanInsight::Severity::Warning:
-        return QStringLiteral("#e09b1a");
-    case PlanInsight::Severity::Info:
-        break;
-    }
-    return QStringLiteral("#4a90d9");
-}
-
-} // namespace
 
 PlanInsightsList::PlanInsightsList(QWidget *parent)
     : QTextBrowser(parent)
@@ -55,7 +39,8 @@ void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
         insights.first(std::min<qsizetype>(insights.size(), maxShown))) {
         html += QStringLiteral("<p><span style='color:%1'>●</span> <a href='#%2'><b>#%3 %4</b></a>"
                                "<br><span style='color:#5f6368'>%5</span></p>")
-                    .arg(severityColor(insight.severity))
+                    .arg(SeverityStyle::colourName(
+                        insight.severity, palette().color(QPalette::Base).lightness() < 128))
                     .arg(m_nodes.size())
                     .arg(insight.node)
                     .arg(insight.title.toHtmlEscaped(), insight.detail.toHtmlEscaped());

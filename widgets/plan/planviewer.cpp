@@ -9,6 +9,7 @@
 #include "planstatsview.h"
 #include "plantexthighlighter.h"
 
+#include "files/userfilewriter.h"
 #include "plan/plan.h"
 #include "plan/planvalue.h"
 
@@ -22,7 +23,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -315,14 +315,13 @@ bool PlanViewer::exportTo(const QString &path, QString *error)
     const bool svg =
         QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
     const QByteArray data = svg ? PlanExport::svg(*m_scene, m_title) : PlanExport::png(*m_scene);
-    QSaveFile file(path);
-    if (data.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) != data.size()
-        || !file.commit()) {
-        *error = data.isEmpty() ? tr("The plan could not be drawn.")
-                                : tr("Could not write %1: %2").arg(path, file.errorString());
+    if (data.isEmpty()) {
+        *error = tr("The plan could not be drawn.");
         return false;
     }
-    return true;
+    const FileWriteError failure = UserFileWriter::writeFile(path, data, {});
+    *error = failure.message;
+    return failure.isNull();
 }
 
 void PlanViewer::askExport()

@@ -3,6 +3,7 @@
 #include "resultsetmodel.h"
 #include "valueviewer.h"
 
+#include "files/userfilewriter.h"
 #include "support/durationtext.h"
 
 #include <QAction>
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -250,9 +250,9 @@ void ResultGrid::copySelection(CellTextFormat::Format format) const
 
 bool ResultGrid::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    core::UserFileWriter file(path, {});
+    if (!file.open()) {
+        *error = file.error().message;
         return false;
     }
     QList<int> all;
@@ -269,13 +269,13 @@ bool ResultGrid::exportCsv(const QString &path, QString *error) const
         chunk += CellTextFormat::csvLine(line).toUtf8();
         chunk += '\n';
         if (chunk.size() > (1 << 20)) {
-            file.write(chunk);
+            if (!file.write(chunk))
+                break;
             chunk.clear();
         }
     }
-    file.write(chunk);
-    if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (!file.write(chunk) || !file.commit()) {
+        *error = file.error().message;
         return false;
     }
     return true;

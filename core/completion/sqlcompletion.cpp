@@ -1,7 +1,7 @@
 #include "sqlcompletion.h"
 
-#include "sqlidentifier.h"
-#include "statementfinder.h"
+#include "sql/sqlidentifier.h"
+#include "sql/statementfinder.h"
 
 #include <QHash>
 #include <QSet>

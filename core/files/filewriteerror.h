@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+namespace tusk::core {
+
+// Why a file was not written, as a value: a code for tests and callers to
+// decide on, and one sentence for people. The file on disk is unchanged.
+struct FileWriteError {
+    enum class Code {
+        None,
+        ReleasedMigration, // inside a *released part of a migrations folder
+        CannotCreateFolder,
+        CannotKeepBackup, // <file>.bak could not be made, so nothing was risked
+        CannotWrite, // opening, writing or renaming failed (permissions, a full disk)
+    };
+
+    Code code = Code::None;
+    QString path;
+    QString message;
+
+    bool isNull() const { return code == Code::None; }
+    static FileWriteError make(Code code, const QString &path, const QString &message)
+    {
+        return {code, path, message};
+    }
+};
+
+} // namespace tusk::core
