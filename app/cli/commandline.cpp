@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "console.h"
 #include "healthcommand.h"
 #include "lintcommand.h"
 #include "plancommand.h"
@@ -11,7 +12,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QStringList>
-#include <QTextStream>
 
 #include <cstring>
 #include <memory>
@@ -113,23 +113,28 @@ int CommandLine::run(int argc, char *argv[])
     }
     QCoreApplication::setApplicationName(QStringLiteral("tusk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
+    const int code = dispatch(arguments);
+    Console::out().flush();
+    Console::err().flush();
+    return code;
+}
+
+int CommandLine::dispatch(QStringList arguments)
+{
     const QString first = arguments.value(0);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-        out << "tusk " << TUSK_VERSION << '\n';
+        out() << "tusk " << TUSK_VERSION << '\n';
         return 0;
     }
     if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
-        out << usage();
+        out() << usage();
         return 0;
     }
     const Subcommand *command = findSubcommand(first);
     if (!command) {
-        err << "tusk: unknown command '" << first << "'\n\n" << usage();
+        err() << "tusk: unknown command '" << first << "'\n\n" << usage();
         return 2;
     }
     arguments.removeFirst();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 namespace tusk::app {
 
 // The command-line face of Tusk: `tusk <subcommand> ...`, `--version`,
@@ -11,7 +13,11 @@ public:
     // True when argv asks for a subcommand or for --version/--help (or names
     // something that is not a GUI option, which then fails with exit 2).
     static bool wantsCommandLine(int argc, char *argv[]);
+    // Makes the application object, then dispatch().
     static int run(int argc, char *argv[]);
+    // Runs `tusk <arguments>` on the application object that exists (tests
+    // call it in-process with Console::Capture).
+    static int dispatch(QStringList arguments);
 };
 
 } // namespace tusk::app

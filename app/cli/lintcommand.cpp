@@ -15,8 +15,6 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 
-#include <cstdio>
-
 namespace tusk::app {
 
 using namespace tusk::core;
@@ -43,9 +41,7 @@ int parseVersion(const QString &text)
 
 void write(const QByteArray &bytes)
 {
-    out().flush();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    Console::writeOut(bytes);
 }
 
 // The folders whose released parts --fix never writes. The command line

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonDocument>
 
-#include <cstdio>
 #include <optional>
 
 namespace tusk::app {
@@ -63,9 +62,7 @@ std::optional<Plan> load(const QString &path)
 bool writeOutput(const QByteArray &bytes, const QString &outPath)
 {
     if (outPath.isEmpty() || outPath == QLatin1String("-")) {
-        out().flush();
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-        std::fflush(stdout);
+        Console::writeOut(bytes);
         return true;
     }
     const FileWriteError failure = UserFileWriter::writeFile(outPath, bytes, {});

@@ -34,6 +34,48 @@ QList<QPair<int, QString>> LintCaseFile::actual(const QList<Finding> &findings) 
     return out;
 }
 
+QString LintCaseFile::expectedPath() const
+{
+    return path.chopped(4) + QStringLiteral(".expected");
+}
+
+QByteArray LintCaseFile::describeFindings(const QList<Finding> &findings) const
+{
+    const QSet<QString> rules = checkedRules();
+    QByteArray text;
+    auto field = [&text](const char *name, const QString &value) {
+        if (value.isEmpty())
+            return;
+        // Multi-line values (an alternative with its SQL) stay readable.
+        QString indented = value;
+        indented.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
+        text += QByteArray("  ") + name + ": " + indented.toUtf8() + '\n';
+    };
+    for (const Finding &f : findings) {
+        if (!rules.contains(f.rule))
+            continue;
+        text += QStringLiteral("%1:%2-%3:%4 %5 %6\n")
+                    .arg(f.start.line)
+                    .arg(f.start.column)
+                    .arg(f.end.line)
+                    .arg(f.end.column)
+                    .arg(tusk::core::severityName(f.severity), f.rule)
+                    .toUtf8();
+        field("message", f.message);
+        field("relation", f.relation);
+        field("lock", f.lock);
+        field("note", f.note);
+        field("alternative", f.alternative);
+        for (const auto &edit : f.fix)
+            field("fix",
+                QStringLiteral("bytes %1-%2 -> \"%3\"")
+                    .arg(edit.range.begin)
+                    .arg(edit.range.end)
+                    .arg(QString::fromUtf8(edit.replacement)));
+    }
+    return text;
+}
+
 QByteArray LintCaseFile::applyFixes(const QList<Finding> &findings) const
 {
     // The same application `tusk lint --fix` makes, one pass.

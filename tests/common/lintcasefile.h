@@ -34,6 +34,11 @@ struct LintCaseFile {
     // The script with the fixes of the checked rules' findings applied, as
     // FixApplier does (overlapping ones left out).
     QByteArray applyFixes(const QList<tusk::core::Finding> &findings) const;
+    // The whole of each checked finding (span, severity, rule, message,
+    // lock, note, alternative, fix edits) as text, in script order, for the
+    // golden file <name>.expected beside the case.
+    QByteArray describeFindings(const QList<tusk::core::Finding> &findings) const;
+    QString expectedPath() const;
 
     static LintCaseFile read(const QString &path);
     // Every case under `root`, sorted by path.

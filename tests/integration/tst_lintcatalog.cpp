@@ -3,6 +3,7 @@
 // database, the catalog read by the real LintCatalogLoader), severity that
 // follows table size, and `tusk lint --db` end to end.
 
+#include "goldenfile.h"
 #include "lintcasefile.h"
 #include "testsupport.h"
 
@@ -80,10 +81,13 @@ void TestLintCatalog::catalogCases()
     const ParsedScript script(c.sql);
     LintOptions options = c.options;
     options.serverVersion = catalog->serverVersion;
-    const auto actual = c.actual(m_engine.lint(script, options, &*catalog).findings);
+    const QList<Finding> findings = m_engine.lint(script, options, &*catalog).findings;
+    const auto actual = c.actual(findings);
     QVERIFY2(actual == c.expected,
         qPrintable(QStringLiteral("expected %1\n   found %2")
                        .arg(LintCaseFile::describe(c.expected), LintCaseFile::describe(actual))));
+    const QString golden = GoldenFile::compare(c.expectedPath(), c.describeFindings(findings));
+    QVERIFY2(golden.isEmpty(), qPrintable(golden));
 }
 
 void TestLintCatalog::loaderReadsTheCatalog()

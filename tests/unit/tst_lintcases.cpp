@@ -1,9 +1,11 @@
 // The golden lint cases of tests/lint/cases: each file's findings (of its
 // folder's rule and of the rules it expects) must start on exactly the
-// lines its `-- expect:` comments name, and its fixes must produce its
-// .fixed.sql. Every rule needs a case where it fires and one where it stays
+// lines its `-- expect:` comments name, match <name>.expected whole
+// (severity, span, message, lock, note, alternative, fix edits), and its
+// fixes must produce its .fixed.sql. Every rule needs a case where it fires and one where it stays
 // silent. Catalog cases run against a live server in tst_lintcatalog.
 
+#include "goldenfile.h"
 #include "lintcasefile.h"
 
 #include "lint/lintengine.h"
@@ -12,6 +14,7 @@
 #include <QTest>
 
 using namespace tusk::core;
+using tusk::test::GoldenFile;
 using tusk::test::LintCaseFile;
 
 class TestLintCases : public QObject {
@@ -50,6 +53,10 @@ void TestLintCases::cases()
                        .arg(LintCaseFile::describe(c.expected), LintCaseFile::describe(actual))));
     if (c.hasFixed)
         QCOMPARE(QString::fromUtf8(c.applyFixes(result.findings)), QString::fromUtf8(c.fixed));
+    // The whole of each finding, not only its rule and line.
+    const QString golden =
+        GoldenFile::compare(c.expectedPath(), c.describeFindings(result.findings));
+    QVERIFY2(golden.isEmpty(), qPrintable(golden));
 }
 
 void TestLintCases::everyRuleFiresAndStaysSilent()
