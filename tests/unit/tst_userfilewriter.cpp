@@ -59,8 +59,8 @@ void TestUserFileWriter::releasedParts()
 {
     QFETCH(QString, relative);
     QFETCH(bool, released);
-    QCOMPARE(ReleasedMigrations::contains(m_dir + QLatin1Char('/') + relative, m_migrations),
-        released);
+    QCOMPARE(
+        ReleasedMigrations::contains(m_dir + QLatin1Char('/') + relative, m_migrations), released);
     QVERIFY(!ReleasedMigrations::contains(m_dir + QLatin1Char('/') + relative, QString()));
 }
 
@@ -71,7 +71,8 @@ void TestUserFileWriter::linksAreResolved()
     QVERIFY(writeFile(m_migrations + QStringLiteral("/2024_released/001.sql"), "old"));
     QVERIFY(QFile::link(m_migrations + QStringLiteral("/2024_released/001.sql"),
         m_migrations + QStringLiteral("/current.sql")));
-    QVERIFY(ReleasedMigrations::contains(m_migrations + QStringLiteral("/current.sql"), m_migrations));
+    QVERIFY(
+        ReleasedMigrations::contains(m_migrations + QStringLiteral("/current.sql"), m_migrations));
     QVERIFY(QFile::link(m_migrations, m_dir + QStringLiteral("/m")));
     QVERIFY(ReleasedMigrations::contains(
         m_dir + QStringLiteral("/m/2024_released/002.sql"), m_migrations));
@@ -90,10 +91,12 @@ void TestUserFileWriter::refusesBeforeTouchingAnything()
     const FileWriteError error = UserFileWriter::writeFile(path, "new", options);
     QCOMPARE(error.code, FileWriteError::Code::ReleasedMigration);
     QCOMPARE(error.path, path);
-    QVERIFY2(error.message.contains(QLatin1String("released migration")), qPrintable(error.message));
+    QVERIFY2(
+        error.message.contains(QLatin1String("released migration")), qPrintable(error.message));
     QCOMPARE(readFile(path), QByteArray("old"));
     QVERIFY(!QFile::exists(UserFileWriter::backupPath(path)));
-    QCOMPARE(QDir(m_migrations + QStringLiteral("/2024_released")).entryList(QDir::Files).size(), 1);
+    QCOMPARE(
+        QDir(m_migrations + QStringLiteral("/2024_released")).entryList(QDir::Files).size(), 1);
 }
 
 void TestUserFileWriter::replacesAndKeepsBackup()
