@@ -2,7 +2,7 @@
 
 #include "cliconnection.h"
 
-#include "catalog/catalogsnapshotloader.h"
+#include "catalog/catalogsession.h"
 #include "catalog/objectreader.h"
 #include "pg/connection.h"
 
@@ -51,44 +51,27 @@ CliCatalog::~CliCatalog() = default;
 std::optional<CatalogSnapshot> CliCatalog::load(
     const ConnInfo &info, bool systemSchemas, QString *error)
 {
-    m_connection = std::make_unique<Connection>();
-    m_connection->setAutoReconnect(false);
-    // A second session shares the kinds with the first (see
-    // CatalogSnapshotLoader); if it cannot connect, the first reads all.
-    m_second = std::make_unique<Connection>();
-    m_second->setAutoReconnect(false);
+    // The window's way of reading a catalog, waited for: the whole
+    // snapshot at once, without the health checks (tusk health runs them).
+    CatalogSession::Options options;
+    options.systemSchemas = systemSchemas;
+    options.quickFirst = false;
+    options.healthChecks = false;
+    m_session = std::make_unique<CatalogSession>(info, options);
     QEventLoop loop;
     std::optional<CatalogSnapshot> snapshot;
     *error = timeLimitMessage();
-    QObject::connect(m_connection.get(), &Connection::openFailed, &loop, [&](const PgError &e) {
-        *error = QStringLiteral("cannot connect: %1").arg(e.toString());
-        loop.quit();
-    });
-    CatalogSnapshotLoader loader(m_connection.get());
-    loader.setSecondConnection(m_second.get());
-    QObject::connect(&loader, &CatalogSnapshotLoader::loaded, &loop, [&](const CatalogSnapshot &s) {
-        snapshot = s;
-        loop.quit();
-    });
-    QObject::connect(&loader, &CatalogSnapshotLoader::failed, &loop, [&](const QString &message) {
+    QObject::connect(
+        m_session.get(), &CatalogSession::loaded, &loop, [&](const CatalogSnapshot &s) {
+            snapshot = s;
+            loop.quit();
+        });
+    QObject::connect(m_session.get(), &CatalogSession::failed, &loop, [&](const QString &message) {
         *error = message;
         loop.quit();
     });
-    bool started = false;
-    auto startWhenReady = [&] {
-        if (started || !m_connection->isOpen()
-            || m_second->state() == Connection::State::Connecting)
-            return;
-        started = true;
-        CatalogSnapshotLoader::Options options;
-        options.systemSchemas = systemSchemas;
-        loader.load(options);
-    };
-    QObject::connect(m_connection.get(), &Connection::opened, &loop, startWhenReady);
-    QObject::connect(m_second.get(), &Connection::stateChanged, &loop, startWhenReady);
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);
-    m_connection->open(info);
-    m_second->open(info);
+    m_session->refresh();
     loop.exec();
     return snapshot;
 }
@@ -107,7 +90,7 @@ std::optional<QString> CliCatalog::ddl(
                      .arg(name);
         return std::nullopt;
     }
-    ObjectReader reader(m_connection.get());
+    ObjectReader reader(m_session->objectConnection());
     QEventLoop loop;
     std::optional<QString> ddl;
     *error = timeLimitMessage();

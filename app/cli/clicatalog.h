@@ -7,14 +7,14 @@
 #include <optional>
 
 namespace tusk::core {
-class Connection;
+class CatalogSession;
 }
 
 namespace tusk::app {
 
-// A catalog snapshot for a command: one session, loaded on a local event
-// loop with CliConnection's time limit. The session stays open for
-// follow-up reads (DDL of one object).
+// A catalog snapshot for a command: core's CatalogSession (as the window
+// reads it), waited for on a local event loop with CliConnection's time
+// limit. Its sessions stay open for follow-up reads (DDL of one object).
 class CliCatalog {
 public:
     CliCatalog();
@@ -28,8 +28,7 @@ public:
         const core::CatalogSnapshot &snapshot, const QString &name, QString *error);
 
 private:
-    std::unique_ptr<core::Connection> m_connection;
-    std::unique_ptr<core::Connection> m_second; // shares the snapshot load
+    std::unique_ptr<core::CatalogSession> m_session;
 };
 
 } // namespace tusk::app

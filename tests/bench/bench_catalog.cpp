@@ -23,6 +23,7 @@
 #include "catalog/healthchecker.h"
 #include "pg/connection.h"
 #include "support/heaptrim.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -198,7 +199,9 @@ int main(int argc, char *argv[])
     const Resident before = resident();
     const double heapBefore = liveHeapMiB();
     {
+        Workspace workspace;
         SchemaBrowser browser;
+        browser.attach(&workspace, nullptr);
         browser.resize(1300, 800);
         browser.show();
         QCoreApplication::processEvents();
@@ -218,7 +221,7 @@ int main(int argc, char *argv[])
         timer.restart();
         sinceTick.start();
         ticker.start(2);
-        browser.setConnection(info, QStringLiteral("bench"));
+        workspace.setTarget(WorkspaceTarget::forConnection(info, QStringLiteral("bench")));
         while (loaded.isEmpty() && timer.elapsed() < 60000)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
         const qint64 firstTree = timer.elapsed();

@@ -43,6 +43,12 @@ using tusk::test::readFile;
 using tusk::test::writeFile;
 
 namespace {
+// The Profiles tool's page, as the window registered it.
+ProfileManager *profilesPage(const MainWindow &window)
+{
+    return qobject_cast<ProfileManager *>(window.toolPage(MainWindow::Tool::Profiles));
+}
+
 // A window over the test's files with the throwaway keychain, wired as the
 // application wires it.
 struct Session {
@@ -227,8 +233,8 @@ void TestPasswords::nextStartUsesKeychain()
     QVERIFY(!window.profileConnector()->prompt());
 
     // The Profiles tool says where the password comes from.
-    window.profileManager()->selectProfile(QStringLiteral("remote"));
-    auto *details = window.profileManager()->findChild<QLabel *>(QStringLiteral("details"));
+    profilesPage(window)->selectProfile(QStringLiteral("remote"));
+    auto *details = profilesPage(window)->findChild<QLabel *>(QStringLiteral("details"));
     QTRY_VERIFY_WITH_TIMEOUT(details->text().contains(QLatin1String("system keychain")), 10000);
     QVERIFY(window.grab().save(tusk::test::artifactPath(QStringLiteral("profiles-keychain.png"))));
 }
@@ -291,8 +297,7 @@ void TestPasswords::savesOneOffAsProfile()
     QVERIFY(session.exposed);
     window.openProfile(Profile::oneOff(m_tcp, QStringLiteral("db_url")));
     QTRY_VERIFY_WITH_TIMEOUT(isReady(window), 15000);
-    auto *save =
-        window.profileManager()->findChild<QPushButton *>(QStringLiteral("saveOneOffButton"));
+    auto *save = profilesPage(window)->findChild<QPushButton *>(QStringLiteral("saveOneOffButton"));
     QVERIFY(save->isVisible());
 
     whenModal([this](QWidget *modal) {
@@ -310,7 +315,7 @@ void TestPasswords::savesOneOffAsProfile()
     QVERIFY(!file.contains(m_password.toUtf8()));
     QVERIFY(!save->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(readSecret(remoteInfo()).found(), 10000);
-    QVERIFY(window.profileManager()->selectedProfile()->name == QStringLiteral("kept"));
+    QVERIFY(profilesPage(window)->selectedProfile()->name == QStringLiteral("kept"));
 }
 
 void TestPasswords::importsServices()

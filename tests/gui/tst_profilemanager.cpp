@@ -31,6 +31,12 @@ using tusk::test::readFile;
 using tusk::test::writeFile;
 
 namespace {
+// The Profiles tool's page, as the window registered it.
+ProfileManager *profilesPage(const MainWindow &window)
+{
+    return qobject_cast<ProfileManager *>(window.toolPage(MainWindow::Tool::Profiles));
+}
+
 QStringList treeRows(QTreeWidget *tree)
 {
     QStringList rows;
@@ -164,7 +170,7 @@ void TestProfileManager::managerShowsTagsAndOffersSslFallback()
     window.resize(1200, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ProfileManager *manager = window.profileManager();
+    ProfileManager *manager = profilesPage(window);
     // The profile this folder resolves to starts selected, with its details.
     QVERIFY(manager->selectedProfile());
     QCOMPARE(manager->selectedProfile()->name, QStringLiteral("local"));

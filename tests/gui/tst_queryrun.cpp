@@ -18,6 +18,7 @@
 #include "results/resultgrid.h"
 #include "results/resultsetmodel.h"
 #include "results/resultspane.h"
+#include "workspace/workspace.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -271,7 +272,9 @@ void TestQueryRun::transactionStateIsShown()
         asked << title;
         return QMessageBox::Cancel;
     });
-    bench.setTarget(m_db->connInfo(), QStringLiteral("test"), false);
+    Workspace workspace;
+    bench.attach(&workspace, nullptr);
+    workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("test")));
     SqlEditorTab *tab = bench.currentTab();
     QVERIFY(tab);
     // Connected, the tabs lint with the server's version and catalog and

@@ -12,6 +12,7 @@
 #include "browser/schemabrowser.h"
 #include "browser/schematreemodel.h"
 #include "pg/connection.h"
+#include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -83,6 +84,7 @@ private:
     bool waitLoaded(int count = 1);
     std::unique_ptr<ScratchDatabase> m_db;
     std::unique_ptr<ScratchDatabase> m_other;
+    std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<SchemaBrowser> m_browser;
     std::unique_ptr<QSignalSpy> m_loaded;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -113,7 +115,11 @@ void TestSchemaBrowser::initTestCase()
     m_browser->resize(1300, 800);
     m_browser->show();
     m_loaded = std::make_unique<QSignalSpy>(m_browser.get(), &SchemaBrowser::loaded);
-    m_browser->setConnection(m_db->connInfo(), QStringLiteral("fixture"));
+    // The window's way: the browser follows a workspace's target.
+    m_workspace = std::make_unique<Workspace>();
+    m_browser->attach(m_workspace.get(), nullptr);
+    m_workspace->setTarget(
+        WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("fixture")));
     // The tester watches the model from the first reset on.
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_browser->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -339,7 +345,9 @@ void TestSchemaBrowser::healthFollowsTheQuickTree()
         evidenceAtQuick =
             browser.details()->findChild<QLabel *>(QStringLiteral("healthEvidence"))->text();
     });
-    browser.setConnection(m_db->connInfo(), QStringLiteral("second"));
+    Workspace workspace;
+    browser.attach(&workspace, nullptr);
+    workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("second")));
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2 && !browser.isLoading(), 10000);
     QVERIFY(!definitionsAtQuick);
     QCOMPARE(marksAtQuick, -1);

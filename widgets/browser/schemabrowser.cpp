@@ -1,14 +1,15 @@
 #include "schemabrowser.h"
 
-#include "databasesession.h"
 #include "healthview.h"
 #include "objectdetails.h"
 #include "schematreemodel.h"
 
+#include "catalog/catalogsession.h"
 #include "catalog/catalogsnapshot.h"
 #include "catalog/objectreader.h"
 #include "pg/connection.h"
 #include "support/heaptrim.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -109,11 +110,37 @@ SchemaBrowser::SchemaBrowser(QWidget *parent)
 
 SchemaBrowser::~SchemaBrowser() = default;
 
-void SchemaBrowser::setConnection(const ConnInfo &info, const QString &label)
+ToolPage::Info SchemaBrowser::toolInfo() const
 {
-    if (info.toKeywordString(true) == m_info.toKeywordString(true) && !m_sessions.isEmpty())
+    return {QStringLiteral("schema"), tr("Schema"),
+        tr("The whole catalog at once: objects, their DDL, and health checks for missing "
+           "foreign-key indexes, unused or invalid indexes, vacuum state and sizes.")};
+}
+
+void SchemaBrowser::attach(Workspace *workspace, ToolHost *host)
+{
+    m_workspace = workspace;
+    connect(workspace, &Workspace::ready, this, &SchemaBrowser::showTarget);
+    // A fix or a DDL goes to the tool that edits SQL; "Open in editor"
+    // shows only when one is there.
+    if (host && host->canHandOff(QStringLiteral("sql"))) {
+        connect(this, &SchemaBrowser::openInEditor, this, [host](const QString &sql) {
+            host->handOff({QStringLiteral("sql"), sql, {}, {}});
+        });
+    }
+}
+
+void SchemaBrowser::showTarget()
+{
+    const ConnInfo info = m_workspace->target().connInfo;
+    const QString label = m_workspace->target().label;
+    if (info.toKeywordString(true) == m_info.toKeywordString(true) && !m_sessions.isEmpty()
+        && m_sessions.value(0) == m_workspace->catalogSession())
         return;
-    qDeleteAll(m_sessions);
+    for (CatalogSession *session : std::as_const(m_sessions)) {
+        if (session && session->parent() == this)
+            delete session;
+    }
     m_sessions.clear();
     m_loadMs.clear();
     m_info = info;
@@ -131,31 +158,43 @@ void SchemaBrowser::setConnection(const ConnInfo &info, const QString &label)
     const QString current = info.database().isEmpty() ? info.user() : info.database();
     const int database = m_model->addDatabase(current);
     m_expanded = {QStringLiteral("server"), QStringLiteral("db/") + current};
-    loadDatabase(database);
-    DatabaseSession *session = sessionFor(database);
-    connect(session, &DatabaseSession::databasesListed, this,
-        [this, current](const QStringList &names) {
-            rememberTree();
-            for (const QString &name : names) {
-                if (m_model->databaseNamed(name) < 0) {
-                    const int other = m_model->addDatabase(name);
-                    m_model->setDatabaseMessage(other, tr("expand to read this database"));
-                }
+    // The workspace reads the target database already; the browser shows
+    // what it reads, and its Refresh reads it again for every tool.
+    CatalogSession *session = m_workspace->catalogSession();
+    if (!session)
+        return;
+    watch(database, session);
+    rememberTree();
+    m_model->setDatabaseMessage(database, tr("reading the catalog…"));
+    updateStatus();
+    connect(session, &CatalogSession::databasesListed, this, [this](const QStringList &names) {
+        rememberTree();
+        for (const QString &name : names) {
+            if (m_model->databaseNamed(name) < 0) {
+                const int other = m_model->addDatabase(name);
+                m_model->setDatabaseMessage(other, tr("expand to read this database"));
             }
-            restoreTree();
-        });
+        }
+        restoreTree();
+    });
     session->listDatabases();
 }
 
-DatabaseSession *SchemaBrowser::sessionFor(int database)
+CatalogSession *SchemaBrowser::sessionFor(int database)
 {
-    if (DatabaseSession *s = m_sessions.value(database))
+    if (CatalogSession *s = m_sessions.value(database))
         return s;
     ConnInfo info = m_info;
     info.setValue(QStringLiteral("dbname"), m_model->databaseName(database));
-    auto *session = new DatabaseSession(info, this);
+    auto *session = new CatalogSession(info, this);
+    watch(database, session);
+    return session;
+}
+
+void SchemaBrowser::watch(int database, CatalogSession *session)
+{
     m_sessions.insert(database, session);
-    connect(session, &DatabaseSession::loaded, this,
+    connect(session, &CatalogSession::loaded, this,
         [this, database](const CatalogSnapshot &snapshot, const QList<HealthFinding> &findings,
             qint64 elapsedMs) {
             rememberTree();
@@ -166,14 +205,13 @@ DatabaseSession *SchemaBrowser::sessionFor(int database)
             // show the new one): its pages go back to the system.
             returnFreedMemory();
         });
-    connect(session, &DatabaseSession::failed, this, [this, database](const QString &message) {
+    connect(session, &CatalogSession::failed, this, [this, database](const QString &message) {
         rememberTree();
         // The last good snapshot stays; the message says why it is old.
         m_model->setDatabaseMessage(database, message);
         updateStatus();
         emit loaded(m_model->databaseName(database), false);
     });
-    return session;
 }
 
 void SchemaBrowser::loadDatabase(int database)
@@ -183,7 +221,7 @@ void SchemaBrowser::loadDatabase(int database)
     // Asked once; Refresh reads it again.
     if (m_sessions.contains(database))
         return;
-    DatabaseSession *session = sessionFor(database);
+    CatalogSession *session = sessionFor(database);
     rememberTree();
     m_model->setDatabaseMessage(database, tr("reading the catalog…"));
     session->refresh();
@@ -192,15 +230,17 @@ void SchemaBrowser::loadDatabase(int database)
 
 void SchemaBrowser::refresh()
 {
-    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
-        it.value()->refresh();
+    for (CatalogSession *session : std::as_const(m_sessions)) {
+        if (session)
+            session->refresh();
+    }
     updateStatus();
 }
 
 bool SchemaBrowser::isLoading() const
 {
-    for (const DatabaseSession *s : m_sessions) {
-        if (s->isLoading())
+    for (const CatalogSession *s : m_sessions) {
+        if (s && s->isLoading())
             return true;
     }
     return false;
@@ -306,7 +346,7 @@ void SchemaBrowser::onSelection()
     // The server node speaks for the database the window is connected to.
     const int database = std::max(m_model->databaseAt(index), 0);
     const CatalogObjectRef ref = m_model->refAt(index);
-    DatabaseSession *session = m_sessions.value(database);
+    CatalogSession *session = m_sessions.value(database);
     m_details->healthView()->setEditorAvailable(
         isSignalConnected(QMetaMethod::fromSignal(&SchemaBrowser::openInEditor)));
     const CatalogSnapshot &snapshot = m_model->snapshot(database);

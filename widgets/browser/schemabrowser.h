@@ -1,9 +1,12 @@
 #pragma once
 
+#include "shell/toolpage.h"
+
 #include "catalog/catalogobjects.h"
 #include "pg/conninfo.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -11,9 +14,12 @@ class QLineEdit;
 class QToolButton;
 class QTreeView;
 
+namespace tusk::core {
+class CatalogSession;
+}
+
 namespace tusk::widgets {
 
-class DatabaseSession;
 class ObjectDetails;
 class SchemaTreeModel;
 
@@ -21,17 +27,18 @@ class SchemaTreeModel;
 // database loaded at once, the server's other databases when expanded),
 // an instant fuzzy filter, the details of the selected object, and the
 // health findings on the objects they concern and as one list. Reads on
-// sessions of its own (DatabaseSession), so a refresh or a locked table
-// never touches the window's session or blocks the GUI thread.
-class SchemaBrowser : public QWidget {
+// catalog sessions (core::CatalogSession): the workspace's for the target
+// database, its own for the server's other databases, so a refresh or a
+// locked table never touches the window's session or blocks the GUI thread.
+class SchemaBrowser : public QWidget, public ToolPage {
     Q_OBJECT
 public:
     explicit SchemaBrowser(QWidget *parent = nullptr);
     ~SchemaBrowser() override;
 
-    // Opens the browser's sessions on `info`'s server and database; the
-    // same server and database again is a no-op.
-    void setConnection(const core::ConnInfo &info, const QString &label);
+    Info toolInfo() const override;
+    QWidget *pageWidget() override { return this; }
+    void attach(core::Workspace *workspace, ToolHost *host) override;
     void refresh();
     void setFilterText(const QString &text);
     // Selects an object of the database numbered `database` (0: the
@@ -52,7 +59,12 @@ signals:
     void openInEditor(const QString &sql);
 
 private:
-    DatabaseSession *sessionFor(int database);
+    // The workspace's target is ready: its server and database, numbered
+    // 0, read on the workspace's catalog session; the same server and
+    // database again is a no-op.
+    void showTarget();
+    core::CatalogSession *sessionFor(int database);
+    void watch(int database, core::CatalogSession *session);
     void loadDatabase(int database);
     void onLoaded(int database, qint64 elapsedMs);
     void onSelection();
@@ -70,7 +82,9 @@ private:
     QToolButton *m_health;
     QLabel *m_status;
     ObjectDetails *m_details;
-    QHash<int, DatabaseSession *> m_sessions;
+    core::Workspace *m_workspace = nullptr;
+    // Database 0's is the workspace's; the others are the browser's own.
+    QHash<int, QPointer<core::CatalogSession>> m_sessions;
     QHash<int, qint64> m_loadMs;
     QStringList m_expanded;
     QString m_current;

@@ -8,6 +8,7 @@
 #include "pg/connection.h"
 #include "sql/migrationframework.h"
 #include "sql/sqlfile.h"
+#include "workspace/workspace.h"
 
 #include <QAction>
 #include <QDir>
@@ -16,6 +17,7 @@
 #include <QFileSystemWatcher>
 #include <QMenu>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -389,26 +391,22 @@ void SqlWorkbench::applyLintMode(SqlEditorTab *tab)
         tool.inTransaction, tool.reason);
 }
 
-void SqlWorkbench::readServerKeywords(const ConnInfo &info)
+void SqlWorkbench::setKeywords(const QStringList &words)
 {
-    auto *session = new Connection(this);
-    session->setAutoReconnect(false);
-    connect(session, &Connection::openFailed, session, &QObject::deleteLater);
-    session->open(info);
-    session->execute(QStringLiteral("SELECT word FROM pg_get_keywords() ORDER BY word"), {}, this,
-        [this, session](const QList<Result> &results, const PgError &error) {
-            session->deleteLater();
-            if (!error.isNull() || results.isEmpty())
-                return; // the grammar's list stays
-            QStringList words;
-            for (int row = 0; row < results.first().rowCount(); ++row)
-                words << results.first().text(row, 0);
-            m_keywords = words;
-            for (int i = 0; i < m_tabs->count(); ++i) {
-                if (SqlEditorTab *tab = tabAt(i))
-                    tab->setKeywords(words);
-            }
-        });
+    m_keywords = words;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            tab->setKeywords(words);
+    }
+}
+
+void SqlWorkbench::setLintCatalog(std::shared_ptr<const LintCatalog> catalog)
+{
+    m_lintCatalog = std::move(catalog);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            tab->setLintCatalog(m_lintCatalog);
+    }
 }
 
 void SqlWorkbench::setCatalog(const core::CatalogSnapshot &catalog)
@@ -422,34 +420,70 @@ void SqlWorkbench::setCatalog(const core::CatalogSnapshot &catalog)
 
 void SqlWorkbench::setTarget(const core::ConnInfo &info, const QString &label, bool production)
 {
-    const bool sameTarget = m_target == info;
     m_target = info;
     m_targetLabel = label;
     m_production = production;
-    // The linter reads sizes and the version from the server, on a session
-    // of its own that takes no relation locks.
-    if (!sameTarget && !info.isEmpty()) {
-        delete m_lintLoader;
-        m_lintLoader = new LintCatalogLoader(this);
-        connect(m_lintLoader, &LintCatalogLoader::loaded, this, [this](const LintCatalog &catalog) {
-            m_lintCatalog = std::make_shared<const LintCatalog>(catalog);
-            for (int i = 0; i < m_tabs->count(); ++i) {
-                if (SqlEditorTab *tab = tabAt(i))
-                    tab->setLintCatalog(m_lintCatalog);
-            }
-            m_lintLoader->deleteLater();
-        });
-        connect(m_lintLoader, &LintCatalogLoader::failed, this, [this](const QString &why) {
-            emit message(tr("Lint without the server's catalog: %1").arg(why));
-            m_lintLoader->deleteLater();
-        });
-        m_lintLoader->load(info);
-        readServerKeywords(info);
-    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (SqlEditorTab *tab = tabAt(i))
             tab->setTarget(info, label, production);
     }
+}
+
+ToolPage::Info SqlWorkbench::toolInfo() const
+{
+    return {QStringLiteral("sql"), tr("SQL"),
+        tr("An SQL editor that lints migrations while you type: the lock each statement "
+           "takes, table rewrites, and the online way to do the same.")};
+}
+
+void SqlWorkbench::attach(Workspace *workspace, ToolHost *host)
+{
+    // Released migrations and the tool of the folder apply as soon as a
+    // profile is chosen, before its server answers.
+    connect(workspace, &Workspace::targetChanged, this,
+        [this, workspace] { setMigrationsFolder(workspace->target().migrationsFolder); });
+    connect(workspace, &Workspace::ready, this, [this, workspace] {
+        const WorkspaceTarget &target = workspace->target();
+        setTarget(target.connInfo, target.label, target.production);
+    });
+    connect(workspace, &Workspace::catalogChanged, this,
+        [this, workspace] { setCatalog(workspace->catalog()); });
+    connect(workspace, &Workspace::lintCatalogChanged, this,
+        [this, workspace] { setLintCatalog(workspace->lintCatalog()); });
+    connect(workspace, &Workspace::lintCatalogFailed, this, [this](const QString &why) {
+        emit message(tr("Lint without the server's catalog: %1").arg(why));
+    });
+    connect(workspace, &Workspace::serverKeywordsChanged, this,
+        [this, workspace] { setKeywords(workspace->serverKeywords()); });
+    if (host) {
+        connect(this, &SqlWorkbench::message, this,
+            [host](const QString &text) { host->showMessage(text); });
+        connect(this, &SqlWorkbench::explained, this,
+            [host](const QString &plan, const QString &title, const QString &note) {
+                host->handOff({QStringLiteral("plan"), plan, title, note});
+            });
+    }
+    // Tests run many windows at once; they check autosave on their own folders.
+    if (!QStandardPaths::isTestModeEnabled())
+        enableAutosave(EditorAutosave::defaultRoot());
+}
+
+QStringList SqlWorkbench::fileSuffixes() const
+{
+    return {QStringLiteral("sql"), QStringLiteral("psql"), QStringLiteral("pgsql"),
+        QStringLiteral("*")};
+}
+
+bool SqlWorkbench::takes(const QString &kind) const
+{
+    return kind == QLatin1String("sql");
+}
+
+bool SqlWorkbench::receive(const ToolHandoff &handoff)
+{
+    SqlEditorTab *tab = newTab();
+    tab->editor()->setText(handoff.text);
+    return true;
 }
 
 bool SqlWorkbench::closeAll()

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "shell/toolpage.h"
+
 #include "catalog/catalogsnapshot.h"
 #include "lint/lintcatalog.h"
-#include "lint/lintcatalogloader.h"
 #include "pg/conninfo.h"
 
 #include <QMessageBox>
@@ -27,11 +28,25 @@ class SqlEditorTab;
 // about before a tab or the window closes; a file changed by another
 // program is read again when the tab has no edits of its own, and asked
 // about when it has. Released migrations (seed 002) are never written.
-class SqlWorkbench : public QWidget {
+class SqlWorkbench : public QWidget, public ToolPage {
     Q_OBJECT
 public:
     explicit SqlWorkbench(QWidget *parent = nullptr);
     ~SqlWorkbench() override;
+
+    // ToolPage: the tabs follow the workspace's target (its migrations
+    // folder at once, its sessions once it is ready), lint with its lint
+    // catalog, complete from its catalog and highlight its keywords; Explain
+    // hands the plan to the tool that takes "plan"; SQL files (and any file
+    // no other tool claims) open here.
+    Info toolInfo() const override;
+    QWidget *pageWidget() override { return this; }
+    void attach(core::Workspace *workspace, ToolHost *host) override;
+    QStringList fileSuffixes() const override;
+    bool openFiles(const QStringList &paths) override;
+    bool takes(const QString &kind) const override;
+    bool receive(const ToolHandoff &handoff) override;
+    bool prepareToClose() override { return closeAll(); }
 
     // Asks the user; tests answer instead. Returns the button chosen.
     using Asker = std::function<QMessageBox::StandardButton(
@@ -41,7 +56,6 @@ public:
     SqlEditorTab *newTab();
     // Opens each file in a tab (or shows the tab that has it); false when
     // any could not be opened (the reason was said).
-    bool openFiles(const QStringList &paths);
     bool save(SqlEditorTab *tab);
     bool saveAs(SqlEditorTab *tab, const QString &path = QString());
     // Closes a tab, asking first when it has unsaved changes; false when
@@ -55,11 +69,6 @@ public:
     // Files inside it are linted as migrations of the tool found there.
     void setMigrationsFolder(const QString &folder);
     QString migrationsFolder() const { return m_migrations; }
-    // Where the tabs run SQL: each tab opens a session of its own there.
-    // `production` asks before writes and schema changes.
-    void setTarget(const core::ConnInfo &info, const QString &label, bool production);
-    // The target database's catalog, for completion in every tab.
-    void setCatalog(const core::CatalogSnapshot &catalog);
     // The target's pg_get_keywords(), once read; empty before.
     QStringList serverKeywords() const { return m_keywords; }
 
@@ -85,8 +94,12 @@ private:
     // Plain SQL, or a migration (with its tool's transaction habit).
     void applyLintMode(SqlEditorTab *tab);
     bool isInMigrations(const QString &path) const;
-    // pg_get_keywords() of the target, for every tab.
-    void readServerKeywords(const core::ConnInfo &info);
+    // Where the tabs run SQL: each tab opens a session of its own there.
+    void setTarget(const core::ConnInfo &info, const QString &label, bool production);
+    // The target database's catalog, for completion in every tab.
+    void setCatalog(const core::CatalogSnapshot &catalog);
+    void setLintCatalog(std::shared_ptr<const core::LintCatalog> catalog);
+    void setKeywords(const QStringList &words);
     void updateRecentMenu();
     void updateTitle(SqlEditorTab *tab);
     void fileChangedOnDisk(const QString &path);
@@ -105,7 +118,6 @@ private:
     core::CatalogSnapshot m_catalog;
     std::shared_ptr<const core::LintCatalog> m_lintCatalog;
     QStringList m_keywords; // the server's, lower case; empty: the grammar's
-    QPointer<core::LintCatalogLoader> m_lintLoader;
     QString m_targetLabel;
     bool m_production = false;
     int m_untitled = 0;

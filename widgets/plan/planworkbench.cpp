@@ -35,6 +35,41 @@ constexpr qint64 maxPlanFileBytes = 256 * 1024 * 1024;
 
 } // namespace
 
+ToolPage::Info PlanWorkbench::toolInfo() const
+{
+    return {QStringLiteral("plan"), tr("Plan"),
+        tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
+           "and two plans side by side.")};
+}
+
+void PlanWorkbench::attach(core::Workspace *workspace, ToolHost *host)
+{
+    Q_UNUSED(workspace);
+    if (host)
+        connect(this, &PlanWorkbench::message, this,
+            [host](const QString &text) { host->showMessage(text); });
+}
+
+QStringList PlanWorkbench::fileSuffixes() const
+{
+    return {QStringLiteral("json"), QStringLiteral("txt"), QStringLiteral("yaml"),
+        QStringLiteral("yml"), QStringLiteral("xml"), QStringLiteral("plan"),
+        QStringLiteral("explain")};
+}
+
+bool PlanWorkbench::openFiles(const QStringList &paths)
+{
+    bool all = true;
+    for (const QString &path : paths)
+        all = openFile(path) && all;
+    return all;
+}
+
+bool PlanWorkbench::receive(const ToolHandoff &handoff)
+{
+    return openText(handoff.text, handoff.title, handoff.note) != nullptr;
+}
+
 PlanWorkbench::PlanWorkbench(QWidget *parent)
     : QWidget(parent)
     , m_error(new QLabel(this))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shell/toolpage.h"
+
 #include "plan/planreader.h"
 
 #include <QWidget>
@@ -18,10 +20,20 @@ class PlanViewer;
 // paste, a drop, or the SQL editor's Explain. A plan that cannot be read
 // leaves a message with the line and column where reading stopped, and the
 // open tabs as they were.
-class PlanWorkbench : public QWidget {
+class PlanWorkbench : public QWidget, public ToolPage {
     Q_OBJECT
 public:
     explicit PlanWorkbench(QWidget *parent = nullptr);
+
+    // ToolPage: takes "plan" hand-offs (the SQL tool's Explain) and plan
+    // files (.json .txt .yaml .yml .xml .plan .explain).
+    Info toolInfo() const override;
+    QWidget *pageWidget() override { return this; }
+    void attach(core::Workspace *workspace, ToolHost *host) override;
+    QStringList fileSuffixes() const override;
+    bool openFiles(const QStringList &paths) override;
+    bool takes(const QString &kind) const override { return kind == QLatin1String("plan"); }
+    bool receive(const ToolHandoff &handoff) override;
 
     // Reads `text` and opens it in a new tab titled `title`; `note` is shown
     // over the plan. Returns the viewer, or null with errorText() set.

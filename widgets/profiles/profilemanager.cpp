@@ -7,6 +7,8 @@
 #include "serviceimportdialog.h"
 
 #include "profiles/gitignore.h"
+#include "shell/connectionsummary.h"
+#include "workspace/workspace.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -194,9 +196,26 @@ ProfileManager::~ProfileManager()
         m_gitCheck->disconnect(this);
 }
 
-void ProfileManager::setSummary(QWidget *summary)
+ToolPage::Info ProfileManager::toolInfo() const
 {
-    static_cast<QVBoxLayout *>(m_side->layout())->addWidget(summary, 1);
+    return {QStringLiteral("profiles"), tr("Profiles"),
+        tr("Connection profiles from postgres.toml, chosen by environment and working "
+           "directory, with the local sandbox as the default.")};
+}
+
+void ProfileManager::attach(core::Workspace *workspace, ToolHost *host)
+{
+    m_summary = new ConnectionSummary(m_side);
+    static_cast<QVBoxLayout *>(m_side->layout())->addWidget(m_summary, 1);
+    m_summary->setConnection(workspace->session(), QString());
+    if (host)
+        connect(this, &ProfileManager::connectRequested, this,
+            [host](const Profile &profile) { host->connectProfile(profile); });
+    connect(workspace, &core::Workspace::targetChanged, this, [this, workspace] {
+        m_summary->setConnection(workspace->session(), workspace->target().label);
+        if (workspace->target().profile)
+            setActiveProfile(*workspace->target().profile);
+    });
 }
 
 std::optional<Profile> ProfileManager::selectedProfile() const

@@ -3,6 +3,8 @@
 #include "profiles/connectiontest.h"
 #include "profiles/profile.h"
 
+#include "shell/toolpage.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -14,6 +16,7 @@ class QTreeWidget;
 
 namespace tusk::widgets {
 
+class ConnectionSummary;
 class ProfileCatalog;
 class ProfileDetails;
 
@@ -22,14 +25,18 @@ class ProfileDetails;
 // files with their lines, and add / edit / duplicate / delete / test / set
 // default / connect. Files change only through ProfileCatalog (minimal,
 // atomic edits); a broken file is shown, never written. GUI thread.
-class ProfileManager : public QWidget {
+class ProfileManager : public QWidget, public ToolPage {
     Q_OBJECT
 public:
     explicit ProfileManager(ProfileCatalog *catalog, QWidget *parent = nullptr);
     ~ProfileManager() override;
 
-    // Puts the active connection's summary under the details.
-    void setSummary(QWidget *summary);
+    // ToolPage: the target's profile is marked active, its session summed
+    // up under the details, and Connect makes a profile the target.
+    Info toolInfo() const override;
+    QWidget *pageWidget() override { return this; }
+    void attach(core::Workspace *workspace, ToolHost *host) override;
+
     std::optional<core::Profile> selectedProfile() const;
     bool selectProfile(const QString &name);
     void testSelected();
@@ -37,6 +44,7 @@ public:
     void setActiveProfile(const core::Profile &profile);
 
 signals:
+    // Connect was asked for (the host has already been told).
     void connectRequested(const tusk::core::Profile &profile);
     void testFinished(const tusk::core::ConnectionTestOutcome &outcome);
 
@@ -68,6 +76,7 @@ private:
     QPushButton *m_saveOneOff;
     std::optional<core::Profile> m_activeProfile;
     QWidget *m_side;
+    ConnectionSummary *m_summary = nullptr;
     QList<QPushButton *> m_needSelection;
     QList<QPushButton *> m_needFile;
     QStringList m_fileProblems; // from reading the files

@@ -1,25 +1,17 @@
 #include "mainwindow.h"
 
 #include "connectionstatus.h"
-#include "connectionsummary.h"
-#include "toolplaceholder.h"
-
-#include "browser/schemabrowser.h"
-#include "browser/schematreemodel.h"
-#include "editor/editorautosave.h"
-#include "editor/sqlworkbench.h"
-#include "plan/planworkbench.h"
+#include "toolset.h"
 
 #include "pg/connection.h"
 #include "profiles/connectionbar.h"
 #include "profiles/migrationspath.h"
 #include "profiles/passwordkeeper.h"
-#include "profiles/passwordprompt.h"
 #include "profiles/profilecatalog.h"
 #include "profiles/profileconnector.h"
-#include "profiles/profilemanager.h"
 #include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
+#include "workspace/workspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -27,10 +19,10 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -43,20 +35,32 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     , m_catalog(catalog
               ? catalog
               : new ProfileCatalog(QDir::currentPath(), core::LocalServer::defaultFolder(), this))
-    , m_pages(new QStackedWidget(this))
+    , m_workspace(new core::Workspace(this))
+    , m_stack(new QStackedWidget(this))
     , m_toolActions(new QActionGroup(this))
     , m_status(new ConnectionStatus(this))
-    , m_summary(new ConnectionSummary(this))
     , m_connectionBar(new ConnectionBar(m_catalog, this))
-    , m_profileManager(new ProfileManager(m_catalog, this))
     , m_connector(new ProfileConnector(m_catalog->passwords(), this))
-    , m_schemaBrowser(new SchemaBrowser(this))
-    , m_sqlWorkbench(new SqlWorkbench(this))
-    , m_planWorkbench(new PlanWorkbench(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
-    setCentralWidget(m_pages);
+    setCentralWidget(m_stack);
     resize(1200, 780);
+
+    // The window's part of connecting: the password (typed when the server
+    // wants one, kept once it worked), then the workspace opens.
+    Connection *session = m_workspace->session();
+    connect(m_connector, &ProfileConnector::ready, this,
+        [this](const core::Profile &, const core::ConnInfo &info) { m_workspace->open(info); });
+    connect(m_connector, &ProfileConnector::message, this, &MainWindow::showMessage);
+    connect(m_catalog->passwords(), &PasswordKeeper::notice, this, &MainWindow::showMessage);
+    connect(session, &Connection::openFailed, m_connector, &ProfileConnector::retry);
+    connect(session, &Connection::opened, m_connector, &ProfileConnector::opened);
+    connect(session, &Connection::stateChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &core::Workspace::targetChanged, this, [this] {
+        m_status->setConnection(m_workspace->session(), m_workspace->target().label);
+        updateTitle();
+    });
+    connect(m_connectionBar, &ConnectionBar::connectRequested, this, &MainWindow::openProfile);
 
     auto *rail = new QToolBar(tr("Tools"), this);
     rail->setObjectName(QStringLiteral("toolRail"));
@@ -66,60 +70,13 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     rail->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     addToolBar(Qt::LeftToolBarArea, rail);
     m_toolActions->setExclusive(true);
-
-    addTool(Tool::Profiles, QStringLiteral("profiles"), tr("Profiles"),
-        tr("Connection profiles from postgres.toml, chosen by environment and working "
-           "directory, with the local sandbox as the default."),
-        m_profileManager);
-    m_profileManager->setSummary(m_summary);
-    connect(m_profileManager, &ProfileManager::connectRequested, this, &MainWindow::openProfile);
-    connect(m_connector, &ProfileConnector::ready, this,
-        [this](const core::Profile &profile, const core::ConnInfo &info) {
-            openSession(info,
-                profile.isProduction() ? tr("%1 (production)").arg(profile.name) : profile.name);
-        });
-    connect(m_connector, &ProfileConnector::message, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    connect(m_catalog->passwords(), &PasswordKeeper::notice, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    connect(m_connectionBar, &ConnectionBar::connectRequested, this, &MainWindow::openProfile);
-    addTool(Tool::Schema, QStringLiteral("schema"), tr("Schema"),
-        tr("The whole catalog at once: objects, their DDL, and health checks for missing "
-           "foreign-key indexes, unused or invalid indexes, vacuum state and sizes."),
-        m_schemaBrowser);
-    addTool(Tool::Editor, QStringLiteral("editor"), tr("SQL"),
-        tr("An SQL editor that lints migrations while you type: the lock each statement "
-           "takes, table rewrites, and the online way to do the same."),
-        m_sqlWorkbench);
-    connect(m_sqlWorkbench, &SqlWorkbench::message, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    // Completion reads the catalog the Schema tool loaded for the database.
-    connect(m_schemaBrowser, &SchemaBrowser::loaded, this, [this](const QString &, bool ok) {
-        if (ok)
-            m_sqlWorkbench->setCatalog(m_schemaBrowser->model()->snapshot(0));
-    });
-    // Tests run many windows at once; they check autosave on their own folders.
-    if (!QStandardPaths::isTestModeEnabled())
-        m_sqlWorkbench->enableAutosave(EditorAutosave::defaultRoot());
-    addTool(Tool::Plan, QStringLiteral("plan"), tr("Plan"),
-        tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
-           "and two plans side by side."),
-        m_planWorkbench);
-    // Explain in the editor opens its plan here.
-    connect(m_sqlWorkbench, &SqlWorkbench::explained, this,
-        [this](const QString &plan, const QString &title, const QString &note) {
-            if (m_planWorkbench->openText(plan, title, note))
-                showTool(Tool::Plan);
-        });
-    connect(m_planWorkbench, &PlanWorkbench::message, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    addTool(Tool::Activity, QStringLiteral("activity"), tr("Activity"),
-        tr("Sessions, wait events and who blocks whom, with history, and cancel or "
-           "terminate after confirmation."));
-    addTool(Tool::Migrations, QStringLiteral("migrations"), tr("Rollout"),
-        tr("Prerelease migration files and CHANGELOG entries, stepped through expand, "
-           "backfill, migrate reads and contract, each with its rollback."));
+    for (ToolPage *page : ToolSet::create(m_catalog, m_stack))
+        addPage(page);
+    // Attached once all are there: a page may ask what the others take.
+    for (ToolPage *page : std::as_const(m_pages))
+        page->attach(m_workspace, this);
     rail->addActions(m_toolActions->actions());
+
     auto *bar = new QToolBar(tr("Connection"), this);
     bar->setObjectName(QStringLiteral("connectionBar"));
     bar->setMovable(false);
@@ -141,44 +98,60 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     });
 
     statusBar()->addPermanentWidget(m_status);
+    m_status->setConnection(session, QString());
     showTool(Tool::Profiles);
     updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addTool(Tool tool, const QString &iconName, const QString &title,
-    const QString &description, QWidget *page)
+void MainWindow::addPage(ToolPage *page)
 {
-    const QIcon icon(QStringLiteral(":/icons/tool-%1.svg").arg(iconName));
-    if (!page)
-        page = new ToolPlaceholder(icon, title, description, m_pages);
-    page->setObjectName(QStringLiteral("page-") + iconName);
-    m_pages->addWidget(page);
+    const ToolPage::Info info = page->toolInfo();
+    const int index = int(m_pages.size());
+    m_pages << page;
+    QWidget *widget = page->pageWidget();
+    widget->setObjectName(QStringLiteral("page-") + info.id);
+    m_stack->addWidget(widget);
 
-    auto *action = new QAction(icon, title, m_toolActions);
+    const QIcon icon(QStringLiteral(":/icons/tool-%1.svg").arg(info.id));
+    auto *action = new QAction(icon, info.title, m_toolActions);
     action->setCheckable(true);
-    action->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(title, description));
-    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tool))));
-    action->setData(int(tool));
-    connect(action, &QAction::triggered, this, [this, tool] { showTool(tool); });
+    action->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(info.title, info.description));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    connect(action, &QAction::triggered, this, [this, index] { showTool(Tool(index)); });
+}
+
+int MainWindow::indexOf(const ToolPage *page) const
+{
+    return int(m_pages.indexOf(const_cast<ToolPage *>(page)));
+}
+
+Connection *MainWindow::connection() const
+{
+    return m_workspace->session();
+}
+
+std::optional<core::Profile> MainWindow::activeProfile() const
+{
+    return m_workspace->target().profile;
 }
 
 MainWindow::Tool MainWindow::currentTool() const
 {
-    return Tool(m_pages->currentIndex());
+    return Tool(m_stack->currentIndex());
 }
 
 void MainWindow::showTool(Tool tool)
 {
-    m_pages->setCurrentIndex(int(tool));
+    m_stack->setCurrentIndex(int(tool));
     m_toolActions->actions().at(int(tool))->setChecked(true);
     emit toolChanged(tool);
 }
 
 QWidget *MainWindow::toolPage(Tool tool) const
 {
-    return m_pages->widget(int(tool));
+    return m_stack->widget(int(tool));
 }
 
 QString MainWindow::statusText() const
@@ -186,82 +159,94 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
+}
+
+bool MainWindow::canHandOff(const QString &kind) const
+{
+    return std::any_of(
+        m_pages.begin(), m_pages.end(), [&kind](const ToolPage *p) { return p->takes(kind); });
+}
+
+bool MainWindow::handOff(const ToolHandoff &handoff)
+{
+    for (ToolPage *page : std::as_const(m_pages)) {
+        if (page->takes(handoff.kind) && page->receive(handoff)) {
+            showTool(Tool(indexOf(page)));
+            return true;
+        }
+    }
+    return false;
+}
+
 void MainWindow::openConnection(const core::ConnInfo &info, const QString &label)
 {
     m_connector->clear();
-    m_activeProfile.reset();
-    openSession(info, label);
-}
-
-void MainWindow::openSession(const core::ConnInfo &info, const QString &label)
-{
-    if (!m_connection) {
-        m_connection = new Connection(this);
-        connect(m_connection, &Connection::stateChanged, this, &MainWindow::updateTitle);
-        // A server that wants a password gets one from the user; one that
-        // worked is kept for the run (and in the keychain when asked).
-        connect(m_connection, &Connection::openFailed, m_connector, &ProfileConnector::retry);
-        connect(m_connection, &Connection::opened, m_connector, &ProfileConnector::opened);
-        // The browser reads on sessions of its own, to the same server.
-        connect(m_connection, &Connection::opened, this, [this] {
-            m_schemaBrowser->setConnection(m_connection->connInfo(), m_connectionLabel);
-            // Each editor tab runs on a session of its own to the same place.
-            m_sqlWorkbench->setTarget(m_connection->connInfo(), m_connectionLabel,
-                m_activeProfile && m_activeProfile->isProduction());
-        });
-    }
-    m_connectionLabel = label;
-    m_status->setConnection(m_connection, label);
-    m_summary->setConnection(m_connection, label);
-    m_connection->open(info);
-    updateTitle();
+    m_workspace->setTarget(core::WorkspaceTarget::forConnection(info, label));
 }
 
 void MainWindow::openFiles(const QStringList &paths)
 {
-    // Plans (EXPLAIN output saved as .json, .txt, .yaml, .xml) open in the
-    // Plan tool; everything else is SQL for the editor.
-    QStringList sqlFiles;
-    bool plans = false;
+    // Each file to the tool that claims its suffix; the rest to the one
+    // that takes anything ("*"). With no file, that one is shown.
+    QHash<ToolPage *, QStringList> byPage;
+    ToolPage *fallback = nullptr;
+    for (ToolPage *page : std::as_const(m_pages)) {
+        if (!fallback && page->fileSuffixes().contains(QStringLiteral("*")))
+            fallback = page;
+    }
+    ToolPage *last = nullptr;
     for (const QString &path : paths) {
         const QString suffix = QFileInfo(path).suffix().toLower();
-        static const QStringList planSuffixes = {QStringLiteral("json"), QStringLiteral("txt"),
-            QStringLiteral("yaml"), QStringLiteral("yml"), QStringLiteral("xml"),
-            QStringLiteral("plan"), QStringLiteral("explain")};
-        if (planSuffixes.contains(suffix)) {
-            m_planWorkbench->openFile(path);
-            plans = true;
-        } else {
-            sqlFiles << path;
+        ToolPage *target = fallback;
+        for (ToolPage *page : std::as_const(m_pages)) {
+            if (page->fileSuffixes().contains(suffix)) {
+                target = page;
+                break;
+            }
+        }
+        if (target) {
+            byPage[target] << path;
+            last = target;
         }
     }
-    if (!sqlFiles.isEmpty() || !plans) {
-        showTool(Tool::Editor);
-        m_sqlWorkbench->openFiles(sqlFiles);
-    } else {
-        showTool(Tool::Plan);
+    // Without files, or with any file for it, the catch-all tool (the SQL
+    // editor) opens them and is shown; otherwise the tool of the last file.
+    if (fallback && (paths.isEmpty() || byPage.contains(fallback))) {
+        last = fallback;
+        byPage[fallback];
     }
+    for (ToolPage *page : std::as_const(m_pages)) {
+        if (byPage.contains(page))
+            page->openFiles(byPage.value(page));
+    }
+    if (last)
+        showTool(Tool(indexOf(last)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Unsaved editor text is asked about before anything closes.
-    if (!m_sqlWorkbench->closeAll()) {
-        event->ignore();
-        return;
+    // Unsaved work is asked about before anything closes.
+    for (ToolPage *page : std::as_const(m_pages)) {
+        if (!page->prepareToClose()) {
+            event->ignore();
+            return;
+        }
     }
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::openProfile(const core::Profile &profile)
 {
-    m_activeProfile = profile;
-    m_sqlWorkbench->setMigrationsFolder(
-        core::MigrationsPath::resolve(m_catalog->store(), &profile).path);
     if (profile.scope == core::ProfileScope::OneOff)
         m_catalog->setOneOff(profile);
     m_connectionBar->setActiveProfile(profile.name);
-    m_profileManager->setActiveProfile(profile);
+    // Chosen now (labels, flags, the migrations folder); opened once the
+    // password is looked up or the sandbox has started.
+    m_workspace->setTarget(core::WorkspaceTarget::forProfile(
+        profile, {}, core::MigrationsPath::resolve(m_catalog->store(), &profile).path));
     if (profile.scope == core::ProfileScope::Sandbox
         && !core::LocalServer(profile.filePath).isRunning()) {
         m_connector->clear();
@@ -282,7 +267,7 @@ void MainWindow::startSandboxThenOpen(const core::Profile &profile)
         statusBar()->clearMessage();
         // The port is known only now (a busy one is skipped at start).
         const auto started = core::SandboxProfile::find(profile.filePath);
-        openSession((started ? *started : profile).connInfo(), profile.name);
+        m_workspace->open((started ? *started : profile).connInfo());
     });
     connect(m_sandbox, &core::LocalServer::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The sandbox did not start: %1").arg(message));
@@ -292,9 +277,10 @@ void MainWindow::startSandboxThenOpen(const core::Profile &profile)
 
 void MainWindow::updateTitle()
 {
-    if (m_connection && m_connection->isOpen()) {
+    const Connection *session = m_workspace->session();
+    if (session->isOpen()) {
         setWindowTitle(
-            tr("%1 on %2 — Tusk").arg(m_connection->server().database, m_connectionLabel));
+            tr("%1 on %2 — Tusk").arg(session->server().database, m_workspace->target().label));
     } else {
         setWindowTitle(tr("Tusk"));
     }

@@ -1,14 +1,18 @@
 #include "toolplaceholder.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace tusk::widgets {
 
-ToolPlaceholder::ToolPlaceholder(
-    const QIcon &icon, const QString &title, const QString &description, QWidget *parent)
+ToolPlaceholder::ToolPlaceholder(const Info &info, QWidget *parent)
     : QWidget(parent)
+    , m_info(info)
 {
+    const QIcon icon(QStringLiteral(":/icons/tool-%1.svg").arg(info.id));
+    const QString &title = info.title;
+    const QString &description = info.description;
     auto *iconLabel = new QLabel(this);
     iconLabel->setPixmap(icon.pixmap(64, 64, QIcon::Disabled));
     iconLabel->setAlignment(Qt::AlignHCenter);

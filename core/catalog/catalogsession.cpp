@@ -1,17 +1,21 @@
-#include "databasesession.h"
+#include "catalogsession.h"
 
-#include "catalog/catalogsnapshotloader.h"
-#include "catalog/healthchecker.h"
-#include "catalog/objectreader.h"
+#include "catalogsnapshotloader.h"
+#include "healthchecker.h"
+#include "objectreader.h"
+
 #include "pg/connection.h"
 
 #include <QFile>
 
-namespace tusk::widgets {
+namespace tusk::core {
 
-using namespace tusk::core;
+CatalogSession::CatalogSession(const ConnInfo &info, QObject *parent)
+    : CatalogSession(info, Options(), parent)
+{
+}
 
-DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
+CatalogSession::CatalogSession(const ConnInfo &info, const Options &options, QObject *parent)
     : QObject(parent)
     , m_snapshots(new Connection(this))
     , m_snapshotsHelper(new Connection(this))
@@ -19,6 +23,7 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
     , m_loader(new CatalogSnapshotLoader(m_snapshots, this))
     , m_reader(new ObjectReader(m_objects, this))
     , m_info(info)
+    , m_options(options)
 {
     m_checks.setMaxThreadCount(1);
     m_loader->setSecondConnection(m_snapshotsHelper);
@@ -33,7 +38,7 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
     // make findings to throw away.
     connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
         const qint64 elapsedMs = m_loader->lastLoadMs();
-        if (!s.hasDefinitions()) {
+        if (!s.hasDefinitions() || !m_options.healthChecks) {
             // The last check's findings stand until the new ones are in,
             // so a refresh does not blink every mark off and on.
             emit loaded(s, m_lastFindings, elapsedMs);
@@ -54,33 +59,35 @@ DatabaseSession::DatabaseSession(const ConnInfo &info, QObject *parent)
                 Qt::QueuedConnection);
         });
     });
-    connect(m_loader, &CatalogSnapshotLoader::failed, this, &DatabaseSession::failed);
-    connect(m_snapshots, &Connection::openFailed, this,
-        [this](const PgError &error) { emit failed(tr("cannot connect: %1").arg(error.message)); });
+    connect(m_loader, &CatalogSnapshotLoader::failed, this, &CatalogSession::failed);
+    connect(m_snapshots, &Connection::openFailed, this, [this](const PgError &error) {
+        emit failed(QStringLiteral("cannot connect: %1").arg(error.message));
+    });
 }
 
-DatabaseSession::~DatabaseSession()
+CatalogSession::~CatalogSession()
 {
     m_checks.waitForDone();
 }
 
-QString DatabaseSession::database() const
+QString CatalogSession::database() const
 {
     return m_info.database();
 }
 
-bool DatabaseSession::isLoading() const
+bool CatalogSession::isLoading() const
 {
     return m_loader->isLoading() || m_checking > 0;
 }
 
-void DatabaseSession::refresh()
+void CatalogSession::refresh()
 {
     // The load starts once the first session is open and the second one is
     // open too or has given up (it only speeds the load up).
     CatalogSnapshotLoader::Options quick;
-    quick.definitions = false;
-    quick.definitionsAfterwards = true;
+    quick.systemSchemas = m_options.systemSchemas;
+    quick.definitions = !m_options.quickFirst;
+    quick.definitionsAfterwards = m_options.quickFirst;
     auto ready = [this] {
         return m_snapshots->isOpen() && m_snapshotsHelper->state() != Connection::State::Connecting;
     };
@@ -100,7 +107,7 @@ void DatabaseSession::refresh()
            << connect(m_snapshotsHelper, &Connection::stateChanged, this, startOnce);
 }
 
-void DatabaseSession::listDatabases()
+void CatalogSession::listDatabases()
 {
     QFile file(QStringLiteral(":/sql/objects/databases.sql"));
     if (!file.open(QIODevice::ReadOnly))
@@ -119,4 +126,4 @@ void DatabaseSession::listDatabases()
         });
 }
 
-} // namespace tusk::widgets
+} // namespace tusk::core

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "catalogsnapshot.h"
+#include "healthfinding.h"
+
+#include "pg/conninfo.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+namespace tusk::core {
+
+class CatalogSnapshotLoader;
+class Connection;
+class ObjectReader;
+
+// The sessions that read one database's catalog: two that read snapshots
+// together, one that reads single objects (DDL, sizes, dependents), so
+// opening an object never waits behind a refresh. They open and end their
+// own transactions, so nobody else may run SQL on them. The Workspace keeps
+// one for the target's database (its snapshot serves every tool); the
+// Schema tool opens more for the server's other databases. The thread it
+// lives on (the GUI thread in the window); nothing blocks.
+class CatalogSession : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        bool systemSchemas = false;
+        // The window: a quick snapshot first, then the whole one. The
+        // command line waits for the whole one only.
+        bool quickFirst = true;
+        // Health checks on each whole snapshot (loaded() carries them).
+        bool healthChecks = true;
+    };
+
+    CatalogSession(const ConnInfo &info, QObject *parent = nullptr);
+    CatalogSession(const ConnInfo &info, const Options &options, QObject *parent = nullptr);
+    ~CatalogSession() override;
+
+    QString database() const;
+    // Reads the quick snapshot, then the whole one: loaded() comes twice
+    // (once without quickFirst). The checks need the whole one: the quick
+    // one comes with the findings of the last check (none on the first load).
+    void refresh();
+    bool isLoading() const;
+    ObjectReader *reader() const { return m_reader; }
+    Connection *objectConnection() const { return m_objects; }
+    // The database names of the server (resources/sql/objects/databases.sql).
+    void listDatabases();
+
+signals:
+    void loaded(const tusk::core::CatalogSnapshot &snapshot,
+        const QList<tusk::core::HealthFinding> &findings, qint64 elapsedMs);
+    void failed(const QString &message);
+    void databasesListed(const QStringList &names);
+
+private:
+    Connection *m_snapshots;
+    // A second session for snapshots: the loader shares the kinds between
+    // the two (an exported snapshot), so two backends answer at once.
+    Connection *m_snapshotsHelper;
+    Connection *m_objects;
+    CatalogSnapshotLoader *m_loader;
+    ObjectReader *m_reader;
+    ConnInfo m_info;
+    Options m_options;
+    // One thread for the health checks (about 0.1 s on 10,000 tables, too
+    // long for the GUI thread), in order; the destructor waits for it.
+    QThreadPool m_checks;
+    int m_checking = 0; // snapshots read whose checks have not come back
+    QList<HealthFinding> m_lastFindings;
+};
+
+} // namespace tusk::core

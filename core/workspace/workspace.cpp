@@ -1,0 +1,126 @@
+#include "workspace.h"
+
+#include "catalog/catalogsession.h"
+#include "lint/lintcatalog.h"
+#include "lint/lintcatalogloader.h"
+#include "pg/connection.h"
+
+namespace tusk::core {
+
+Workspace::Workspace(QObject *parent)
+    : QObject(parent)
+    , m_session(new Connection(this))
+{
+    connect(m_session, &Connection::opened, this, &Workspace::onSessionOpened);
+}
+
+Workspace::~Workspace() = default;
+
+void Workspace::setTarget(const WorkspaceTarget &target)
+{
+    m_target = target;
+    m_ready = false;
+    emit targetChanged();
+    if (!target.connInfo.isEmpty())
+        open(target.connInfo);
+}
+
+void Workspace::open(const ConnInfo &info)
+{
+    m_target.connInfo = info;
+    m_ready = false;
+    m_session->open(info);
+}
+
+ServerInfo Workspace::server() const
+{
+    return m_session->server();
+}
+
+CatalogSession *Workspace::catalogSession() const
+{
+    return m_catalogSession;
+}
+
+Connection *Workspace::createSession(QObject *parent) const
+{
+    return new Connection(parent);
+}
+
+ConfirmationPolicy Workspace::confirmationPolicy() const
+{
+    return ConfirmationPolicy(m_target.production, m_target.readOnly);
+}
+
+UserFileWriter::Options Workspace::fileWriteOptions() const
+{
+    UserFileWriter::Options options;
+    if (!m_target.migrationsFolder.isEmpty())
+        options.migrationsFolders = {m_target.migrationsFolder};
+    return options;
+}
+
+void Workspace::onSessionOpened()
+{
+    m_ready = true;
+    // A reconnect to the same place (a dropped network, the same profile
+    // chosen again) keeps what was read.
+    if (m_readFor == m_target.connInfo && m_catalogSession)
+        return;
+    m_readFor = m_target.connInfo;
+    readTarget();
+    emit ready();
+}
+
+void Workspace::readTarget()
+{
+    delete m_catalogSession;
+    m_catalog = CatalogSnapshot();
+    m_findings.clear();
+    m_lintCatalog.reset();
+    m_keywords.clear();
+    emit catalogChanged();
+    emit lintCatalogChanged();
+
+    m_catalogSession = new CatalogSession(m_target.connInfo, this);
+    connect(m_catalogSession, &CatalogSession::loaded, this,
+        [this](const CatalogSnapshot &snapshot, const QList<HealthFinding> &findings) {
+            m_catalog = snapshot;
+            m_findings = findings;
+            emit catalogChanged();
+        });
+    connect(m_catalogSession, &CatalogSession::failed, this, &Workspace::catalogFailed);
+    m_catalogSession->refresh();
+
+    // The linter reads sizes and the version on a session of its own that
+    // takes no relation locks (resources/sql/lint/catalog.sql).
+    delete m_lintLoader;
+    m_lintLoader = new LintCatalogLoader(this);
+    LintCatalogLoader *loader = m_lintLoader;
+    connect(loader, &LintCatalogLoader::loaded, this, [this, loader](const LintCatalog &catalog) {
+        m_lintCatalog = std::make_shared<const LintCatalog>(catalog);
+        loader->deleteLater();
+        emit lintCatalogChanged();
+    });
+    connect(loader, &LintCatalogLoader::failed, this, [this, loader](const QString &why) {
+        loader->deleteLater();
+        emit lintCatalogFailed(why);
+    });
+    loader->load(m_target.connInfo);
+
+    // The server's own keyword list, for highlighting and completion; the
+    // grammar's list stands until it comes (or if it never does).
+    const ConnInfo asked = m_target.connInfo;
+    m_session->execute(QStringLiteral("SELECT word FROM pg_get_keywords() ORDER BY word"), {}, this,
+        [this, asked](const QList<Result> &results, const PgError &error) {
+            if (!error.isNull() || results.isEmpty() || asked != m_readFor)
+                return;
+            QStringList words;
+            for (int row = 0; row < results.first().rowCount(); ++row)
+                words << results.first().text(row, 0);
+            m_keywords = words;
+            emit serverKeywordsChanged();
+        });
+}
+
+} // namespace tusk::core

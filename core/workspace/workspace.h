@@ -1,0 +1,103 @@
+#pragma once
+
+#include "confirmationpolicy.h"
+#include "workspacetarget.h"
+
+#include "catalog/catalogsnapshot.h"
+#include "catalog/healthfinding.h"
+#include "files/userfilewriter.h"
+#include "pg/pgerror.h"
+#include "pg/serverinfo.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+
+namespace tusk::core {
+
+class CatalogSession;
+class Connection;
+class LintCatalog;
+class LintCatalogLoader;
+
+// What every tool works on, once for the window (and once for a command):
+// the target (profile, parameters, production and read-only flags,
+// migrations folder), its primary session, what the target's database
+// holds (the catalog snapshot with its health findings, the lint catalog,
+// the server's keywords), sessions of a tool's own on it, and the policies
+// both faces ask through (confirmations; the file writer's options, which
+// refuse released migrations). Tools follow its signals and never copy
+// another tool's wiring. Lives on the GUI thread; nothing blocks.
+class Workspace : public QObject {
+    Q_OBJECT
+public:
+    explicit Workspace(QObject *parent = nullptr);
+    ~Workspace() override;
+
+    // Makes `target` current (targetChanged() at once: labels, flags and the
+    // migrations folder apply even before the server answers) and, when it
+    // has parameters, opens the primary session on them. A profile whose
+    // password is still being looked up (or whose sandbox is starting) is
+    // chosen first with empty parameters, then open()ed.
+    void setTarget(const WorkspaceTarget &target);
+    // Opens the primary session on `info` for the current target (its
+    // parameters with a password found or typed). Once the session opens,
+    // ready() follows and the target's catalog, lint catalog and keywords
+    // are read; a reconnect to the same parameters reads nothing again.
+    void open(const ConnInfo &info);
+    const WorkspaceTarget &target() const { return m_target; }
+    // The primary session: the window's status and title follow it; not
+    // opened before the first target with parameters.
+    Connection *session() const { return m_session; }
+    bool isReady() const { return m_ready; }
+    ServerInfo server() const;
+
+    // A new session of a tool's own on the target (an editor tab, the
+    // activity monitor), parented to `parent`, not opened yet.
+    Connection *createSession(QObject *parent) const;
+
+    // The target database's catalog, read on the workspace's CatalogSession
+    // (the Schema tool shows it and refreshes it); null before ready().
+    CatalogSession *catalogSession() const;
+    const CatalogSnapshot &catalog() const { return m_catalog; }
+    const QList<HealthFinding> &healthFindings() const { return m_findings; }
+    // What the linter knows of the target (sizes, types, volatility); null
+    // until it is read or when it could not be.
+    std::shared_ptr<const LintCatalog> lintCatalog() const { return m_lintCatalog; }
+    // pg_get_keywords() of the server, lower case; empty before it is read.
+    const QStringList &serverKeywords() const { return m_keywords; }
+
+    ConfirmationPolicy confirmationPolicy() const;
+    // Options for UserFileWriter: the target's migrations folder protected.
+    UserFileWriter::Options fileWriteOptions() const;
+
+signals:
+    void targetChanged();
+    // The primary session opened on the current target (once per target):
+    // tools open their own sessions now.
+    void ready();
+    void catalogChanged();
+    void catalogFailed(const QString &message);
+    void lintCatalogChanged();
+    void lintCatalogFailed(const QString &message);
+    void serverKeywordsChanged();
+
+private:
+    void onSessionOpened();
+    void readTarget();
+
+    WorkspaceTarget m_target;
+    Connection *m_session;
+    bool m_ready = false;
+    ConnInfo m_readFor; // the parameters the catalog was read for
+    QPointer<CatalogSession> m_catalogSession;
+    QPointer<LintCatalogLoader> m_lintLoader;
+    CatalogSnapshot m_catalog;
+    QList<HealthFinding> m_findings;
+    std::shared_ptr<const LintCatalog> m_lintCatalog;
+    QStringList m_keywords;
+};
+
+} // namespace tusk::core
