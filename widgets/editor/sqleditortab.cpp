@@ -11,7 +11,7 @@
 #include "results/resultsetmodel.h"
 #include "results/resultspane.h"
 #include "sql/sqlfile.h"
-#include "sql/statementeffect.h"
+#include "workspace/confirmationpolicy.h"
 #include "sql/statementfinder.h"
 #include "support/durationtext.h"
 
@@ -309,26 +309,10 @@ bool SqlEditorTab::runScript()
 
 bool SqlEditorTab::confirmChanges(const QByteArray &sql)
 {
-    if (!m_production || m_query->isReadOnly())
-        return true;
-    QStringList changes;
-    int count = 0;
-    for (const auto &item : StatementEffects::ofScript(sql)) {
-        if (!StatementEffects::changesSomething(item.effect))
-            continue;
-        if (++count <= 5) {
-            const QString first = item.text.section(QLatin1Char('\n'), 0, 0).left(100);
-            changes << QStringLiteral("• %1 (%2)").arg(first, StatementEffects::name(item.effect));
-        }
-    }
-    if (count == 0)
-        return true;
-    if (count > 5)
-        changes << tr("…and %1 more").arg(count - 5);
-    return m_confirm(tr("Run on production?"),
-        tr("This profile is marked safety = \"production\". These statements change data or "
-           "schema:\n\n%1\n\nRun them?")
-            .arg(changes.join(QLatin1Char('\n'))));
+    // The question is core's, the same one every face asks.
+    const Confirmation question =
+        ConfirmationPolicy(m_production, false).beforeRunning(sql, m_query->isReadOnly());
+    return question.isNull() || m_confirm(question.title, question.text);
 }
 
 bool SqlEditorTab::runRange(int begin, int end)

@@ -1,0 +1,138 @@
+// The Workspace every tool shares, against the real server: a chosen
+// target applies at once, the primary session opens, and the target's
+// catalog, lint catalog and keywords arrive once per target (not again on
+// a reconnect to the same place); its policies come from the target.
+
+#include "testsupport.h"
+
+#include "catalog/catalogsession.h"
+#include "lint/lintcatalog.h"
+#include "workspace/workspace.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tusk::core;
+using namespace tusk::test;
+
+class TestWorkspace : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void readsTheTargetOnce();
+    void aProfileAppliesBeforeItsServerAnswers();
+    void policiesFollowTheTarget();
+    void anUnreachableTargetSaysSo();
+
+private:
+    std::unique_ptr<ScratchDatabase> m_db;
+};
+
+void TestWorkspace::initTestCase()
+{
+    QVERIFY2(!clusterConnInfo().isEmpty(), qPrintable(clusterMissingMessage()));
+    m_db = std::make_unique<ScratchDatabase>(QStringLiteral("workspace"));
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    Connection c;
+    QVERIFY(openAndWait(c, m_db->connInfo()).isNull());
+    QVERIFY(runAndWait(c, QStringLiteral("CREATE TABLE orders (id bigint PRIMARY KEY, note text)"))
+                .error.isNull());
+}
+
+void TestWorkspace::readsTheTargetOnce()
+{
+    Workspace workspace;
+    QSignalSpy ready(&workspace, &Workspace::ready);
+    QSignalSpy catalog(&workspace, &Workspace::catalogChanged);
+    QSignalSpy lint(&workspace, &Workspace::lintCatalogChanged);
+    QSignalSpy keywords(&workspace, &Workspace::serverKeywordsChanged);
+    workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("test")));
+    QVERIFY(!workspace.isReady());
+    QVERIFY(ready.wait(15000));
+    QVERIFY(workspace.isReady());
+    QCOMPARE(workspace.server().database, m_db->name());
+    QVERIFY(workspace.catalogSession());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        workspace.catalog().findRelation(QStringLiteral("public.orders")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.lintCatalog() != nullptr, 15000);
+    QVERIFY(workspace.lintCatalog()->table(QStringLiteral("orders")));
+    QCOMPARE(workspace.lintCatalog()->serverVersion, workspace.server().versionNumber);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        workspace.serverKeywords().contains(QStringLiteral("concurrently")), 15000);
+
+    // The same place again (a reconnect, Connect pressed twice) reads nothing again.
+    CatalogSession *session = workspace.catalogSession();
+    const qsizetype lintChanges = lint.size();
+    workspace.open(m_db->connInfo());
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.isReady(), 15000);
+    QTest::qWait(200);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(workspace.catalogSession(), session);
+    QCOMPARE(lint.size(), lintChanges);
+    QCOMPARE(keywords.size(), 1);
+}
+
+void TestWorkspace::aProfileAppliesBeforeItsServerAnswers()
+{
+    Workspace workspace;
+    QSignalSpy changed(&workspace, &Workspace::targetChanged);
+    Profile profile = Profile::oneOff(m_db->connInfo(), QStringLiteral("prod"));
+    profile.safety = QStringLiteral("production");
+    workspace.setTarget(
+        WorkspaceTarget::forProfile(profile, {}, QStringLiteral("/tmp/tusk-ws/migrations")));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(workspace.target().label, QStringLiteral("prod (production)"));
+    QVERIFY(workspace.target().production);
+    QCOMPARE(workspace.target().migrationsFolder, QStringLiteral("/tmp/tusk-ws/migrations"));
+    // Nothing to open yet: the password lookup (or the sandbox) comes first.
+    QCOMPARE(workspace.session()->state(), Connection::State::Disconnected);
+    QSignalSpy ready(&workspace, &Workspace::ready);
+    workspace.open(profile.connInfo());
+    QVERIFY(ready.wait(15000));
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestWorkspace::policiesFollowTheTarget()
+{
+    Workspace workspace;
+    WorkspaceTarget target = WorkspaceTarget::forConnection({}, QStringLiteral("prod"));
+    target.production = true;
+    target.migrationsFolder = QStringLiteral("/srv/app/db/migrations");
+    workspace.setTarget(target);
+    const QByteArray writes =
+        "SELECT 1; UPDATE orders SET note = 'x'; CREATE INDEX i ON orders (note);";
+    const Confirmation asked = workspace.confirmationPolicy().beforeRunning(writes);
+    QCOMPARE(asked.title, QStringLiteral("Run on production?"));
+    QCOMPARE(asked.text,
+        QStringLiteral("This profile is marked safety = \"production\". These statements change "
+                       "data or schema:\n\n• UPDATE orders SET note = 'x' (writes data)\n"
+                       "• CREATE INDEX i ON orders (note) (changes schema)\n\nRun them?"));
+    QVERIFY(!asked.text.contains(QStringLiteral("SELECT 1")));
+    QVERIFY(workspace.confirmationPolicy().beforeRunning("SELECT 1; SHOW work_mem;").isNull());
+    // A read-only session cannot change anything: nothing to ask.
+    QVERIFY(workspace.confirmationPolicy().beforeRunning(writes, true).isNull());
+    QCOMPARE(workspace.fileWriteOptions().migrationsFolders,
+        QStringList {QStringLiteral("/srv/app/db/migrations")});
+
+    target.production = false;
+    target.migrationsFolder.clear();
+    workspace.setTarget(target);
+    QVERIFY(workspace.confirmationPolicy().beforeRunning(writes).isNull());
+    QVERIFY(workspace.fileWriteOptions().migrationsFolders.isEmpty());
+}
+
+void TestWorkspace::anUnreachableTargetSaysSo()
+{
+    Workspace workspace;
+    QSignalSpy failed(workspace.session(), &Connection::openFailed);
+    ConnInfo nowhere = m_db->connInfo();
+    nowhere.setValue(QStringLiteral("dbname"), QStringLiteral("no_such_database_here"));
+    workspace.setTarget(WorkspaceTarget::forConnection(nowhere, QStringLiteral("nowhere")));
+    QVERIFY(failed.wait(15000));
+    QCOMPARE(failed.first().first().value<PgError>().sqlState, QStringLiteral("3D000"));
+    QVERIFY(!workspace.isReady());
+    QVERIFY(!workspace.catalogSession());
+}
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
