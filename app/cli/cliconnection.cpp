@@ -27,21 +27,19 @@ std::optional<ConnInfo> CliConnection::resolve(
         return info;
     }
     KeychainSecretStore keychain;
-    ProfilesContext context;
-    context.secrets = &keychain;
-    context.sandboxFolder = LocalServer::defaultFolder();
-    context.store.load(QDir::currentPath(), QString());
+    ProfilesContext context(LocalServer::defaultFolder());
+    context.profiles.passwords()->setSecretStore(&keychain);
     std::optional<Profile> found;
     if (!profile.isEmpty() || !resolveDefault) {
-        found = context.find(profile);
+        found = context.profiles.find(profile);
         if (!found) {
-            *error = context.store.loadErrors().isEmpty()
+            *error = context.profiles.store().loadErrors().isEmpty()
                 ? QStringLiteral("no profile named %1 (tusk profiles lists them)").arg(profile)
-                : context.store.loadErrors().join(QStringLiteral("; "));
+                : context.profiles.store().loadErrors().join(QStringLiteral("; "));
             return std::nullopt;
         }
     } else {
-        const ProfileResolution resolution = context.resolve();
+        const ProfileResolution resolution = context.profiles.resolve();
         if (!resolution.isResolved() || !resolution.profile) {
             *error = QStringLiteral("no profile chosen: %1 (use --profile NAME, --db URL, or set "
                                     "DB_PROFILE)")

@@ -3,7 +3,7 @@
 #include "console.h"
 #include "profilescontext.h"
 
-#include "profiles/passwordsource.h"
+#include "profiles/passwordkeeper.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -57,25 +57,34 @@ QString ProfilePasswords::readSecret(const QString &prompt)
 
 QString ProfilePasswords::lookup(ProfilesContext &c, const Profile &profile, QString *note)
 {
-    if (!c.secrets || !PasswordSource::of(profile).needsLookup())
-        return {};
-    const QString key = SecretStore::keyFor(profile.connInfo());
-    const SecretResult r = wait([&](QObject *context, SecretStore::Reply reply) {
-        c.secrets->read(key, context, std::move(reply));
-    });
-    if (r.status == SecretResult::Status::Failed && note)
-        *note = QStringLiteral("%1 could not be read: %2").arg(c.secrets->displayName(), r.error);
-    return r.found() ? r.secret : QString();
+    // The window's own lookup (core's core::PasswordKeeper), waited for.
+    QEventLoop loop;
+    QString password;
+    bool answered = false;
+    c.profiles.passwords()->withPassword(profile, &loop,
+        [&](const ConnInfo &info, core::PasswordKeeper::From from, const QString &problem) {
+            if (from == core::PasswordKeeper::From::Keychain)
+                password = info.value(QStringLiteral("password"));
+            if (note)
+                *note = problem;
+            answered = true;
+            loop.quit();
+        });
+    if (!answered) {
+        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return password;
 }
 
 int ProfilePasswords::set(ProfilesContext &c, const QString &name, bool forget)
 {
-    const std::optional<Profile> p = c.find(name);
+    const std::optional<Profile> p = c.profiles.find(name);
     if (!p) {
         err() << "tusk profiles: no profile named " << name << Qt::endl;
         return 1;
     }
-    if (!c.secrets) {
+    if (!c.profiles.passwords()->secretStore()) {
         err() << "tusk profiles: this build has no keychain" << Qt::endl;
         return 1;
     }
@@ -83,7 +92,7 @@ int ProfilePasswords::set(ProfilesContext &c, const QString &name, bool forget)
     SecretResult r;
     if (forget) {
         r = wait([&](QObject *context, SecretStore::Reply reply) {
-            c.secrets->remove(key, context, std::move(reply));
+            c.profiles.passwords()->secretStore()->remove(key, context, std::move(reply));
         });
     } else {
         const QString secret =
@@ -93,19 +102,21 @@ int ProfilePasswords::set(ProfilesContext &c, const QString &name, bool forget)
             return 1;
         }
         r = wait([&](QObject *context, SecretStore::Reply reply) {
-            c.secrets->write(key, secret, context, std::move(reply));
+            c.profiles.passwords()->secretStore()->write(key, secret, context, std::move(reply));
         });
     }
     switch (r.status) {
     case SecretResult::Status::Done:
         out() << (forget ? "removed " : "stored ") << key << (forget ? " from " : " in ")
-              << c.secrets->displayName() << Qt::endl;
+              << c.profiles.passwords()->keychainName() << Qt::endl;
         return 0;
     case SecretResult::Status::NotFound:
-        out() << c.secrets->displayName() << " holds no password for " << key << Qt::endl;
+        out() << c.profiles.passwords()->keychainName() << " holds no password for " << key
+              << Qt::endl;
         return 0;
     default:
-        err() << "tusk profiles: " << c.secrets->displayName() << ": " << r.error << Qt::endl;
+        err() << "tusk profiles: " << c.profiles.passwords()->keychainName() << ": " << r.error
+              << Qt::endl;
         return 1;
     }
 }

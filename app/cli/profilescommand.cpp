@@ -43,7 +43,7 @@ void printJson(const QJsonObject &object)
 // Seed 002: pg_bin_path is the one value written without asking.
 void fillMissingBinPath(ProfilesContext &c)
 {
-    for (ProfileFile *file : c.files()) {
+    for (ProfileFile *file : c.profiles.files()) {
         if (!file->exists() || file->isBroken() || file->schemaVersion() != 1
             || !file->pgBinPath().isEmpty())
             continue;
@@ -62,12 +62,12 @@ void fillMissingBinPath(ProfilesContext &c)
 
 int list(ProfilesContext &c)
 {
-    const ProfileResolution chosen = c.resolve();
+    const ProfileResolution chosen = c.profiles.resolve();
     const QString chosenName = chosen.profile ? chosen.profile->name : QString();
-    const QList<Profile> profiles = c.allProfiles();
+    const QList<Profile> profiles = c.profiles.profiles();
     if (c.json) {
         QJsonArray fileArray;
-        for (ProfileFile *file : c.files()) {
+        for (ProfileFile *file : c.profiles.files()) {
             QJsonObject f {{QStringLiteral("path"), file->path()},
                 {QStringLiteral("scope"), ProfileFormat::scopeName(file->scope())},
                 {QStringLiteral("exists"), file->exists()},
@@ -83,10 +83,10 @@ int list(ProfilesContext &c)
             {QStringLiteral("resolved"),
                 chosenName.isEmpty() ? QJsonValue() : QJsonValue(chosenName)},
             {QStringLiteral("hidden_user_profiles"),
-                QJsonArray::fromStringList(c.store.hiddenUserProfiles())}});
-        return c.store.loadErrors().isEmpty() ? 0 : 1;
+                QJsonArray::fromStringList(c.profiles.store().hiddenUserProfiles())}});
+        return c.profiles.store().loadErrors().isEmpty() ? 0 : 1;
     }
-    for (ProfileFile *file : c.files()) {
+    for (ProfileFile *file : c.profiles.files()) {
         out() << ProfileFormat::scopeName(file->scope()) << " file: " << file->path();
         if (!file->exists())
             out() << " (none)";
@@ -101,25 +101,26 @@ int list(ProfilesContext &c)
         out() << "no profiles\n";
     for (const Profile &p : profiles)
         out() << ProfileFormat::listLine(p, p.name == chosenName) << '\n';
-    for (const QString &hidden : c.store.hiddenUserProfiles())
+    for (const QString &hidden : c.profiles.store().hiddenUserProfiles())
         out() << "  (the user profile " << hidden << " is hidden by the project's)\n";
     if (!chosenName.isEmpty())
         out() << "\n* resolved here: " << chosen.reason << '\n';
     out().flush();
-    return c.store.loadErrors().isEmpty() ? 0 : 1;
+    return c.profiles.store().loadErrors().isEmpty() ? 0 : 1;
 }
 
 int show(ProfilesContext &c, const QString &name)
 {
-    const std::optional<Profile> p = c.find(name);
+    const std::optional<Profile> p = c.profiles.find(name);
     if (!p) {
         err() << "tusk profiles: no profile named " << name << Qt::endl;
         return 1;
     }
-    const MigrationsPath migrations = MigrationsPath::resolve(c.store, &*p);
+    const MigrationsPath migrations = MigrationsPath::resolve(c.profiles.store(), &*p);
     QString note;
-    const QString keychain =
-        ProfilePasswords::lookup(c, *p, &note).isEmpty() ? QString() : c.secrets->displayName();
+    const QString keychain = ProfilePasswords::lookup(c, *p, &note).isEmpty()
+        ? QString()
+        : c.profiles.passwords()->keychainName();
     if (!note.isEmpty())
         err() << "tusk profiles: " << note << Qt::endl;
     if (c.json) {
@@ -135,13 +136,13 @@ int show(ProfilesContext &c, const QString &name)
 
 int resolve(ProfilesContext &c)
 {
-    const ProfileResolution r = c.resolve();
+    const ProfileResolution r = c.profiles.resolve();
     const MigrationsPath migrations =
-        MigrationsPath::resolve(c.store, r.profile ? &*r.profile : nullptr);
+        MigrationsPath::resolve(c.profiles.store(), r.profile ? &*r.profile : nullptr);
     if (c.json) {
         QJsonObject o = ProfileFormat::toJson(r);
-        o.insert(QStringLiteral("project_root"), c.store.projectRoot());
-        o.insert(QStringLiteral("working_directory"), c.store.workingDir());
+        o.insert(QStringLiteral("project_root"), c.profiles.store().projectRoot());
+        o.insert(QStringLiteral("working_directory"), c.profiles.store().workingDir());
         o.insert(QStringLiteral("migrations"), ProfileFormat::toJson(migrations));
         printJson(o);
         return r.isResolved() ? 0 : 1;
@@ -176,14 +177,14 @@ int test(ProfilesContext &c, const QString &name)
 {
     std::optional<Profile> p;
     if (name.isEmpty()) {
-        const ProfileResolution r = c.resolve();
+        const ProfileResolution r = c.profiles.resolve();
         if (!r.isResolved()) {
             err() << "tusk profiles: " << r.reason << Qt::endl;
             return 1;
         }
         p = r.profile;
     } else {
-        p = c.find(name);
+        p = c.profiles.find(name);
     }
     if (!p) {
         err() << "tusk profiles: no profile named " << name << Qt::endl;
@@ -194,7 +195,7 @@ int test(ProfilesContext &c, const QString &name)
     QString note;
     if (const QString password = ProfilePasswords::lookup(c, *p, &note); !password.isEmpty()) {
         info.setValue(QStringLiteral("password"), password);
-        out() << "password from " << c.secrets->displayName() << Qt::endl;
+        out() << "password from " << c.profiles.passwords()->keychainName() << Qt::endl;
     }
     if (!note.isEmpty())
         err() << "tusk profiles: " << note << Qt::endl;
@@ -221,7 +222,7 @@ int test(ProfilesContext &c, const QString &name)
           << "connect " << outcome.connectMs << " ms, round trip " << outcome.roundTripMs
           << " ms, ssl " << (outcome.sslInUse ? outcome.sslVersion : QStringLiteral("off")) << '\n';
     out().flush();
-    ProfileFile *file = c.store.fileOf(*p);
+    ProfileFile *file = c.profiles.store().fileOf(*p);
     if (outcome.fallbackSslMode.isEmpty() || !file)
         return 0;
     // Seed 002: the TOML changes only with the user's yes.
@@ -245,7 +246,7 @@ int migrate(ProfilesContext &c, bool dryRun)
 {
     int code = 0;
     bool any = false;
-    for (ProfileFile *file : c.files()) {
+    for (ProfileFile *file : c.profiles.files()) {
         if (!file->exists())
             continue;
         if (file->isBroken()) {
@@ -284,7 +285,7 @@ int migrate(ProfilesContext &c, bool dryRun)
 int check(ProfilesContext &c)
 {
     int errors = 0;
-    for (ProfileFile *file : c.files()) {
+    for (ProfileFile *file : c.profiles.files()) {
         if (!file->exists())
             continue;
         for (const ProfileIssue &issue : file->issues()) {
@@ -297,16 +298,17 @@ int check(ProfilesContext &c)
             errors += issue.severity == Severity::Error;
         }
     }
-    const ProfileFile &project = c.store.projectFile();
+    const ProfileFile &project = c.profiles.store().projectFile();
     if (project.exists()
-        && GitIgnore::check(c.store.projectRoot(), project.path()) == GitIgnore::State::NotIgnored)
+        && GitIgnore::check(c.profiles.store().projectRoot(), project.path())
+            == GitIgnore::State::NotIgnored)
         out() << project.path()
               << ": warning: git does not ignore this file; `tusk profiles gitignore` adds it "
                  "to .gitignore\n";
-    for (const QString &hidden : c.store.hiddenUserProfiles())
-        out() << c.store.userFile().path() << ": note: profile " << hidden
+    for (const QString &hidden : c.profiles.store().hiddenUserProfiles())
+        out() << c.profiles.store().userFile().path() << ": note: profile " << hidden
               << " is hidden by the project's profile of the same name\n";
-    const ProfileResolution r = c.resolve();
+    const ProfileResolution r = c.profiles.resolve();
     out() << (r.isResolved() ? "resolves to " + r.profile->name + ": "
                              : QStringLiteral("unresolved: "))
           << r.reason << '\n';
@@ -324,7 +326,7 @@ int importServices(ProfilesContext &c, const QString &path, const QString &targe
         return 1;
     }
     QString targetError;
-    ProfileFile *target = c.fileNamed(targetName, &targetError);
+    ProfileFile *target = c.profiles.fileNamed(targetName, &targetError);
     if (!target) {
         err() << "tusk profiles: " << targetError << Qt::endl;
         return 2;
@@ -340,7 +342,7 @@ int importServices(ProfilesContext &c, const QString &path, const QString &targe
             return 1;
         }
         for (const Profile &service : services) {
-            if (c.store.find(service.name)) {
+            if (c.profiles.store().find(service.name)) {
                 out() << "  " << service.name << ": a profile of that name exists; skipped\n";
                 continue;
             }
@@ -367,13 +369,13 @@ int importServices(ProfilesContext &c, const QString &path, const QString &targe
 
 int gitignore(ProfilesContext &c)
 {
-    const QString root = c.store.projectRoot();
+    const QString root = c.profiles.store().projectRoot();
     if (root.isEmpty()) {
-        err() << "tusk profiles: not inside a git project (no .git above " << c.store.workingDir()
-              << ")" << Qt::endl;
+        err() << "tusk profiles: not inside a git project (no .git above "
+              << c.profiles.store().workingDir() << ")" << Qt::endl;
         return 1;
     }
-    const QString path = c.store.projectFile().path();
+    const QString path = c.profiles.store().projectFile().path();
     if (GitIgnore::check(root, path) == GitIgnore::State::Ignored) {
         out() << path << " is already ignored by git\n";
         return 0;
@@ -451,16 +453,14 @@ int ProfilesCommand::run(const QStringList &arguments)
     }
 
     KeychainSecretStore keychain;
-    ProfilesContext c;
-    c.secrets = &keychain;
+    ProfilesContext c(parser.value(sandboxOption), parser.value(projectOption));
+    c.profiles.passwords()->setSecretStore(&keychain);
     c.json = format == QLatin1String("json");
     c.yes = parser.isSet(yesOption);
-    c.sandboxFolder = parser.value(sandboxOption);
-    c.store.load(QDir::currentPath(), parser.value(projectOption));
-    for (const QString &error : c.store.loadErrors())
+    for (const QString &error : c.profiles.store().loadErrors())
         err() << "tusk profiles: " << error << Qt::endl;
     if (action != QLatin1String("migrate")) {
-        for (ProfileFile *file : c.files()) {
+        for (ProfileFile *file : c.profiles.files()) {
             if (file->needsMigration())
                 err() << "tusk profiles: " << file->path()
                       << " is a pre-1 file; `tusk profiles migrate` upgrades it" << Qt::endl;

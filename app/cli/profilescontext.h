@@ -1,34 +1,20 @@
 #pragma once
 
-#include "profiles/profileresolution.h"
-#include "profiles/profilestore.h"
-
-#include <optional>
-
-namespace tusk::core {
-class SecretStore;
-}
+#include "profiles/passwordkeeper.h"
+#include "profiles/profileregistry.h"
 
 namespace tusk::app {
 
-// What every `tusk profiles` action shares: the two files, the sandbox, the
-// keychain and the options.
+// What every `tusk profiles` action shares: core's core::ProfileRegistry (the
+// same one the window reads, with its password keeper) and the options.
 struct ProfilesContext {
-    core::ProfileStore store;
-    QString sandboxFolder;
-    core::SecretStore *secrets = nullptr;
+    // The working directory's files (projectRoot overrides the .git
+    // search) and the sandbox in `sandboxFolder`.
+    explicit ProfilesContext(const QString &sandboxFolder, const QString &projectRoot = {});
+
+    core::ProfileRegistry profiles;
     bool json = false;
     bool yes = false;
-
-    std::optional<core::Profile> sandbox() const;
-    // Both files' profiles, then the sandbox unless a file names one so.
-    QList<core::Profile> allProfiles() const;
-    core::ProfileResolution resolve() const;
-    std::optional<core::Profile> find(const QString &name) const;
-    // The project file (when inside a project), then the user file.
-    QList<core::ProfileFile *> files();
-    // "user" or "project"; nullptr (with *error) when there is no project.
-    core::ProfileFile *fileNamed(const QString &target, QString *error);
 };
 
 } // namespace tusk::app

@@ -50,11 +50,11 @@ int SaveUrlAction::run(ProfilesContext &c, const QString &name, const QString &u
               << Qt::endl;
         return 1;
     }
-    if (c.find(name)) {
+    if (c.profiles.find(name)) {
         err() << "tusk profiles: a profile named " << name << " exists already" << Qt::endl;
         return 1;
     }
-    ProfileFile *file = c.fileNamed(target, &error);
+    ProfileFile *file = c.profiles.fileNamed(target, &error);
     if (!file) {
         err() << "tusk profiles: " << error << Qt::endl;
         return 2;
@@ -87,21 +87,21 @@ int SaveUrlAction::run(ProfilesContext &c, const QString &name, const QString &u
         out() << "  the password was not saved (--password none)\n";
         return 0;
     }
-    if (!c.secrets) {
+    if (!c.profiles.passwords()->secretStore()) {
         err() << "tusk profiles: this build has no keychain; the password was not saved"
               << Qt::endl;
         return passwordChoice.isEmpty() ? 0 : 1;
     }
     const QString key = SecretStore::keyFor(profile.connInfo());
     const SecretResult r = ProfilePasswords::wait([&](QObject *context, SecretStore::Reply reply) {
-        c.secrets->write(key, password, context, std::move(reply));
+        c.profiles.passwords()->secretStore()->write(key, password, context, std::move(reply));
     });
     if (r.status == SecretResult::Status::Done) {
-        out() << "  the password is in " << c.secrets->displayName() << '\n';
+        out() << "  the password is in " << c.profiles.passwords()->keychainName() << '\n';
         return 0;
     }
-    err() << "tusk profiles: the password was not saved: " << c.secrets->displayName() << ": "
-          << r.error << " (add it to ~/.pgpass, or run `tusk profiles password " << name
+    err() << "tusk profiles: the password was not saved: " << c.profiles.passwords()->keychainName()
+          << ": " << r.error << " (add it to ~/.pgpass, or run `tusk profiles password " << name
           << "` later)" << Qt::endl;
     // The profile is saved either way; only an explicit --password keychain
     // makes a keychain that is not there a failure.

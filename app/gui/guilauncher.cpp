@@ -2,7 +2,7 @@
 
 #include "keychain/keychainsecretstore.h"
 #include "profiles/passwordkeeper.h"
-#include "profiles/profilecatalog.h"
+#include "profiles/profileregistry.h"
 #include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
 #include "shell/mainwindow.h"
@@ -65,7 +65,7 @@ int GuiLauncher::run(int argc, char *argv[])
         return 2;
     }
 
-    widgets::ProfileCatalog catalog(
+    core::ProfileRegistry catalog(
         QDir::currentPath(), parser.value(sandboxDirOption), nullptr, parser.value(projectOption));
     KeychainSecretStore keychain;
     catalog.passwords()->setSecretStore(&keychain);

@@ -11,10 +11,10 @@
 #include "pg/connection.h"
 #include "profiles/passwordkeeper.h"
 #include "profiles/passwordprompt.h"
-#include "profiles/profilecatalog.h"
 #include "profiles/profileconnector.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profilemanager.h"
+#include "profiles/profileregistry.h"
 #include "sandbox/localserver.h"
 #include "shell/mainwindow.h"
 
@@ -62,7 +62,7 @@ struct Session {
     }
     Profile remote() const { return *catalog.find(QStringLiteral("remote")); }
 
-    ProfileCatalog catalog;
+    tusk::core::ProfileRegistry catalog;
     MainWindow window;
     bool exposed = false;
 };
@@ -259,7 +259,7 @@ void TestPasswords::refusedKeychainPasswordAsksAgain()
 
 void TestPasswords::dialogStoresPasswordInKeychain()
 {
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     catalog.passwords()->setSecretStore(&m_keychain);
     const Profile remote = *catalog.find(QStringLiteral("remote"));
     ProfileDialog dialog(&catalog, ProfileDialog::Mode::Edit, remote);
@@ -325,7 +325,7 @@ void TestPasswords::importsServices()
         "# the team's services\n[billing-prod]\nhost=db.example\nport=6432\ndbname=billing\n"
         "user=app\npassword=left-behind\n\n[Remote]\nhost=127.0.0.1\ndbname=x\n"));
     qputenv("PGSERVICEFILE", QFile::encodeName(serviceFile));
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     ProfileManager manager(&catalog);
     manager.show();
 

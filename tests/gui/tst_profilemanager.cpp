@@ -5,9 +5,9 @@
 #include "testsupport.h"
 
 #include "profiles/connectionbar.h"
-#include "profiles/profilecatalog.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profilemanager.h"
+#include "profiles/profileregistry.h"
 #include "sandbox/localserver.h"
 #include "shell/mainwindow.h"
 
@@ -91,7 +91,7 @@ void TestProfileManager::dialogAddsTestsAndSaves()
     QVERIFY(writeFile(m_projectFile,
         "[configuration]\nschema_version = 1\npg_bin_path = \"/usr/lib/postgresql/15/bin\"\n\n"
         "# kept as it is\n[database.local]\nhost = \"127.0.0.1\"\n"));
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     Profile blank;
     blank.scope = tusk::core::ProfileScope::Project;
     ProfileDialog dialog(&catalog, ProfileDialog::Mode::Add, blank);
@@ -138,7 +138,7 @@ void TestProfileManager::dialogAddsTestsAndSaves()
 
 void TestProfileManager::dialogRefusesBadName()
 {
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     ProfileDialog dialog(&catalog, ProfileDialog::Mode::Add, Profile());
     dialog.show();
     auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("name"));
@@ -165,7 +165,7 @@ void TestProfileManager::managerShowsTagsAndOffersSslFallback()
                                     .arg(m_tcp.port())
                                     .toUtf8();
     QVERIFY(writeFile(m_projectFile, original));
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     MainWindow window(&catalog);
     window.resize(1200, 700);
     window.show();
@@ -227,7 +227,7 @@ void TestProfileManager::brokenFileIsShownNotWritten()
 {
     const QByteArray broken("[database.local]\nhost = \"127.0.0.1\nport = 5432\n");
     QVERIFY(writeFile(m_projectFile, broken));
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     ProfileManager manager(&catalog);
     manager.show();
     auto *notices = manager.findChild<QLabel *>(QStringLiteral("fileNotices"));
@@ -252,7 +252,7 @@ void TestProfileManager::offersGitignore()
     QVERIFY(git.waitForFinished(10000) && git.exitCode() == 0);
     QVERIFY(writeFile(m_projectFile, "[configuration]\nschema_version = 1\n"));
     QVERIFY(writeFile(m_root + QStringLiteral("/.gitignore"), "build/\n"));
-    ProfileCatalog catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
+    tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     ProfileManager manager(&catalog);
     manager.show();
     auto *button = manager.findChild<QPushButton *>(QStringLiteral("gitignoreButton"));

@@ -11,9 +11,9 @@
 #include "results/resultsetmodel.h"
 #include "results/resultspane.h"
 #include "sql/sqlfile.h"
-#include "workspace/confirmationpolicy.h"
 #include "sql/statementfinder.h"
 #include "support/durationtext.h"
+#include "workspace/confirmationpolicy.h"
 
 #include <QAction>
 #include <QFileInfo>

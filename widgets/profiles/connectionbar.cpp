@@ -1,6 +1,6 @@
 #include "connectionbar.h"
 
-#include "profilecatalog.h"
+#include "profiles/profileregistry.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -15,9 +15,9 @@ namespace {
 const QColor productionColour(0xc0, 0x39, 0x2b);
 }
 
-ConnectionBar::ConnectionBar(ProfileCatalog *catalog, QWidget *parent)
+ConnectionBar::ConnectionBar(core::ProfileRegistry *registry, QWidget *parent)
     : QWidget(parent)
-    , m_catalog(catalog)
+    , m_registry(registry)
     , m_profiles(new QComboBox(this))
     , m_badge(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect"), this))
@@ -37,10 +37,10 @@ ConnectionBar::ConnectionBar(ProfileCatalog *catalog, QWidget *parent)
     layout->addWidget(m_connect);
     layout->addStretch();
 
-    connect(m_catalog, &ProfileCatalog::changed, this, &ConnectionBar::rebuild);
+    connect(m_registry, &core::ProfileRegistry::changed, this, &ConnectionBar::rebuild);
     connect(m_profiles, &QComboBox::currentIndexChanged, this, &ConnectionBar::updateBadge);
     connect(m_connect, &QPushButton::clicked, this, [this] {
-        if (const auto p = m_catalog->find(currentProfileName()))
+        if (const auto p = m_registry->find(currentProfileName()))
             emit connectRequested(*p);
     });
     rebuild();
@@ -64,7 +64,7 @@ void ConnectionBar::rebuild()
     const QString keep = currentProfileName().isEmpty() ? m_active : currentProfileName();
     const QSignalBlocker blocker(m_profiles);
     m_profiles->clear();
-    for (const Profile &p : m_catalog->profiles()) {
+    for (const Profile &p : m_registry->profiles()) {
         QString text = p.name + QStringLiteral(" — ") + p.connInfo().toDisplayString();
         if (p.scope == core::ProfileScope::OneOff)
             text += tr("  (one-off, not saved)");
@@ -84,7 +84,7 @@ void ConnectionBar::rebuild()
 
 void ConnectionBar::updateBadge()
 {
-    const auto p = m_catalog->find(currentProfileName());
+    const auto p = m_registry->find(currentProfileName());
     const QString safety = p ? p->safety : QString();
     m_badge->setVisible(!safety.isEmpty());
     m_badge->setText(QStringLiteral(" %1 ").arg(safety.toUpper()));

@@ -8,9 +8,11 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 
-namespace tusk::widgets {
+namespace tusk::core {
+class ProfileRegistry;
+}
 
-class ProfileCatalog;
+namespace tusk::widgets {
 
 // The window's profile picker: every profile in one list, production ones
 // marked in red, and a Connect button. Picking does not connect by itself,
@@ -18,7 +20,7 @@ class ProfileCatalog;
 class ConnectionBar : public QWidget {
     Q_OBJECT
 public:
-    explicit ConnectionBar(ProfileCatalog *catalog, QWidget *parent = nullptr);
+    explicit ConnectionBar(core::ProfileRegistry *registry, QWidget *parent = nullptr);
 
     // Shows `name` as the active profile (after a connect from elsewhere).
     void setActiveProfile(const QString &name);
@@ -31,7 +33,7 @@ private:
     void rebuild();
     void updateBadge();
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_registry;
     QComboBox *m_profiles;
     QLabel *m_badge;
     QPushButton *m_connect;

@@ -9,7 +9,7 @@ namespace tusk::widgets {
 
 using namespace core;
 
-ProfileConnector::ProfileConnector(PasswordKeeper *passwords, QWidget *window)
+ProfileConnector::ProfileConnector(core::PasswordKeeper *passwords, QWidget *window)
     : QObject(window)
     , m_passwords(passwords)
     , m_window(window)
@@ -31,8 +31,8 @@ void ProfileConnector::start(const Profile &profile)
     clear();
     m_profile = profile;
     const quint64 generation = m_generation;
-    m_passwords->withPassword(
-        profile, this, [this, generation](const ConnInfo &info, PasswordKeeper::From from) {
+    m_passwords->withPassword(profile, this,
+        [this, generation](const ConnInfo &info, core::PasswordKeeper::From from, const QString &) {
             if (generation != m_generation)
                 return;
             m_info = info;
@@ -59,9 +59,9 @@ QString ProfileConnector::promptReason(const PgError &error) const
     if (m_typed)
         return tr("The server refused that password. Try again.");
     switch (m_from) {
-    case PasswordKeeper::From::Keychain:
+    case core::PasswordKeeper::From::Keychain:
         return tr("The server refused the password stored in %1.").arg(m_passwords->keychainName());
-    case PasswordKeeper::From::Session:
+    case core::PasswordKeeper::From::Session:
         return tr("The server refused the password typed earlier.");
     default:
         break;
@@ -86,7 +86,7 @@ void ProfileConnector::ask(const QString &reason)
         m_prompt->deleteLater();
     m_prompt = new PasswordPrompt(
         m_profile->name, m_info.toDisplayString(), reason, m_passwords->keychainName(), m_window);
-    m_prompt->setRemember(rememberBefore || m_from == PasswordKeeper::From::Keychain);
+    m_prompt->setRemember(rememberBefore || m_from == core::PasswordKeeper::From::Keychain);
     m_prompt->setAttribute(Qt::WA_DeleteOnClose);
     const quint64 generation = m_generation;
     PasswordPrompt *prompt = m_prompt;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "passwordkeeper.h"
 #include "passwordprompt.h"
+#include "profiles/passwordkeeper.h"
 
 #include "profiles/profile.h"
 
@@ -22,7 +22,7 @@ namespace tusk::widgets {
 class ProfileConnector : public QObject {
     Q_OBJECT
 public:
-    ProfileConnector(PasswordKeeper *passwords, QWidget *window);
+    ProfileConnector(core::PasswordKeeper *passwords, QWidget *window);
 
     // Looks up the password (maybe asynchronously) and emits ready().
     void start(const core::Profile &profile);
@@ -45,11 +45,11 @@ private:
     QString promptReason(const core::PgError &error) const;
     void ask(const QString &reason);
 
-    PasswordKeeper *m_passwords;
+    core::PasswordKeeper *m_passwords;
     QWidget *m_window;
     std::optional<core::Profile> m_profile;
     core::ConnInfo m_info;
-    PasswordKeeper::From m_from = PasswordKeeper::From::Nothing; // of m_info's password
+    core::PasswordKeeper::From m_from = core::PasswordKeeper::From::Nothing; // of m_info's password
     bool m_typed = false;
     bool m_remember = false;
     quint64 m_generation = 0; // a newer start() makes older lookups moot

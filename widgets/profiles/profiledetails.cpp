@@ -1,7 +1,7 @@
 #include "profiledetails.h"
 
-#include "passwordkeeper.h"
-#include "profilecatalog.h"
+#include "profiles/passwordkeeper.h"
+#include "profiles/profileregistry.h"
 
 #include "profiles/migrationspath.h"
 #include "profiles/passwordsource.h"
@@ -31,9 +31,9 @@ QString libpqSource(const PasswordSource &source)
 }
 } // namespace
 
-ProfileDetails::ProfileDetails(ProfileCatalog *catalog, QWidget *parent)
+ProfileDetails::ProfileDetails(core::ProfileRegistry *profiles, QWidget *parent)
     : QLabel(parent)
-    , m_catalog(catalog)
+    , m_profiles(profiles)
 {
     setObjectName(QStringLiteral("details"));
     setWordWrap(true);
@@ -52,7 +52,7 @@ void ProfileDetails::showProfile(const std::optional<Profile> &profile)
     const PasswordSource source = PasswordSource::of(*profile);
     m_passwordFrom = libpqSource(source);
     render();
-    SecretStore *store = m_catalog->passwords()->secretStore();
+    SecretStore *store = m_profiles->passwords()->secretStore();
     if (!store || !source.needsLookup())
         return;
     const quint64 generation = m_generation;
@@ -60,7 +60,7 @@ void ProfileDetails::showProfile(const std::optional<Profile> &profile)
         [this, generation](const SecretResult &result) {
             if (generation != m_generation || !result.found())
                 return;
-            m_passwordFrom = m_catalog->passwords()->keychainName();
+            m_passwordFrom = m_profiles->passwords()->keychainName();
             render();
         });
 }
@@ -68,7 +68,7 @@ void ProfileDetails::showProfile(const std::optional<Profile> &profile)
 void ProfileDetails::render()
 {
     const Profile &p = *m_profile;
-    const MigrationsPath migrations = MigrationsPath::resolve(m_catalog->store(), &p);
+    const MigrationsPath migrations = MigrationsPath::resolve(m_profiles->store(), &p);
     QString html = QStringLiteral("<h3>%1</h3>").arg(p.name.toHtmlEscaped());
     if (!p.description.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(p.description.toHtmlEscaped());

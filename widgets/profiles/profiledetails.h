@@ -6,9 +6,11 @@
 
 #include <optional>
 
-namespace tusk::widgets {
+namespace tusk::core {
+class ProfileRegistry;
+}
 
-class ProfileCatalog;
+namespace tusk::widgets {
 
 // What a profile points at, for people: the connection, where its password
 // comes from (the keychain is asked in the background and the line updated
@@ -17,14 +19,14 @@ class ProfileCatalog;
 class ProfileDetails : public QLabel {
     Q_OBJECT
 public:
-    explicit ProfileDetails(ProfileCatalog *catalog, QWidget *parent = nullptr);
+    explicit ProfileDetails(core::ProfileRegistry *profiles, QWidget *parent = nullptr);
 
     void showProfile(const std::optional<core::Profile> &profile);
 
 private:
     void render();
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_profiles;
     std::optional<core::Profile> m_profile;
     QString m_passwordFrom;
     quint64 m_generation = 0; // a newer profile makes an older keychain answer moot

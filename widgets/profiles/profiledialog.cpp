@@ -1,7 +1,7 @@
 #include "profiledialog.h"
 
-#include "passwordkeeper.h"
-#include "profilecatalog.h"
+#include "profiles/passwordkeeper.h"
+#include "profiles/profileregistry.h"
 
 #include "profiles/sslmode.h"
 
@@ -33,9 +33,9 @@ QLineEdit *lineEdit(const QString &objectName, const QString &text, const QStrin
 } // namespace
 
 ProfileDialog::ProfileDialog(
-    ProfileCatalog *catalog, Mode mode, const Profile &profile, QWidget *parent)
+    core::ProfileRegistry *profiles, Mode mode, const Profile &profile, QWidget *parent)
     : QDialog(parent)
-    , m_catalog(catalog)
+    , m_profiles(profiles)
     , m_mode(mode)
     , m_original(profile)
     , m_test(new ConnectionTest(this))
@@ -57,7 +57,7 @@ ProfileDialog::ProfileDialog(
 
     m_file = new QComboBox(this);
     m_file->setObjectName(QStringLiteral("file"));
-    ProfileStore &store = catalog->store();
+    ProfileStore &store = profiles->store();
     if (!store.projectRoot().isEmpty())
         m_file->addItem(
             tr("Project: %1").arg(store.projectFile().path()), int(ProfileScope::Project));
@@ -84,7 +84,7 @@ ProfileDialog::ProfileDialog(
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordStorage = new QComboBox(this);
     m_passwordStorage->setObjectName(QStringLiteral("passwordStorage"));
-    const QString keychain = catalog->passwords()->keychainName();
+    const QString keychain = profiles->passwords()->keychainName();
     m_passwordStorage->addItem(
         tr("Keep it in memory until Tusk quits; ask when needed"), int(PasswordStorage::Ask));
     m_passwordStorage->addItem(keychain.isEmpty() ? tr("In the system keychain (none available)")
@@ -209,7 +209,7 @@ ProfileDialog::~ProfileDialog() = default;
 
 ProfileFile *ProfileDialog::targetFile() const
 {
-    ProfileStore &store = m_catalog->store();
+    ProfileStore &store = m_profiles->store();
     return ProfileScope(m_file->currentData().toInt()) == ProfileScope::Project
         ? &store.projectFile()
         : &store.userFile();
@@ -297,13 +297,13 @@ void ProfileDialog::accept()
     const Profile p = profile();
     const QString previous = m_mode == Mode::Edit ? m_original.name : QString();
     QString error;
-    if (!m_catalog->saveProfile(p, previous, targetFile(), &error)) {
+    if (!m_profiles->saveProfile(p, previous, targetFile(), &error)) {
         QMessageBox::warning(this, tr("Profile not saved"), error);
         return;
     }
     // The keychain steps run on after the dialog closes; their outcome is
     // the keeper's notice in the status bar.
-    PasswordKeeper *passwords = m_catalog->passwords();
+    core::PasswordKeeper *passwords = m_profiles->passwords();
     const ConnInfo info = p.connInfo();
     const QString typed = m_password->text();
     switch (storage()) {
@@ -330,7 +330,7 @@ ProfileDialog::PasswordStorage ProfileDialog::storage() const
 
 void ProfileDialog::lookUpStoredPassword()
 {
-    SecretStore *store = m_catalog->passwords()->secretStore();
+    SecretStore *store = m_profiles->passwords()->secretStore();
     if (!store || m_mode == Mode::Add || m_original.scope == ProfileScope::OneOff)
         return;
     const QString key = SecretStore::keyFor(m_original.connInfo());
@@ -340,7 +340,7 @@ void ProfileDialog::lookUpStoredPassword()
         m_storedKey = key;
         m_storedPassword = result.secret;
         m_password->setPlaceholderText(
-            tr("stored in %1; type to replace").arg(m_catalog->passwords()->keychainName()));
+            tr("stored in %1; type to replace").arg(m_profiles->passwords()->keychainName()));
         if (storage() == PasswordStorage::Ask)
             m_passwordStorage->setCurrentIndex(1);
     });

@@ -13,12 +13,11 @@ class QPushButton;
 class QSpinBox;
 
 namespace tusk::core {
+class ProfileRegistry;
 class ProfileFile;
-}
+} // namespace tusk::core
 
 namespace tusk::widgets {
-
-class ProfileCatalog;
 
 // Add, edit or duplicate one profile: every key of seed 002's schema and
 // Tusk's own, the file it goes to, and a connection test that runs off the
@@ -31,7 +30,7 @@ class ProfileDialog : public QDialog {
 public:
     enum class Mode { Add, Edit, Duplicate };
 
-    ProfileDialog(ProfileCatalog *catalog, Mode mode, const core::Profile &profile,
+    ProfileDialog(core::ProfileRegistry *profiles, Mode mode, const core::Profile &profile,
         QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
@@ -55,7 +54,7 @@ private:
     void showTest(const core::ConnectionTestOutcome &outcome);
     core::ProfileFile *targetFile() const;
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_profiles;
     Mode m_mode;
     core::Profile m_original;
     core::ConnectionTest *m_test;

@@ -1,9 +1,9 @@
 #include "profilemanager.h"
 
-#include "passwordkeeper.h"
-#include "profilecatalog.h"
 #include "profiledetails.h"
 #include "profiledialog.h"
+#include "profiles/passwordkeeper.h"
+#include "profiles/profileregistry.h"
 #include "serviceimportdialog.h"
 
 #include "profiles/gitignore.h"
@@ -41,16 +41,16 @@ QString groupTitle(const ProfileFile &file, const QString &kind)
 }
 } // namespace
 
-ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
+ProfileManager::ProfileManager(core::ProfileRegistry *profiles, QWidget *parent)
     : QWidget(parent)
-    , m_catalog(catalog)
+    , m_profiles(profiles)
     , m_test(new ConnectionTest(this))
     , m_resolution(new QLabel(this))
     , m_fileNotices(new QLabel(this))
     , m_migrate(new QPushButton(tr("&Migrate to schema v1…"), this))
     , m_gitignore(new QPushButton(tr("Add to .&gitignore"), this))
     , m_tree(new QTreeWidget(this))
-    , m_details(new ProfileDetails(catalog, this))
+    , m_details(new ProfileDetails(profiles, this))
     , m_testResult(new QLabel(this))
     , m_saveFallback(new QPushButton(this))
     , m_saveOneOff(new QPushButton(tr("&Save as profile…"), this))
@@ -148,9 +148,9 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     layout->addLayout(notices);
     layout->addWidget(splitter, 1);
 
-    connect(m_catalog, &ProfileCatalog::changed, this, &ProfileManager::rebuild);
+    connect(m_profiles, &core::ProfileRegistry::changed, this, &ProfileManager::rebuild);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ProfileManager::updateDetails);
-    connect(m_catalog->passwords(), &PasswordKeeper::secretStoreChanged, this,
+    connect(m_profiles->passwords(), &core::PasswordKeeper::secretStoreChanged, this,
         &ProfileManager::updateDetails);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
         if (const auto p = selectedProfile())
@@ -166,22 +166,22 @@ ProfileManager::ProfileManager(ProfileCatalog *catalog, QWidget *parent)
     connect(duplicateButton, &QPushButton::clicked, this, [this] { editProfile(true); });
     connect(deleteButton, &QPushButton::clicked, this, &ProfileManager::deleteProfile);
     connect(defaultButton, &QPushButton::clicked, this, &ProfileManager::setDefault);
-    connect(reloadButton, &QPushButton::clicked, m_catalog, &ProfileCatalog::reload);
+    connect(reloadButton, &QPushButton::clicked, m_profiles, &core::ProfileRegistry::reload);
     connect(importButton, &QPushButton::clicked, this, &ProfileManager::importServices);
     connect(m_saveOneOff, &QPushButton::clicked, this, &ProfileManager::saveOneOff);
     connect(m_migrate, &QPushButton::clicked, this, &ProfileManager::migrateFiles);
     connect(m_gitignore, &QPushButton::clicked, this, [this] {
-        const ProfileStore &store = m_catalog->store();
+        const ProfileStore &store = m_profiles->store();
         QString error;
         if (!GitIgnore::add(store.projectRoot(), store.projectFile().path(), &error))
             QMessageBox::warning(this, tr(".gitignore not changed"), error);
-        m_catalog->reload();
+        m_profiles->reload();
     });
     connect(m_test, &ConnectionTest::finished, this, &ProfileManager::showTest);
     connect(m_saveFallback, &QPushButton::clicked, this, [this] {
-        const auto p = m_catalog->find(m_testedProfile);
+        const auto p = m_profiles->find(m_testedProfile);
         QString error;
-        if (p && !m_catalog->setSslMode(*p, m_saveFallback->property("mode").toString(), &error))
+        if (p && !m_profiles->setSslMode(*p, m_saveFallback->property("mode").toString(), &error))
             QMessageBox::warning(this, tr("sslmode not saved"), error);
         m_saveFallback->hide();
     });
@@ -223,7 +223,7 @@ std::optional<Profile> ProfileManager::selectedProfile() const
     const QTreeWidgetItem *item = m_tree->currentItem();
     if (!item || item->data(0, nameRole).toString().isEmpty())
         return std::nullopt;
-    return m_catalog->find(item->data(0, nameRole).toString());
+    return m_profiles->find(item->data(0, nameRole).toString());
 }
 
 bool ProfileManager::selectProfile(const QString &name)
@@ -242,7 +242,7 @@ bool ProfileManager::selectProfile(const QString &name)
 void ProfileManager::rebuild()
 {
     const QString selected = selectedProfile() ? selectedProfile()->name : QString();
-    const ProfileResolution resolution = m_catalog->resolve();
+    const ProfileResolution resolution = m_profiles->resolve();
     const QString chosen = resolution.profile ? resolution.profile->name : QString();
     m_resolution->setText(resolution.isResolved()
             ? tr("This folder uses <b>%1</b>: %2.").arg(chosen, resolution.reason.toHtmlEscaped())
@@ -250,7 +250,7 @@ void ProfileManager::rebuild()
     if (m_activeProfile && m_activeProfile->scope == ProfileScope::OneOff)
         setActiveProfile(*m_activeProfile);
 
-    const ProfileStore &store = m_catalog->store();
+    const ProfileStore &store = m_profiles->store();
     m_fileProblems.clear();
     for (const QString &error : store.loadErrors())
         m_fileProblems << tr("%1 — Tusk will not write this file until it is fixed.")
@@ -286,7 +286,7 @@ void ProfileManager::rebuild()
     QTreeWidgetItem *user = group(groupTitle(store.userFile(), tr("User")));
     QTreeWidgetItem *sandbox = nullptr;
     const QStringList hidden = store.hiddenUserProfiles();
-    for (const Profile &p : m_catalog->profiles()) {
+    for (const Profile &p : m_profiles->profiles()) {
         QTreeWidgetItem *parent = p.scope == ProfileScope::Project ? project
             : p.scope == ProfileScope::User                        ? user
                                                                    : nullptr;
@@ -348,10 +348,10 @@ void ProfileManager::checkGitignore()
     }
     m_gitNotice.clear();
     m_gitignore->hide();
-    const ProfileFile &file = m_catalog->store().projectFile();
+    const ProfileFile &file = m_profiles->store().projectFile();
     if (!file.exists())
         return;
-    m_gitCheck = GitIgnore::checkProcess(m_catalog->store().projectRoot(), file.path(), this);
+    m_gitCheck = GitIgnore::checkProcess(m_profiles->store().projectRoot(), file.path(), this);
     if (!m_gitCheck)
         return;
     const QString path = file.path();
@@ -397,19 +397,19 @@ void ProfileManager::saveOneOff()
         return;
     Profile start = *m_activeProfile;
     start.name.clear();
-    ProfileDialog dialog(m_catalog, ProfileDialog::Mode::Add, start, this);
+    ProfileDialog dialog(m_profiles, ProfileDialog::Mode::Add, start, this);
     dialog.setWindowTitle(tr("Save %1 as a profile").arg(start.connInfo().toDisplayString()));
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_activeProfile = dialog.profile();
     m_saveOneOff->hide();
-    m_catalog->setOneOff(std::nullopt);
+    m_profiles->setOneOff(std::nullopt);
     selectProfile(dialog.profile().name);
 }
 
 void ProfileManager::importServices()
 {
-    ServiceImportDialog dialog(m_catalog, this);
+    ServiceImportDialog dialog(m_profiles, this);
     if (dialog.exec() == QDialog::Accepted && !dialog.importedNames().isEmpty())
         selectProfile(dialog.importedNames().constFirst());
 }
@@ -423,8 +423,10 @@ void ProfileManager::testSelected()
     m_saveFallback->hide();
     m_testResult->setText(tr("Testing %1…").arg(p->connInfo().toDisplayString()));
     // The same password the window would use: this run's, or the keychain's.
-    m_catalog->passwords()->withPassword(
-        *p, this, [this](const ConnInfo &info, PasswordKeeper::From) { m_test->start(info); });
+    m_profiles->passwords()->withPassword(
+        *p, this, [this](const ConnInfo &info, core::PasswordKeeper::From, const QString &) {
+            m_test->start(info);
+        });
 }
 
 void ProfileManager::showTest(const ConnectionTestOutcome &outcome)
@@ -440,16 +442,16 @@ void ProfileManager::showTest(const ConnectionTestOutcome &outcome)
                            .arg(outcome.connectMs)
                            .arg(outcome.roundTripMs, 0, 'f', 2)
                            .arg(outcome.sslInUse ? outcome.sslVersion : tr("off"));
-        const auto p = m_catalog->find(m_testedProfile);
+        const auto p = m_profiles->find(m_testedProfile);
         if (!outcome.fallbackSslMode.isEmpty()) {
             text += tr("<br>Only with sslmode %1 (the profile's failed: %2).")
                         .arg(outcome.fallbackSslMode, outcome.error.message.toHtmlEscaped());
-            if (p && m_catalog->store().fileOf(*p)) {
+            if (p && m_profiles->store().fileOf(*p)) {
                 m_saveFallback->setText(
                     tr("Save sslmode %1 in the %2 file")
                         .arg(outcome.fallbackSslMode,
                             p->scope == ProfileScope::Project ? tr("project") : tr("user")));
-                m_saveFallback->setToolTip(m_catalog->store().fileOf(*p)->path());
+                m_saveFallback->setToolTip(m_profiles->store().fileOf(*p)->path());
                 m_saveFallback->setProperty("mode", outcome.fallbackSslMode);
                 m_saveFallback->show();
             }
@@ -463,10 +465,10 @@ void ProfileManager::addProfile()
 {
     Profile blank;
     blank.scope =
-        m_catalog->store().projectRoot().isEmpty() ? ProfileScope::User : ProfileScope::Project;
+        m_profiles->store().projectRoot().isEmpty() ? ProfileScope::User : ProfileScope::Project;
     blank.host = QStringLiteral("localhost");
     blank.port = 5432;
-    ProfileDialog dialog(m_catalog, ProfileDialog::Mode::Add, blank, this);
+    ProfileDialog dialog(m_profiles, ProfileDialog::Mode::Add, blank, this);
     if (dialog.exec() == QDialog::Accepted)
         selectProfile(dialog.profile().name);
 }
@@ -479,7 +481,7 @@ void ProfileManager::editProfile(bool duplicate)
     Profile start = *p;
     if (duplicate && start.scope != ProfileScope::Project && start.scope != ProfileScope::User)
         start.scope = ProfileScope::User; // the sandbox copied into a file
-    ProfileDialog dialog(m_catalog,
+    ProfileDialog dialog(m_profiles,
         duplicate ? ProfileDialog::Mode::Duplicate : ProfileDialog::Mode::Edit, start, this);
     if (dialog.exec() == QDialog::Accepted)
         selectProfile(dialog.profile().name);
@@ -490,7 +492,7 @@ void ProfileManager::deleteProfile()
     const std::optional<Profile> p = selectedProfile();
     if (!p)
         return;
-    const ProfileFile *file = m_catalog->store().fileOf(*p);
+    const ProfileFile *file = m_profiles->store().fileOf(*p);
     if (QMessageBox::question(this, tr("Delete profile %1?").arg(p->name),
             tr("Remove [database.%1] and its comment from %2? The previous file is kept as "
                "%2.bak.")
@@ -498,7 +500,7 @@ void ProfileManager::deleteProfile()
         != QMessageBox::Yes)
         return;
     QString error;
-    if (!m_catalog->removeProfile(*p, &error))
+    if (!m_profiles->removeProfile(*p, &error))
         QMessageBox::warning(this, tr("Profile not deleted"), error);
 }
 
@@ -506,13 +508,13 @@ void ProfileManager::setDefault()
 {
     const std::optional<Profile> p = selectedProfile();
     QString error;
-    if (p && !m_catalog->setDefault(*p, &error))
+    if (p && !m_profiles->setDefault(*p, &error))
         QMessageBox::warning(this, tr("Default not set"), error);
 }
 
 void ProfileManager::migrateFiles()
 {
-    ProfileStore &store = m_catalog->store();
+    ProfileStore &store = m_profiles->store();
     for (ProfileFile *file : {&store.projectFile(), &store.userFile()}) {
         if (!file->needsMigration())
             continue;
@@ -533,7 +535,7 @@ void ProfileManager::migrateFiles()
         if (!file->migrateSchema(&changes, &error) || !file->save(&error))
             QMessageBox::warning(this, tr("Cannot migrate %1").arg(file->path()), error);
     }
-    m_catalog->reload();
+    m_profiles->reload();
 }
 
 } // namespace tusk::widgets

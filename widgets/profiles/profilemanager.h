@@ -14,21 +14,24 @@ class QProcess;
 class QPushButton;
 class QTreeWidget;
 
+namespace tusk::core {
+class ProfileRegistry;
+}
+
 namespace tusk::widgets {
 
 class ConnectionSummary;
-class ProfileCatalog;
 class ProfileDetails;
 
 // The Profiles tool: every profile grouped by the file it lives in (project,
 // user, sandbox), which one this folder resolves to and why, problems in the
 // files with their lines, and add / edit / duplicate / delete / test / set
-// default / connect. Files change only through ProfileCatalog (minimal,
+// default / connect. Files change only through core::ProfileRegistry (minimal,
 // atomic edits); a broken file is shown, never written. GUI thread.
 class ProfileManager : public QWidget, public ToolPage {
     Q_OBJECT
 public:
-    explicit ProfileManager(ProfileCatalog *catalog, QWidget *parent = nullptr);
+    explicit ProfileManager(core::ProfileRegistry *profiles, QWidget *parent = nullptr);
     ~ProfileManager() override;
 
     // ToolPage: the target's profile is marked active, its session summed
@@ -62,7 +65,7 @@ private:
     void checkGitignore();
     void showNotices();
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_profiles;
     core::ConnectionTest *m_test;
     QString m_testedProfile;
     QLabel *m_resolution;

@@ -1,6 +1,6 @@
 #include "serviceimportdialog.h"
 
-#include "profilecatalog.h"
+#include "profiles/profileregistry.h"
 
 #include "profiles/servicefile.h"
 
@@ -20,9 +20,9 @@ namespace tusk::widgets {
 
 using namespace core;
 
-ServiceImportDialog::ServiceImportDialog(ProfileCatalog *catalog, QWidget *parent)
+ServiceImportDialog::ServiceImportDialog(core::ProfileRegistry *profiles, QWidget *parent)
     : QDialog(parent)
-    , m_catalog(catalog)
+    , m_profiles(profiles)
     , m_sources(new QLabel(this))
     , m_services(new QTreeWidget(this))
     , m_notes(new QLabel(this))
@@ -41,7 +41,7 @@ ServiceImportDialog::ServiceImportDialog(ProfileCatalog *catalog, QWidget *paren
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_target->setObjectName(QStringLiteral("serviceTarget"));
-    const ProfileStore &store = catalog->store();
+    const ProfileStore &store = profiles->store();
     m_target->addItem(tr("User: %1").arg(store.userFile().path()), int(ProfileScope::User));
     if (!store.projectRoot().isEmpty())
         m_target->addItem(
@@ -84,7 +84,7 @@ void ServiceImportDialog::readFiles(const QStringList &paths)
             notes << error;
         notes << skipped;
         for (const Profile &service : services) {
-            const bool exists = m_catalog->find(service.name).has_value();
+            const bool exists = m_profiles->find(service.name).has_value();
             auto *item = new QTreeWidgetItem(m_services,
                 {service.name, service.connInfo().toDisplayString(),
                     exists ? tr("a profile of that name exists") : path});
@@ -127,12 +127,12 @@ void ServiceImportDialog::openFile()
 void ServiceImportDialog::accept()
 {
     const QList<Profile> profiles = checkedProfiles();
-    ProfileStore &store = m_catalog->store();
+    ProfileStore &store = m_profiles->store();
     ProfileFile *file = ProfileScope(m_target->currentData().toInt()) == ProfileScope::Project
         ? &store.projectFile()
         : &store.userFile();
     QString error;
-    if (!m_catalog->addProfiles(profiles, file, &error)) {
+    if (!m_profiles->addProfiles(profiles, file, &error)) {
         QMessageBox::warning(this, tr("Nothing imported"), error);
         return;
     }

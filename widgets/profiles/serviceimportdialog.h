@@ -9,9 +9,11 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
-namespace tusk::widgets {
+namespace tusk::core {
+class ProfileRegistry;
+}
 
-class ProfileCatalog;
+namespace tusk::widgets {
 
 // libpq's connection services (pg_service.conf) as profiles: the services
 // of the usual files (or one the user opens), each with a checkbox, the
@@ -20,7 +22,7 @@ class ProfileCatalog;
 class ServiceImportDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ServiceImportDialog(ProfileCatalog *catalog, QWidget *parent = nullptr);
+    explicit ServiceImportDialog(core::ProfileRegistry *profiles, QWidget *parent = nullptr);
 
     // Reads these files instead of the defaults (the Open button does too).
     void readFiles(const QStringList &paths);
@@ -32,7 +34,7 @@ public:
 private:
     void openFile();
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_profiles;
     QLabel *m_sources;
     QTreeWidget *m_services;
     QLabel *m_notes;

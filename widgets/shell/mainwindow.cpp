@@ -7,8 +7,8 @@
 #include "profiles/connectionbar.h"
 #include "profiles/migrationspath.h"
 #include "profiles/passwordkeeper.h"
-#include "profiles/profilecatalog.h"
 #include "profiles/profileconnector.h"
+#include "profiles/profileregistry.h"
 #include "profiles/sandboxprofile.h"
 #include "sandbox/localserver.h"
 #include "workspace/workspace.h"
@@ -30,17 +30,17 @@ namespace tusk::widgets {
 
 using core::Connection;
 
-MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
+MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
     : QMainWindow(parent)
-    , m_catalog(catalog
-              ? catalog
-              : new ProfileCatalog(QDir::currentPath(), core::LocalServer::defaultFolder(), this))
+    , m_profiles(profiles ? profiles
+                          : new core::ProfileRegistry(
+                              QDir::currentPath(), core::LocalServer::defaultFolder(), this))
     , m_workspace(new core::Workspace(this))
     , m_stack(new QStackedWidget(this))
     , m_toolActions(new QActionGroup(this))
     , m_status(new ConnectionStatus(this))
-    , m_connectionBar(new ConnectionBar(m_catalog, this))
-    , m_connector(new ProfileConnector(m_catalog->passwords(), this))
+    , m_connectionBar(new ConnectionBar(m_profiles, this))
+    , m_connector(new ProfileConnector(m_profiles->passwords(), this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     setCentralWidget(m_stack);
@@ -52,7 +52,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     connect(m_connector, &ProfileConnector::ready, this,
         [this](const core::Profile &, const core::ConnInfo &info) { m_workspace->open(info); });
     connect(m_connector, &ProfileConnector::message, this, &MainWindow::showMessage);
-    connect(m_catalog->passwords(), &PasswordKeeper::notice, this, &MainWindow::showMessage);
+    connect(m_profiles->passwords(), &core::PasswordKeeper::notice, this, &MainWindow::showMessage);
     connect(session, &Connection::openFailed, m_connector, &ProfileConnector::retry);
     connect(session, &Connection::opened, m_connector, &ProfileConnector::opened);
     connect(session, &Connection::stateChanged, this, &MainWindow::updateTitle);
@@ -70,7 +70,7 @@ MainWindow::MainWindow(ProfileCatalog *catalog, QWidget *parent)
     rail->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     addToolBar(Qt::LeftToolBarArea, rail);
     m_toolActions->setExclusive(true);
-    for (ToolPage *page : ToolSet::create(m_catalog, m_stack))
+    for (ToolPage *page : ToolSet::create(m_profiles, m_stack))
         addPage(page);
     // Attached once all are there: a page may ask what the others take.
     for (ToolPage *page : std::as_const(m_pages))
@@ -241,12 +241,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::openProfile(const core::Profile &profile)
 {
     if (profile.scope == core::ProfileScope::OneOff)
-        m_catalog->setOneOff(profile);
+        m_profiles->setOneOff(profile);
     m_connectionBar->setActiveProfile(profile.name);
     // Chosen now (labels, flags, the migrations folder); opened once the
     // password is looked up or the sandbox has started.
     m_workspace->setTarget(core::WorkspaceTarget::forProfile(
-        profile, {}, core::MigrationsPath::resolve(m_catalog->store(), &profile).path));
+        profile, {}, core::MigrationsPath::resolve(m_profiles->store(), &profile).path));
     if (profile.scope == core::ProfileScope::Sandbox
         && !core::LocalServer(profile.filePath).isRunning()) {
         m_connector->clear();

@@ -11,6 +11,7 @@ class QActionGroup;
 class QStackedWidget;
 
 namespace tusk::core {
+class ProfileRegistry;
 class Connection;
 class LocalServer;
 class Workspace;
@@ -20,7 +21,6 @@ namespace tusk::widgets {
 
 class ConnectionBar;
 class ConnectionStatus;
-class ProfileCatalog;
 class ProfileConnector;
 
 // The shell: a rail of tools on the left, the current tool's page in the
@@ -34,9 +34,9 @@ public:
     enum class Tool { Profiles, Schema, Sql, Plan, Activity, Rollout };
     Q_ENUM(Tool)
 
-    // Without a catalog the window reads the profiles of the current
+    // Without a registry the window reads the profiles of the current
     // directory and the default sandbox folder.
-    explicit MainWindow(ProfileCatalog *catalog = nullptr, QWidget *parent = nullptr);
+    explicit MainWindow(core::ProfileRegistry *profiles = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Connects the window (asynchronously) to the given server, with no
@@ -49,7 +49,7 @@ public:
     core::Workspace *workspace() const { return m_workspace; }
     // The workspace's primary session.
     core::Connection *connection() const;
-    ProfileCatalog *profileCatalog() const { return m_catalog; }
+    core::ProfileRegistry *profileRegistry() const { return m_profiles; }
     ProfileConnector *profileConnector() const { return m_connector; }
     // Opens each file in the tool that takes its suffix (`tusk FILE…`) and
     // shows the tool of the last one.
@@ -80,7 +80,7 @@ private:
     bool canHandOff(const QString &kind) const override;
     void connectProfile(const core::Profile &profile) override { openProfile(profile); }
 
-    ProfileCatalog *m_catalog;
+    core::ProfileRegistry *m_profiles;
     core::Workspace *m_workspace;
     core::LocalServer *m_sandbox = nullptr;
     QStackedWidget *m_stack;

@@ -9,7 +9,7 @@
 
 namespace tusk::widgets {
 
-QList<ToolPage *> ToolSet::create(ProfileCatalog *profiles, QWidget *parent)
+QList<ToolPage *> ToolSet::create(core::ProfileRegistry *profiles, QWidget *parent)
 {
     return {
         new ProfileManager(profiles, parent),

@@ -1,10 +1,8 @@
 #include "passwordkeeper.h"
 
-#include "profiles/passwordsource.h"
+#include "passwordsource.h"
 
-namespace tusk::widgets {
-
-using namespace core;
+namespace tusk::core {
 
 PasswordKeeper::PasswordKeeper(QObject *parent)
     : QObject(parent)
@@ -26,28 +24,32 @@ void PasswordKeeper::withPassword(const Profile &profile, QObject *context, Repl
 {
     ConnInfo info = profile.connInfo();
     if (!PasswordSource::of(profile).needsLookup()) {
-        reply(info, From::Libpq);
+        reply(info, From::Libpq, {});
         return;
     }
     const QString key = SecretStore::keyFor(info);
     if (const auto typed = m_session.constFind(key); typed != m_session.constEnd()) {
         info.setValue(QStringLiteral("password"), *typed);
-        reply(info, From::Session);
+        reply(info, From::Session, {});
         return;
     }
     if (!m_store) {
-        reply(info, From::Nothing);
+        reply(info, From::Nothing, {});
         return;
     }
-    m_store->read(key, context, [info, reply](const SecretResult &result) mutable {
+    const QString keychain = keychainName();
+    m_store->read(key, context, [keychain, info, reply](const SecretResult &result) mutable {
         // A keychain that is locked or missing is not an error here: the
         // server will say whether it wants a password, and the window asks.
         if (!result.found()) {
-            reply(info, From::Nothing);
+            reply(info, From::Nothing,
+                result.status == SecretResult::Status::Failed
+                    ? tr("%1 could not be read: %2").arg(keychain, result.error)
+                    : QString());
             return;
         }
         info.setValue(QStringLiteral("password"), result.secret);
-        reply(info, From::Keychain);
+        reply(info, From::Keychain, {});
     });
 }
 
@@ -84,4 +86,4 @@ void PasswordKeeper::forget(const ConnInfo &info)
     });
 }
 
-} // namespace tusk::widgets
+} // namespace tusk::core

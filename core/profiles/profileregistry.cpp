@@ -1,17 +1,15 @@
-#include "profilecatalog.h"
+#include "profileregistry.h"
 
 #include "passwordkeeper.h"
 
-#include "profiles/profileresolver.h"
-#include "profiles/sandboxprofile.h"
+#include "profileresolver.h"
+#include "sandboxprofile.h"
 
 #include <QProcessEnvironment>
 
-namespace tusk::widgets {
+namespace tusk::core {
 
-using namespace core;
-
-ProfileCatalog::ProfileCatalog(const QString &workingDir, const QString &sandboxFolder,
+ProfileRegistry::ProfileRegistry(const QString &workingDir, const QString &sandboxFolder,
     QObject *parent, const QString &projectRoot)
     : QObject(parent)
     , m_workingDir(workingDir)
@@ -22,13 +20,13 @@ ProfileCatalog::ProfileCatalog(const QString &workingDir, const QString &sandbox
     reload();
 }
 
-void ProfileCatalog::reload()
+void ProfileRegistry::reload()
 {
     m_store.load(m_workingDir, m_projectRoot);
     emit changed();
 }
 
-QList<Profile> ProfileCatalog::profiles() const
+QList<Profile> ProfileRegistry::profiles() const
 {
     QList<Profile> list = m_store.profiles();
     if (const auto sandbox = SandboxProfile::find(m_sandboxFolder);
@@ -39,13 +37,42 @@ QList<Profile> ProfileCatalog::profiles() const
     return list;
 }
 
-void ProfileCatalog::setOneOff(const std::optional<Profile> &profile)
+std::optional<Profile> ProfileRegistry::sandbox() const
+{
+    return SandboxProfile::find(m_sandboxFolder);
+}
+
+QList<ProfileFile *> ProfileRegistry::files()
+{
+    QList<ProfileFile *> list;
+    if (!m_store.projectRoot().isEmpty())
+        list << &m_store.projectFile();
+    list << &m_store.userFile();
+    return list;
+}
+
+ProfileFile *ProfileRegistry::fileNamed(const QString &target, QString *error)
+{
+    if (target == QLatin1String("user"))
+        return &m_store.userFile();
+    if (target != QLatin1String("project")) {
+        *error = QStringLiteral("--to is user or project, not %1").arg(target);
+        return nullptr;
+    }
+    if (m_store.projectRoot().isEmpty()) {
+        *error = QStringLiteral("--to project needs a project (a folder with .git)");
+        return nullptr;
+    }
+    return &m_store.projectFile();
+}
+
+void ProfileRegistry::setOneOff(const std::optional<Profile> &profile)
 {
     m_oneOff = profile;
     emit changed();
 }
 
-std::optional<Profile> ProfileCatalog::find(const QString &name) const
+std::optional<Profile> ProfileRegistry::find(const QString &name) const
 {
     for (const Profile &p : profiles()) {
         if (p.name == name)
@@ -54,7 +81,7 @@ std::optional<Profile> ProfileCatalog::find(const QString &name) const
     return std::nullopt;
 }
 
-ProfileResolution ProfileCatalog::resolve() const
+ProfileResolution ProfileRegistry::resolve() const
 {
     const auto sandbox = SandboxProfile::find(m_sandboxFolder);
     ProfileResolution r = ProfileResolver::resolve(
@@ -64,7 +91,7 @@ ProfileResolution ProfileCatalog::resolve() const
     return r;
 }
 
-bool ProfileCatalog::finishEdit(ProfileFile *file, bool edited, QString *error)
+bool ProfileRegistry::finishEdit(ProfileFile *file, bool edited, QString *error)
 {
     if (!edited || !file->save(error)) {
         // The in-memory edit is dropped: what is on disk is the truth.
@@ -75,7 +102,7 @@ bool ProfileCatalog::finishEdit(ProfileFile *file, bool edited, QString *error)
     return true;
 }
 
-bool ProfileCatalog::saveProfile(
+bool ProfileRegistry::saveProfile(
     const Profile &profile, const QString &previousName, ProfileFile *file, QString *error)
 {
     if (!file) {
@@ -85,7 +112,7 @@ bool ProfileCatalog::saveProfile(
     return finishEdit(file, file->saveProfile(profile, previousName, error), error);
 }
 
-bool ProfileCatalog::addProfiles(const QList<Profile> &profiles, ProfileFile *file, QString *error)
+bool ProfileRegistry::addProfiles(const QList<Profile> &profiles, ProfileFile *file, QString *error)
 {
     bool edited = !profiles.isEmpty();
     for (const Profile &profile : profiles)
@@ -95,7 +122,7 @@ bool ProfileCatalog::addProfiles(const QList<Profile> &profiles, ProfileFile *fi
     return finishEdit(file, edited, error);
 }
 
-bool ProfileCatalog::removeProfile(const Profile &profile, QString *error)
+bool ProfileRegistry::removeProfile(const Profile &profile, QString *error)
 {
     ProfileFile *file = m_store.fileOf(profile);
     if (!file) {
@@ -105,7 +132,7 @@ bool ProfileCatalog::removeProfile(const Profile &profile, QString *error)
     return finishEdit(file, file->removeProfile(profile.name, error), error);
 }
 
-bool ProfileCatalog::setSslMode(const Profile &profile, const QString &mode, QString *error)
+bool ProfileRegistry::setSslMode(const Profile &profile, const QString &mode, QString *error)
 {
     ProfileFile *file = m_store.fileOf(profile);
     if (!file) {
@@ -115,7 +142,7 @@ bool ProfileCatalog::setSslMode(const Profile &profile, const QString &mode, QSt
     return finishEdit(file, file->setSslMode(profile.name, mode, error), error);
 }
 
-bool ProfileCatalog::setDefault(const Profile &profile, QString *error)
+bool ProfileRegistry::setDefault(const Profile &profile, QString *error)
 {
     ProfileFile *file = m_store.fileOf(profile);
     if (!file) {
@@ -125,4 +152,4 @@ bool ProfileCatalog::setDefault(const Profile &profile, QString *error)
     return finishEdit(file, file->setDefaultProfileName(profile.name, error), error);
 }
 
-} // namespace tusk::widgets
+} // namespace tusk::core
