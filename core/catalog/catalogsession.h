@@ -6,7 +6,6 @@
 #include "pg/conninfo.h"
 
 #include <QObject>
-#include <QThreadPool>
 
 namespace tusk::core {
 
@@ -64,10 +63,9 @@ private:
     ObjectReader *m_reader;
     ConnInfo m_info;
     Options m_options;
-    // One thread for the health checks (about 0.1 s on 10,000 tables, too
-    // long for the GUI thread), in order; the destructor waits for it.
-    QThreadPool m_checks;
     int m_checking = 0; // snapshots read whose checks have not come back
+    quint64 m_checksStarted = 0;
+    quint64 m_checksDelivered = 0; // the newest snapshot whose findings came back
     QList<HealthFinding> m_lastFindings;
 };
 

@@ -311,4 +311,23 @@ void ObjectReader::readSizes(const CatalogSnapshot &snapshot, Oid relationOid)
         });
 }
 
+void ObjectReader::readDependents(Oid relationOid)
+{
+    guarded(QStringLiteral("dependents"), {qlonglong(relationOid)},
+        [this, relationOid](const QList<Result> &results, const PgError &error) {
+            if (!error.isNull() || results.isEmpty()) {
+                emit dependentsFailed(relationOid,
+                    error.isNull() ? QStringLiteral("no answer from the server") : error.message);
+                return;
+            }
+            const Result &r = results.last();
+            const int object = r.columnIndex(QStringLiteral("object"));
+            const int dependency = r.columnIndex(QStringLiteral("dependency"));
+            QList<ObjectDependent> dependents;
+            for (int row = 0; row < r.rowCount(); ++row)
+                dependents.append({r.text(row, object), r.text(row, dependency)});
+            emit dependentsReady(relationOid, dependents);
+        });
+}
+
 } // namespace tusk::core

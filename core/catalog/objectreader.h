@@ -10,6 +10,13 @@
 
 namespace tusk::core {
 
+// Something that depends on a relation, as pg_depend and
+// pg_describe_object() say (resources/sql/objects/dependents.sql).
+struct ObjectDependent {
+    QString object; // "view shop.order_totals", "trigger audit_orders on shop.orders"
+    QString dependency; // "normal", "automatic"
+};
+
 class Connection;
 struct PgError;
 class Result;
@@ -36,6 +43,9 @@ public:
     void readDdl(const CatalogSnapshot &snapshot, const CatalogObjectRef &ref);
     // Exact sizes of a relation; ends in sizesReady() or sizesFailed().
     void readSizes(const CatalogSnapshot &snapshot, Oid relationOid);
+    // What depends on a relation besides its own constraints, defaults and
+    // indexes; ends in dependentsReady() or dependentsFailed().
+    void readDependents(Oid relationOid);
 
     // "session 4242 (alice, psql) holds ACCESS EXCLUSIVE on shop.orders, idle in
     // transaction for 35 s: ALTER TABLE …" for each row of lock_holders.sql.
@@ -47,6 +57,9 @@ signals:
         tusk::core::Oid relationOid, qint64 tableBytes, qint64 indexBytes, qint64 totalBytes);
     void failed(const tusk::core::CatalogObjectRef &ref, const QString &message);
     void sizesFailed(tusk::core::Oid relationOid, const QString &message);
+    void dependentsReady(
+        tusk::core::Oid relationOid, const QList<tusk::core::ObjectDependent> &dependents);
+    void dependentsFailed(tusk::core::Oid relationOid, const QString &message);
 
 private:
     using Reply = std::function<void(const QList<Result> &, const PgError &)>;

@@ -26,6 +26,11 @@ QString PgBinPath::detect()
                 return QDir::cleanPath(dir);
         }
     }
+    return detectWithoutPgConfig();
+}
+
+QString PgBinPath::detectWithoutPgConfig()
+{
     for (const QString &dir : PostgresBinaries::debianBinDirs()) {
         if (holdsClientPrograms(dir))
             return dir;

@@ -316,7 +316,8 @@ bool ProfileFile::saveProfile(const Profile &profile, const QString &previousNam
         // A new file starts as schema v1, so it never reads as pre-1.
         TomlText::Entries configuration {
             {QStringLiteral("schema_version"), QString::number(currentSchemaVersion)}};
-        if (const QString bin = PgBinPath::detect(); !bin.isEmpty())
+        if (const QString bin = m_detectBinPath ? m_detectBinPath() : PgBinPath::detect();
+            !bin.isEmpty())
             configuration << qMakePair(QStringLiteral("pg_bin_path"), TomlText::stringLiteral(bin));
         if (!edited.addTable({configurationKey}, configuration, error))
             return false;
@@ -445,7 +446,9 @@ bool ProfileFile::migrateSchema(QStringList *changes, QString *error)
                      .arg(m_path, parseErrorText());
         return false;
     }
-    return SchemaMigration::migrate(&m_toml, &PgBinPath::detect, changes, error);
+    return SchemaMigration::migrate(&m_toml,
+        m_detectBinPath ? m_detectBinPath : ProfileFile::BinPathDetector(&PgBinPath::detect),
+        changes, error);
 }
 
 bool ProfileFile::save(QString *error)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace tusk::core {
@@ -43,6 +44,11 @@ public:
     bool isBroken() const { return !m_toml.isValid(); }
     QString parseErrorText() const;
     const TomlText &toml() const { return m_toml; }
+    // How a missing pg_bin_path is found when this file writes one (a new
+    // file, a migration): PgBinPath::detect by default, which waits for
+    // pg_config; the window gives a detector that never waits.
+    using BinPathDetector = std::function<QString()>;
+    void setBinPathDetector(BinPathDetector detector) { m_detectBinPath = std::move(detector); }
     bool isModified() const { return m_toml.text() != m_onDisk; }
 
     // 0 when [configuration].schema_version is missing: a pre-1 file.
@@ -86,6 +92,7 @@ private:
     bool m_exists = false;
     QByteArray m_onDisk;
     TomlText m_toml;
+    BinPathDetector m_detectBinPath;
 };
 
 } // namespace tusk::core

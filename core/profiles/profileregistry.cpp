@@ -1,6 +1,8 @@
 #include "profileregistry.h"
 
 #include "passwordkeeper.h"
+#include "pgbinpath.h"
+#include "pgbinpathprobe.h"
 
 #include "profileresolver.h"
 #include "sandboxprofile.h"
@@ -18,6 +20,18 @@ ProfileRegistry::ProfileRegistry(const QString &workingDir, const QString &sandb
     , m_passwords(new PasswordKeeper(this))
 {
     reload();
+}
+
+void ProfileRegistry::detectBinPathInBackground()
+{
+    m_store.setBinPathDetector(
+        [this] { return m_binPath.isEmpty() ? PgBinPath::detectWithoutPgConfig() : m_binPath; });
+    auto *probe = new PgBinPathProbe(this);
+    connect(probe, &PgBinPathProbe::found, this, [this, probe](const QString &folder) {
+        m_binPath = folder;
+        probe->deleteLater();
+    });
+    probe->start();
 }
 
 void ProfileRegistry::reload()

@@ -24,6 +24,11 @@ public:
         QObject *parent = nullptr, const QString &projectRoot = {});
 
     void reload();
+    // From now on, a pg_bin_path this registry writes (a new file, a
+    // migration) never waits for pg_config: PgBinPathProbe asks it in the
+    // background, and until it answers Debian's folders and PATH decide.
+    // The window calls this; the command line may wait.
+    void detectBinPathInBackground();
     ProfileStore &store() { return m_store; }
     const ProfileStore &store() const { return m_store; }
     const QString &sandboxFolder() const { return m_sandboxFolder; }
@@ -68,6 +73,7 @@ private:
     ProfileStore m_store;
     PasswordKeeper *m_passwords;
     std::optional<Profile> m_oneOff;
+    QString m_binPath; // what PgBinPathProbe found; empty until it answers
 };
 
 } // namespace tusk::core

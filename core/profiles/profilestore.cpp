@@ -6,6 +6,13 @@
 
 namespace tusk::core {
 
+void ProfileStore::setBinPathDetector(ProfileFile::BinPathDetector detector)
+{
+    m_detectBinPath = std::move(detector);
+    m_project.setBinPathDetector(m_detectBinPath);
+    m_user.setBinPathDetector(m_detectBinPath);
+}
+
 void ProfileStore::load(
     const QString &workingDir, const QString &projectRoot, const QString &userFile)
 {
@@ -21,6 +28,8 @@ void ProfileStore::load(
         ProfileFile(userFile.isEmpty() ? ProjectLocator::userFile() : userFile, ProfileScope::User);
     if (!m_user.load(&error))
         m_errors << error;
+    m_project.setBinPathDetector(m_detectBinPath);
+    m_user.setBinPathDetector(m_detectBinPath);
 }
 
 QList<Profile> ProfileStore::profiles() const

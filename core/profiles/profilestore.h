@@ -13,6 +13,8 @@ namespace tusk::core {
 // databases best); each profile still edits the file it came from.
 class ProfileStore {
 public:
+    // Given to both files at every load (ProfileFile::setBinPathDetector).
+    void setBinPathDetector(ProfileFile::BinPathDetector detector);
     // projectRoot overrides the .git search (--project).
     void load(
         const QString &workingDir, const QString &projectRoot = {}, const QString &userFile = {});
@@ -41,6 +43,7 @@ private:
     ProfileFile m_project;
     ProfileFile m_user;
     QStringList m_errors;
+    ProfileFile::BinPathDetector m_detectBinPath;
 };
 
 } // namespace tusk::core

@@ -5,9 +5,9 @@
 // lint takes, and the longest stretch the GUI thread spends putting a
 // lint's findings on screen. Target (issue 6): keystroke p99 ≤ 16 ms.
 
-#include "editor/lintrunner.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
+#include "lint/lintrunner.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -8,9 +8,9 @@
 
 #include "testsupport.h"
 
-#include "editor/queryrunner.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
+#include "pg/queryrunner.h"
 #include "results/resultgrid.h"
 #include "results/resultsetmodel.h"
 #include "results/resultspane.h"
@@ -75,7 +75,7 @@ Run measure(const ConnInfo &info, const QString &sql)
         QElapsedTimer gap;
         done = false;
         QObject::connect(
-            tab.queryRunner(), &QueryRunner::resultSetStarted, &tab, [&](ResultSetModel *) {
+            tab.queryRunner(), &QueryRunner::resultSetStarted, &tab, [&](int, const Result &) {
                 // The grid is made in the same signal; paint it now, as the
                 // next frame would, and stop the clock when it is on screen.
                 ResultGrid *grid = tab.resultsPane()->grids().last();

@@ -6,10 +6,10 @@
 
 #include "testsupport.h"
 
-#include "editor/queryrunner.h"
 #include "editor/runtoolbar.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
+#include "pg/queryrunner.h"
 #include "plan/planviewer.h"
 #include "plan/planworkbench.h"
 #include "results/resultgrid.h"

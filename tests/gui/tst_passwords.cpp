@@ -310,6 +310,8 @@ void TestPasswords::savesOneOffAsProfile()
         static_cast<QDialog *>(modal)->accept();
     });
     QTest::mouseClick(save, Qt::LeftButton);
+    // The dialog is window-modal and answers by signal: wait for the file.
+    QTRY_VERIFY_WITH_TIMEOUT(readFile(m_userFile).contains("[database.kept]"), 10000);
     const QByteArray file = readFile(m_userFile);
     QVERIFY2(file.contains("[database.kept]"), file.constData());
     QVERIFY(!file.contains(m_password.toUtf8()));
@@ -343,6 +345,8 @@ void TestPasswords::importsServices()
     });
     QTest::mouseClick(
         manager.findChild<QPushButton *>(QStringLiteral("importServicesButton")), Qt::LeftButton);
+    // The dialog is window-modal and answers by signal.
+    QTRY_VERIFY_WITH_TIMEOUT(readFile(m_userFile).contains("[database.billing_prod]"), 10000);
     qunsetenv("PGSERVICEFILE");
 
     // "remote" exists already: shown, not checked, not imported.

@@ -9,9 +9,9 @@
 #include "editor/editorcompletion.h"
 #include "editor/findbar.h"
 #include "editor/lintfindingsmodel.h"
-#include "editor/lintrunner.h"
 #include "editor/sqleditor.h"
 #include "editor/sqleditortab.h"
+#include "lint/lintrunner.h"
 #include "sql/parsedscript.h"
 
 #include <QCheckBox>

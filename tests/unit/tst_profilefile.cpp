@@ -1,5 +1,6 @@
 #include "files/userfilewriter.h"
 #include "profiles/pgbinpath.h"
+#include "profiles/pgbinpathprobe.h"
 #include "profiles/profilefile.h"
 #include "profiles/schemamigration.h"
 #include "profiles/servicefile.h"
@@ -7,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace tusk::core;
@@ -32,6 +34,7 @@ class TestProfileFile : public QObject {
     Q_OBJECT
 
 private slots:
+    void binPathProbeAgreesWithoutWaiting();
     void readsProfilesWithDefaults();
     void reportsIssuesWithLines();
     void migratesPre1KeepingEverythingElse();
@@ -50,6 +53,32 @@ private slots:
     void reportsUnwritablePlace();
     void importsServiceFile();
 };
+
+void TestProfileFile::binPathProbeAgreesWithoutWaiting()
+{
+    // The window's probe answers later, by signal, with what the command
+    // line's waiting detect() finds; and a file given a detector uses it.
+    PgBinPathProbe probe;
+    QSignalSpy found(&probe, &PgBinPathProbe::found);
+    probe.start();
+    QVERIFY(found.isEmpty());
+    QVERIFY(found.wait(10000));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().first().toString(), PgBinPath::detect());
+    QVERIFY(!PgBinPath::detectWithoutPgConfig().isEmpty());
+
+    const QString dir = tusk::test::scratchFolder(QStringLiteral("binpath-detector"));
+    ProfileFile file(dir + QStringLiteral("/postgres.toml"), ProfileScope::User);
+    QString error;
+    QVERIFY(file.load(&error));
+    file.setBinPathDetector([] { return QStringLiteral("/opt/given/bin"); });
+    Profile p;
+    p.name = QStringLiteral("local");
+    p.host = QStringLiteral("localhost");
+    QVERIFY2(file.saveProfile(p, {}, &error), qPrintable(error));
+    QVERIFY2(file.toml().text().contains("pg_bin_path = \"/opt/given/bin\""),
+        file.toml().text().constData());
+}
 
 void TestProfileFile::readsProfilesWithDefaults()
 {

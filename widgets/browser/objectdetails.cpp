@@ -7,9 +7,7 @@
 #include "catalog/ddlwriter.h"
 #include "catalog/healthchecker.h"
 #include "catalog/objectreader.h"
-#include "pg/connection.h"
 
-#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -129,13 +127,12 @@ QString ObjectDetails::ddlMessage() const
 }
 
 void ObjectDetails::showObject(const CatalogSnapshot &snapshot, const CatalogObjectRef &ref,
-    const QList<HealthFinding> &findings, ObjectReader *reader, Connection *connection)
+    const QList<HealthFinding> &findings, ObjectReader *reader)
 {
     ++m_generation;
     m_snapshot = snapshot;
     m_ref = ref;
     m_reader = reader;
-    m_connection = connection;
     m_ddlAsked = m_dependentsAsked = false;
     m_ddl.clear();
     m_ddlMessage.clear();
@@ -360,24 +357,35 @@ void ObjectDetails::requestDependents()
                 {tr("foreign key %1 on %2").arg(c.name, m_snapshot.qualifiedName(*from)),
                     tr("references")});
     }
-    if (!m_connection)
+    if (!m_reader)
         return;
-    QFile file(QStringLiteral(":/sql/objects/dependents.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        return;
+    // Answers for an object no longer shown are dropped.
     const quint64 generation = m_generation;
-    m_connection->execute(QString::fromUtf8(file.readAll()), {qlonglong(m_ref.oid)}, this,
-        [this, generation](const QList<Result> &results, const PgError &error) {
+    const Oid relation = m_ref.oid;
+    auto done = std::make_shared<QList<QMetaObject::Connection>>();
+    auto finish = [done] {
+        for (const QMetaObject::Connection &c : std::as_const(*done))
+            QObject::disconnect(c);
+    };
+    *done << connect(m_reader, &ObjectReader::dependentsReady, this,
+        [this, generation, relation, finish](Oid oid, const QList<ObjectDependent> &dependents) {
+            if (oid != relation)
+                return;
+            finish();
             if (generation != m_generation)
                 return;
-            if (!error.isNull()) {
-                addRow(m_dependents, {error.message, QString()});
-                return;
-            }
-            const Result &r = results.last();
-            for (int row = 0; row < r.rowCount(); ++row)
-                addRow(m_dependents, {r.text(row, 0), r.text(row, 1)});
+            for (const ObjectDependent &d : dependents)
+                addRow(m_dependents, {d.object, d.dependency});
         });
+    *done << connect(m_reader, &ObjectReader::dependentsFailed, this,
+        [this, generation, relation, finish](Oid oid, const QString &message) {
+            if (oid != relation)
+                return;
+            finish();
+            if (generation == m_generation)
+                addRow(m_dependents, {message, QString()});
+        });
+    m_reader->readDependents(relation);
 }
 
 } // namespace tusk::widgets

@@ -39,12 +39,11 @@ public:
 
     explicit ObjectDetails(QWidget *parent = nullptr);
 
-    // Shows `ref` of `snapshot`; `reader` and `connection` (the database's
-    // object session) answer what the snapshot lacks. A null ref with
+    // Shows `ref` of `snapshot`; `reader` (core's, on the database's
+    // object session) answers what the snapshot lacks. A null ref with
     // findings shows the whole database's health.
     void showObject(const core::CatalogSnapshot &snapshot, const core::CatalogObjectRef &ref,
-        const QList<core::HealthFinding> &findings, core::ObjectReader *reader,
-        core::Connection *connection);
+        const QList<core::HealthFinding> &findings, core::ObjectReader *reader);
     core::CatalogObjectRef object() const { return m_ref; }
     QString ddl() const;
     QString ddlMessage() const;
@@ -65,7 +64,6 @@ private:
     core::CatalogSnapshot m_snapshot;
     core::CatalogObjectRef m_ref;
     QPointer<core::ObjectReader> m_reader;
-    QPointer<core::Connection> m_connection;
     bool m_ddlAsked = false;
     bool m_dependentsAsked = false;
     QString m_ddl;

@@ -360,8 +360,7 @@ void SchemaBrowser::onSelection()
         kind == SchemaTreeModel::NodeKind::Object || kind == SchemaTreeModel::NodeKind::Schema
             ? ref
             : CatalogObjectRef {},
-        findings, session ? session->reader() : nullptr,
-        session ? session->objectConnection() : nullptr);
+        findings, session ? session->reader() : nullptr);
 }
 
 void SchemaBrowser::showContextMenu(const QPoint &at)

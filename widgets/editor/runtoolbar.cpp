@@ -13,6 +13,8 @@
 
 namespace tusk::widgets {
 
+using core::QueryRunner;
+
 namespace {
 QToolButton *buttonFor(QAction *action, QWidget *parent)
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "queryrunner.h"
+#include "pg/queryrunner.h"
 
 #include "plan/explaincommand.h"
 
@@ -23,7 +23,7 @@ namespace tusk::widgets {
 class RunToolbar : public QWidget {
     Q_OBJECT
 public:
-    explicit RunToolbar(QueryRunner *runner, QWidget *parent = nullptr);
+    explicit RunToolbar(core::QueryRunner *runner, QWidget *parent = nullptr);
 
     QAction *runStatementAction() const { return m_runStatement; }
     QAction *runScriptAction() const { return m_runScript; }
@@ -51,7 +51,7 @@ private:
     void tick();
     QToolButton *makeExplainButton();
 
-    QueryRunner *m_runner;
+    core::QueryRunner *m_runner;
     QAction *m_runStatement;
     QAction *m_runScript;
     QAction *m_explain;

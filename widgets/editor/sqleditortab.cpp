@@ -3,11 +3,12 @@
 #include "editorcompletion.h"
 #include "findbar.h"
 #include "lintfindingsmodel.h"
-#include "lintrunner.h"
-#include "queryrunner.h"
 #include "runtoolbar.h"
 #include "sqleditor.h"
 
+#include "lint/lintrunner.h"
+#include "pg/queryrunner.h"
+#include "results/resultsetfeed.h"
 #include "results/resultsetmodel.h"
 #include "results/resultspane.h"
 #include "sql/sqlfile.h"
@@ -101,8 +102,9 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     connect(m_runBar, &RunToolbar::runScriptRequested, this, &SqlEditorTab::runScript);
     connect(m_runBar, &RunToolbar::explainRequested, this,
         [this] { explainStatement(m_runBar->explainOptions()); });
-    connect(m_query, &QueryRunner::resultSetStarted, m_results, &ResultsPane::addResult);
-    connect(m_query, &QueryRunner::resultSetFinished, this,
+    auto *feed = new ResultSetFeed(m_query, this);
+    connect(feed, &ResultSetFeed::resultSetStarted, m_results, &ResultsPane::addResult);
+    connect(feed, &ResultSetFeed::resultSetFinished, this,
         [this](ResultSetModel *model, qint64 elapsedMs) {
             m_results->finishResult(model, elapsedMs);
             if (m_explain && model->columns().size() == 1 && model->rowCount() == 1

@@ -18,13 +18,16 @@ class QLabel;
 class QPushButton;
 class QTreeView;
 
+namespace tusk::core {
+class LintRunner;
+class QueryRunner;
+} // namespace tusk::core
+
 namespace tusk::widgets {
 
 class EditorCompletion;
 class FindBar;
 class LintFindingsModel;
-class LintRunner;
-class QueryRunner;
 class ResultsPane;
 class RunToolbar;
 class SqlEditor;
@@ -46,7 +49,7 @@ public:
     void setCatalog(const core::CatalogSnapshot &catalog);
     // The server's keywords (lower case): highlighting and completion.
     void setKeywords(const QStringList &words);
-    LintRunner *lintRunner() const { return m_runner; }
+    core::LintRunner *lintRunner() const { return m_runner; }
     QTreeView *findingsView() const { return m_findingsView; }
     LintFindingsModel *findingsModel() const { return m_findings; }
 
@@ -91,7 +94,7 @@ public:
     // unsaved change of `path` (or of a new tab).
     void restoreUnsaved(const QString &text, const QString &path);
 
-    QueryRunner *queryRunner() const { return m_query; }
+    core::QueryRunner *queryRunner() const { return m_query; }
     RunToolbar *runToolbar() const { return m_runBar; }
     ResultsPane *resultsPane() const { return m_results; }
     // Where runs go. `production` (safety = "production") asks before
@@ -131,12 +134,12 @@ private:
     void showLinted(quint64 revision, const QList<core::Finding> &findings, qint64 elapsedMs);
 
     SqlEditor *m_editor;
-    LintRunner *m_runner;
+    core::LintRunner *m_runner;
     LintFindingsModel *m_findings;
     QTreeView *m_findingsView;
     QLabel *m_status;
     QPushButton *m_fix;
-    QueryRunner *m_query;
+    core::QueryRunner *m_query;
     FindBar *m_findBar;
     EditorCompletion *m_completion;
     RunToolbar *m_runBar;

@@ -230,16 +230,20 @@ void PlanWorkbench::openFileDialog()
 
 void PlanWorkbench::pasteDialog()
 {
-    PlanPasteDialog dialog(this);
-    dialog.setText(QApplication::clipboard()->text());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    PlanReader::Result result = dialog.result();
-    showError({});
-    auto *viewer = new PlanViewer(m_tabs);
-    const QString title = tr("Pasted %1").arg(m_tabs->count() + 1);
-    viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title);
-    addTab(viewer, title, title);
+    // Window-modal, answered by signal: the GUI thread never runs a second
+    // event loop for it.
+    auto *dialog = new PlanPasteDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setText(QApplication::clipboard()->text());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        PlanReader::Result result = dialog->result();
+        showError({});
+        auto *viewer = new PlanViewer(m_tabs);
+        const QString title = tr("Pasted %1").arg(m_tabs->count() + 1);
+        viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title);
+        addTab(viewer, title, title);
+    });
+    dialog->open();
 }
 
 void PlanWorkbench::compareDialog()

@@ -39,6 +39,18 @@ QString groupTitle(const ProfileFile &file, const QString &kind)
         state = ProfileManager::tr(" (pre-1: needs migration)");
     return kind + QStringLiteral(" — ") + file.path() + state;
 }
+
+// Dialogs open window-modal and report by signal (never exec(): the GUI
+// thread keeps its one event loop); each deletes itself once closed.
+template<typename Dialog>
+Dialog *openDialog(Dialog *dialog)
+{
+    // Its answer comes by signal from the event loop, after the caller has
+    // connected to it.
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
 } // namespace
 
 ProfileManager::ProfileManager(core::ProfileRegistry *profiles, QWidget *parent)
@@ -397,21 +409,23 @@ void ProfileManager::saveOneOff()
         return;
     Profile start = *m_activeProfile;
     start.name.clear();
-    ProfileDialog dialog(m_profiles, ProfileDialog::Mode::Add, start, this);
-    dialog.setWindowTitle(tr("Save %1 as a profile").arg(start.connInfo().toDisplayString()));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_activeProfile = dialog.profile();
-    m_saveOneOff->hide();
-    m_profiles->setOneOff(std::nullopt);
-    selectProfile(dialog.profile().name);
+    auto *dialog = openDialog(new ProfileDialog(m_profiles, ProfileDialog::Mode::Add, start, this));
+    dialog->setWindowTitle(tr("Save %1 as a profile").arg(start.connInfo().toDisplayString()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_activeProfile = dialog->profile();
+        m_saveOneOff->hide();
+        m_profiles->setOneOff(std::nullopt);
+        selectProfile(dialog->profile().name);
+    });
 }
 
 void ProfileManager::importServices()
 {
-    ServiceImportDialog dialog(m_profiles, this);
-    if (dialog.exec() == QDialog::Accepted && !dialog.importedNames().isEmpty())
-        selectProfile(dialog.importedNames().constFirst());
+    auto *dialog = openDialog(new ServiceImportDialog(m_profiles, this));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->importedNames().isEmpty())
+            selectProfile(dialog->importedNames().constFirst());
+    });
 }
 
 void ProfileManager::testSelected()
@@ -468,9 +482,9 @@ void ProfileManager::addProfile()
         m_profiles->store().projectRoot().isEmpty() ? ProfileScope::User : ProfileScope::Project;
     blank.host = QStringLiteral("localhost");
     blank.port = 5432;
-    ProfileDialog dialog(m_profiles, ProfileDialog::Mode::Add, blank, this);
-    if (dialog.exec() == QDialog::Accepted)
-        selectProfile(dialog.profile().name);
+    auto *dialog = openDialog(new ProfileDialog(m_profiles, ProfileDialog::Mode::Add, blank, this));
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { selectProfile(dialog->profile().name); });
 }
 
 void ProfileManager::editProfile(bool duplicate)
@@ -481,10 +495,10 @@ void ProfileManager::editProfile(bool duplicate)
     Profile start = *p;
     if (duplicate && start.scope != ProfileScope::Project && start.scope != ProfileScope::User)
         start.scope = ProfileScope::User; // the sandbox copied into a file
-    ProfileDialog dialog(m_profiles,
-        duplicate ? ProfileDialog::Mode::Duplicate : ProfileDialog::Mode::Edit, start, this);
-    if (dialog.exec() == QDialog::Accepted)
-        selectProfile(dialog.profile().name);
+    auto *dialog = openDialog(new ProfileDialog(m_profiles,
+        duplicate ? ProfileDialog::Mode::Duplicate : ProfileDialog::Mode::Edit, start, this));
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { selectProfile(dialog->profile().name); });
 }
 
 void ProfileManager::deleteProfile()

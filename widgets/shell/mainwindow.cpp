@@ -43,6 +43,8 @@ MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
     , m_connector(new ProfileConnector(m_profiles->passwords(), this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
+    // A file the Profiles tool writes never waits for pg_config.
+    m_profiles->detectBinPathInBackground();
     setCentralWidget(m_stack);
     resize(1200, 780);
 

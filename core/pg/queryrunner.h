@@ -1,18 +1,18 @@
 #pragma once
 
-#include "pg/connection.h"
-#include "results/resultsetmodel.h"
+#include "connection.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QPointer>
 
-namespace tusk::widgets {
+namespace tusk::core {
 
 // The session of one editor tab: its own Connection (so a tab waiting on a
 // lock never holds up another tab or the window), opened on first use,
-// running one text at a time with its rows streamed into ResultSetModels.
-// Everything is asynchronous; cancel() works at any moment.
+// running one text at a time with its rows streamed out in batches, result
+// set by result set (the view keeps them; ResultSetFeed in widgets fills
+// its models). Everything is asynchronous; cancel() works at any moment.
+// The thread it lives on.
 class QueryRunner : public QObject {
     Q_OBJECT
 public:
@@ -24,14 +24,15 @@ public:
 
     // Where to connect. A session open on other parameters is replaced at
     // the next run, unless a transaction is open on it.
-    void setConnInfo(const core::ConnInfo &info);
-    core::ConnInfo connInfo() const { return m_info; }
+    void setConnInfo(const ConnInfo &info);
+    ConnInfo connInfo() const { return m_info; }
     bool hasConnInfo() const { return !m_info.isEmpty(); }
     // default_transaction_read_only for the session, from its next
     // transaction on (and after reconnects).
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
-    // Rows kept per result set; 0: all. Rows past it are counted.
+    // Rows a view should keep per result set; 0: all. Rows past it are
+    // counted (the batches still arrive: the count is the view's to keep).
     void setRowCap(qint64 rows) { m_rowCap = rows; }
     qint64 rowCap() const { return m_rowCap; }
 
@@ -48,22 +49,24 @@ public:
     // The text of the current (or last) run, as sent.
     QString sentText() const { return m_sent; }
     Transaction transaction() const { return m_transaction; }
-    core::Connection *connection() const { return m_connection; }
+    Connection *connection() const { return m_connection; }
 
     static QString transactionName(Transaction transaction);
 
 signals:
     void started();
-    // A result set began: `model` is new, parented to the runner; a view
-    // that keeps it takes it over (setParent).
-    void resultSetStarted(tusk::widgets::ResultSetModel *model);
-    void resultSetFinished(tusk::widgets::ResultSetModel *model, qint64 elapsedMs);
+    // A result set began (numbered from 0 in each run) with its first
+    // batch; more batches follow as rowsArrived(), then resultSetFinished()
+    // with its command tag ("SELECT 25000"; empty when an error cut it short).
+    void resultSetStarted(int set, const tusk::core::Result &firstRows);
+    void rowsArrived(int set, const tusk::core::Result &rows);
+    void resultSetFinished(int set, const QString &commandTag, qint64 elapsedMs);
     // A statement without rows ended ("CREATE INDEX", "UPDATE 3").
     void commandDone(const QString &tag, qint64 elapsedMs);
     void notice(const tusk::core::PgError &notice);
     // The run ended; `error` is null on success.
     void finished(const tusk::core::PgError &error, qint64 elapsedMs);
-    void transactionChanged(tusk::widgets::QueryRunner::Transaction transaction);
+    void transactionChanged(tusk::core::QueryRunner::Transaction transaction);
     // Connecting, lost, read-only switched…
     void message(const QString &text);
 
@@ -71,14 +74,15 @@ private:
     void ensureSession();
     void applyReadOnly();
     void runControl(const QString &sql);
-    void onRows(quint64 id, const core::Result &rows);
-    void onResult(quint64 id, const core::Result &result);
-    void onFinished(quint64 id, const core::PgError &error);
+    void onRows(quint64 id, const Result &rows);
+    void onResult(quint64 id, const Result &result);
+    void onFinished(quint64 id, const PgError &error);
     void updateTransaction();
-    ResultSetModel *currentModel(const core::Result &first);
+    // Reports `rows` as the current set's, starting a new set first when none is open.
+    void deliver(const Result &rows);
 
-    core::Connection *m_connection = nullptr;
-    core::ConnInfo m_info;
+    Connection *m_connection = nullptr;
+    ConnInfo m_info;
     bool m_readOnly = false;
     bool m_readOnlyApplied = false; // the session has our setting
     qint64 m_rowCap = 0;
@@ -87,8 +91,9 @@ private:
     QString m_sent;
     QElapsedTimer m_clock;
     qint64 m_lastElapsed = 0;
-    QPointer<ResultSetModel> m_model; // the result set rows go to
+    int m_set = -1; // the result set rows go to, -1 between sets
+    int m_sets = 0; // sets begun in this run
     Transaction m_transaction = Transaction::NoSession;
 };
 
-} // namespace tusk::widgets
+} // namespace tusk::core

@@ -1,10 +1,6 @@
 #include "queryrunner.h"
 
-#include "results/resultsetmodel.h"
-
-namespace tusk::widgets {
-
-using namespace tusk::core;
+namespace tusk::core {
 
 QueryRunner::QueryRunner(QObject *parent)
     : QObject(parent)
@@ -85,7 +81,8 @@ bool QueryRunner::run(const QString &sql)
         return false;
     ensureSession();
     m_sent = sql;
-    m_model = nullptr;
+    m_set = -1;
+    m_sets = 0;
     m_clock.start();
     m_request = m_connection->stream(sql);
     emit started();
@@ -118,25 +115,21 @@ qint64 QueryRunner::elapsedMs() const
     return isRunning() ? m_clock.elapsed() : m_lastElapsed;
 }
 
-ResultSetModel *QueryRunner::currentModel(const Result &first)
+void QueryRunner::deliver(const Result &rows)
 {
-    if (!m_model) {
-        auto *model = new ResultSetModel(this);
-        model->setRowCap(m_rowCap);
-        m_model = model;
-        model->append(first);
-        emit resultSetStarted(model);
-        return nullptr; // the rows are in already
+    if (m_set < 0) {
+        m_set = m_sets++;
+        emit resultSetStarted(m_set, rows);
+        return;
     }
-    return m_model;
+    emit rowsArrived(m_set, rows);
 }
 
 void QueryRunner::onRows(quint64 id, const Result &rows)
 {
     if (id != m_request)
         return;
-    if (ResultSetModel *model = currentModel(rows))
-        model->append(rows);
+    deliver(rows);
 }
 
 void QueryRunner::onResult(quint64 id, const Result &result)
@@ -148,12 +141,9 @@ void QueryRunner::onResult(quint64 id, const Result &result)
         emit commandDone(result.commandTag(), elapsed);
         return;
     }
-    if (ResultSetModel *model = currentModel(result))
-        model->append(result);
-    ResultSetModel *model = m_model;
-    m_model = nullptr;
-    model->setCommandTag(result.commandTag());
-    emit resultSetFinished(model, elapsed);
+    deliver(result);
+    const int set = std::exchange(m_set, -1);
+    emit resultSetFinished(set, result.commandTag(), elapsed);
 }
 
 void QueryRunner::onFinished(quint64 id, const PgError &error)
@@ -163,11 +153,8 @@ void QueryRunner::onFinished(quint64 id, const PgError &error)
     m_lastElapsed = m_clock.elapsed();
     m_request = 0;
     // Rows streamed before an error are kept; the set just never ended.
-    if (m_model) {
-        ResultSetModel *model = m_model;
-        m_model = nullptr;
-        emit resultSetFinished(model, m_lastElapsed);
-    }
+    if (m_set >= 0)
+        emit resultSetFinished(std::exchange(m_set, -1), QString(), m_lastElapsed);
     updateTransaction();
     emit finished(error, m_lastElapsed);
 }
@@ -211,4 +198,4 @@ QString QueryRunner::transactionName(Transaction transaction)
     return {};
 }
 
-} // namespace tusk::widgets
+} // namespace tusk::core

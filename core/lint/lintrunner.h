@@ -1,23 +1,23 @@
 #pragma once
 
-#include "lint/lintengine.h"
-#include "lint/rule.h"
+#include "lintengine.h"
+#include "rule.h"
 
 #include <QObject>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
 
-namespace tusk::widgets {
+namespace tusk::core {
 
 // Lints an editor's text off the GUI thread once typing pauses: each change
 // restarts a short timer; when it fires, the text is copied and parsed and
-// linted on a worker thread of its own, and linted() brings the findings
-// back with the revision they belong to. One lint runs at a time; changes
-// made meanwhile are linted when it ends, so a long lint never queues up
-// stale ones behind it.
+// linted on the BackgroundPool, and linted() brings the findings back with
+// the revision they belong to. One lint runs at a time; changes made
+// meanwhile are linted when it ends, so a long lint never queues up stale
+// ones behind it. Destroying the runner never waits: a lint still running
+// finishes on its own and its answer is dropped. Main thread.
 class LintRunner : public QObject {
     Q_OBJECT
 public:
@@ -27,10 +27,10 @@ public:
     explicit LintRunner(TextSource text, QObject *parent = nullptr);
     ~LintRunner() override;
 
-    void setOptions(const core::LintOptions &options);
-    core::LintOptions options() const { return m_options; }
+    void setOptions(const LintOptions &options);
+    LintOptions options() const { return m_options; }
     // The server's catalog, for sizes and volatility; null: none.
-    void setCatalog(std::shared_ptr<const core::LintCatalog> catalog);
+    void setCatalog(std::shared_ptr<const LintCatalog> catalog);
     void setDelay(int milliseconds) { m_pause.setInterval(milliseconds); }
 
     // The text changed: lint it once typing pauses.
@@ -39,7 +39,7 @@ public:
     void lintNow();
     bool isBusy() const { return m_running || m_pause.isActive(); }
 
-    static const core::LintEngine &engine();
+    static const LintEngine &engine();
 
 signals:
     void linted(quint64 revision, const QList<tusk::core::Finding> &findings, qint64 elapsedMs);
@@ -48,12 +48,11 @@ private:
     void start();
 
     TextSource m_text;
-    core::LintOptions m_options;
-    std::shared_ptr<const core::LintCatalog> m_catalog;
+    LintOptions m_options;
+    std::shared_ptr<const LintCatalog> m_catalog;
     QTimer m_pause;
-    QThreadPool m_worker;
     bool m_running = false;
     bool m_again = false; // the text changed while a lint ran
 };
 
-} // namespace tusk::widgets
+} // namespace tusk::core
