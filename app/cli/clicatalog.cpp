@@ -66,8 +66,8 @@ std::optional<CatalogSnapshot> CliCatalog::load(
             snapshot = s;
             loop.quit();
         });
-    QObject::connect(m_session.get(), &CatalogSession::failed, &loop, [&](const QString &message) {
-        *error = message;
+    QObject::connect(m_session.get(), &CatalogSession::failed, &loop, [&](const PgError &failure) {
+        *error = failure.message;
         loop.quit();
     });
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);
@@ -100,8 +100,8 @@ std::optional<QString> CliCatalog::ddl(
             loop.quit();
         });
     QObject::connect(&reader, &ObjectReader::failed, &loop,
-        [&](const CatalogObjectRef &, const QString &message) {
-            *error = message;
+        [&](const CatalogObjectRef &, const PgError &failure) {
+            *error = failure.message;
             loop.quit();
         });
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);

@@ -26,8 +26,8 @@ std::optional<LintCatalog> LintCatalogSource::load(
         catalog = c;
         loop.quit();
     });
-    QObject::connect(&loader, &LintCatalogLoader::failed, &loop, [&](const QString &message) {
-        *error = message;
+    QObject::connect(&loader, &LintCatalogLoader::failed, &loop, [&](const PgError &failure) {
+        *error = failure.message;
         loop.quit();
     });
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);

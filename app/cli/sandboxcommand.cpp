@@ -52,8 +52,8 @@ int runUntil(LocalServer &server, void (LocalServer::*action)(), void (LocalServ
         code = 0;
         QCoreApplication::exit(0);
     });
-    QObject::connect(&server, &LocalServer::failed, &guard, [&code](const QString &message) {
-        err() << "tusk sandbox: " << message << Qt::endl;
+    QObject::connect(&server, &LocalServer::failed, &guard, [&code](const core::PgError &error) {
+        err() << "tusk sandbox: " << error.message << Qt::endl;
         code = 1;
         QCoreApplication::exit(1);
     });
@@ -82,8 +82,9 @@ int buildDemo(const LocalServer &server, bool replace)
         code = 0;
         QCoreApplication::exit(0);
     });
-    QObject::connect(&demo, &DemoDatabase::failed, &demo, [&](const QString &message) {
-        err() << "tusk sandbox: the demo database could not be built: " << message << Qt::endl;
+    QObject::connect(&demo, &DemoDatabase::failed, &demo, [&](const core::PgError &error) {
+        err() << "tusk sandbox: the demo database could not be built: " << error.message
+              << Qt::endl;
         code = 1;
         QCoreApplication::exit(1);
     });

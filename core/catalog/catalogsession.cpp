@@ -62,7 +62,7 @@ CatalogSession::CatalogSession(const ConnInfo &info, const Options &options, QOb
     });
     connect(m_loader, &CatalogSnapshotLoader::failed, this, &CatalogSession::failed);
     connect(m_snapshots, &Connection::openFailed, this, [this](const PgError &error) {
-        emit failed(QStringLiteral("cannot connect: %1").arg(error.message));
+        emit failed(error.explained(QStringLiteral("cannot connect: %1").arg(error.message)));
     });
 }
 

@@ -4,6 +4,7 @@
 #include "healthfinding.h"
 
 #include "pg/conninfo.h"
+#include "pg/pgerror.h"
 
 #include <QObject>
 
@@ -50,7 +51,9 @@ public:
 signals:
     void loaded(const tusk::core::CatalogSnapshot &snapshot,
         const QList<tusk::core::HealthFinding> &findings, qint64 elapsedMs);
-    void failed(const QString &message);
+    // Why the catalog could not be read (a server's or connection's error
+    // with its SQLSTATE; the snapshot before, if any, stays valid).
+    void failed(const tusk::core::PgError &error);
     void databasesListed(const QStringList &names);
 
 private:

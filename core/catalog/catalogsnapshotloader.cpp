@@ -94,14 +94,16 @@ QString CatalogSnapshotLoader::localSettings() const
 void CatalogSnapshotLoader::begin()
 {
     if (!m_connection) {
-        emit failed(QStringLiteral("no connection"));
+        emit failed(PgError::client(QStringLiteral("no connection"), QStringLiteral("08003")));
         return;
     }
     if (m_connection->transactionStatus() == Connection::TransactionStatus::InTransaction
         || m_connection->transactionStatus()
             == Connection::TransactionStatus::InFailedTransaction) {
-        emit failed(QStringLiteral(
-            "the session is inside a transaction; the catalog is read on a session of its own"));
+        emit failed(PgError::client(
+            QStringLiteral("the session is inside a transaction; the catalog is read on a "
+                           "session of its own"),
+            QStringLiteral("25001")));
         return;
     }
     m_loading = true;
@@ -134,7 +136,8 @@ void CatalogSnapshotLoader::begin()
             if (generation != m_generation)
                 return;
             if (!error.isNull()) {
-                finish(QStringLiteral("cannot read the catalog: %1").arg(error.toString()));
+                finish(error.explained(
+                    QStringLiteral("cannot read the catalog: %1").arg(error.toString())));
                 return;
             }
             m_lanes[0].joined = true;
@@ -156,7 +159,8 @@ void CatalogSnapshotLoader::exportSnapshot()
             if (generation != m_generation)
                 return;
             if (error.isConnectionFailure()) {
-                finish(QStringLiteral("the connection was lost: %1").arg(error.message));
+                finish(error.explained(
+                    QStringLiteral("the connection was lost: %1").arg(error.message)));
                 return;
             }
             if (!error.isNull() || results.isEmpty()) {
@@ -257,8 +261,11 @@ void CatalogSnapshotLoader::kindDone(
             dropSecondLane(kind);
             return;
         }
-        finish(QStringLiteral("the connection was lost while reading %1: %2")
-                   .arg(kind, error.isNull() ? QStringLiteral("closed") : error.message));
+        const PgError lost = error.isNull()
+            ? PgError::connection(QStringLiteral("closed"), QStringLiteral("08006"))
+            : error;
+        finish(lost.explained(QStringLiteral("the connection was lost while reading %1: %2")
+                                  .arg(kind, lost.message)));
         return;
     }
     if (!error.isNull()) {
@@ -352,7 +359,7 @@ void CatalogSnapshotLoader::settleIfDone()
     // Both transactions end before the load does, so the next load finds
     // both sessions idle; the first one's answer decides.
     m_pendingCommits = 0;
-    m_commitFailure.clear();
+    m_commitFailure = PgError();
     const quint64 generation = m_generation;
     for (int index : {1, 0}) {
         const Lane &lane = m_lanes[index];
@@ -364,17 +371,18 @@ void CatalogSnapshotLoader::settleIfDone()
                 if (generation != m_generation)
                     return;
                 if (index == 0 && error.isConnectionFailure())
-                    m_commitFailure =
-                        QStringLiteral("the connection was lost: %1").arg(error.message);
+                    m_commitFailure = error.explained(
+                        QStringLiteral("the connection was lost: %1").arg(error.message));
                 if (--m_pendingCommits == 0)
                     finish(m_commitFailure);
             });
     }
     if (m_pendingCommits == 0)
-        finish(QStringLiteral("the connection was lost"));
+        finish(PgError::connection(
+            QStringLiteral("the connection was lost"), QStringLiteral("08006")));
 }
 
-void CatalogSnapshotLoader::finish(const QString &failure)
+void CatalogSnapshotLoader::finish(const PgError &failure)
 {
     m_loading = false;
     m_committing = false;
@@ -390,9 +398,9 @@ void CatalogSnapshotLoader::finish(const QString &failure)
     const CatalogSnapshot quick = std::exchange(m_quick, CatalogSnapshot());
     const CatalogDefinitions definitions = std::exchange(m_definitions, CatalogDefinitions());
     const bool readingDefinitions = std::exchange(m_readingDefinitions, false);
-    if (failure.isEmpty() && readingDefinitions) {
+    if (failure.isNull() && readingDefinitions) {
         emit loaded(quick.withDefinitions(definitions));
-    } else if (failure.isEmpty() && builder) {
+    } else if (failure.isNull() && builder) {
         builder->setSource(m_connection->server().database, m_connection->server().versionNumber,
             m_options.systemSchemas, m_options.definitions);
         emit loaded(builder->build());

@@ -2,6 +2,8 @@
 
 #include "catalogsnapshot.h"
 
+#include "pg/pgerror.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -84,7 +86,7 @@ public:
 
 signals:
     void loaded(const tusk::core::CatalogSnapshot &snapshot);
-    void failed(const QString &message);
+    void failed(const tusk::core::PgError &error);
 
 private:
     struct Lane {
@@ -105,7 +107,7 @@ private:
     void settleIfDone();
     bool readDefinitionsNext(); // false: the load has no second part
     void addProblem(const QString &kind, const QString &message);
-    void finish(const QString &failure);
+    void finish(const PgError &failure); // null: done
 
     QPointer<Connection> m_connection;
     QPointer<Connection> m_second;
@@ -117,7 +119,7 @@ private:
     bool m_committing = false;
     bool m_usedSecond = false;
     int m_pendingCommits = 0;
-    QString m_commitFailure;
+    PgError m_commitFailure;
     quint64 m_generation = 0;
     qint64 m_startedMs = 0;
     qint64 m_lastLoadMs = -1;

@@ -55,6 +55,13 @@ Oid owningRelation(const CatalogSnapshot &snapshot, const CatalogObjectRef &ref)
     }
     return 0;
 }
+
+// An object dropped since the snapshot (undefined_table, as the server
+// would say).
+PgError gone(const QString &message)
+{
+    return PgError::client(message, QStringLiteral("42P01"));
+}
 } // namespace
 
 ObjectReader::ObjectReader(Connection *connection, QObject *parent)
@@ -115,17 +122,18 @@ QString ObjectReader::nameOf(const CatalogSnapshot &snapshot, Oid relationOid) c
 }
 
 void ObjectReader::failLocked(const CatalogObjectRef &ref, Oid relationOid, const QString &what,
-    const QString &purpose, const QString &fallback)
+    const QString &purpose, const PgError &fallback)
 {
     guarded(QStringLiteral("lock_holders"), {qlonglong(relationOid)},
         [=, this](const QList<Result> &results, const PgError &error) {
             QString holders;
             if (error.isNull() && !results.isEmpty())
                 holders = describeHolders(results.last());
-            const QString message = holders.isEmpty()
+            const PgError message = holders.isEmpty()
                 ? fallback
-                : QStringLiteral("The %1 of %2 cannot be read until this lock is released:\n%3")
-                      .arg(purpose, what, holders);
+                : fallback.explained(
+                    QStringLiteral("The %1 of %2 cannot be read until this lock is released:\n%3")
+                        .arg(purpose, what, holders));
             if (purpose == QLatin1String("sizes"))
                 emit sizesFailed(relationOid, message);
             else
@@ -162,15 +170,16 @@ void ObjectReader::readDdl(const CatalogSnapshot &snapshot, const CatalogObjectR
                 [this, ref, function, snapshot](
                     const QList<Result> &results, const PgError &error) {
                     if (!error.isNull()) {
-                        emit failed(ref, error.message);
+                        emit failed(ref, error);
                         return;
                     }
                     if (results.isEmpty() || results.last().rowCount() == 0) {
                         emit failed(ref,
-                            QStringLiteral(
+                            gone(QStringLiteral(
                                 "%1 no longer exists: it was dropped after the snapshot was "
                                 "taken (refresh)")
-                                .arg(snapshot.qualifiedName(function.schemaOid, function.name)));
+                                     .arg(snapshot.qualifiedName(
+                                         function.schemaOid, function.name))));
                         return;
                     }
                     emit ddlReady(
@@ -186,8 +195,11 @@ void ObjectReader::readDdl(const CatalogSnapshot &snapshot, const CatalogObjectR
         }
         break;
     }
-    QTimer::singleShot(0, this,
-        [this, ref] { emit failed(ref, QStringLiteral("the object is not in the snapshot")); });
+    QTimer::singleShot(0, this, [this, ref] {
+        emit failed(ref,
+            PgError::client(
+                QStringLiteral("the object is not in the snapshot"), QStringLiteral("42704")));
+    });
 }
 
 void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogObjectRef &ref)
@@ -200,9 +212,9 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
     options.lockTimeoutMs = m_lockTimeoutMs;
     const QString oldName = nameOf(names, relationOid);
     connect(
-        loader, &CatalogSnapshotLoader::failed, this, [this, loader, ref](const QString &message) {
+        loader, &CatalogSnapshotLoader::failed, this, [this, loader, ref](const PgError &error) {
             loader->deleteLater();
-            emit failed(ref, message);
+            emit failed(ref, error);
         });
     connect(loader, &CatalogSnapshotLoader::loaded, this,
         [this, loader, ref, names, relationOid, oldName](const CatalogSnapshot &fresh) {
@@ -210,9 +222,10 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
             const DbRelation *relation = fresh.relation(relationOid);
             if (!relation) {
                 emit failed(ref,
-                    QStringLiteral("%1 no longer exists: it was dropped after the snapshot was "
-                                   "taken (refresh)")
-                        .arg(oldName));
+                    gone(
+                        QStringLiteral("%1 no longer exists: it was dropped after the snapshot was "
+                                       "taken (refresh)")
+                            .arg(oldName)));
                 return;
             }
             const QString newName = fresh.qualifiedName(*relation);
@@ -221,7 +234,9 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
                 note = QStringLiteral("-- renamed since the snapshot: was %1\n").arg(oldName);
             if (!relation->lockedBy.isEmpty()) {
                 failLocked(ref, relationOid, newName, QStringLiteral("DDL"),
-                    QStringLiteral("%1 is %2").arg(newName, DdlWriter::missingPiece(*relation)));
+                    PgError::client(
+                        QStringLiteral("%1 is %2").arg(newName, DdlWriter::missingPiece(*relation)),
+                        QStringLiteral("55P03")));
                 return;
             }
             const DbRelation rel = *relation;
@@ -253,10 +268,10 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
                 }
                 if (ddl.isEmpty()) {
                     emit failed(ref,
-                        QStringLiteral(
+                        gone(QStringLiteral(
                             "the object no longer exists on %1: it was dropped after the "
                             "snapshot was taken (refresh)")
-                            .arg(newName));
+                                 .arg(newName)));
                     return;
                 }
                 emit ddlReady(ref, note + ddl);
@@ -270,11 +285,11 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
             guarded(QStringLiteral("view_definition"), {qlonglong(relationOid)},
                 [=, this](const QList<Result> &results, const PgError &error) {
                     if (isLockTimeout(error)) {
-                        failLocked(ref, relationOid, newName, QStringLiteral("DDL"), error.message);
+                        failLocked(ref, relationOid, newName, QStringLiteral("DDL"), error);
                         return;
                     }
                     if (!error.isNull()) {
-                        emit failed(ref, error.message);
+                        emit failed(ref, error);
                         return;
                     }
                     write(results.isEmpty() ? QString() : results.last().text(0, 0));
@@ -290,20 +305,20 @@ void ObjectReader::readSizes(const CatalogSnapshot &snapshot, Oid relationOid)
     guarded(QStringLiteral("exact_sizes"), {qlonglong(relationOid)},
         [=, this](const QList<Result> &results, const PgError &error) {
             if (isLockTimeout(error)) {
-                failLocked(ref, relationOid, name, QStringLiteral("sizes"), error.message);
+                failLocked(ref, relationOid, name, QStringLiteral("sizes"), error);
                 return;
             }
             if (!error.isNull()) {
-                emit sizesFailed(relationOid, error.message);
+                emit sizesFailed(relationOid, error);
                 return;
             }
             const Result &r = results.last();
             if (r.rowCount() == 0 || r.isNull(0, 2)) {
                 emit failed(ref,
-                    QStringLiteral(
+                    gone(QStringLiteral(
                         "%1 no longer exists: it was dropped after the snapshot was taken "
                         "(refresh)")
-                        .arg(name));
+                             .arg(name)));
                 return;
             }
             emit sizesReady(relationOid, r.text(0, 0).toLongLong(), r.text(0, 1).toLongLong(),
@@ -317,7 +332,8 @@ void ObjectReader::readDependents(Oid relationOid)
         [this, relationOid](const QList<Result> &results, const PgError &error) {
             if (!error.isNull() || results.isEmpty()) {
                 emit dependentsFailed(relationOid,
-                    error.isNull() ? QStringLiteral("no answer from the server") : error.message);
+                    error.isNull() ? PgError::client(QStringLiteral("no answer from the server"))
+                                   : error);
                 return;
             }
             const Result &r = results.last();

@@ -3,6 +3,8 @@
 #include "catalogsnapshot.h"
 #include "catalogsnapshotloader.h"
 
+#include "pg/pgerror.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -18,7 +20,6 @@ struct ObjectDependent {
 };
 
 class Connection;
-struct PgError;
 class Result;
 
 // Reads what the snapshot leaves out for one object, on demand and without
@@ -55,11 +56,11 @@ signals:
     void ddlReady(const tusk::core::CatalogObjectRef &ref, const QString &ddl);
     void sizesReady(
         tusk::core::Oid relationOid, qint64 tableBytes, qint64 indexBytes, qint64 totalBytes);
-    void failed(const tusk::core::CatalogObjectRef &ref, const QString &message);
-    void sizesFailed(tusk::core::Oid relationOid, const QString &message);
+    void failed(const tusk::core::CatalogObjectRef &ref, const tusk::core::PgError &error);
+    void sizesFailed(tusk::core::Oid relationOid, const tusk::core::PgError &error);
     void dependentsReady(
         tusk::core::Oid relationOid, const QList<tusk::core::ObjectDependent> &dependents);
-    void dependentsFailed(tusk::core::Oid relationOid, const QString &message);
+    void dependentsFailed(tusk::core::Oid relationOid, const tusk::core::PgError &error);
 
 private:
     using Reply = std::function<void(const QList<Result> &, const PgError &)>;
@@ -68,7 +69,7 @@ private:
     void readRelationDdl(const CatalogSnapshot &names, const CatalogObjectRef &ref);
     // Fails `ref` with who holds `relationOid`, or with `fallback`.
     void failLocked(const CatalogObjectRef &ref, Oid relationOid, const QString &what,
-        const QString &purpose, const QString &fallback);
+        const QString &purpose, const PgError &fallback);
     QString nameOf(const CatalogSnapshot &snapshot, Oid relationOid) const;
 
     QPointer<Connection> m_connection;

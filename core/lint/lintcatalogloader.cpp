@@ -94,7 +94,8 @@ void LintCatalogLoader::load(const ConnInfo &info)
 {
     QFile file(QStringLiteral(":/sql/lint/catalog.sql"));
     if (!file.open(QIODevice::ReadOnly)) {
-        emit failed(QStringLiteral("the catalog query is missing from the build"));
+        emit failed(PgError::client(QStringLiteral("the catalog query is missing from the build"),
+            QStringLiteral("58P01")));
         return;
     }
     const QString sql = QString::fromUtf8(file.readAll());
@@ -107,7 +108,7 @@ void LintCatalogLoader::load(const ConnInfo &info)
     connect(connection, &Connection::openFailed, this, [this, done](const PgError &error) {
         if (std::exchange(*done, true))
             return;
-        emit failed(QStringLiteral("cannot connect: %1").arg(error.toString()));
+        emit failed(error.explained(QStringLiteral("cannot connect: %1").arg(error.toString())));
     });
     connection->open(info);
     connection->execute(sql, {}, this,
@@ -117,9 +118,9 @@ void LintCatalogLoader::load(const ConnInfo &info)
             if (!error.isNull()) {
                 // A request queued before the session opened ends with the
                 // connection's own error.
-                emit failed((*opened ? QStringLiteral("cannot read the catalog: %1")
-                                     : QStringLiteral("cannot connect: %1"))
-                                .arg(error.toString()));
+                emit failed(error.explained((*opened ? QStringLiteral("cannot read the catalog: %1")
+                                                     : QStringLiteral("cannot connect: %1"))
+                                                .arg(error.toString())));
                 return;
             }
             emit loaded(fromResults(results, connection->server().versionNumber));

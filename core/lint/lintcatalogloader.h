@@ -3,6 +3,7 @@
 #include "lintcatalog.h"
 
 #include "pg/conninfo.h"
+#include "pg/pgerror.h"
 
 #include <QObject>
 
@@ -31,7 +32,7 @@ public:
 
 signals:
     void loaded(const tusk::core::LintCatalog &catalog);
-    void failed(const QString &message);
+    void failed(const tusk::core::PgError &error);
 
 private:
     std::unique_ptr<Connection> m_connection;

@@ -72,4 +72,13 @@ PgError PgError::connection(const QString &message, const QString &sqlState, con
     return e;
 }
 
+PgError PgError::explained(const QString &sentence) const
+{
+    PgError copy = *this;
+    if (copy.origin == Origin::None)
+        copy.origin = Origin::Client;
+    copy.message = sentence;
+    return copy;
+}
+
 } // namespace tusk::core

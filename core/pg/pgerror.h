@@ -42,6 +42,10 @@ struct PgError {
     QString toString() const;
 
     static PgError client(const QString &message, const QString &sqlState = {});
+    // This error (origin, SQLSTATE, detail, hint kept) told as `sentence`:
+    // a failure a step of Tusk's reports in its own words, with the
+    // server's code still there to decide on.
+    PgError explained(const QString &sentence) const;
     // What a request cancelled on our side ends with (57014).
     static PgError cancelled();
     static PgError connection(

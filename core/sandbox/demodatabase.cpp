@@ -54,7 +54,7 @@ QStringList DemoDatabase::scripts()
     return files;
 }
 
-void DemoDatabase::fail(const QString &message)
+void DemoDatabase::fail(const PgError &error)
 {
     // Closing the connections below finishes their queued requests, whose
     // callbacks would report the same failure again.
@@ -65,7 +65,7 @@ void DemoDatabase::fail(const QString &message)
         m_admin->close();
     if (m_demo)
         m_demo->close();
-    emit failed(message);
+    emit failed(error);
 }
 
 void DemoDatabase::create(bool replace)
@@ -74,7 +74,11 @@ void DemoDatabase::create(bool replace)
     m_scripts = scripts();
     if (m_scripts.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this] { fail(QStringLiteral("no demo scripts are compiled in")); },
+            this,
+            [this] {
+                fail(PgError::client(
+                    QStringLiteral("no demo scripts are compiled in"), QStringLiteral("58P01")));
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -82,7 +86,8 @@ void DemoDatabase::create(bool replace)
     m_admin = new Connection(this);
     m_admin->setAutoReconnect(false);
     connect(m_admin, &Connection::openFailed, this, [this](const PgError &error) {
-        fail(QStringLiteral("cannot connect to the sandbox server: ") + error.message);
+        fail(error.explained(
+            QStringLiteral("cannot connect to the sandbox server: ") + error.message));
     });
     connect(
         m_admin, &Connection::opened, this, [this, replace] { checkExisting(replace); },
@@ -96,7 +101,8 @@ void DemoDatabase::checkExisting(bool replace)
                                     "WHERE datname = $1"),
         {name()}, this, [this, replace](const QList<Result> &results, const PgError &error) {
             if (!error.isNull()) {
-                fail(QStringLiteral("cannot look for %1: %2").arg(name(), error.message));
+                fail(error.explained(
+                    QStringLiteral("cannot look for %1: %2").arg(name(), error.message)));
                 return;
             }
             const bool complete = !results.isEmpty() && results.first().rowCount() == 1
@@ -117,12 +123,14 @@ void DemoDatabase::recreate()
     m_admin->execute(QStringLiteral("DROP DATABASE IF EXISTS tusk_demo WITH (FORCE)"), {}, this,
         [this](const QList<Result> &, const PgError &error) {
             if (!error.isNull())
-                fail(QStringLiteral("cannot drop the old %1: %2").arg(name(), error.message));
+                fail(error.explained(
+                    QStringLiteral("cannot drop the old %1: %2").arg(name(), error.message)));
         });
     m_admin->execute(QStringLiteral("CREATE DATABASE tusk_demo TEMPLATE template0 ENCODING 'UTF8'"),
         {}, this, [this](const QList<Result> &, const PgError &error) {
             if (!error.isNull()) {
-                fail(QStringLiteral("cannot create %1: %2").arg(name(), error.message));
+                fail(error.explained(
+                    QStringLiteral("cannot create %1: %2").arg(name(), error.message)));
                 return;
             }
             ConnInfo demo = m_server;
@@ -131,7 +139,8 @@ void DemoDatabase::recreate()
             m_demo = new Connection(this);
             m_demo->setAutoReconnect(false);
             connect(m_demo, &Connection::openFailed, this, [this](const PgError &e) {
-                fail(QStringLiteral("cannot connect to %1: %2").arg(name(), e.message));
+                fail(
+                    e.explained(QStringLiteral("cannot connect to %1: %2").arg(name(), e.message)));
             });
             connect(
                 m_demo, &Connection::opened, this, [this] { runScript(0); },
@@ -155,13 +164,16 @@ void DemoDatabase::runScript(int index)
         [this, index, file, script](const QList<Result> &, const PgError &error) {
             const bool expected = !script.expectedSqlState.isEmpty();
             if (expected && error.sqlState != script.expectedSqlState) {
-                fail(QStringLiteral("%1 should have failed with SQLSTATE %2 but %3")
-                         .arg(file, script.expectedSqlState,
-                             error.isNull() ? QStringLiteral("succeeded") : error.toString()));
+                // A demo script that misbehaves is our bug: internal_error.
+                fail(PgError::client(
+                    QStringLiteral("%1 should have failed with SQLSTATE %2 but %3")
+                        .arg(file, script.expectedSqlState,
+                            error.isNull() ? QStringLiteral("succeeded") : error.toString()),
+                    QStringLiteral("XX000")));
                 return;
             }
             if (!expected && !error.isNull()) {
-                fail(QStringLiteral("%1 failed: %2").arg(file, error.toString()));
+                fail(error.explained(QStringLiteral("%1 failed: %2").arg(file, error.toString())));
                 return;
             }
             runScript(index + 1);
@@ -174,7 +186,8 @@ void DemoDatabase::markComplete()
         QStringLiteral("COMMENT ON DATABASE tusk_demo IS '") + completeMark + QStringLiteral("'"),
         {}, this, [this](const QList<Result> &, const PgError &error) {
             if (!error.isNull()) {
-                fail(QStringLiteral("cannot mark %1 complete: %2").arg(name(), error.message));
+                fail(error.explained(
+                    QStringLiteral("cannot mark %1 complete: %2").arg(name(), error.message)));
                 return;
             }
             m_admin->close();

@@ -33,14 +33,16 @@ public:
 signals:
     void progress(const QString &step);
     void finished(bool built); // false: a complete demo was already there
-    void failed(const QString &message);
+    // What went wrong, with the server's SQLSTATE (or 58P01 when no demo
+    // script is compiled in).
+    void failed(const tusk::core::PgError &error);
 
 private:
     void checkExisting(bool replace);
     void recreate();
     void runScript(int index);
     void markComplete();
-    void fail(const QString &message);
+    void fail(const PgError &error);
 
     ConnInfo m_server;
     Connection *m_admin = nullptr;

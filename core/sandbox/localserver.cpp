@@ -65,6 +65,16 @@ int anyFreePort()
     return port;
 }
 
+// The codes of failed() are PostgreSQL's own SQLSTATEs for the same
+// kind of trouble, so callers and tests decide on them as on a server's.
+constexpr char busy[] = "55006"; // object_in_use: another step runs
+constexpr char noFile[] = "58P01"; // undefined_file: no server programs
+constexpr char ioError[] = "58030"; // io_error: a file or folder of the sandbox
+constexpr char programFailed[] = "58000"; // system_error: initdb, pg_ctl, stop
+constexpr char noPort[] = "53000"; // insufficient_resources: no free port
+constexpr char didNotStart[] = "57P03"; // cannot_connect_now
+constexpr char notOurs[] = "42501"; // insufficient_privilege: not a Tusk folder
+
 QString readText(const QString &path)
 {
     QFile file(path);
@@ -183,16 +193,18 @@ ConnInfo LocalServer::tcpConnInfo(const QString &database) const
     return info;
 }
 
-void LocalServer::fail(const QString &message)
+void LocalServer::fail(const QString &sqlState, const QString &message)
 {
     m_poll.stop();
     m_poll.disconnect(this);
     m_step = Step::Idle;
-    emit failed(message);
+    emit failed(PgError::client(message, sqlState));
 }
 
-bool LocalServer::prepareFolder(QString *error)
+bool LocalServer::prepareFolder(QString *error, QString *sqlState)
 {
+    // Someone else's folder, or one the server's user may not enter.
+    *sqlState = QString::fromLatin1(notOurs);
     const ServerAccount account = ServerAccount::forCurrentProcess();
     if (!account.isValid()) {
         *error = account.error();
@@ -208,6 +220,7 @@ bool LocalServer::prepareFolder(QString *error)
     // sockaddr_un holds 108 bytes, the terminating zero included.
     const int socketPathLength = int(QFile::encodeName(m_folder).size()) + 17;
     if (socketPathLength > int(sizeof(sockaddr_un::sun_path)) - 1) {
+        *sqlState = QStringLiteral("22023"); // invalid_parameter_value: --dir
         *error = QStringLiteral("the folder path %1 is too long for a Unix socket inside it "
                                 "(%2 bytes, at most %3); choose a shorter --dir")
                      .arg(m_folder)
@@ -224,7 +237,11 @@ bool LocalServer::refuseWhileBusy()
         return false;
     QMetaObject::invokeMethod(
         this,
-        [this] { emit failed(QStringLiteral("the sandbox server is busy with another step")); },
+        [this] {
+            emit failed(
+                PgError::client(QStringLiteral("the sandbox server is busy with another step"),
+                    QString::fromLatin1(busy)));
+        },
         Qt::QueuedConnection);
     return true;
 }
@@ -257,13 +274,15 @@ void LocalServer::start()
                   .arg(wanted);
         m_binDir = wanted;
         QMetaObject::invokeMethod(
-            this, [this, message] { fail(message); }, Qt::QueuedConnection);
+            this, [this, message] { fail(QString::fromLatin1(noFile), message); },
+            Qt::QueuedConnection);
         return;
     }
     QString error;
-    if (!prepareFolder(&error)) {
+    QString code;
+    if (!prepareFolder(&error, &code)) {
         QMetaObject::invokeMethod(
-            this, [this, error] { fail(error); }, Qt::QueuedConnection);
+            this, [this, code, error] { fail(code, error); }, Qt::QueuedConnection);
         return;
     }
     if (isInitialized())
@@ -288,7 +307,11 @@ void LocalServer::runInitDb()
     if (!writePrivateText(pwFile, password + '\n') || !account.takeOwnership(pwFile)
         || !writePrivateText(m_folder + QLatin1Char('/') + passwordName, password + '\n')) {
         QMetaObject::invokeMethod(
-            this, [this] { fail(QStringLiteral("cannot write the password file")); },
+            this,
+            [this] {
+                fail(
+                    QString::fromLatin1(ioError), QStringLiteral("cannot write the password file"));
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -305,7 +328,8 @@ void LocalServer::runInitDb()
             if (ok)
                 launch();
             else
-                fail(QStringLiteral("initdb failed: ") + output);
+                fail(
+                    QString::fromLatin1(programFailed), QStringLiteral("initdb failed: ") + output);
         });
 }
 
@@ -395,12 +419,16 @@ void LocalServer::launch()
     const int port = choosePort();
     QString error;
     if (port <= 0 || !ensureConfigIncluded(&error) || !writeConfig(port, &error)) {
-        fail(port <= 0 ? QStringLiteral("no free loopback port") : error);
+        if (port <= 0)
+            fail(QString::fromLatin1(noPort), QStringLiteral("no free loopback port"));
+        else
+            fail(QString::fromLatin1(ioError), error);
         return;
     }
     // A pid file left by a crash would pass for the new server's.
     if (!PostmasterPidFile(dataDir()).removeIfStale()) {
-        fail(QStringLiteral("cannot remove the stale %1/postmaster.pid").arg(dataDir()));
+        fail(QString::fromLatin1(ioError),
+            QStringLiteral("cannot remove the stale %1/postmaster.pid").arg(dataDir()));
         return;
     }
     emit progress(QStringLiteral("starting the server on 127.0.0.1:%1").arg(port));
@@ -413,8 +441,9 @@ void LocalServer::launch()
             if (ok)
                 waitUntilReady();
             else
-                fail(QStringLiteral("pg_ctl could not start the server (%1)\n%2")
-                         .arg(output, logTail()));
+                fail(QString::fromLatin1(programFailed),
+                    QStringLiteral("pg_ctl could not start the server (%1)\n%2")
+                        .arg(output, logTail()));
         });
 }
 
@@ -450,10 +479,11 @@ void LocalServer::waitUntilReady()
             return;
         }
         if (died || fatal || m_clock.hasExpired(startTimeoutMs)) {
-            fail(QStringLiteral("the server did not start%1; its log ends with:\n%2")
-                     .arg(died || fatal ? QString()
-                                        : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
-                         logTail()));
+            fail(QString::fromLatin1(didNotStart),
+                QStringLiteral("the server did not start%1; its log ends with:\n%2")
+                    .arg(died || fatal ? QString()
+                                       : QStringLiteral(" within %1 s").arg(startTimeoutMs / 1000),
+                        logTail()));
         }
     });
     m_poll.start();
@@ -492,7 +522,8 @@ void LocalServer::waitUntilGone()
         }
         if (m_clock.hasExpired(escalated ? 5000 : stopTimeoutMs)) {
             if (escalated) {
-                fail(QStringLiteral("the server (pid %1) does not stop").arg(m_pid));
+                fail(QString::fromLatin1(programFailed),
+                    QStringLiteral("the server (pid %1) does not stop").arg(m_pid));
                 return;
             }
             ::kill(m_pid, SIGQUIT); // immediate shutdown
@@ -516,7 +547,7 @@ void LocalServer::afterStop()
         QStringList leftOver;
         QString error;
         if (!SandboxFolder(m_folder).removeContents(&leftOver, &error)) {
-            fail(error);
+            fail(QString::fromLatin1(ioError), error);
             return;
         }
         if (!leftOver.isEmpty())
@@ -549,8 +580,9 @@ void LocalServer::remove()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                fail(QStringLiteral("%1 is not a Tusk sandbox folder; Tusk will not delete it")
-                         .arg(m_folder));
+                fail(QString::fromLatin1(notOurs),
+                    QStringLiteral("%1 is not a Tusk sandbox folder; Tusk will not delete it")
+                        .arg(m_folder));
             },
             Qt::QueuedConnection);
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/conninfo.h"
+#include "pg/pgerror.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -72,17 +73,21 @@ signals:
     void started();
     void stopped();
     void removed();
-    void failed(const QString &message);
+    // Why a step did not happen, with a SQLSTATE-style code (55006 busy,
+    // 58P01 no server programs, 58030 a file, 58000 a program failed,
+    // 53000 no free port, 57P03 the server did not start, 42501 not a
+    // Tusk folder) and one sentence.
+    void failed(const tusk::core::PgError &error);
 
 private:
     enum class Step { Idle, InitDb, Starting, Stopping, Restarting, Removing };
 
-    void fail(const QString &message);
+    void fail(const QString &sqlState, const QString &message);
     bool refuseWhileBusy();
     void runProgram(const QString &name, const QStringList &arguments,
         std::function<void(bool ok, const QString &output)> done);
     bool ensureConfigIncluded(QString *error) const;
-    bool prepareFolder(QString *error);
+    bool prepareFolder(QString *error, QString *sqlState);
     void runInitDb();
     void launch();
     void waitUntilReady();

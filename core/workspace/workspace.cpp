@@ -102,9 +102,9 @@ void Workspace::readTarget()
         loader->deleteLater();
         emit lintCatalogChanged();
     });
-    connect(loader, &LintCatalogLoader::failed, this, [this, loader](const QString &why) {
+    connect(loader, &LintCatalogLoader::failed, this, [this, loader](const PgError &error) {
         loader->deleteLater();
-        emit lintCatalogFailed(why);
+        emit lintCatalogFailed(error);
     });
     loader->load(m_target.connInfo);
 

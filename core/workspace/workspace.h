@@ -79,9 +79,9 @@ signals:
     // tools open their own sessions now.
     void ready();
     void catalogChanged();
-    void catalogFailed(const QString &message);
+    void catalogFailed(const tusk::core::PgError &error);
     void lintCatalogChanged();
-    void lintCatalogFailed(const QString &message);
+    void lintCatalogFailed(const tusk::core::PgError &error);
     void serverKeywordsChanged();
 
 private:

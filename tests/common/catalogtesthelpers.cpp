@@ -25,7 +25,7 @@ CatalogSnapshot loadSnapshot(Connection &connection, CatalogSnapshotLoader::Opti
     if (elapsedMs)
         *elapsedMs = timer.elapsed();
     if (failure && !failed.isEmpty())
-        *failure = failed.first().first().toString();
+        *failure = failed.first().first().value<PgError>().message;
     return loaded.isEmpty() ? CatalogSnapshot() : loaded.first().first().value<CatalogSnapshot>();
 }
 
@@ -40,8 +40,9 @@ DdlAnswer readDdl(Connection &connection, const CatalogSnapshot &snapshot, Catal
             done = true;
         });
     QObject::connect(
-        &reader, &ObjectReader::failed, [&](const CatalogObjectRef &, const QString &m) {
-            answer.failure = m;
+        &reader, &ObjectReader::failed, [&](const CatalogObjectRef &, const PgError &e) {
+            answer.failure = e.message;
+            answer.failureCode = e.sqlState;
             done = true;
         });
     reader.readDdl(snapshot, ref);

@@ -20,6 +20,7 @@ core::CatalogSnapshot loadSnapshot(core::Connection &connection,
 struct DdlAnswer {
     QString ddl;
     QString failure;
+    QString failureCode; // the SQLSTATE the reader reported
 };
 DdlAnswer readDdl(core::Connection &connection, const core::CatalogSnapshot &snapshot,
     core::CatalogObjectRef ref);

@@ -351,15 +351,18 @@ void TestQueryRun::killedSessionIsReportedAndReconnects()
     QVERIFY(openAndWait(killer, m_db->connInfo()).isNull());
     // The tab connects before it sends the sleep; on a busy machine that
     // can take longer than any fixed wait, so terminate until a backend
-    // running it was found. (Not in QTRY_VERIFY: it evaluates its
-    // condition again after success, and this one has a side effect.)
+    // running it was found, in this test's own database (other tests may
+    // sleep on the same cluster at the same time). (Not in QTRY_VERIFY: it
+    // evaluates its condition again after success, and this one has a side
+    // effect.)
     bool terminated = false;
     QElapsedTimer clock;
     clock.start();
     while (!terminated && clock.elapsed() < 15000) {
         const Reply killed = tusk::test::runAndWait(killer,
             QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()"));
+                           "WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid() "
+                           "AND datname = current_database()"));
         QVERIFY(killed.error.isNull());
         terminated = !killed.results.isEmpty() && killed.results.first().rowCount() == 1;
         if (!terminated)

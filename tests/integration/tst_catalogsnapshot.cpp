@@ -501,6 +501,8 @@ void TestCatalogSnapshot::lockedTableIsNamedNotWaitedFor()
             && ddl.failure.contains(QStringLiteral("migrator"))
             && ddl.failure.contains(QStringLiteral("holds ACCESS EXCLUSIVE on app.orders")),
         qPrintable(ddl.failure));
+    // The code says what happened, whatever the words: lock_not_available.
+    QCOMPARE(ddl.failureCode, QStringLiteral("55P03"));
     const DdlAnswer view =
         readDdl(reader, s, {CatalogObjectKind::Relation, rel(s, "app.big_orders").oid, 0});
     QVERIFY2(view.failure.contains(QStringLiteral("holds ACCESS EXCLUSIVE on app.orders")),
@@ -509,8 +511,10 @@ void TestCatalogSnapshot::lockedTableIsNamedNotWaitedFor()
     QSignalSpy sizeFailed(&sizes, &ObjectReader::sizesFailed);
     sizes.readSizes(s, orders.oid);
     QVERIFY(sizeFailed.wait(5000));
-    QVERIFY(
-        sizeFailed.first().at(1).toString().contains(QStringLiteral("session %1").arg(holderPid)));
+    const PgError sizeError = sizeFailed.first().at(1).value<PgError>();
+    QCOMPARE(sizeError.sqlState, QStringLiteral("55P03"));
+    QVERIFY2(sizeError.message.contains(QStringLiteral("session %1").arg(holderPid)),
+        qPrintable(sizeError.message));
     // Unlocked objects still answer.
     const DdlAnswer customers =
         readDdl(reader, s, {CatalogObjectKind::Relation, rel(s, "app.customers").oid, 0});
@@ -546,6 +550,7 @@ void TestCatalogSnapshot::renamedAndDroppedObjects()
     QCOMPARE(dropped.failure,
         QStringLiteral("app.doomed no longer exists: it was dropped after the snapshot was taken "
                        "(refresh)"));
+    QCOMPARE(dropped.failureCode, QStringLiteral("42P01")); // undefined_table
     QVERIFY(runAndWait(c, QStringLiteral("DROP TABLE app.new_name")).error.isNull());
 }
 
@@ -566,8 +571,10 @@ void TestCatalogSnapshot::killedSessionFailsTheLoad()
                 .error.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !loaded.isEmpty(), 10000);
     QVERIFY(loaded.isEmpty());
-    const QString failure = failed.first().first().toString();
-    QVERIFY2(failure.contains(QStringLiteral("terminat")), qPrintable(failure));
+    const PgError failure = failed.first().first().value<PgError>();
+    // 57P01 admin_shutdown: the server's own word for pg_terminate_backend.
+    QCOMPARE(failure.sqlState, QStringLiteral("57P01"));
+    QVERIFY2(failure.message.contains(QStringLiteral("terminat")), qPrintable(failure.message));
 }
 
 void TestCatalogSnapshot::roleWithoutSequenceRightsStillLoads()

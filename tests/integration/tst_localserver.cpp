@@ -44,9 +44,10 @@ bool TestLocalServer::step(LocalServer &server, void (LocalServer::*action)(),
     while (ok.isEmpty() && failed.isEmpty() && timer.elapsed() < timeoutMs)
         QTest::qWait(10);
     if (!failed.isEmpty()) {
-        qWarning().noquote() << "LocalServer failed:" << failed.first().first().toString();
+        const PgError error = failed.first().first().value<PgError>();
+        qWarning().noquote() << "LocalServer failed:" << error.sqlState << error.message;
         if (failure)
-            *failure = failed.first().first().toString();
+            *failure = error.sqlState + QLatin1Char(' ') + error.message;
     }
     return !ok.isEmpty();
 }
@@ -124,7 +125,9 @@ void TestLocalServer::refusesForeignFolder()
     LocalServer server(folder);
     QString failure;
     QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 5000, &failure));
-    QVERIFY2(failure.contains(QLatin1String("not a Tusk sandbox folder")), qPrintable(failure));
+    QVERIFY2(failure.startsWith(QLatin1String("42501 "))
+            && failure.contains(QLatin1String("not a Tusk sandbox folder")),
+        qPrintable(failure));
     QVERIFY(!step(server, &LocalServer::remove, &LocalServer::removed, 5000, &failure));
     QVERIFY(QFile::exists(other.fileName()));
 }
@@ -135,8 +138,9 @@ void TestLocalServer::reportsMissingBinaries()
     server.setBinDir(QStringLiteral("/nonexistent/bin"));
     QString failure;
     QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 5000, &failure));
-    QVERIFY2(
-        failure.contains(QLatin1String("/nonexistent/bin does not hold")), qPrintable(failure));
+    QVERIFY2(failure.startsWith(QLatin1String("58P01 "))
+            && failure.contains(QLatin1String("/nonexistent/bin does not hold")),
+        qPrintable(failure));
 }
 
 void TestLocalServer::buildsDemoDatabase()
@@ -152,7 +156,7 @@ void TestLocalServer::buildsDemoDatabase()
     timer.start();
     demo.create();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 120000);
-    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<PgError>().toString()));
     QCOMPARE(finished.first().first().toBool(), true);
     qInfo("demo database built in %lld ms", timer.elapsed());
 
@@ -280,7 +284,8 @@ void TestLocalServer::ignoresStalePidFile()
     server.restart();
     server.remove();
     QTRY_COMPARE(failed.size(), 1);
-    QVERIFY(failed.first().first().toString().contains(QLatin1String("busy")));
+    QCOMPARE(failed.first().first().value<PgError>().sqlState, QStringLiteral("55006"));
+    QVERIFY(failed.first().first().value<PgError>().message.contains(QLatin1String("busy")));
     QTRY_COMPARE_WITH_TIMEOUT(restarted.size(), 1, 30000);
     QVERIFY(server.isRunning());
     QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
@@ -294,7 +299,9 @@ void TestLocalServer::keepsWhatTuskDidNotCreate()
     LocalServer refused(hidden);
     QString failure;
     QVERIFY(!step(refused, &LocalServer::start, &LocalServer::started, 5000, &failure));
-    QVERIFY2(failure.contains(QLatin1String("not a Tusk sandbox folder")), qPrintable(failure));
+    QVERIFY2(failure.startsWith(QLatin1String("42501 "))
+            && failure.contains(QLatin1String("not a Tusk sandbox folder")),
+        qPrintable(failure));
     QVERIFY(QDir(hidden + QStringLiteral("/.git")).exists());
 
     // Files a person adds to a sandbox survive its removal.
@@ -329,7 +336,9 @@ void TestLocalServer::reportsProgramsThatCannotRun()
     server.setBinDir(bin);
     QString failure;
     QVERIFY(!step(server, &LocalServer::start, &LocalServer::started, 10000, &failure));
-    QVERIFY2(failure.contains(QLatin1String("initdb")), qPrintable(failure));
+    QVERIFY2(
+        failure.startsWith(QLatin1String("58000 ")) && failure.contains(QLatin1String("initdb")),
+        qPrintable(failure));
     // Not busy any more: the next step is accepted.
     QVERIFY(step(server, &LocalServer::remove, &LocalServer::removed));
 }

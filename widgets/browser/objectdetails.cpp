@@ -282,9 +282,10 @@ void ObjectDetails::fillStatistics(const DbRelation &r)
             });
         *done << connect(reader, &ObjectReader::failed, this,
             [this, generation, oid, row, finish](
-                const CatalogObjectRef &ref, const QString &message) {
+                const CatalogObjectRef &ref, const PgError &error) {
                 if (ref.oid != oid || ref.kind != CatalogObjectKind::Relation)
                     return;
+                const QString &message = error.message;
                 finish();
                 if (generation == m_generation && m_statistics->item(row, 1)) {
                     m_statistics->item(row, 1)->setText(message.section(QLatin1Char('\n'), 0, 0));
@@ -329,9 +330,10 @@ void ObjectDetails::requestDdl()
             emit ddlShown(ddl);
         });
     *done << connect(reader, &ObjectReader::failed, this,
-        [this, generation, wanted, finish](const CatalogObjectRef &ref, const QString &message) {
+        [this, generation, wanted, finish](const CatalogObjectRef &ref, const PgError &error) {
             if (!(ref == wanted))
                 return;
+            const QString &message = error.message;
             finish();
             if (generation != m_generation)
                 return;
@@ -378,12 +380,12 @@ void ObjectDetails::requestDependents()
                 addRow(m_dependents, {d.object, d.dependency});
         });
     *done << connect(m_reader, &ObjectReader::dependentsFailed, this,
-        [this, generation, relation, finish](Oid oid, const QString &message) {
+        [this, generation, relation, finish](Oid oid, const PgError &error) {
             if (oid != relation)
                 return;
             finish();
             if (generation == m_generation)
-                addRow(m_dependents, {message, QString()});
+                addRow(m_dependents, {error.message, QString()});
         });
     m_reader->readDependents(relation);
 }

@@ -205,7 +205,8 @@ void SchemaBrowser::watch(int database, CatalogSession *session)
             // show the new one): its pages go back to the system.
             returnFreedMemory();
         });
-    connect(session, &CatalogSession::failed, this, [this, database](const QString &message) {
+    connect(session, &CatalogSession::failed, this, [this, database](const PgError &error) {
+        const QString &message = error.message;
         rememberTree();
         // The last good snapshot stays; the message says why it is old.
         m_model->setDatabaseMessage(database, message);

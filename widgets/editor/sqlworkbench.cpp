@@ -450,8 +450,8 @@ void SqlWorkbench::attach(Workspace *workspace, ToolHost *host)
         [this, workspace] { setCatalog(workspace->catalog()); });
     connect(workspace, &Workspace::lintCatalogChanged, this,
         [this, workspace] { setLintCatalog(workspace->lintCatalog()); });
-    connect(workspace, &Workspace::lintCatalogFailed, this, [this](const QString &why) {
-        emit message(tr("Lint without the server's catalog: %1").arg(why));
+    connect(workspace, &Workspace::lintCatalogFailed, this, [this](const PgError &error) {
+        emit message(tr("Lint without the server's catalog: %1").arg(error.message));
     });
     connect(workspace, &Workspace::serverKeywordsChanged, this,
         [this, workspace] { setKeywords(workspace->serverKeywords()); });

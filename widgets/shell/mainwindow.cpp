@@ -271,8 +271,8 @@ void MainWindow::startSandboxThenOpen(const core::Profile &profile)
         const auto started = core::SandboxProfile::find(profile.filePath);
         m_workspace->open((started ? *started : profile).connInfo());
     });
-    connect(m_sandbox, &core::LocalServer::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("The sandbox did not start: %1").arg(message));
+    connect(m_sandbox, &core::LocalServer::failed, this, [this](const core::PgError &error) {
+        statusBar()->showMessage(tr("The sandbox did not start: %1").arg(error.message));
     });
     m_sandbox->start();
 }
