@@ -1,9 +1,9 @@
 // Entry point: a subcommand runs headless (QCoreApplication, no display);
 // anything else opens the main window.
 
-#include "cli/commandline.h"
-#include "gui/guilauncher.h"
-#include "support/heaptrim.h"
+#include "app/cli/commandline.h"
+#include "app/gui/guilauncher.h"
+#include "core/support/heaptrim.h"
 
 int main(int argc, char *argv[])
 {

@@ -2,9 +2,9 @@
 
 #include "cliconnection.h"
 
-#include "catalog/catalogsession.h"
-#include "catalog/objectreader.h"
-#include "pg/connection.h"
+#include "core/catalog/catalogsession.h"
+#include "core/catalog/objectreader.h"
+#include "core/pg/connection.h"
 
 #include <QEventLoop>
 #include <QTimer>

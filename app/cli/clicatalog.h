@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalogsnapshot.h"
-#include "pg/conninfo.h"
+#include "core/catalog/catalogsnapshot.h"
+#include "core/pg/conninfo.h"
 
 #include <memory>
 #include <optional>

@@ -3,8 +3,8 @@
 #include "profilepasswords.h"
 #include "profilescontext.h"
 
-#include "keychain/keychainsecretstore.h"
-#include "sandbox/localserver.h"
+#include "app/keychain/keychainsecretstore.h"
+#include "core/sandbox/localserver.h"
 
 #include <QDir>
 

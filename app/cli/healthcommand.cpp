@@ -4,8 +4,8 @@
 #include "cliconnection.h"
 #include "console.h"
 
-#include "catalog/catalogjson.h"
-#include "catalog/healthchecker.h"
+#include "core/catalog/catalogjson.h"
+#include "core/catalog/healthchecker.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "cliconnection.h"
 
-#include "lint/lintcatalogloader.h"
+#include "core/lint/lintcatalogloader.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lint/lintcatalog.h"
+#include "core/lint/lintcatalog.h"
 
 #include <optional>
 

@@ -4,11 +4,11 @@
 #include "lintcatalogsource.h"
 #include "lintfiles.h"
 
-#include "lint/lintcatalog.h"
-#include "lint/report/lintreporter.h"
-#include "lint/report/rulesdocument.h"
-#include "profiles/migrationspath.h"
-#include "profiles/profilestore.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/report/lintreporter.h"
+#include "core/lint/report/rulesdocument.h"
+#include "core/profiles/migrationspath.h"
+#include "core/profiles/profilestore.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -2,9 +2,9 @@
 
 #include "console.h"
 
-#include "files/releasedmigrations.h"
-#include "files/userfilewriter.h"
-#include "lint/fixapplier.h"
+#include "core/files/releasedmigrations.h"
+#include "core/files/userfilewriter.h"
+#include "core/lint/fixapplier.h"
 
 #include <QDir>
 #include <QDirIterator>

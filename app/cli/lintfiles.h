@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lint/report/lintedfile.h"
+#include "core/lint/report/lintedfile.h"
 
 #include <QStringList>
 

@@ -2,12 +2,12 @@
 
 #include "console.h"
 
-#include "files/userfilewriter.h"
-#include "plan/plancomparison.h"
-#include "plan/planexport.h"
-#include "plan/planreader.h"
-#include "plan/planreport.h"
-#include "plan/planscene.h"
+#include "core/files/userfilewriter.h"
+#include "core/plan/plancomparison.h"
+#include "core/plan/planreader.h"
+#include "core/plan/planreport.h"
+#include "widgets/plan/planexport.h"
+#include "widgets/plan/planscene.h"
 
 #include <QCommandLineParser>
 #include <QFile>

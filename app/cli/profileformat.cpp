@@ -1,6 +1,6 @@
 #include "profileformat.h"
 
-#include "profiles/passwordsource.h"
+#include "core/profiles/passwordsource.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "profiles/migrationspath.h"
-#include "profiles/profile.h"
-#include "profiles/profileresolution.h"
+#include "core/profiles/migrationspath.h"
+#include "core/profiles/profile.h"
+#include "core/profiles/profileresolution.h"
 
 #include <QJsonObject>
 #include <QString>

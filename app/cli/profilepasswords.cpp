@@ -3,7 +3,7 @@
 #include "console.h"
 #include "profilescontext.h"
 
-#include "profiles/passwordkeeper.h"
+#include "core/profiles/passwordkeeper.h"
 
 #include <QEventLoop>
 #include <QTimer>

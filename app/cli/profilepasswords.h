@@ -1,7 +1,7 @@
 #pragma once
 
-#include "profiles/profile.h"
-#include "profiles/secretstore.h"
+#include "core/profiles/profile.h"
+#include "core/profiles/secretstore.h"
 
 #include <functional>
 

@@ -7,16 +7,16 @@
 #include "profilescontext.h"
 #include "saveurlaction.h"
 
-#include "keychain/keychainsecretstore.h"
+#include "app/keychain/keychainsecretstore.h"
 
-#include "profiles/connectiontest.h"
-#include "profiles/gitignore.h"
-#include "profiles/pgbinpath.h"
-#include "profiles/profileresolver.h"
-#include "profiles/profilestore.h"
-#include "profiles/sandboxprofile.h"
-#include "profiles/servicefile.h"
-#include "sandbox/localserver.h"
+#include "core/profiles/connectiontest.h"
+#include "core/profiles/gitignore.h"
+#include "core/profiles/pgbinpath.h"
+#include "core/profiles/profileresolver.h"
+#include "core/profiles/profilestore.h"
+#include "core/profiles/sandboxprofile.h"
+#include "core/profiles/servicefile.h"
+#include "core/sandbox/localserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

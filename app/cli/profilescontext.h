@@ -1,7 +1,7 @@
 #pragma once
 
-#include "profiles/passwordkeeper.h"
-#include "profiles/profileregistry.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
 
 namespace tusk::app {
 

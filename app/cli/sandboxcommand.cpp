@@ -2,9 +2,9 @@
 
 #include "console.h"
 
-#include "sandbox/demodatabase.h"
-#include "sandbox/demomigrations.h"
-#include "sandbox/localserver.h"
+#include "core/sandbox/demodatabase.h"
+#include "core/sandbox/demomigrations.h"
+#include "core/sandbox/localserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 #include "profilepasswords.h"
 #include "profilescontext.h"
 
-#include "profiles/profilefile.h"
+#include "core/profiles/profilefile.h"
 
 #include <QStringList>
 

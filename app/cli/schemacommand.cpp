@@ -4,9 +4,9 @@
 #include "cliconnection.h"
 #include "console.h"
 
-#include "catalog/catalogjson.h"
-#include "catalog/ddlwriter.h"
-#include "catalog/healthchecker.h"
+#include "core/catalog/catalogjson.h"
+#include "core/catalog/ddlwriter.h"
+#include "core/catalog/healthchecker.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

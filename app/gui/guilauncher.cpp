@@ -1,11 +1,11 @@
 #include "guilauncher.h"
 
-#include "keychain/keychainsecretstore.h"
-#include "profiles/passwordkeeper.h"
-#include "profiles/profileregistry.h"
-#include "profiles/sandboxprofile.h"
-#include "sandbox/localserver.h"
-#include "shell/mainwindow.h"
+#include "app/keychain/keychainsecretstore.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
+#include "core/profiles/sandboxprofile.h"
+#include "core/sandbox/localserver.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "keychain/keychainsecretstore.h"
+#include "app/keychain/keychainsecretstore.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "raretext.h"
+#include "optionaltext.h"
 
 #include <QDateTime>
 #include <QList>
@@ -52,10 +52,10 @@ struct DbRelation {
     bool unlogged = false;
     QString name;
     QString owner;
-    RareText comment;
-    RareText partitionBound; // FOR VALUES …; null when locked
-    RareText partitionKey; // RANGE (col) …, partitioned tables only
-    RareText options; // reloptions, "fillfactor=70, autovacuum_enabled=false"
+    OptionalText comment;
+    OptionalText partitionBound; // FOR VALUES …; null when locked
+    OptionalText partitionKey; // RANGE (col) …, partitioned tables only
+    OptionalText options; // reloptions, "fillfactor=70, autovacuum_enabled=false"
     qint64 rowsEstimate = -1; // -1: never analyzed
     qint64 tableBytes = 0; // relpages × block_size, as of the last VACUUM/ANALYZE
     qint64 toastBytes = 0;
@@ -99,8 +99,8 @@ struct DbColumn {
     QString name;
     QString type; // format_type(): "character varying(40)", "bigint"
     QString defaultValue; // null: none, or not readable (locked)
-    RareText collation; // only when it differs from the type's
-    RareText comment;
+    OptionalText collation; // only when it differs from the type's
+    OptionalText comment;
 };
 
 enum class ConstraintKind : char {
@@ -123,7 +123,7 @@ struct DbConstraint {
     QList<int> columns; // attnums
     Oid referencedOid = 0;
     QList<int> referencedColumns;
-    RareText comment;
+    OptionalText comment;
 };
 
 struct DbIndex {
@@ -141,7 +141,7 @@ struct DbIndex {
     QString shape; // equal for indexes that differ only in name
     qint64 bytes = 0;
     qint64 scans = -1;
-    RareText comment;
+    OptionalText comment;
 };
 
 struct DbSequence {

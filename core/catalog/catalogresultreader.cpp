@@ -1,6 +1,6 @@
 #include "catalogresultreader.h"
 
-#include "pg/result.h"
+#include "core/pg/result.h"
 
 #include <string_view>
 #include <unordered_map>

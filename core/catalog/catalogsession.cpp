@@ -4,8 +4,8 @@
 #include "healthchecker.h"
 #include "objectreader.h"
 
-#include "pg/connection.h"
-#include "support/backgroundpool.h"
+#include "core/pg/connection.h"
+#include "core/support/backgroundpool.h"
 
 #include <QFile>
 

@@ -3,8 +3,8 @@
 #include "catalogsnapshot.h"
 #include "healthfinding.h"
 
-#include "pg/conninfo.h"
-#include "pg/pgerror.h"
+#include "core/pg/conninfo.h"
+#include "core/pg/pgerror.h"
 
 #include <QObject>
 

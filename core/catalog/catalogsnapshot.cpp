@@ -1,6 +1,6 @@
 #include "catalogsnapshot.h"
 
-#include "sql/sqlidentifier.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <QtCore/QAtomicInteger>
 

@@ -2,7 +2,7 @@
 
 #include "catalogsnapshot.h"
 
-#include "pg/pgerror.h"
+#include "core/pg/pgerror.h"
 
 #include <QElapsedTimer>
 #include <QList>

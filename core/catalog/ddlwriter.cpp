@@ -1,6 +1,6 @@
 #include "ddlwriter.h"
 
-#include "sql/sqlidentifier.h"
+#include "core/sql/sqlidentifier.h"
 
 namespace tusk::core {
 

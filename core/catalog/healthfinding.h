@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalogobjects.h"
-#include "support/severity.h"
+#include "core/support/severity.h"
 
 #include <QString>
 

@@ -2,8 +2,8 @@
 
 #include "ddlwriter.h"
 
-#include "pg/connection.h"
-#include "sql/sqlidentifier.h"
+#include "core/pg/connection.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <QFile>
 #include <QTimer>

@@ -3,7 +3,7 @@
 #include "catalogsnapshot.h"
 #include "catalogsnapshotloader.h"
 
-#include "pg/pgerror.h"
+#include "core/pg/pgerror.h"
 
 #include <QObject>
 #include <QPointer>

@@ -3,7 +3,7 @@
 
 #include "healthchecks.h"
 
-#include "sql/sqlidentifier.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <QRegularExpression>
 

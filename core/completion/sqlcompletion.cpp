@@ -1,7 +1,7 @@
 #include "sqlcompletion.h"
 
-#include "sql/sqlidentifier.h"
-#include "sql/statementfinder.h"
+#include "core/sql/sqlidentifier.h"
+#include "core/sql/statementfinder.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/catalogsnapshot.h"
+#include "core/catalog/catalogsnapshot.h"
 
 #include <QByteArray>
 #include <QStringList>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "support/severity.h"
+#include "core/support/severity.h"
 
-#include "sql/scriptlexer.h"
-#include "sql/sourcetext.h"
+#include "core/sql/scriptlexer.h"
+#include "core/sql/sourcetext.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "lintcatalogloader.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QFile>
 #include <QRegularExpression>

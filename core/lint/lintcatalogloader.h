@@ -2,8 +2,8 @@
 
 #include "lintcatalog.h"
 
-#include "pg/conninfo.h"
-#include "pg/pgerror.h"
+#include "core/pg/conninfo.h"
+#include "core/pg/pgerror.h"
 
 #include <QObject>
 

@@ -10,7 +10,7 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
-#include "sql/parallelblocks.h"
+#include "core/sql/parallelblocks.h"
 
 #include <algorithm>
 #include <iterator>

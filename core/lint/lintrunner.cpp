@@ -1,7 +1,7 @@
 #include "lintrunner.h"
 
-#include "sql/parsedscript.h"
-#include "support/backgroundpool.h"
+#include "core/sql/parsedscript.h"
+#include "core/support/backgroundpool.h"
 
 #include <QElapsedTimer>
 

@@ -2,7 +2,7 @@
 
 #include "nodetext.h"
 
-#include "sql/parsedscript.h"
+#include "core/sql/parsedscript.h"
 
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>

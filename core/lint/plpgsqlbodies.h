@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sql/scriptlexer.h"
+#include "core/sql/scriptlexer.h"
 
 #include <QByteArray>
 #include <QList>

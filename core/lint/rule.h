@@ -3,7 +3,7 @@
 #include "finding.h"
 #include "relationlock.h"
 
-#include "sql/parsedscript.h"
+#include "core/sql/parsedscript.h"
 
 #include <QStringList>
 

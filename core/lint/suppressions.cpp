@@ -1,6 +1,6 @@
 #include "suppressions.h"
 
-#include "sql/parsedscript.h"
+#include "core/sql/parsedscript.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #include "explaincommand.h"
 
-#include "sql/statementeffect.h"
+#include "core/sql/statementeffect.h"
 
 namespace tusk::core {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "support/severity.h"
+#include "core/support/severity.h"
 
 #include <QList>
 #include <QString>

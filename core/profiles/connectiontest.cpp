@@ -1,6 +1,6 @@
 #include "connectiontest.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 #include "sslmode.h"
 
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "gitignore.h"
 
-#include "files/userfilewriter.h"
+#include "core/files/userfilewriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "profilestore.h"
 
-#include "sandbox/demomigrations.h"
+#include "core/sandbox/demomigrations.h"
 
 #include <QDir>
 #include <QFile>

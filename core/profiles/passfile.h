@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pg/conninfo.h"
+#include "core/pg/conninfo.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "pgbinpath.h"
 
-#include "sandbox/postgresbinaries.h"
+#include "core/sandbox/postgresbinaries.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #include "profilefile.h"
 
-#include "files/userfilewriter.h"
+#include "core/files/userfilewriter.h"
 #include "pgbinpath.h"
 #include "schemamigration.h"
 #include "sslmode.h"

@@ -3,7 +3,7 @@
 #include "profile.h"
 #include "tomltext.h"
 
-#include "support/severity.h"
+#include "core/support/severity.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "sandboxprofile.h"
 
-#include "sandbox/demodatabase.h"
-#include "sandbox/localserver.h"
+#include "core/sandbox/demodatabase.h"
+#include "core/sandbox/localserver.h"
 
 namespace tusk::core {
 

@@ -1,4 +1,4 @@
-#include "profiles/secretstore.h"
+#include "core/profiles/secretstore.h"
 
 namespace tusk::core {
 

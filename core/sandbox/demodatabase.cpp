@@ -1,6 +1,6 @@
 #include "demodatabase.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 #include "sandboxfolder.h"
 #include "serveraccount.h"
 
-#include "files/userfilewriter.h"
+#include "core/files/userfilewriter.h"
 
 #include <QDir>
 #include <QFile>

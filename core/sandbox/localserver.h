@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pg/conninfo.h"
-#include "pg/pgerror.h"
+#include "core/pg/conninfo.h"
+#include "core/pg/pgerror.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "sqlfile.h"
 
-#include "files/userfilewriter.h"
+#include "core/files/userfilewriter.h"
 
 #include <QFile>
 #include <QFileInfo>

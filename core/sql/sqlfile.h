@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/filewriteerror.h"
+#include "core/files/filewriteerror.h"
 
 #include <QByteArray>
 #include <QDateTime>

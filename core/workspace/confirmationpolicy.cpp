@@ -1,6 +1,6 @@
 #include "confirmationpolicy.h"
 
-#include "sql/statementeffect.h"
+#include "core/sql/statementeffect.h"
 
 #include <QCoreApplication>
 #include <QStringList>

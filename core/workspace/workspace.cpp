@@ -1,9 +1,9 @@
 #include "workspace.h"
 
-#include "catalog/catalogsession.h"
-#include "lint/lintcatalog.h"
-#include "lint/lintcatalogloader.h"
-#include "pg/connection.h"
+#include "core/catalog/catalogsession.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/lintcatalogloader.h"
+#include "core/pg/connection.h"
 
 namespace tusk::core {
 

@@ -3,11 +3,11 @@
 #include "confirmationpolicy.h"
 #include "workspacetarget.h"
 
-#include "catalog/catalogsnapshot.h"
-#include "catalog/healthfinding.h"
-#include "files/userfilewriter.h"
-#include "pg/pgerror.h"
-#include "pg/serverinfo.h"
+#include "core/catalog/catalogsnapshot.h"
+#include "core/catalog/healthfinding.h"
+#include "core/files/userfilewriter.h"
+#include "core/pg/pgerror.h"
+#include "core/pg/serverinfo.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pg/conninfo.h"
-#include "profiles/profile.h"
+#include "core/pg/conninfo.h"
+#include "core/profiles/profile.h"
 
 #include <optional>
 

@@ -17,13 +17,13 @@
 
 #include "testsupport.h"
 
-#include "browser/schemabrowser.h"
-#include "browser/schematreemodel.h"
-#include "catalog/catalogsnapshotloader.h"
-#include "catalog/healthchecker.h"
-#include "pg/connection.h"
-#include "support/heaptrim.h"
-#include "workspace/workspace.h"
+#include "core/catalog/catalogsnapshotloader.h"
+#include "core/catalog/healthchecker.h"
+#include "core/pg/connection.h"
+#include "core/support/heaptrim.h"
+#include "core/workspace/workspace.h"
+#include "widgets/schema/schemapage.h"
+#include "widgets/schema/schematreemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -200,14 +200,14 @@ int main(int argc, char *argv[])
     const double heapBefore = liveHeapMiB();
     {
         Workspace workspace;
-        SchemaBrowser browser;
+        SchemaPage browser;
         browser.attach(&workspace, nullptr);
         browser.resize(1300, 800);
         browser.show();
         QCoreApplication::processEvents();
         const Resident empty = resident();
         const double heapEmptyBrowser = liveHeapMiB();
-        QSignalSpy loaded(&browser, &SchemaBrowser::loaded);
+        QSignalSpy loaded(&browser, &SchemaPage::loaded);
         // A timer due every 2 ms: the gaps between its ticks are how long
         // the GUI thread was busy elsewhere (reading rows, building trees).
         QElapsedTimer sinceTick;

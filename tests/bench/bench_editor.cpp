@@ -5,9 +5,9 @@
 // lint takes, and the longest stretch the GUI thread spends putting a
 // lint's findings on screen. Target (issue 6): keystroke p99 ≤ 16 ms.
 
-#include "editor/sqleditor.h"
-#include "editor/sqleditortab.h"
-#include "lint/lintrunner.h"
+#include "core/lint/lintrunner.h"
+#include "widgets/sql/sqleditor.h"
+#include "widgets/sql/sqleditortab.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -18,14 +18,14 @@
 
 #include "generatedplan.h"
 
-#include "plan/plangraphview.h"
-#include "plan/planlayout.h"
-#include "plan/planscene.h"
-#include "plan/planviewer.h"
+#include "widgets/plan/plangraphview.h"
+#include "widgets/plan/planlayout.h"
+#include "widgets/plan/planscene.h"
+#include "widgets/plan/planviewer.h"
 
-#include "plan/planinsight.h"
-#include "plan/planreader.h"
-#include "support/heaptrim.h"
+#include "core/plan/planinsight.h"
+#include "core/plan/planreader.h"
+#include "core/support/heaptrim.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -8,13 +8,13 @@
 
 #include "testsupport.h"
 
-#include "editor/sqleditor.h"
-#include "editor/sqleditortab.h"
-#include "pg/queryrunner.h"
-#include "results/resultgrid.h"
-#include "results/resultsetmodel.h"
-#include "results/resultspane.h"
-#include "support/heaptrim.h"
+#include "core/pg/queryrunner.h"
+#include "core/support/heaptrim.h"
+#include "widgets/results/resultgrid.h"
+#include "widgets/results/resultsetmodel.h"
+#include "widgets/results/resultspane.h"
+#include "widgets/sql/sqleditor.h"
+#include "widgets/sql/sqleditortab.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

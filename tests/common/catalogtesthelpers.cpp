@@ -1,7 +1,7 @@
 #include "catalogtesthelpers.h"
 
-#include "catalog/objectreader.h"
-#include "pg/connection.h"
+#include "core/catalog/objectreader.h"
+#include "core/pg/connection.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 // Helpers for the catalog tests: load a snapshot, read one object's DDL,
 // find relations and findings by name, waiting on the event loop.
 
-#include "catalog/catalogsnapshotloader.h"
-#include "catalog/healthfinding.h"
+#include "core/catalog/catalogsnapshotloader.h"
+#include "core/catalog/healthfinding.h"
 
 namespace tusk::core {
 class Connection;

@@ -1,6 +1,6 @@
 #include "lintcasefile.h"
 
-#include "lint/fixapplier.h"
+#include "core/lint/fixapplier.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lint/finding.h"
-#include "lint/rule.h"
+#include "core/lint/finding.h"
+#include "core/lint/rule.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "testsupport.h"
 
-#include "sandbox/localserver.h"
+#include "core/sandbox/localserver.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 // Helpers shared by Tusk's tests: the fixture's server, scratch folders and
 // databases, and waiting for asynchronous replies on the event loop.
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QString>
 

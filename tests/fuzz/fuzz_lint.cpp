@@ -2,9 +2,9 @@
 // the PL/pgSQL bodies, fixes and the reporters must come back with findings
 // or errors, never crash, overflow or hang.
 
-#include "lint/fixapplier.h"
-#include "lint/lintengine.h"
-#include "lint/report/lintreporter.h"
+#include "core/lint/fixapplier.h"
+#include "core/lint/lintengine.h"
+#include "core/lint/report/lintreporter.h"
 
 #include <cstddef>
 #include <cstdint>

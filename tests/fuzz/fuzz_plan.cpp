@@ -5,10 +5,10 @@
 // the insights, the reports and a comparison with itself must come back with
 // a plan or an error, never crash, overflow or hang.
 
-#include "plan/plancomparison.h"
-#include "plan/planinsight.h"
-#include "plan/planreader.h"
-#include "plan/planreport.h"
+#include "core/plan/plancomparison.h"
+#include "core/plan/planinsight.h"
+#include "core/plan/planreader.h"
+#include "core/plan/planreport.h"
 
 #include <cstddef>
 #include <cstdint>

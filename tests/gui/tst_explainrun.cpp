@@ -6,18 +6,18 @@
 
 #include "testsupport.h"
 
-#include "editor/runtoolbar.h"
-#include "editor/sqleditor.h"
-#include "editor/sqleditortab.h"
-#include "pg/queryrunner.h"
-#include "plan/planviewer.h"
-#include "plan/planworkbench.h"
-#include "results/resultgrid.h"
-#include "results/resultsetmodel.h"
-#include "results/resultspane.h"
+#include "core/pg/queryrunner.h"
+#include "widgets/plan/planpage.h"
+#include "widgets/plan/planviewer.h"
+#include "widgets/results/resultgrid.h"
+#include "widgets/results/resultsetmodel.h"
+#include "widgets/results/resultspane.h"
+#include "widgets/sql/runtoolbar.h"
+#include "widgets/sql/sqleditor.h"
+#include "widgets/sql/sqleditortab.h"
 
-#include "plan/plan.h"
-#include "plan/planreader.h"
+#include "core/plan/plan.h"
+#include "core/plan/planreader.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -135,7 +135,7 @@ void TestExplainRun::selectOpensItsPlan()
     QVERIFY(m_note.isEmpty());
 
     // The Plan tool opens it as MainWindow does, with the note shown.
-    PlanWorkbench bench;
+    PlanPage bench;
     bench.resize(1300, 800);
     bench.show();
     QVERIFY(QTest::qWaitForWindowExposed(&bench));

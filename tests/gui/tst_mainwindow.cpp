@@ -3,8 +3,8 @@
 
 #include "testsupport.h"
 
-#include "shell/connectionsummary.h"
-#include "shell/mainwindow.h"
+#include "widgets/shell/connectionsummary.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

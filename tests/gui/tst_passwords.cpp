@@ -7,16 +7,16 @@
 
 #include "testsupport.h"
 
-#include "keychain/keychainsecretstore.h"
-#include "pg/connection.h"
-#include "profiles/passwordkeeper.h"
-#include "profiles/passwordprompt.h"
-#include "profiles/profileconnector.h"
-#include "profiles/profiledialog.h"
-#include "profiles/profilemanager.h"
-#include "profiles/profileregistry.h"
-#include "sandbox/localserver.h"
-#include "shell/mainwindow.h"
+#include "app/keychain/keychainsecretstore.h"
+#include "core/pg/connection.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
+#include "core/sandbox/localserver.h"
+#include "widgets/profiles/passwordprompt.h"
+#include "widgets/profiles/profileconnector.h"
+#include "widgets/profiles/profiledialog.h"
+#include "widgets/profiles/profilespage.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -44,9 +44,9 @@ using tusk::test::writeFile;
 
 namespace {
 // The Profiles tool's page, as the window registered it.
-ProfileManager *profilesPage(const MainWindow &window)
+ProfilesPage *profilesPage(const MainWindow &window)
 {
-    return qobject_cast<ProfileManager *>(window.toolPage(MainWindow::Tool::Profiles));
+    return qobject_cast<ProfilesPage *>(window.toolPage(MainWindow::Tool::Profiles));
 }
 
 // A window over the test's files with the throwaway keychain, wired as the
@@ -328,7 +328,7 @@ void TestPasswords::importsServices()
         "user=app\npassword=left-behind\n\n[Remote]\nhost=127.0.0.1\ndbname=x\n"));
     qputenv("PGSERVICEFILE", QFile::encodeName(serviceFile));
     tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
-    ProfileManager manager(&catalog);
+    ProfilesPage manager(&catalog);
     manager.show();
 
     QStringList listed;

@@ -7,22 +7,22 @@
 #include "generatedplan.h"
 #include "testsupport.h"
 
-#include "plan/plancomparisonmodel.h"
-#include "plan/plancomparisonview.h"
-#include "plan/plandetailsview.h"
-#include "plan/plangraphview.h"
-#include "plan/planheat.h"
-#include "plan/planinsightslist.h"
-#include "plan/plannodeitem.h"
-#include "plan/plannodesmodel.h"
-#include "plan/planpastedialog.h"
-#include "plan/planscene.h"
-#include "plan/planstatsview.h"
-#include "plan/planviewer.h"
-#include "plan/planworkbench.h"
+#include "widgets/plan/plancomparisonmodel.h"
+#include "widgets/plan/plancomparisonview.h"
+#include "widgets/plan/plandetailsview.h"
+#include "widgets/plan/plangraphview.h"
+#include "widgets/plan/planheat.h"
+#include "widgets/plan/planinsightslist.h"
+#include "widgets/plan/plannodeitem.h"
+#include "widgets/plan/plannodesmodel.h"
+#include "widgets/plan/planpage.h"
+#include "widgets/plan/planpastedialog.h"
+#include "widgets/plan/planscene.h"
+#include "widgets/plan/planstatsview.h"
+#include "widgets/plan/planviewer.h"
 
-#include "plan/plan.h"
-#include "plan/plancomparison.h"
+#include "core/plan/plan.h"
+#include "core/plan/plancomparison.h"
 
 #include <QImage>
 #include <QLabel>
@@ -86,12 +86,12 @@ private slots:
     void tenThousandNodesStayUsable();
 
 private:
-    std::unique_ptr<PlanWorkbench> m_bench;
+    std::unique_ptr<PlanPage> m_bench;
 };
 
 void TestPlanViewer::init()
 {
-    m_bench = std::make_unique<PlanWorkbench>();
+    m_bench = std::make_unique<PlanPage>();
     m_bench->resize(1400, 860);
     m_bench->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_bench.get()));

@@ -8,17 +8,17 @@
 
 #include "testsupport.h"
 
-#include "editor/editorcompletion.h"
-#include "editor/runtoolbar.h"
-#include "editor/sqleditor.h"
-#include "editor/sqleditortab.h"
-#include "editor/sqlworkbench.h"
-#include "lint/lintrunner.h"
-#include "pg/queryrunner.h"
-#include "results/resultgrid.h"
-#include "results/resultsetmodel.h"
-#include "results/resultspane.h"
-#include "workspace/workspace.h"
+#include "core/lint/lintrunner.h"
+#include "core/pg/queryrunner.h"
+#include "core/workspace/workspace.h"
+#include "widgets/results/resultgrid.h"
+#include "widgets/results/resultsetmodel.h"
+#include "widgets/results/resultspane.h"
+#include "widgets/sql/editorcompletion.h"
+#include "widgets/sql/runtoolbar.h"
+#include "widgets/sql/sqleditor.h"
+#include "widgets/sql/sqleditortab.h"
+#include "widgets/sql/sqlpage.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -266,7 +266,7 @@ void TestQueryRun::transactionStateIsShown()
     QCOMPARE(m_tab->resultsPane()->grids().first()->model()->text(0, 0), QStringLiteral("0"));
 
     // Closing a tab with an open transaction asks first.
-    SqlWorkbench bench;
+    SqlPage bench;
     QStringList asked;
     bench.setAsker([&](const QString &title, const QString &, QMessageBox::StandardButtons) {
         asked << title;

@@ -5,10 +5,10 @@
 
 #include "testsupport.h"
 
-#include "results/celltextformat.h"
-#include "results/resultgrid.h"
-#include "results/resultsetmodel.h"
-#include "results/valueviewer.h"
+#include "widgets/results/celltextformat.h"
+#include "widgets/results/resultgrid.h"
+#include "widgets/results/resultsetmodel.h"
+#include "widgets/results/valueviewer.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -3,7 +3,7 @@
 // cut for the grid but whole in its role, the row cap counting what it
 // drops; checked by QAbstractItemModelTester as rows arrive.
 
-#include "results/resultsetmodel.h"
+#include "widgets/results/resultsetmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

@@ -6,13 +6,13 @@
 
 #include "testsupport.h"
 
-#include "editor/editorcompletion.h"
-#include "editor/findbar.h"
-#include "editor/lintfindingsmodel.h"
-#include "editor/sqleditor.h"
-#include "editor/sqleditortab.h"
-#include "lint/lintrunner.h"
-#include "sql/parsedscript.h"
+#include "core/lint/lintrunner.h"
+#include "core/sql/parsedscript.h"
+#include "widgets/sql/editorcompletion.h"
+#include "widgets/sql/findbar.h"
+#include "widgets/sql/lintfindingsmodel.h"
+#include "widgets/sql/sqleditor.h"
+#include "widgets/sql/sqleditortab.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

@@ -6,7 +6,7 @@
 
 #include "testsupport.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QDir>
 #include <QFile>

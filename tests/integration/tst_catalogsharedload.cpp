@@ -7,8 +7,8 @@
 
 #include "testsupport.h"
 
-#include "catalog/catalogsnapshotloader.h"
-#include "pg/connection.h"
+#include "core/catalog/catalogsnapshotloader.h"
+#include "core/pg/connection.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -8,10 +8,10 @@
 #include "catalogtesthelpers.h"
 #include "testsupport.h"
 
-#include "catalog/catalogsnapshotloader.h"
-#include "catalog/healthchecker.h"
-#include "catalog/objectreader.h"
-#include "pg/connection.h"
+#include "core/catalog/catalogsnapshotloader.h"
+#include "core/catalog/healthchecker.h"
+#include "core/catalog/objectreader.h"
+#include "core/pg/connection.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 
 #include "testsupport.h"
 
-#include "sandbox/localserver.h"
+#include "core/sandbox/localserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -5,7 +5,7 @@
 
 #include "testsupport.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

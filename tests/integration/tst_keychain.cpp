@@ -1,5 +1,5 @@
-#include "keychain/keychainsecretstore.h"
-#include "sandbox/localserver.h"
+#include "app/keychain/keychainsecretstore.h"
+#include "core/sandbox/localserver.h"
 #include "testsupport.h"
 
 #include <QDir>

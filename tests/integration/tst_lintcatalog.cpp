@@ -7,8 +7,8 @@
 #include "lintcasefile.h"
 #include "testsupport.h"
 
-#include "lint/lintcatalogloader.h"
-#include "lint/lintengine.h"
+#include "core/lint/lintcatalogloader.h"
+#include "core/lint/lintengine.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

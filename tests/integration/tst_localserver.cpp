@@ -2,8 +2,8 @@
 
 #include "testsupport.h"
 
-#include "sandbox/demodatabase.h"
-#include "sandbox/localserver.h"
+#include "core/sandbox/demodatabase.h"
+#include "core/sandbox/localserver.h"
 
 #include <QCoreApplication>
 #include <QDir>

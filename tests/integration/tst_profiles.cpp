@@ -1,6 +1,6 @@
-#include "profiles/connectiontest.h"
-#include "profiles/passfile.h"
-#include "sandbox/localserver.h"
+#include "core/profiles/connectiontest.h"
+#include "core/profiles/passfile.h"
+#include "core/sandbox/localserver.h"
 #include "testsupport.h"
 
 #include <QDir>

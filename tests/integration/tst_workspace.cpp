@@ -5,9 +5,9 @@
 
 #include "testsupport.h"
 
-#include "catalog/catalogsession.h"
-#include "lint/lintcatalog.h"
-#include "workspace/workspace.h"
+#include "core/catalog/catalogsession.h"
+#include "core/lint/lintcatalog.h"
+#include "core/workspace/workspace.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,7 +2,7 @@
 // snapshot land on their columns, indexes and sequences, in a copy that
 // shares its objects with the quick one, which stays as it was.
 
-#include "catalog/catalogsnapshot.h"
+#include "core/catalog/catalogsnapshot.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 
 #include "goldenfile.h"
 
-#include "cli/commandline.h"
-#include "cli/console.h"
+#include "app/cli/commandline.h"
+#include "app/cli/console.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "pg/conninfo.h"
+#include "core/pg/conninfo.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // transaction (or a savepoint) rolled back; options the server or the
 // other options do not allow left out and said so.
 
-#include "plan/explaincommand.h"
+#include "core/plan/explaincommand.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // silently missing once (the glibc test was compiled out), so each is
 // measured, not assumed.
 
-#include "support/heaptrim.h"
+#include "core/support/heaptrim.h"
 
 #include <QFile>
 #include <QTest>

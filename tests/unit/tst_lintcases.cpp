@@ -8,7 +8,7 @@
 #include "goldenfile.h"
 #include "lintcasefile.h"
 
-#include "lint/lintengine.h"
+#include "core/lint/lintengine.h"
 
 #include <QDir>
 #include <QTest>

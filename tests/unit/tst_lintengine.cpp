@@ -2,9 +2,9 @@
 // version while the rest is still checked, dispatch to a statement rule
 // with its lock and fix, transaction tracking, and the lock conflict table.
 
-#include "lint/lintengine.h"
-#include "lint/lockmode.h"
-#include "lint/report/jsontext.h"
+#include "core/lint/lintengine.h"
+#include "core/lint/lockmode.h"
+#include "core/lint/report/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // file, unknown ids reported), the lock model's verdicts per statement, and
 // fixes that overlap.
 
-#include "lint/fixapplier.h"
-#include "lint/lintengine.h"
-#include "lint/lockmodel.h"
-#include "lint/scriptfacts.h"
+#include "core/lint/fixapplier.h"
+#include "core/lint/lintengine.h"
+#include "core/lint/lockmodel.h"
+#include "core/lint/scriptfacts.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // MigrationFramework: each tool recognised from its own signs, with its
 // transaction habit, and the opt-outs each tool offers.
 
-#include "sql/migrationframework.h"
+#include "core/sql/migrationframework.h"
 
 #include <QDir>
 #include <QFile>

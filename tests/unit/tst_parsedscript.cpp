@@ -3,7 +3,7 @@
 // nested comments), psql meta-commands and COPY data skipped, one bad
 // statement never hiding the rest, and the parallel path for big scripts.
 
-#include "sql/parsedscript.h"
+#include "core/sql/parsedscript.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -1,4 +1,4 @@
-#include "pg/pgerror.h"
+#include "core/pg/pgerror.h"
 
 #include <QTest>
 

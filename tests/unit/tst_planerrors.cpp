@@ -1,8 +1,8 @@
 // Bad input gives a message with the line and column where reading stopped,
 // in the text as the user gave it; and two plans of one query compare.
 
-#include "plan/plancomparison.h"
-#include "plan/planreader.h"
+#include "core/plan/plancomparison.h"
+#include "core/plan/planreader.h"
 
 #include <QFile>
 #include <QTest>

@@ -3,8 +3,8 @@
 // format while auto_explain prints the JSON of the same run), so every
 // format must give exactly the node tree the JSON gives.
 
-#include "plan/planreader.h"
-#include "plan/psqloutput.h"
+#include "core/plan/planreader.h"
+#include "core/plan/psqloutput.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // Derived metrics against values computed by hand (docs/plan-metrics.md),
 // and each insight with a case that fires and one that stays silent.
 
-#include "plan/planinsight.h"
-#include "plan/planmetrics.h"
-#include "plan/planreader.h"
+#include "core/plan/planinsight.h"
+#include "core/plan/planmetrics.h"
+#include "core/plan/planreader.h"
 
 #include <QFile>
 #include <QTest>

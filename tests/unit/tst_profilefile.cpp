@@ -1,9 +1,9 @@
-#include "files/userfilewriter.h"
-#include "profiles/pgbinpath.h"
-#include "profiles/pgbinpathprobe.h"
-#include "profiles/profilefile.h"
-#include "profiles/schemamigration.h"
-#include "profiles/servicefile.h"
+#include "core/files/userfilewriter.h"
+#include "core/profiles/pgbinpath.h"
+#include "core/profiles/pgbinpathprobe.h"
+#include "core/profiles/profilefile.h"
+#include "core/profiles/schemamigration.h"
+#include "core/profiles/servicefile.h"
 #include "testsupport.h"
 
 #include <QDir>

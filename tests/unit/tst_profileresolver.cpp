@@ -1,9 +1,9 @@
-#include "profiles/migrationspath.h"
-#include "profiles/profileresolver.h"
-#include "profiles/profilestore.h"
+#include "core/profiles/migrationspath.h"
+#include "core/profiles/profileresolver.h"
+#include "core/profiles/profilestore.h"
 #include "testsupport.h"
 
-#include "sandbox/demomigrations.h"
+#include "core/sandbox/demomigrations.h"
 
 #include <QDir>
 #include <QFile>

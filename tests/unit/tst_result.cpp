@@ -1,4 +1,4 @@
-#include "pg/result.h"
+#include "core/pg/result.h"
 
 #include <QTest>
 

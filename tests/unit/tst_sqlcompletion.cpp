@@ -2,7 +2,7 @@
 // or a table name, relations and functions after a schema, everything
 // with keywords elsewhere, quoting, and half-typed statements.
 
-#include "completion/sqlcompletion.h"
+#include "core/completion/sqlcompletion.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // a clear message for what cannot be read or written, released migrations
 // recognised.
 
-#include "sql/sqlfile.h"
+#include "core/sql/sqlfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // PostgreSQL's keyword list read from libpg_query: the layout spelled in
 // sqlkeywords.cpp must match the library, or these words come out wrong.
 
-#include "sql/sqlkeywords.h"
+#include "core/sql/sqlkeywords.h"
 
 #include <QTest>
 

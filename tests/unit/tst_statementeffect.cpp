@@ -1,7 +1,7 @@
 // StatementEffects: which statements the editor asks about on a production
 // profile. Each kind has a case that asks and one that does not.
 
-#include "sql/statementeffect.h"
+#include "core/sql/statementeffect.h"
 
 #include <QTest>
 

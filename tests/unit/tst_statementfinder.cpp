@@ -2,7 +2,7 @@
 // it between statements, trimmed of blanks and comments; semicolons inside
 // quotes, dollar quotes and comments do not split.
 
-#include "sql/statementfinder.h"
+#include "core/sql/statementfinder.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "profiles/tomltext.h"
+#include "core/profiles/tomltext.h"
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // rewrite the table. The changing-column-type rule and the lock model both
 // stand on this matrix.
 
-#include "lint/columntype.h"
-#include "lint/typechange.h"
+#include "core/lint/columntype.h"
+#include "core/lint/typechange.h"
 
 #include <QTest>
 

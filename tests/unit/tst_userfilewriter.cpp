@@ -2,8 +2,8 @@
 // the spelling (case, links, a file not yet there), atomic replacement,
 // backups, modes, streaming, and errors as codes.
 
-#include "files/releasedmigrations.h"
-#include "files/userfilewriter.h"
+#include "core/files/releasedmigrations.h"
+#include "core/files/userfilewriter.h"
 
 #include "testsupport.h"
 

@@ -1,6 +1,6 @@
 #include "pgsqllexer.h"
 
-#include "sql/sqlkeywords.h"
+#include "core/sql/sqlkeywords.h"
 
 #include <QSet>
 

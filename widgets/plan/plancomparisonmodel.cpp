@@ -1,7 +1,7 @@
 #include "plancomparisonmodel.h"
 
-#include "plan/plancomparison.h"
-#include "plan/planvalue.h"
+#include "core/plan/plancomparison.h"
+#include "core/plan/planvalue.h"
 
 #include <QColor>
 

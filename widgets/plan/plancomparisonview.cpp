@@ -4,8 +4,8 @@
 #include "plangraphview.h"
 #include "planscene.h"
 
-#include "plan/plancomparison.h"
-#include "plan/planvalue.h"
+#include "core/plan/plancomparison.h"
+#include "core/plan/planvalue.h"
 
 #include <QHeaderView>
 #include <QLabel>

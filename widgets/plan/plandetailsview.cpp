@@ -1,10 +1,10 @@
 #include "plandetailsview.h"
 
-#include "common/wrappingitemdelegate.h"
+#include "widgets/common/wrappingitemdelegate.h"
 
-#include "plan/plan.h"
-#include "plan/planinsight.h"
-#include "plan/planvalue.h"
+#include "core/plan/plan.h"
+#include "core/plan/planinsight.h"
+#include "core/plan/planvalue.h"
 
 #include <QHeaderView>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "planinsightslist.h"
 
-#include "common/severitystyle.h"
-#include "plan/planinsight.h"
+#include "core/plan/planinsight.h"
+#include "widgets/common/severitystyle.h"
 
 #include <QUrl>
 

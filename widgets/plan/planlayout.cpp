@@ -1,6 +1,6 @@
 #include "planlayout.h"
 
-#include "plan/plan.h"
+#include "core/plan/plan.h"
 
 #include <algorithm>
 

@@ -4,8 +4,8 @@
 #include "planlayout.h"
 #include "planscene.h"
 
-#include "plan/plannode.h"
-#include "plan/planvalue.h"
+#include "core/plan/plannode.h"
+#include "core/plan/planvalue.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>

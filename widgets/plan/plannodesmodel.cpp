@@ -2,8 +2,8 @@
 
 #include "planheat.h"
 
-#include "plan/plan.h"
-#include "plan/planvalue.h"
+#include "core/plan/plan.h"
+#include "core/plan/planvalue.h"
 
 #include <QColor>
 

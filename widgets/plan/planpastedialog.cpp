@@ -1,6 +1,6 @@
 #include "planpastedialog.h"
 
-#include "plan/psqloutput.h"
+#include "core/plan/psqloutput.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plan/planreader.h"
+#include "core/plan/planreader.h"
 
 #include <QDialog>
 

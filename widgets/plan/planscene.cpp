@@ -2,7 +2,7 @@
 
 #include "plannodeitem.h"
 
-#include "plan/planmetrics.h"
+#include "core/plan/planmetrics.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>

@@ -3,8 +3,8 @@
 #include "planedge.h"
 #include "planlayout.h"
 
-#include "plan/plan.h"
-#include "plan/planinsight.h"
+#include "core/plan/plan.h"
+#include "core/plan/planinsight.h"
 
 #include <QGraphicsScene>
 

@@ -2,9 +2,9 @@
 
 #include "planheat.h"
 
-#include "plan/plan.h"
-#include "plan/planstatistics.h"
-#include "plan/planvalue.h"
+#include "core/plan/plan.h"
+#include "core/plan/planstatistics.h"
+#include "core/plan/planvalue.h"
 
 #include <QHeaderView>
 

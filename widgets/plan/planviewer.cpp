@@ -9,9 +9,9 @@
 #include "planstatsview.h"
 #include "plantexthighlighter.h"
 
-#include "files/userfilewriter.h"
-#include "plan/plan.h"
-#include "plan/planvalue.h"
+#include "core/files/userfilewriter.h"
+#include "core/plan/plan.h"
+#include "core/plan/planvalue.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

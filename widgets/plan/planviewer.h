@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plan/planinsight.h"
+#include "core/plan/planinsight.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "connectionbar.h"
 
-#include "profiles/profileregistry.h"
+#include "core/profiles/profileregistry.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

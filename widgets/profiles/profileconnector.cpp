@@ -1,7 +1,7 @@
 #include "profileconnector.h"
 
-#include "pg/pgerror.h"
-#include "profiles/passwordsource.h"
+#include "core/pg/pgerror.h"
+#include "core/profiles/passwordsource.h"
 
 #include <QWidget>
 

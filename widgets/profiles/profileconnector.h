@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/profiles/passwordkeeper.h"
 #include "passwordprompt.h"
-#include "profiles/passwordkeeper.h"
 
-#include "profiles/profile.h"
+#include "core/profiles/profile.h"
 
 #include <QObject>
 #include <QPointer>

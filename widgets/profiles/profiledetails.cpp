@@ -1,10 +1,10 @@
 #include "profiledetails.h"
 
-#include "profiles/passwordkeeper.h"
-#include "profiles/profileregistry.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
 
-#include "profiles/migrationspath.h"
-#include "profiles/passwordsource.h"
+#include "core/profiles/migrationspath.h"
+#include "core/profiles/passwordsource.h"
 
 namespace tusk::widgets {
 

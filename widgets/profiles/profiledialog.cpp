@@ -1,9 +1,9 @@
 #include "profiledialog.h"
 
-#include "profiles/passwordkeeper.h"
-#include "profiles/profileregistry.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
 
-#include "profiles/sslmode.h"
+#include "core/profiles/sslmode.h"
 
 #include <QCheckBox>
 #include <QComboBox>

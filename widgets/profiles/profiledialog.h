@@ -1,7 +1,7 @@
 #pragma once
 
-#include "profiles/connectiontest.h"
-#include "profiles/profile.h"
+#include "core/profiles/connectiontest.h"
+#include "core/profiles/profile.h"
 
 #include <QDialog>
 

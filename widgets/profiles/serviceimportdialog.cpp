@@ -1,8 +1,8 @@
 #include "serviceimportdialog.h"
 
-#include "profiles/profileregistry.h"
+#include "core/profiles/profileregistry.h"
 
-#include "profiles/servicefile.h"
+#include "core/profiles/servicefile.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profiles/profile.h"
+#include "core/profiles/profile.h"
 
 #include <QDialog>
 

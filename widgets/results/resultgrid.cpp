@@ -3,8 +3,8 @@
 #include "resultsetmodel.h"
 #include "valueviewer.h"
 
-#include "files/userfilewriter.h"
-#include "support/durationtext.h"
+#include "core/files/userfilewriter.h"
+#include "core/support/durationtext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "resultsetmodel.h"
 
-#include "pg/queryrunner.h"
+#include "core/pg/queryrunner.h"
 
 namespace tusk::widgets {
 

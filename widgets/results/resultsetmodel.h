@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pg/result.h"
+#include "core/pg/result.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #include "connectionobserver.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 namespace tusk::widgets {
 

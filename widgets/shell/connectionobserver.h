@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QObject>
 #include <QPointer>

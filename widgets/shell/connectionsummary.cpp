@@ -2,7 +2,7 @@
 
 #include "connectionobserver.h"
 
-#include "pg/connection.h"
+#include "core/pg/connection.h"
 
 #include <QFormLayout>
 #include <QLabel>

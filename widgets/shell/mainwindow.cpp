@@ -3,15 +3,15 @@
 #include "connectionstatus.h"
 #include "toolset.h"
 
-#include "pg/connection.h"
-#include "profiles/connectionbar.h"
-#include "profiles/migrationspath.h"
-#include "profiles/passwordkeeper.h"
-#include "profiles/profileconnector.h"
-#include "profiles/profileregistry.h"
-#include "profiles/sandboxprofile.h"
-#include "sandbox/localserver.h"
-#include "workspace/workspace.h"
+#include "core/pg/connection.h"
+#include "core/profiles/migrationspath.h"
+#include "core/profiles/passwordkeeper.h"
+#include "core/profiles/profileregistry.h"
+#include "core/profiles/sandboxprofile.h"
+#include "core/sandbox/localserver.h"
+#include "core/workspace/workspace.h"
+#include "widgets/profiles/connectionbar.h"
+#include "widgets/profiles/profileconnector.h"
 
 #include <QAction>
 #include <QActionGroup>

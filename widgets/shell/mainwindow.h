@@ -2,8 +2,8 @@
 
 #include "toolpage.h"
 
-#include "pg/conninfo.h"
-#include "profiles/profile.h"
+#include "core/pg/conninfo.h"
+#include "core/profiles/profile.h"
 
 #include <QMainWindow>
 

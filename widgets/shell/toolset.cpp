@@ -2,20 +2,20 @@
 
 #include "toolplaceholder.h"
 
-#include "browser/schemabrowser.h"
-#include "editor/sqlworkbench.h"
-#include "plan/planworkbench.h"
-#include "profiles/profilemanager.h"
+#include "widgets/plan/planpage.h"
+#include "widgets/profiles/profilespage.h"
+#include "widgets/schema/schemapage.h"
+#include "widgets/sql/sqlpage.h"
 
 namespace tusk::widgets {
 
 QList<ToolPage *> ToolSet::create(core::ProfileRegistry *profiles, QWidget *parent)
 {
     return {
-        new ProfileManager(profiles, parent),
-        new SchemaBrowser(parent),
-        new SqlWorkbench(parent),
-        new PlanWorkbench(parent),
+        new ProfilesPage(profiles, parent),
+        new SchemaPage(parent),
+        new SqlPage(parent),
+        new PlanPage(parent),
         new ToolPlaceholder({QStringLiteral("activity"), QObject::tr("Activity"),
                                 QObject::tr("Sessions, wait events and who blocks whom, with "
                                             "history, and cancel or terminate after "

@@ -2,7 +2,7 @@
 
 #include "jsontext.h"
 
-#include "sql/parallelblocks.h"
+#include "core/sql/parallelblocks.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lint/lintengine.h"
+#include "core/lint/lintengine.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "rulesdocument.h"
 
-#include "lint/lintengine.h"
+#include "core/lint/lintengine.h"
 
 #include <algorithm>
 

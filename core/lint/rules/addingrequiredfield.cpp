@@ -2,8 +2,8 @@
 
 #include "altercommands.h"
 
-#include "lint/columndefault.h"
-#include "lint/nodetext.h"
+#include "core/lint/columndefault.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

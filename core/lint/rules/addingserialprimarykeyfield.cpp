@@ -2,8 +2,8 @@
 
 #include "altercommands.h"
 
-#include "lint/lintcatalog.h"
-#include "lint/nodetext.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

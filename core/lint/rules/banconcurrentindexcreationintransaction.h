@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lint/rule.h"
+#include "core/lint/rule.h"
 
 namespace tusk::core {
 

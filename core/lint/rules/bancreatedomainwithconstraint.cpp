@@ -2,7 +2,7 @@
 
 #include "statementfix.h"
 
-#include "lint/nodetext.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

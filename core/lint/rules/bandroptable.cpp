@@ -1,7 +1,7 @@
 #include "bandroptable.h"
 
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
+#include "core/lint/nodetext.h"
+#include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -2,8 +2,8 @@
 
 #include "altercommands.h"
 
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
+#include "core/lint/nodetext.h"
+#include "core/lint/scriptfacts.h"
 
 namespace tusk::core {
 

@@ -2,11 +2,11 @@
 
 #include "altercommands.h"
 
-#include "lint/columntype.h"
-#include "lint/lintcatalog.h"
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
-#include "lint/typechange.h"
+#include "core/lint/columntype.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/nodetext.h"
+#include "core/lint/scriptfacts.h"
+#include "core/lint/typechange.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lint/columntype.h"
-#include "lint/rule.h"
+#include "core/lint/columntype.h"
+#include "core/lint/rule.h"
 
 class QRegularExpression;
 struct PgQuery__ColumnDef;

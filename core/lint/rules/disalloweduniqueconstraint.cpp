@@ -3,7 +3,7 @@
 #include "altercommands.h"
 #include "statementfix.h"
 
-#include "lint/nodetext.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -3,9 +3,9 @@
 #include "altercommands.h"
 #include "statementfix.h"
 
-#include "lint/lintcatalog.h"
-#include "lint/nodetext.h"
-#include "lint/scriptfacts.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/nodetext.h"
+#include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

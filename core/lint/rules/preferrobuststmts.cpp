@@ -1,6 +1,6 @@
 #include "preferrobuststmts.h"
 
-#include "lint/nodetext.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

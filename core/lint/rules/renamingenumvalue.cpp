@@ -1,6 +1,6 @@
 #include "renamingenumvalue.h"
 
-#include "lint/nodetext.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

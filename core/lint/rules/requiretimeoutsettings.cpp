@@ -1,6 +1,6 @@
 #include "requiretimeoutsettings.h"
 
-#include "lint/scriptfacts.h"
+#include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

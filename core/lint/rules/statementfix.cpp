@@ -1,6 +1,6 @@
 #include "statementfix.h"
 
-#include "sql/sqlidentifier.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>

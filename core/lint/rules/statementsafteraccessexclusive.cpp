@@ -1,6 +1,6 @@
 #include "statementsafteraccessexclusive.h"
 
-#include "lint/scriptfacts.h"
+#include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -1,9 +1,9 @@
 #include "unbatchedupdateordelete.h"
 
-#include "lint/columntype.h"
-#include "lint/keysetbatch.h"
-#include "lint/lintcatalog.h"
-#include "lint/nodetext.h"
+#include "core/lint/columntype.h"
+#include "core/lint/keysetbatch.h"
+#include "core/lint/lintcatalog.h"
+#include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
 

@@ -1,0 +1,310 @@
+#include "planpage.h"
+
+#include "plancomparisonview.h"
+#include "planpastedialog.h"
+#include "planviewer.h"
+
+#include "core/plan/planreader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMimeData>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tusk::widgets {
+
+using namespace tusk::core;
+
+namespace {
+
+// Plans are text; anything much larger than the biggest real plan is a
+// wrong file, not a plan to read into memory.
+constexpr qint64 maxPlanFileBytes = 256 * 1024 * 1024;
+
+} // namespace
+
+ToolPage::Info PlanPage::toolInfo() const
+{
+    return {QStringLiteral("plan"), tr("Plan"),
+        tr("EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, "
+           "and two plans side by side.")};
+}
+
+void PlanPage::attach(core::Workspace *workspace, ToolHost *host)
+{
+    Q_UNUSED(workspace);
+    if (host)
+        connect(this, &PlanPage::message, this,
+            [host](const QString &text) { host->showMessage(text); });
+}
+
+QStringList PlanPage::fileSuffixes() const
+{
+    return {QStringLiteral("json"), QStringLiteral("txt"), QStringLiteral("yaml"),
+        QStringLiteral("yml"), QStringLiteral("xml"), QStringLiteral("plan"),
+        QStringLiteral("explain")};
+}
+
+bool PlanPage::openFiles(const QStringList &paths)
+{
+    bool all = true;
+    for (const QString &path : paths)
+        all = openFile(path) && all;
+    return all;
+}
+
+bool PlanPage::receive(const ToolHandoff &handoff)
+{
+    return openText(handoff.text, handoff.title, handoff.note) != nullptr;
+}
+
+PlanPage::PlanPage(QWidget *parent)
+    : QWidget(parent)
+    , m_error(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(this))
+{
+    setAcceptDrops(true);
+    auto *bar = new QToolBar(tr("Plan"), this);
+    bar->setObjectName(QStringLiteral("planWorkbenchBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QAction *open = bar->addAction(tr("Open…"), this, &PlanPage::openFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    open->setToolTip(tr("Open a plan file: JSON, text, YAML or XML (%1)")
+                         .arg(open->shortcut().toString(QKeySequence::NativeText)));
+    addAction(open);
+    QAction *paste = bar->addAction(tr("Paste…"), this, &PlanPage::pasteDialog);
+    paste->setShortcut(QKeySequence::Paste);
+    paste->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    paste->setToolTip(tr("Paste EXPLAIN output in any format (%1)")
+                          .arg(paste->shortcut().toString(QKeySequence::NativeText)));
+    addAction(paste);
+    QAction *compare = bar->addAction(tr("Compare…"), this, &PlanPage::compareDialog);
+    compare->setToolTip(tr("Compare the current plan with another plan of the same query"));
+
+    m_error->setObjectName(QStringLiteral("planError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { background: #fde7e9; color: #8a1020; border: 1px solid #f1a7b0; "
+                       "border-radius: 3px; padding: 4px 8px; }"));
+    m_error->hide();
+
+    auto *empty = new QLabel(
+        tr("<h3>No plan open</h3><p>Open a plan file, paste EXPLAIN output (%1), or drop a "
+           "file or text here.</p><p>JSON, text (any psql style), YAML and XML are read, "
+           "with or without ANALYZE.</p><p>From the SQL tool, <b>Explain</b> runs EXPLAIN on "
+           "the statement under the caret and opens the plan here.</p>")
+            .arg(QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText)),
+        m_stack);
+    empty->setObjectName(QStringLiteral("planEmpty"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    m_tabs->setObjectName(QStringLiteral("planTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget *page = m_tabs->widget(index);
+        m_tabs->removeTab(index);
+        page->deleteLater();
+        if (m_tabs->count() == 0)
+            m_stack->setCurrentIndex(0);
+    });
+    m_stack->addWidget(empty);
+    m_stack->addWidget(m_tabs);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(bar);
+    layout->addWidget(m_error);
+    layout->addWidget(m_stack, 1);
+}
+
+void PlanPage::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        emit message(text);
+}
+
+QString PlanPage::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void PlanPage::addTab(QWidget *page, const QString &title, const QString &tooltip)
+{
+    const int index = m_tabs->addTab(page, title);
+    m_tabs->setTabToolTip(index, tooltip);
+    m_tabs->setCurrentIndex(index);
+    m_stack->setCurrentWidget(m_tabs);
+}
+
+PlanViewer *PlanPage::openText(const QString &text, const QString &title, const QString &note)
+{
+    return openResult(PlanReader::read(text), title, note);
+}
+
+PlanViewer *PlanPage::openResult(
+    PlanReader::Result &&result, const QString &title, const QString &note)
+{
+    if (!result.ok()) {
+        showError(tr("%1: the plan could not be read: %2").arg(title, result.error.toString()));
+        return nullptr;
+    }
+    showError({});
+    auto *viewer = new PlanViewer(m_tabs);
+    viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title, note);
+    addTab(viewer, title, note.isEmpty() ? title : title + QLatin1Char('\n') + note);
+    return viewer;
+}
+
+PlanViewer *PlanPage::openFile(const QString &path)
+{
+    QFile file(path);
+    if (QFileInfo(path).size() > maxPlanFileBytes) {
+        showError(tr("%1 is %2 MB: too large to be a plan.")
+                      .arg(QDir::toNativeSeparators(path))
+                      .arg(QFileInfo(path).size() >> 20));
+        return nullptr;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return nullptr;
+    }
+    PlanViewer *viewer = openResult(PlanReader::read(file.readAll()), QFileInfo(path).fileName());
+    if (viewer)
+        m_tabs->setTabToolTip(m_tabs->indexOf(viewer), QDir::toNativeSeparators(path));
+    else
+        showError(
+            m_error->text().replace(QFileInfo(path).fileName(), QDir::toNativeSeparators(path)));
+    return viewer;
+}
+
+PlanViewer *PlanPage::viewerAt(int tab) const
+{
+    return qobject_cast<PlanViewer *>(m_tabs->widget(tab));
+}
+
+PlanViewer *PlanPage::currentViewer() const
+{
+    return viewerAt(m_tabs->currentIndex());
+}
+
+PlanComparisonView *PlanPage::compare(int beforeTab, int afterTab)
+{
+    PlanViewer *before = viewerAt(beforeTab);
+    PlanViewer *after = viewerAt(afterTab);
+    if (!before || !after || !before->plan() || !after->plan())
+        return nullptr;
+    auto *view = new PlanComparisonView(m_tabs);
+    view->setPlans(before->plan(), before->title(), after->plan(), after->title());
+    addTab(view, tr("%1 ⇄ %2").arg(before->title(), after->title()),
+        tr("Before: %1\nAfter: %2").arg(before->title(), after->title()));
+    return view;
+}
+
+void PlanPage::openFileDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open plans"), QString(),
+        tr("Plans (*.json *.txt *.yaml *.yml *.xml *.plan *.explain);;All files (*)"));
+    for (const QString &path : paths)
+        openFile(path);
+}
+
+void PlanPage::pasteDialog()
+{
+    // Window-modal, answered by signal: the GUI thread never runs a second
+    // event loop for it.
+    auto *dialog = new PlanPasteDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setText(QApplication::clipboard()->text());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        PlanReader::Result result = dialog->result();
+        showError({});
+        auto *viewer = new PlanViewer(m_tabs);
+        const QString title = tr("Pasted %1").arg(m_tabs->count() + 1);
+        viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title);
+        addTab(viewer, title, title);
+    });
+    dialog->open();
+}
+
+void PlanPage::compareDialog()
+{
+    const int current = m_tabs->currentIndex();
+    if (!viewerAt(current)) {
+        showError(tr("Open a plan first, then compare it with another plan of the same query."));
+        return;
+    }
+    QStringList choices;
+    QList<int> tabsOfChoices;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (i != current && viewerAt(i)) {
+            choices << viewerAt(i)->title();
+            tabsOfChoices << i;
+        }
+    }
+    const QString fromFile = tr("A plan file…");
+    choices << fromFile;
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Compare plans"),
+        tr("Compare “%1” (before) with:").arg(viewerAt(current)->title()), choices, 0, false, &ok);
+    if (!ok)
+        return;
+    int other = -1;
+    if (choice == fromFile) {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("The plan to compare with"), QString(),
+                tr("Plans (*.json *.txt *.yaml *.yml *.xml *.plan *.explain);;All files (*)"));
+        if (path.isEmpty() || !openFile(path))
+            return;
+        other = m_tabs->currentIndex();
+    } else {
+        other = tabsOfChoices.value(choices.indexOf(choice), -1);
+    }
+    compare(current, other);
+}
+
+void PlanPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
+        event->acceptProposedAction();
+}
+
+void PlanPage::dropEvent(QDropEvent *event)
+{
+    if (openMimeData(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+bool PlanPage::openMimeData(const QMimeData *data)
+{
+    bool opened = false;
+    if (data->hasUrls()) {
+        for (const QUrl &url : data->urls())
+            if (url.isLocalFile())
+                opened = openFile(url.toLocalFile()) || opened;
+    } else if (data->hasText()) {
+        opened = openText(data->text(), tr("Dropped %1").arg(m_tabs->count() + 1));
+    }
+    return opened;
+}
+
+} // namespace tusk::widgets
