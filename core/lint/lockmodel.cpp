@@ -1,6 +1,6 @@
 #include "lockmodel.h"
 
-#include "columndefault.h"
+#include "columnfill.h"
 #include "lintcatalog.h"
 #include "nodetext.h"
 #include "scriptfacts.h"

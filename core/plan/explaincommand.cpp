@@ -1,6 +1,6 @@
 #include "explaincommand.h"
 
-#include "core/sql/statementeffect.h"
+#include "core/sql/statementeffects.h"
 
 namespace tusk::core {
 

@@ -1,6 +1,6 @@
 #include "confirmationpolicy.h"
 
-#include "core/sql/statementeffect.h"
+#include "core/sql/statementeffects.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -2,7 +2,7 @@
 
 #include "altercommands.h"
 
-#include "core/lint/columndefault.h"
+#include "core/lint/columnfill.h"
 #include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>

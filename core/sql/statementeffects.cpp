@@ -1,4 +1,4 @@
-#include "statementeffect.h"
+#include "statementeffects.h"
 
 #include "parsedscript.h"
 

@@ -1,4 +1,4 @@
-#include "columndefault.h"
+#include "columnfill.h"
 
 #include "columntype.h"
 #include "lintcatalog.h"

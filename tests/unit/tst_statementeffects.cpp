@@ -1,7 +1,7 @@
 // StatementEffects: which statements the editor asks about on a production
 // profile. Each kind has a case that asks and one that does not.
 
-#include "core/sql/statementeffect.h"
+#include "core/sql/statementeffects.h"
 
 #include <QTest>
 
@@ -77,4 +77,4 @@ void TestStatementEffect::scriptGivesOneItemPerStatement()
 }
 
 QTEST_GUILESS_MAIN(TestStatementEffect)
-#include "tst_statementeffect.moc"
+#include "tst_statementeffects.moc"
