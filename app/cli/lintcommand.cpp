@@ -1,12 +1,12 @@
 #include "lintcommand.h"
 
 #include "console.h"
-#include "lintcatalogsource.h"
 #include "lintfiles.h"
+#include "schemafactssource.h"
 
-#include "core/lint/lintcatalog.h"
 #include "core/lint/report/lintreporter.h"
 #include "core/lint/report/rulesdocument.h"
+#include "core/lint/schemafacts.h"
 #include "core/profiles/migrationspath.h"
 #include "core/profiles/profilestore.h"
 
@@ -151,10 +151,10 @@ int LintCommand::run(const QStringList &arguments)
         return exitUsage;
     }
 
-    std::optional<LintCatalog> catalog;
+    std::optional<SchemaFacts> catalog;
     if (parser.isSet(QStringLiteral("profile")) || parser.isSet(QStringLiteral("db"))) {
         QString error;
-        catalog = LintCatalogSource::load(
+        catalog = SchemaFactsSource::load(
             parser.value(QStringLiteral("profile")), parser.value(QStringLiteral("db")), &error);
         if (!catalog) {
             err() << "tusk lint: " << error << '\n';

@@ -21,7 +21,7 @@ const QString stdinName = QStringLiteral("<stdin>");
 }
 
 LintFiles::LintFiles(
-    const LintEngine &engine, const LintOptions &options, const LintCatalog *catalog)
+    const LintEngine &engine, const LintOptions &options, const SchemaFacts *catalog)
     : m_engine(engine)
     , m_options(options)
     , m_catalog(catalog)

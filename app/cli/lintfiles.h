@@ -14,7 +14,7 @@ namespace tusk::app {
 class LintFiles {
 public:
     LintFiles(const core::LintEngine &engine, const core::LintOptions &options,
-        const core::LintCatalog *catalog);
+        const core::SchemaFacts *catalog);
 
     void lintAll(const QStringList &paths);
     // Folders whose released parts --fix never writes (UserFileWriter).
@@ -36,7 +36,7 @@ private:
 
     const core::LintEngine &m_engine;
     core::LintOptions m_options;
-    const core::LintCatalog *m_catalog;
+    const core::SchemaFacts *m_catalog;
     QList<core::LintedFile> m_files;
     std::optional<QByteArray> m_fixedStdin;
     QStringList m_migrationsFolders;

@@ -1,8 +1,8 @@
 #include "columnfill.h"
 
 #include "columntype.h"
-#include "lintcatalog.h"
 #include "nodetext.h"
+#include "schemafacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -45,7 +45,7 @@ char ColumnFill::builtinVolatility(const QString &function)
 }
 
 ColumnFill ColumnFill::of(
-    const PgQuery__ColumnDef *column, int serverVersion, const LintCatalog *catalog)
+    const PgQuery__ColumnDef *column, int serverVersion, const SchemaFacts *catalog)
 {
     ColumnFill fill;
     const QString type = ColumnType::fromTypeName(column->type_name).name;

@@ -6,7 +6,7 @@ struct PgQuery__ColumnDef;
 
 namespace tusk::core {
 
-class LintCatalog;
+class SchemaFacts;
 
 // What adding a column costs because of how it is filled: nothing (no
 // default, or a non-volatile one from PostgreSQL 11 on, stored in the
@@ -20,7 +20,7 @@ struct ColumnFill {
     bool hasDefault = false;
 
     static ColumnFill of(
-        const PgQuery__ColumnDef *column, int serverVersion, const LintCatalog *catalog);
+        const PgQuery__ColumnDef *column, int serverVersion, const SchemaFacts *catalog);
     // 'i', 's', 'v' for functions whose volatility PostgreSQL fixes; 0 otherwise.
     static char builtinVolatility(const QString &function);
 };

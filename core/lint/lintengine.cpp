@@ -1,9 +1,9 @@
 #include "lintengine.h"
 
-#include "lintcatalog.h"
 #include "lockmodel.h"
 #include "plpgsqlbodies.h"
 #include "ruleregistry.h"
+#include "schemafacts.h"
 #include "scriptfacts.h"
 #include "sizeverdict.h"
 #include "suppressions.h"
@@ -90,20 +90,20 @@ void LintEngine::finish(const LintInput &input, Finding &f) const
     if (lock && input.catalog) {
         const Rule *rule = m_byId.value(f.rule);
         if (rule && rule->info().aboutExistingData) {
-            if (const CatalogTable *table = input.catalog->table(lock->relation))
+            if (const TableFacts *table = input.catalog->table(lock->relation))
                 SizeVerdict::apply(f, *lock, *table);
         }
     }
 }
 
 LintResult LintEngine::lint(
-    const ParsedScript &script, const LintOptions &options, const LintCatalog *catalog) const
+    const ParsedScript &script, const LintOptions &options, const SchemaFacts *catalog) const
 {
     return lint(script, options, catalog, false);
 }
 
 void LintEngine::lintEmbedded(const ParsedScript &script, const ParsedStatement &statement,
-    const LintOptions &options, const LintCatalog *catalog, QList<Finding> &out) const
+    const LintOptions &options, const SchemaFacts *catalog, QList<Finding> &out) const
 {
     LintOptions inner = options;
     // A function body or DO block runs inside its caller's transaction.
@@ -193,7 +193,7 @@ bool LintEngine::inScriptOrder(const Finding &a, const Finding &b)
 }
 
 LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &options,
-    const LintCatalog *catalog, bool embedded) const
+    const SchemaFacts *catalog, bool embedded) const
 {
     LintResult result;
     const qsizetype count = script.statements().size();

@@ -10,7 +10,7 @@
 
 namespace tusk::core {
 
-class LintCatalog;
+class SchemaFacts;
 class Suppressions;
 
 struct LintResult {
@@ -33,7 +33,7 @@ public:
     ~LintEngine();
 
     LintResult lint(const ParsedScript &script, const LintOptions &options,
-        const LintCatalog *catalog = nullptr) const;
+        const SchemaFacts *catalog = nullptr) const;
     const std::vector<std::unique_ptr<Rule>> &rules() const { return m_rules; }
     const Rule *rule(const QString &id) const;
     // Every id an ignore comment may name: the rules and the engine's own
@@ -46,7 +46,7 @@ public:
 
 private:
     LintResult lint(const ParsedScript &script, const LintOptions &options,
-        const LintCatalog *catalog, bool embedded) const;
+        const SchemaFacts *catalog, bool embedded) const;
     void checkStatements(const LintInput &input, qsizetype from, qsizetype to, bool embedded,
         QList<Finding> &out) const;
     void finish(const LintInput &input, Finding &finding) const;
@@ -57,7 +57,7 @@ private:
     // Findings of the SQL inside a DO block or PL/pgSQL body, placed on the
     // outer statement.
     void lintEmbedded(const ParsedScript &script, const ParsedStatement &statement,
-        const LintOptions &options, const LintCatalog *catalog, QList<Finding> &out) const;
+        const LintOptions &options, const SchemaFacts *catalog, QList<Finding> &out) const;
 
     std::vector<std::unique_ptr<Rule>> m_rules;
     QHash<int, QList<const Rule *>> m_byKind;

@@ -34,7 +34,7 @@ void LintRunner::setOptions(const LintOptions &options)
     m_options.threads = 1;
 }
 
-void LintRunner::setCatalog(std::shared_ptr<const LintCatalog> catalog)
+void LintRunner::setCatalog(std::shared_ptr<const SchemaFacts> catalog)
 {
     m_catalog = std::move(catalog);
 }
@@ -59,7 +59,7 @@ void LintRunner::start()
     auto [revision, text] = m_text();
     m_running = true;
     const LintOptions options = m_options;
-    const std::shared_ptr<const LintCatalog> catalog = m_catalog;
+    const std::shared_ptr<const SchemaFacts> catalog = m_catalog;
     struct Linted {
         QList<Finding> findings;
         qint64 elapsedMs = 0;

@@ -30,7 +30,7 @@ public:
     void setOptions(const LintOptions &options);
     LintOptions options() const { return m_options; }
     // The server's catalog, for sizes and volatility; null: none.
-    void setCatalog(std::shared_ptr<const LintCatalog> catalog);
+    void setCatalog(std::shared_ptr<const SchemaFacts> catalog);
     void setDelay(int milliseconds) { m_pause.setInterval(milliseconds); }
 
     // The text changed: lint it once typing pauses.
@@ -49,7 +49,7 @@ private:
 
     TextSource m_text;
     LintOptions m_options;
-    std::shared_ptr<const LintCatalog> m_catalog;
+    std::shared_ptr<const SchemaFacts> m_catalog;
     QTimer m_pause;
     bool m_running = false;
     bool m_again = false; // the text changed while a lint ran

@@ -1,8 +1,8 @@
 #include "lockmodel.h"
 
 #include "columnfill.h"
-#include "lintcatalog.h"
 #include "nodetext.h"
+#include "schemafacts.h"
 #include "scriptfacts.h"
 #include "typechange.h"
 
@@ -41,8 +41,8 @@ ColumnType knownType(const QString &table, const QString &column, const LockMode
 {
     ColumnType type = c.facts ? c.facts->columnType(table, column, c.statement) : ColumnType {};
     if (!type.isKnown() && c.catalog) {
-        if (const CatalogTable *t = c.catalog->table(table)) {
-            if (const CatalogColumn *col = t->column(column))
+        if (const TableFacts *t = c.catalog->table(table)) {
+            if (const ColumnFacts *col = t->column(column))
                 type = ColumnType::fromCatalog(col->type);
         }
     }
@@ -58,12 +58,12 @@ bool hasValidatedNotNullCheck(
         return true;
     if (!c.catalog)
         return false;
-    const CatalogTable *t = c.catalog->table(table);
+    const TableFacts *t = c.catalog->table(table);
     if (!t)
         return false;
-    if (const CatalogColumn *col = t->column(column); col && col->notNull)
+    if (const ColumnFacts *col = t->column(column); col && col->notNull)
         return true;
-    for (const CatalogCheck &check : t->checks) {
+    for (const CheckFacts &check : t->checks) {
         if (check.notNullColumn == column
             && (check.validated
                 || (c.facts && c.facts->validatesBefore(table, check.name, c.statement))))

@@ -8,7 +8,7 @@ struct PgQuery__Node;
 
 namespace tusk::core {
 
-class LintCatalog;
+class SchemaFacts;
 class ScriptFacts;
 
 // The table-level locks a statement takes, by PostgreSQL 15's rules
@@ -22,7 +22,7 @@ public:
         int statement = 0;
         int serverVersion = 150000;
         const ScriptFacts *facts = nullptr;
-        const LintCatalog *catalog = nullptr;
+        const SchemaFacts *catalog = nullptr;
     };
 
     static QList<RelationLock> locksOf(const PgQuery__Node *node, const Context &context);

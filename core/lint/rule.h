@@ -9,7 +9,7 @@
 
 namespace tusk::core {
 
-class LintCatalog;
+class SchemaFacts;
 class ScriptFacts;
 
 // What the engine is told about the target.
@@ -53,7 +53,7 @@ struct LintInput {
     const QList<StatementState> &states;
     const QList<QList<RelationLock>> &locks; // per statement (LockModel)
     const ScriptFacts &facts;
-    const LintCatalog *catalog; // null when linting parse-only
+    const SchemaFacts *catalog; // null when linting parse-only
 };
 
 // One check. Rules are stateless and shared by every lint run (any thread).

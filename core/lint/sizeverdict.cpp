@@ -1,7 +1,7 @@
 #include "sizeverdict.h"
 
-#include "lintcatalog.h"
 #include "relationlock.h"
+#include "schemafacts.h"
 
 namespace tusk::core {
 
@@ -51,7 +51,7 @@ QString SizeVerdict::humanSeconds(double seconds)
     return QStringLiteral("~%1 h").arg(seconds / 3600, 0, 'f', 1);
 }
 
-void SizeVerdict::apply(Finding &finding, const RelationLock &lock, const CatalogTable &table)
+void SizeVerdict::apply(Finding &finding, const RelationLock &lock, const TableFacts &table)
 {
     const bool small =
         table.totalBytes >= 0 && table.totalBytes < kSmallBytes && table.rowEstimate < kSmallRows;

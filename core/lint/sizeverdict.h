@@ -4,7 +4,7 @@
 
 namespace tusk::core {
 
-struct CatalogTable;
+struct TableFacts;
 struct RelationLock;
 
 // With a catalog, a lock finding's weight follows the table it locks: an
@@ -12,7 +12,7 @@ struct RelationLock;
 // making (Error), with an estimate of how long the lock is held.
 class SizeVerdict {
 public:
-    static void apply(Finding &finding, const RelationLock &lock, const CatalogTable &table);
+    static void apply(Finding &finding, const RelationLock &lock, const TableFacts &table);
     // The rough lock duration in seconds for the work a lock covers; -1 when
     // it is only a catalog change.
     static double estimatedSeconds(const RelationLock &lock, qint64 bytes);

@@ -1,8 +1,8 @@
 #include "workspace.h"
 
 #include "core/catalog/catalogsession.h"
-#include "core/lint/lintcatalog.h"
-#include "core/lint/lintcatalogloader.h"
+#include "core/lint/schemafacts.h"
+#include "core/lint/schemafactsloader.h"
 #include "core/pg/connection.h"
 
 namespace tusk::core {
@@ -77,10 +77,10 @@ void Workspace::readTarget()
     delete m_catalogSession;
     m_catalog = CatalogSnapshot();
     m_findings.clear();
-    m_lintCatalog.reset();
+    m_schemaFacts.reset();
     m_keywords.clear();
     emit catalogChanged();
-    emit lintCatalogChanged();
+    emit schemaFactsChanged();
 
     m_catalogSession = new CatalogSession(m_target.connInfo, this);
     connect(m_catalogSession, &CatalogSession::loaded, this,
@@ -94,17 +94,17 @@ void Workspace::readTarget()
 
     // The linter reads sizes and the version on a session of its own that
     // takes no relation locks (resources/sql/lint/catalog.sql).
-    delete m_lintLoader;
-    m_lintLoader = new LintCatalogLoader(this);
-    LintCatalogLoader *loader = m_lintLoader;
-    connect(loader, &LintCatalogLoader::loaded, this, [this, loader](const LintCatalog &catalog) {
-        m_lintCatalog = std::make_shared<const LintCatalog>(catalog);
+    delete m_factsLoader;
+    m_factsLoader = new SchemaFactsLoader(this);
+    SchemaFactsLoader *loader = m_factsLoader;
+    connect(loader, &SchemaFactsLoader::loaded, this, [this, loader](const SchemaFacts &catalog) {
+        m_schemaFacts = std::make_shared<const SchemaFacts>(catalog);
         loader->deleteLater();
-        emit lintCatalogChanged();
+        emit schemaFactsChanged();
     });
-    connect(loader, &LintCatalogLoader::failed, this, [this, loader](const PgError &error) {
+    connect(loader, &SchemaFactsLoader::failed, this, [this, loader](const PgError &error) {
         loader->deleteLater();
-        emit lintCatalogFailed(error);
+        emit schemaFactsFailed(error);
     });
     loader->load(m_target.connInfo);
 

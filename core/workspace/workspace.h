@@ -19,8 +19,8 @@ namespace tusk::core {
 
 class CatalogSession;
 class Connection;
-class LintCatalog;
-class LintCatalogLoader;
+class SchemaFacts;
+class SchemaFactsLoader;
 
 // What every tool works on, once for the window (and once for a command):
 // the target (profile, parameters, production and read-only flags,
@@ -65,7 +65,7 @@ public:
     const QList<HealthFinding> &healthFindings() const { return m_findings; }
     // What the linter knows of the target (sizes, types, volatility); null
     // until it is read or when it could not be.
-    std::shared_ptr<const LintCatalog> lintCatalog() const { return m_lintCatalog; }
+    std::shared_ptr<const SchemaFacts> schemaFacts() const { return m_schemaFacts; }
     // pg_get_keywords() of the server, lower case; empty before it is read.
     const QStringList &serverKeywords() const { return m_keywords; }
 
@@ -80,8 +80,8 @@ signals:
     void ready();
     void catalogChanged();
     void catalogFailed(const tusk::core::PgError &error);
-    void lintCatalogChanged();
-    void lintCatalogFailed(const tusk::core::PgError &error);
+    void schemaFactsChanged();
+    void schemaFactsFailed(const tusk::core::PgError &error);
     void serverKeywordsChanged();
 
 private:
@@ -93,10 +93,10 @@ private:
     bool m_ready = false;
     ConnInfo m_readFor; // the parameters the catalog was read for
     QPointer<CatalogSession> m_catalogSession;
-    QPointer<LintCatalogLoader> m_lintLoader;
+    QPointer<SchemaFactsLoader> m_factsLoader;
     CatalogSnapshot m_catalog;
     QList<HealthFinding> m_findings;
-    std::shared_ptr<const LintCatalog> m_lintCatalog;
+    std::shared_ptr<const SchemaFacts> m_schemaFacts;
     QStringList m_keywords;
 };
 

@@ -1,14 +1,14 @@
 // The lint engine with a live catalog, against the throwaway cluster: the
 // catalog cases of tests/lint/cases (their `-- setup:` SQL run in a fresh
-// database, the catalog read by the real LintCatalogLoader), severity that
+// database, the catalog read by the real SchemaFactsLoader), severity that
 // follows table size, and `tusk lint --db` end to end.
 
 #include "goldenfile.h"
 #include "lintcasefile.h"
 #include "testsupport.h"
 
-#include "core/lint/lintcatalogloader.h"
 #include "core/lint/lintengine.h"
+#include "core/lint/schemafactsloader.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -19,7 +19,7 @@ using namespace tusk::test;
 
 namespace {
 // Runs setup SQL, then reads the catalog with the loader the CLI uses.
-std::optional<LintCatalog> catalogAfter(const ScratchDatabase &db, const QStringList &setup)
+std::optional<SchemaFacts> catalogAfter(const ScratchDatabase &db, const QStringList &setup)
 {
     Connection connection;
     if (!openAndWait(connection, db.connInfo()).isNull())
@@ -31,13 +31,13 @@ std::optional<LintCatalog> catalogAfter(const ScratchDatabase &db, const QString
             return std::nullopt;
         }
     }
-    LintCatalogLoader loader;
-    QSignalSpy loaded(&loader, &LintCatalogLoader::loaded);
-    QSignalSpy failed(&loader, &LintCatalogLoader::failed);
+    SchemaFactsLoader loader;
+    QSignalSpy loaded(&loader, &SchemaFactsLoader::loaded);
+    QSignalSpy failed(&loader, &SchemaFactsLoader::failed);
     loader.load(db.connInfo());
     if (!loaded.wait(30000) || loaded.isEmpty())
         return std::nullopt;
-    return loaded.first().first().value<LintCatalog>();
+    return loaded.first().first().value<SchemaFacts>();
 }
 } // namespace
 
@@ -76,7 +76,7 @@ void TestLintCatalog::catalogCases()
     const LintCaseFile c = LintCaseFile::read(path);
     const ScratchDatabase db(QStringLiteral("lintcase"));
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const std::optional<LintCatalog> catalog = catalogAfter(db, c.setup);
+    const std::optional<SchemaFacts> catalog = catalogAfter(db, c.setup);
     QVERIFY(catalog);
     const ParsedScript script(c.sql);
     LintOptions options = c.options;
@@ -106,7 +106,7 @@ void TestLintCatalog::loaderReadsTheCatalog()
             QStringLiteral("ANALYZE shop.orders")});
     QVERIFY(catalog);
     QVERIFY(catalog->serverVersion >= 150000);
-    const CatalogTable *t = catalog->table(QStringLiteral("shop.orders"));
+    const TableFacts *t = catalog->table(QStringLiteral("shop.orders"));
     QVERIFY(t);
     QVERIFY(!catalog->table(QStringLiteral("orders"))); // shop is not on the search path
     QCOMPARE(t->rowEstimate, 1000);

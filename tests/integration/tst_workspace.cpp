@@ -6,7 +6,7 @@
 #include "testsupport.h"
 
 #include "core/catalog/catalogsession.h"
-#include "core/lint/lintcatalog.h"
+#include "core/lint/schemafacts.h"
 #include "core/workspace/workspace.h"
 
 #include <QSignalSpy>
@@ -44,7 +44,7 @@ void TestWorkspace::readsTheTargetOnce()
     Workspace workspace;
     QSignalSpy ready(&workspace, &Workspace::ready);
     QSignalSpy catalog(&workspace, &Workspace::catalogChanged);
-    QSignalSpy lint(&workspace, &Workspace::lintCatalogChanged);
+    QSignalSpy lint(&workspace, &Workspace::schemaFactsChanged);
     QSignalSpy keywords(&workspace, &Workspace::serverKeywordsChanged);
     workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("test")));
     QVERIFY(!workspace.isReady());
@@ -54,9 +54,9 @@ void TestWorkspace::readsTheTargetOnce()
     QVERIFY(workspace.catalogSession());
     QTRY_VERIFY_WITH_TIMEOUT(
         workspace.catalog().findRelation(QStringLiteral("public.orders")), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(workspace.lintCatalog() != nullptr, 15000);
-    QVERIFY(workspace.lintCatalog()->table(QStringLiteral("orders")));
-    QCOMPARE(workspace.lintCatalog()->serverVersion, workspace.server().versionNumber);
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.schemaFacts() != nullptr, 15000);
+    QVERIFY(workspace.schemaFacts()->table(QStringLiteral("orders")));
+    QCOMPARE(workspace.schemaFacts()->serverVersion, workspace.server().versionNumber);
     QTRY_VERIFY_WITH_TIMEOUT(
         workspace.serverKeywords().contains(QStringLiteral("concurrently")), 15000);
 

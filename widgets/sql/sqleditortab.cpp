@@ -182,7 +182,7 @@ void SqlEditorTab::setLintMode(const QString &mode, bool assumeInTransaction, co
     setLintOptions(options);
 }
 
-void SqlEditorTab::setLintCatalog(std::shared_ptr<const LintCatalog> catalog)
+void SqlEditorTab::setSchemaFacts(std::shared_ptr<const SchemaFacts> catalog)
 {
     LintOptions options = m_runner->options();
     if (catalog && catalog->serverVersion > 0)

@@ -3,8 +3,8 @@
 #include "core/plan/explaincommand.h"
 
 #include "core/catalog/catalogsnapshot.h"
-#include "core/lint/lintcatalog.h"
 #include "core/lint/rule.h"
+#include "core/lint/schemafacts.h"
 #include "core/pg/conninfo.h"
 #include "core/pg/pgerror.h"
 
@@ -59,7 +59,7 @@ public:
     void setLintMode(const QString &mode, bool assumeInTransaction, const QString &why = {});
     QString lintMode() const { return m_lintMode; }
     // The server's catalog and version, once connected: sizes, volatility.
-    void setLintCatalog(std::shared_ptr<const core::LintCatalog> catalog);
+    void setSchemaFacts(std::shared_ptr<const core::SchemaFacts> catalog);
 
     // The file behind the tab; empty for a new one.
     QString filePath() const { return m_path; }

@@ -117,8 +117,8 @@ SqlEditorTab *SqlPage::newTab()
     });
     tab->setTarget(m_target, m_targetLabel, m_production);
     tab->setCatalog(m_catalog);
-    if (m_lintCatalog)
-        tab->setLintCatalog(m_lintCatalog);
+    if (m_schemaFacts)
+        tab->setSchemaFacts(m_schemaFacts);
     if (!m_keywords.isEmpty())
         tab->setKeywords(m_keywords);
     applyLintMode(tab);
@@ -400,12 +400,12 @@ void SqlPage::setKeywords(const QStringList &words)
     }
 }
 
-void SqlPage::setLintCatalog(std::shared_ptr<const LintCatalog> catalog)
+void SqlPage::setSchemaFacts(std::shared_ptr<const SchemaFacts> catalog)
 {
-    m_lintCatalog = std::move(catalog);
+    m_schemaFacts = std::move(catalog);
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (SqlEditorTab *tab = tabAt(i))
-            tab->setLintCatalog(m_lintCatalog);
+            tab->setSchemaFacts(m_schemaFacts);
     }
 }
 
@@ -448,9 +448,9 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
     });
     connect(workspace, &Workspace::catalogChanged, this,
         [this, workspace] { setCatalog(workspace->catalog()); });
-    connect(workspace, &Workspace::lintCatalogChanged, this,
-        [this, workspace] { setLintCatalog(workspace->lintCatalog()); });
-    connect(workspace, &Workspace::lintCatalogFailed, this, [this](const PgError &error) {
+    connect(workspace, &Workspace::schemaFactsChanged, this,
+        [this, workspace] { setSchemaFacts(workspace->schemaFacts()); });
+    connect(workspace, &Workspace::schemaFactsFailed, this, [this](const PgError &error) {
         emit message(tr("Lint without the server's catalog: %1").arg(error.message));
     });
     connect(workspace, &Workspace::serverKeywordsChanged, this,

@@ -3,7 +3,7 @@
 #include "widgets/shell/toolpage.h"
 
 #include "core/catalog/catalogsnapshot.h"
-#include "core/lint/lintcatalog.h"
+#include "core/lint/schemafacts.h"
 #include "core/pg/conninfo.h"
 
 #include <QMessageBox>
@@ -98,7 +98,7 @@ private:
     void setTarget(const core::ConnInfo &info, const QString &label, bool production);
     // The target database's catalog, for completion in every tab.
     void setCatalog(const core::CatalogSnapshot &catalog);
-    void setLintCatalog(std::shared_ptr<const core::LintCatalog> catalog);
+    void setSchemaFacts(std::shared_ptr<const core::SchemaFacts> catalog);
     void setKeywords(const QStringList &words);
     void updateRecentMenu();
     void updateTitle(SqlEditorTab *tab);
@@ -116,7 +116,7 @@ private:
     QTimer *m_autosaveTimer = nullptr;
     core::ConnInfo m_target;
     core::CatalogSnapshot m_catalog;
-    std::shared_ptr<const core::LintCatalog> m_lintCatalog;
+    std::shared_ptr<const core::SchemaFacts> m_schemaFacts;
     QStringList m_keywords; // the server's, lower case; empty: the grammar's
     QString m_targetLabel;
     bool m_production = false;

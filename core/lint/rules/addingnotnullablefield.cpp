@@ -3,8 +3,8 @@
 #include "altercommands.h"
 #include "statementfix.h"
 
-#include "core/lint/lintcatalog.h"
 #include "core/lint/nodetext.h"
+#include "core/lint/schemafacts.h"
 #include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -21,10 +21,10 @@ bool provenNotNull(
 {
     QSet<QString> pending; // NOT VALID checks on the column, by name
     bool proven = false;
-    if (const CatalogTable *t = input.catalog ? input.catalog->table(table) : nullptr) {
-        if (const CatalogColumn *c = t->column(column); c && c->notNull)
+    if (const TableFacts *t = input.catalog ? input.catalog->table(table) : nullptr) {
+        if (const ColumnFacts *c = t->column(column); c && c->notNull)
             return true;
-        for (const CatalogCheck &check : t->checks) {
+        for (const CheckFacts &check : t->checks) {
             if (check.notNullColumn != column)
                 continue;
             if (check.validated)

@@ -2,8 +2,8 @@
 
 #include "altercommands.h"
 
-#include "core/lint/lintcatalog.h"
 #include "core/lint/nodetext.h"
+#include "core/lint/schemafacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -15,9 +15,9 @@ namespace {
 QStringList nullableKeys(const LintInput &input, const QString &table, const QStringList &keys)
 {
     QStringList out;
-    const CatalogTable *t = input.catalog ? input.catalog->table(table) : nullptr;
+    const TableFacts *t = input.catalog ? input.catalog->table(table) : nullptr;
     for (const QString &key : keys) {
-        const CatalogColumn *c = t ? t->column(key) : nullptr;
+        const ColumnFacts *c = t ? t->column(key) : nullptr;
         if (c && !c->notNull)
             out << key;
     }

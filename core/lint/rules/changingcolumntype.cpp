@@ -3,8 +3,8 @@
 #include "altercommands.h"
 
 #include "core/lint/columntype.h"
-#include "core/lint/lintcatalog.h"
 #include "core/lint/nodetext.h"
+#include "core/lint/schemafacts.h"
 #include "core/lint/scriptfacts.h"
 #include "core/lint/typechange.h"
 
@@ -17,8 +17,8 @@ ColumnType oldType(const LintInput &input, const QString &table, const QString &
 {
     ColumnType type = input.facts.columnType(table, column, at);
     if (!type.isKnown() && input.catalog) {
-        if (const CatalogTable *t = input.catalog->table(table)) {
-            if (const CatalogColumn *c = t->column(column))
+        if (const TableFacts *t = input.catalog->table(table)) {
+            if (const ColumnFacts *c = t->column(column))
                 type = ColumnType::fromCatalog(c->type);
         }
     }

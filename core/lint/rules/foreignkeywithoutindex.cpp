@@ -3,8 +3,8 @@
 #include "altercommands.h"
 #include "statementfix.h"
 
-#include "core/lint/lintcatalog.h"
 #include "core/lint/nodetext.h"
+#include "core/lint/schemafacts.h"
 #include "core/lint/scriptfacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -106,7 +106,7 @@ void ForeignKeyWithoutIndex::checkStatement(
     if (keys.isEmpty())
         return;
     const QString table = NodeText::relation(range);
-    const CatalogTable *known = input.catalog ? input.catalog->table(table) : nullptr;
+    const TableFacts *known = input.catalog ? input.catalog->table(table) : nullptr;
     // Every index the script builds on the table counts, before or after
     // this statement: the gap between them is part of one deploy.
     QList<QStringList> indexes = input.facts.indexKeys(table, INT_MAX);

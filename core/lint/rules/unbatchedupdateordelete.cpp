@@ -2,8 +2,8 @@
 
 #include "core/lint/columntype.h"
 #include "core/lint/keysetbatch.h"
-#include "core/lint/lintcatalog.h"
 #include "core/lint/nodetext.h"
+#include "core/lint/schemafacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -101,11 +101,11 @@ void UnbatchedUpdateOrDelete::checkStatement(
     batch.table = table;
     batch.isDelete = isDelete;
     batch.key = QStringLiteral("id");
-    const CatalogTable *known = input.catalog ? input.catalog->table(table) : nullptr;
+    const TableFacts *known = input.catalog ? input.catalog->table(table) : nullptr;
     const bool keyKnown = known && known->primaryKey.size() == 1;
     if (keyKnown) {
         batch.key = known->primaryKey.first();
-        if (const CatalogColumn *column = known->column(batch.key))
+        if (const ColumnFacts *column = known->column(batch.key))
             batch.keyType = column->type;
     }
     // The SET list and the condition, as written, for the batched version.

@@ -8,13 +8,13 @@
 
 namespace tusk::core {
 
-struct CatalogColumn {
+struct ColumnFacts {
     QString name;
     QString type; // format_type(): "character varying(20)", "integer", "numeric(10,2)"
     bool notNull = false;
 };
 
-struct CatalogCheck {
+struct CheckFacts {
     QString name;
     QString definition; // pg_get_constraintdef(): "CHECK ((email IS NOT NULL))"
     bool validated = true;
@@ -23,32 +23,32 @@ struct CatalogCheck {
     QString notNullColumn;
 };
 
-struct CatalogTable {
+struct TableFacts {
     QString schema;
     QString name;
     qint64 rowEstimate = -1; // pg_class.reltuples; -1 when never analyzed
     qint64 totalBytes = -1; // pg_total_relation_size
-    QList<CatalogColumn> columns;
-    QList<CatalogCheck> checks;
+    QList<ColumnFacts> columns;
+    QList<CheckFacts> checks;
     QList<QStringList> indexKeys; // the key columns of each valid index, in order
     QStringList primaryKey; // empty when the table has none
 
-    const CatalogColumn *column(const QString &name) const;
+    const ColumnFacts *column(const QString &name) const;
 };
 
 // What the linted database holds, as far as the rules care: table sizes,
 // column types, checks, indexes, and function volatility. Filled by
-// LintCatalogLoader from a live server; empty when linting parse-only, and
+// SchemaFactsLoader from a live server; empty when linting parse-only, and
 // every rule then falls back to what the script itself says.
-class LintCatalog {
+class SchemaFacts {
 public:
     int serverVersion = 0; // from the server, 0 when unknown
     QStringList searchPath {QStringLiteral("public")};
 
-    void addTable(CatalogTable table);
+    void addTable(TableFacts table);
     // `relation` as written: "schema.name" or "name" (looked up along the
     // search path).
-    const CatalogTable *table(const QString &relation) const;
+    const TableFacts *table(const QString &relation) const;
     // 'i', 's' or 'v' for a function name (the most volatile overload);
     // 0 when unknown.
     char volatility(const QString &function) const;
@@ -56,10 +56,10 @@ public:
     bool isEmpty() const { return m_tables.isEmpty() && m_volatility.isEmpty(); }
 
 private:
-    QHash<QString, CatalogTable> m_tables; // by "schema.name"
+    QHash<QString, TableFacts> m_tables; // by "schema.name"
     QHash<QString, char> m_volatility;
 };
 
 } // namespace tusk::core
 
-Q_DECLARE_METATYPE(tusk::core::LintCatalog)
+Q_DECLARE_METATYPE(tusk::core::SchemaFacts)

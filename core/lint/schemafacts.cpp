@@ -1,23 +1,23 @@
-#include "lintcatalog.h"
+#include "schemafacts.h"
 
 namespace tusk::core {
 
-const CatalogColumn *CatalogTable::column(const QString &name) const
+const ColumnFacts *TableFacts::column(const QString &name) const
 {
-    for (const CatalogColumn &c : columns) {
+    for (const ColumnFacts &c : columns) {
         if (c.name == name)
             return &c;
     }
     return nullptr;
 }
 
-void LintCatalog::addTable(CatalogTable table)
+void SchemaFacts::addTable(TableFacts table)
 {
     const QString key = table.schema + QLatin1Char('.') + table.name;
     m_tables.insert(key, std::move(table));
 }
 
-const CatalogTable *LintCatalog::table(const QString &relation) const
+const TableFacts *SchemaFacts::table(const QString &relation) const
 {
     if (relation.contains(QLatin1Char('.'))) {
         const auto it = m_tables.constFind(relation);
@@ -31,12 +31,12 @@ const CatalogTable *LintCatalog::table(const QString &relation) const
     return nullptr;
 }
 
-char LintCatalog::volatility(const QString &function) const
+char SchemaFacts::volatility(const QString &function) const
 {
     return m_volatility.value(function.toLower(), 0);
 }
 
-void LintCatalog::setVolatility(const QString &function, char volatility)
+void SchemaFacts::setVolatility(const QString &function, char volatility)
 {
     // Overloads differ; the most volatile one decides, to stay on the safe side.
     char &current = m_volatility[function.toLower()];

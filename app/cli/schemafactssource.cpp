@@ -1,8 +1,8 @@
-#include "lintcatalogsource.h"
+#include "schemafactssource.h"
 
 #include "cliconnection.h"
 
-#include "core/lint/lintcatalogloader.h"
+#include "core/lint/schemafactsloader.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -11,22 +11,22 @@ namespace tusk::app {
 
 using namespace tusk::core;
 
-std::optional<LintCatalog> LintCatalogSource::load(
+std::optional<SchemaFacts> SchemaFactsSource::load(
     const QString &profile, const QString &url, QString *error)
 {
     const std::optional<ConnInfo> info = CliConnection::resolve(profile, url, false, error);
     if (!info)
         return std::nullopt;
-    LintCatalogLoader loader;
+    SchemaFactsLoader loader;
     QEventLoop loop;
-    std::optional<LintCatalog> catalog;
+    std::optional<SchemaFacts> catalog;
     *error = QStringLiteral("the server did not answer within %1 s")
                  .arg(CliConnection::timeLimitMs / 1000);
-    QObject::connect(&loader, &LintCatalogLoader::loaded, &loop, [&](const LintCatalog &c) {
+    QObject::connect(&loader, &SchemaFactsLoader::loaded, &loop, [&](const SchemaFacts &c) {
         catalog = c;
         loop.quit();
     });
-    QObject::connect(&loader, &LintCatalogLoader::failed, &loop, [&](const PgError &failure) {
+    QObject::connect(&loader, &SchemaFactsLoader::failed, &loop, [&](const PgError &failure) {
         *error = failure.message;
         loop.quit();
     });

@@ -1,4 +1,4 @@
-#include "lintcatalogloader.h"
+#include "schemafactsloader.h"
 
 #include "core/pg/connection.h"
 
@@ -9,14 +9,14 @@
 
 namespace tusk::core {
 
-LintCatalogLoader::LintCatalogLoader(QObject *parent)
+SchemaFactsLoader::SchemaFactsLoader(QObject *parent)
     : QObject(parent)
 {
 }
 
-LintCatalogLoader::~LintCatalogLoader() = default;
+SchemaFactsLoader::~SchemaFactsLoader() = default;
 
-QString LintCatalogLoader::notNullColumn(const QString &definition)
+QString SchemaFactsLoader::notNullColumn(const QString &definition)
 {
     static const QRegularExpression shape(
         QStringLiteral("^CHECK \\(\\(?(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*) IS NOT "
@@ -30,16 +30,16 @@ QString LintCatalogLoader::notNullColumn(const QString &definition)
     return name;
 }
 
-LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int serverVersion)
+SchemaFacts SchemaFactsLoader::fromResults(const QList<Result> &results, int serverVersion)
 {
-    LintCatalog catalog;
+    SchemaFacts catalog;
     catalog.serverVersion = serverVersion;
     if (results.size() < 6)
         return catalog;
     catalog.searchPath.clear();
     for (int r = 0; r < results[0].rowCount(); ++r)
         catalog.searchPath << results[0].text(r, 0);
-    QHash<QString, CatalogTable> tables;
+    QHash<QString, TableFacts> tables;
     auto key = [](const Result &result, int row) {
         QString k = result.text(row, 0);
         k.append(QLatin1Char('.')).append(result.text(row, 1));
@@ -47,7 +47,7 @@ LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int ser
     };
     const Result &t = results[1];
     for (int r = 0; r < t.rowCount(); ++r) {
-        CatalogTable table;
+        TableFacts table;
         table.schema = t.text(r, 0);
         table.name = t.text(r, 1);
         table.rowEstimate = t.text(r, 2).toLongLong();
@@ -58,7 +58,7 @@ LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int ser
     for (int r = 0; r < c.rowCount(); ++r) {
         auto it = tables.find(key(c, r));
         if (it != tables.end())
-            it->columns << CatalogColumn {
+            it->columns << ColumnFacts {
                 c.text(r, 2), c.text(r, 3), c.text(r, 4) == QLatin1String("t")};
     }
     const Result &k = results[3];
@@ -67,7 +67,7 @@ LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int ser
         if (it == tables.end())
             continue;
         const QString definition = k.text(r, 3);
-        it->checks << CatalogCheck {k.text(r, 2), definition, k.text(r, 4) == QLatin1String("t"),
+        it->checks << CheckFacts {k.text(r, 2), definition, k.text(r, 4) == QLatin1String("t"),
             notNullColumn(definition)};
     }
     const Result &x = results[4];
@@ -79,7 +79,7 @@ LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int ser
         if (x.text(r, 3) == QLatin1String("t"))
             it->primaryKey = it->indexKeys.last();
     }
-    for (CatalogTable &table : tables)
+    for (TableFacts &table : tables)
         catalog.addTable(std::move(table));
     const Result &f = results[5];
     for (int r = 0; r < f.rowCount(); ++r) {
@@ -90,7 +90,7 @@ LintCatalog LintCatalogLoader::fromResults(const QList<Result> &results, int ser
     return catalog;
 }
 
-void LintCatalogLoader::load(const ConnInfo &info)
+void SchemaFactsLoader::load(const ConnInfo &info)
 {
     QFile file(QStringLiteral(":/sql/lint/catalog.sql"));
     if (!file.open(QIODevice::ReadOnly)) {

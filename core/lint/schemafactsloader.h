@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lintcatalog.h"
+#include "schemafacts.h"
 
 #include "core/pg/conninfo.h"
 #include "core/pg/pgerror.h"
@@ -18,20 +18,20 @@ class Result;
 // catalog.sql: one round trip, no relation locks taken, so a migration
 // holding ACCESS EXCLUSIVE never stalls it) on its own connection, without
 // blocking the caller: ends in loaded() or failed().
-class LintCatalogLoader : public QObject {
+class SchemaFactsLoader : public QObject {
     Q_OBJECT
 public:
-    explicit LintCatalogLoader(QObject *parent = nullptr);
-    ~LintCatalogLoader() override;
+    explicit SchemaFactsLoader(QObject *parent = nullptr);
+    ~SchemaFactsLoader() override;
 
     void load(const ConnInfo &info);
     // Builds the catalog from the six result sets of catalog.sql.
-    static LintCatalog fromResults(const QList<Result> &results, int serverVersion);
+    static SchemaFacts fromResults(const QList<Result> &results, int serverVersion);
     // "col" when a CHECK definition is exactly `CHECK ((col IS NOT NULL))`.
     static QString notNullColumn(const QString &definition);
 
 signals:
-    void loaded(const tusk::core::LintCatalog &catalog);
+    void loaded(const tusk::core::SchemaFacts &catalog);
     void failed(const tusk::core::PgError &error);
 
 private:

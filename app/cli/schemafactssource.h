@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/lint/lintcatalog.h"
+#include "core/lint/schemafacts.h"
 
 #include <optional>
 
@@ -10,9 +10,9 @@ namespace tusk::app {
 // found as `tusk profiles` finds it (with its password from the keychain
 // when one is kept there), the catalog read on a connection of its own,
 // with a time limit so CI never hangs on an unreachable server.
-class LintCatalogSource {
+class SchemaFactsSource {
 public:
-    static std::optional<core::LintCatalog> load(
+    static std::optional<core::SchemaFacts> load(
         const QString &profile, const QString &url, QString *error);
 };
 
