@@ -25,7 +25,7 @@ class SchemaFactsLoader;
 // What every tool works on, once for the window (and once for a command):
 // the target (profile, parameters, production and read-only flags,
 // migrations folder), its primary session, what the target's database
-// holds (the catalog snapshot with its health findings, the lint catalog,
+// holds (the catalog snapshot with its health findings, the schema facts,
 // the server's keywords), sessions of a tool's own on it, and the policies
 // both faces ask through (confirmations; the file writer's options, which
 // refuse released migrations). Tools follow its signals and never copy
@@ -44,7 +44,7 @@ public:
     void setTarget(const WorkspaceTarget &target);
     // Opens the primary session on `info` for the current target (its
     // parameters with a password found or typed). Once the session opens,
-    // ready() follows and the target's catalog, lint catalog and keywords
+    // ready() follows and the target's catalog, schema facts and keywords
     // are read; a reconnect to the same parameters reads nothing again.
     void open(const ConnInfo &info);
     const WorkspaceTarget &target() const { return m_target; }

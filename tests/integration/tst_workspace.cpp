@@ -1,6 +1,6 @@
 // The Workspace every tool shares, against the real server: a chosen
 // target applies at once, the primary session opens, and the target's
-// catalog, lint catalog and keywords arrive once per target (not again on
+// catalog, schema facts and keywords arrive once per target (not again on
 // a reconnect to the same place); its policies come from the target.
 
 #include "testsupport.h"
