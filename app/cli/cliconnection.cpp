@@ -4,6 +4,7 @@
 #include "profilescontext.h"
 
 #include "app/keychain/keychainsecretstore.h"
+#include "core/profiles/migrationspath.h"
 #include "core/sandbox/localserver.h"
 
 #include <QDir>
@@ -56,6 +57,21 @@ std::optional<ConnInfo> CliConnection::resolve(
     if (label)
         *label = found->name;
     return info;
+}
+
+WorkspaceTarget CliConnection::offlineTarget(const QString &profile)
+{
+    ProfilesContext context(LocalServer::defaultFolder());
+    std::optional<Profile> found =
+        profile.isEmpty() ? context.profiles.resolve().profile : context.profiles.find(profile);
+    const QString folder =
+        MigrationsPath::resolve(context.profiles.store(), found ? &*found : nullptr).path;
+    if (!found) {
+        WorkspaceTarget target;
+        target.migrationsFolder = folder;
+        return target;
+    }
+    return WorkspaceTarget::forProfile(*found, {}, folder);
 }
 
 } // namespace tusk::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/pg/conninfo.h"
+#include "core/workspace/workspacetarget.h"
 
 #include <optional>
 
@@ -15,6 +16,11 @@ class CliConnection {
 public:
     static std::optional<core::ConnInfo> resolve(const QString &profile, const QString &url,
         bool resolveDefault, QString *error, QString *label = nullptr);
+    // The workspace target a command works on without connecting: the
+    // profile named, else the one Tusk would pick here (none is fine), with
+    // its migrations folder. Its parameters are left empty, so a Workspace
+    // made from it opens nothing; it serves the policies (lint --fix).
+    static core::WorkspaceTarget offlineTarget(const QString &profile);
     // How long a command waits for the server before giving up, so CI never
     // hangs on an unreachable one.
     static constexpr int timeLimitMs = 60'000;

@@ -1,5 +1,6 @@
 #include "lintcommand.h"
 
+#include "cliconnection.h"
 #include "console.h"
 #include "lintfiles.h"
 #include "schemafactssource.h"
@@ -7,8 +8,7 @@
 #include "core/lint/report/lintreporter.h"
 #include "core/lint/report/rulesdocument.h"
 #include "core/lint/schemafacts.h"
-#include "core/profiles/migrationspath.h"
-#include "core/profiles/profilestore.h"
+#include "core/workspace/workspace.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -44,18 +44,17 @@ void write(const QByteArray &bytes)
     Console::writeOut(bytes);
 }
 
-// The folders whose released parts --fix never writes. The command line
-// cannot always tell which folder is the migrations folder, so every
-// candidate counts: the one the project's profiles name (docs/profiles.md),
-// the working directory, and each folder given on the command line.
+// The folders whose released parts --fix never writes
+// (docs/migrations-folder.md): the workspace's policy for the profile named
+// or resolved here, and, since the command line cannot always tell which
+// folder is the migrations folder, the working directory and each folder
+// given on the command line as well.
 QStringList migrationsFolders(const QString &profileName, const QStringList &paths)
 {
-    ProfileStore store;
-    store.load(QDir::currentPath());
-    const std::optional<Profile> profile =
-        profileName.isEmpty() ? std::nullopt : store.find(profileName);
-    QStringList folders {
-        MigrationsPath::resolve(store, profile ? &*profile : nullptr).path, QDir::currentPath()};
+    Workspace workspace;
+    workspace.setTarget(CliConnection::offlineTarget(profileName));
+    QStringList folders = workspace.fileWriteOptions().migrationsFolders;
+    folders << QDir::currentPath();
     for (const QString &path : paths) {
         if (QFileInfo(path).isDir())
             folders << QFileInfo(path).absoluteFilePath();

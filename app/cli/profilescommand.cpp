@@ -40,7 +40,7 @@ void printJson(const QJsonObject &object)
     out().flush();
 }
 
-// Seed 002: pg_bin_path is the one value written without asking.
+// docs/profiles.md: pg_bin_path is the one value written without asking.
 void fillMissingBinPath(ProfilesContext &c)
 {
     for (ProfileFile *file : c.profiles.files()) {
@@ -225,7 +225,7 @@ int test(ProfilesContext &c, const QString &name)
     ProfileFile *file = c.profiles.store().fileOf(*p);
     if (outcome.fallbackSslMode.isEmpty() || !file)
         return 0;
-    // Seed 002: the TOML changes only with the user's yes.
+    // docs/profiles.md: the TOML changes only with the user's yes.
     const QString question = QStringLiteral("Save sslmode = %1 for %2 in %3?")
                                  .arg(outcome.fallbackSslMode, p->name, file->path());
     if (!c.yes && !confirm(question)) {

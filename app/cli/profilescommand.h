@@ -5,7 +5,7 @@
 namespace tusk::app {
 
 // `tusk profiles list|show|test|resolve|migrate|check|gitignore`: the
-// profile manager without a display (seed 002's test_connection, pg_version,
+// profile manager without a display (the postgres skill's test_connection, pg_version,
 // connection_info, resolve_db_url and migrate_toml_schema as one tool).
 class ProfilesCommand {
 public:

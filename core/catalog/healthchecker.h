@@ -10,7 +10,7 @@ namespace tusk::core {
 // indexes, NOT VALID constraints, tables without a primary key, tables
 // never analyzed or vacuumed or full of dead tuples, sequences (and the
 // integer columns they feed) past a share of their range, and the largest
-// tables and indexes. What the seed's table_sizes, index_health,
+// tables and indexes. What the postgres skill's table_sizes, index_health,
 // missing_fk_indexes and vacuum_analyze_status scripts report, as one tool.
 class HealthChecker {
 public:

@@ -23,7 +23,7 @@ struct ConnectionTestOutcome {
     bool sslInUse = false;
     QString sslVersion; // TLSv1.3 …
     PgError error; // the first attempt's failure (null when it worked)
-    // Seed 002's fallback: the first attempt failed on ssl, the retry with
+    // The ssl fallback of docs/profiles.md: the first attempt failed on ssl, the retry with
     // this sslmode worked. Saving it in the profile needs the user's yes.
     QString fallbackSslMode;
 };

@@ -7,7 +7,7 @@ class QProcess;
 
 namespace tusk::core {
 
-// Seed 002 keeps the project's postgres.toml out of git. Asks git itself
+// docs/profiles.md keeps the project's postgres.toml out of git. Asks git itself
 // whether a path is ignored (every .gitignore rule and exclude file counts)
 // and appends the path to the root .gitignore when asked to.
 class GitIgnore {

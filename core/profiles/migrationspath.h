@@ -7,7 +7,7 @@ namespace tusk::core {
 class ProfileStore;
 struct Profile;
 
-// Where a profile's migrations live (seed 002), in order:
+// Where a profile's migrations live (docs/profiles.md), in order:
 // [database.<profile>].migrations_path, [migrations].path (project file,
 // then user file), DB_MIGRATIONS_PATH in the project's AGENTS.md, then
 // db/migrations. Relative paths are relative to the project root.

@@ -55,7 +55,7 @@ struct Profile {
     // saved copy never carries it unless the user chooses to.
     static Profile oneOff(const ConnInfo &info, const QString &name);
 
-    // ^[a-z0-9_]+$, seed 002's rule.
+    // ^[a-z0-9_]+$, docs/profiles.md's rule.
     static bool isValidName(const QString &name);
     static QString nameRule();
 };

@@ -72,7 +72,7 @@ Profile buildProfile(const QString &name, const QVariantMap &values, const TomlT
                 QStringLiteral("port %1 is not a TCP port")
                     .arg(literalOf(values.value(QStringLiteral("port")))));
     }
-    // Seed 002: sslmode = false unless a profile or [database] says otherwise.
+    // docs/profiles.md: sslmode = false unless a profile or [database] says otherwise.
     const QVariant ssl = values.value(QStringLiteral("sslmode"), false);
     if (const auto mode = SslMode::toLibpq(ssl))
         p.sslMode = *mode;
@@ -278,7 +278,7 @@ bool ProfileFile::editable(QString *error) const
         return false;
     }
     if (needsMigration()) {
-        // Seed 002: the schema migration comes before any other change.
+        // docs/profiles.md: the schema migration comes before any other change.
         *error = QStringLiteral("%1 is a pre-1 file (no schema_version): run `tusk profiles "
                                 "migrate` first")
                      .arg(m_path);

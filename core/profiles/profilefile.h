@@ -20,7 +20,7 @@ struct ProfileIssue {
     QString message;
 };
 
-// One postgres.toml (seed 002, schema v1): [configuration], [database]
+// One postgres.toml (docs/profiles.md, schema v1): [configuration], [database]
 // defaults, [database.<profile>] sections and [migrations]. Holds the file's
 // text; edits are minimal text edits (TomlText) and reach the disk only
 // through save(), atomically and with a .bak of the previous content.

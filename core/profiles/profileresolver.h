@@ -8,7 +8,7 @@ namespace tusk::core {
 
 class ProfileStore;
 
-// Seed 002's choice of a profile, in order: DB_URL (one-off), DB_PROFILE,
+// The choice of a profile (docs/profiles.md), in order: DB_URL (one-off), DB_PROFILE,
 // the profile whose `project` matches the working directory (the deepest
 // match wins in a monorepo), the single profile without `project`, the
 // default profile when it exists, the sandbox when there are no profiles at

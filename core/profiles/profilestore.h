@@ -34,7 +34,7 @@ public:
     std::optional<Profile> find(const QString &name) const;
     ProfileFile *fileOf(const Profile &profile);
     // [configuration].default_profile of the project file, else the user
-    // file's, else "local" (seed 002's default profile).
+    // file's, else "local" (docs/profiles.md).
     QString defaultProfileName() const;
 
 private:

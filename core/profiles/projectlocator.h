@@ -4,7 +4,7 @@
 
 namespace tusk::core {
 
-// Where the two profile files live (seed 002): the project's
+// Where the two profile files live (docs/profiles.md): the project's
 // <root>/.skills/postgres/postgres.toml, the root being the nearest folder
 // at or above the working directory that holds .git, and the user's
 // $XDG_CONFIG_HOME/tusk/postgres.toml.

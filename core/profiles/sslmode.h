@@ -7,7 +7,7 @@
 
 namespace tusk::core {
 
-// sslmode in postgres.toml. Seed 002 writes a boolean (false = no TLS,
+// sslmode in postgres.toml. postgres.toml writes a boolean (false = no TLS,
 // true = TLS required); Tusk also takes every libpq mode by name, so
 // verify-full with a root certificate can be expressed.
 class SslMode {
@@ -21,7 +21,7 @@ public:
     // boolean-like forms, lower-case names for the other modes. Empty when
     // the value means nothing.
     static QString normalizedLiteral(const QVariant &tomlValue);
-    // The mode to retry with after a failed connection (seed 002's ssl
+    // The mode to retry with after a failed connection (docs/profiles.md's ssl
     // fallback), or empty when there is none: never away from a verified
     // mode, and prefer/allow already try both.
     static QString fallbackFor(const QString &libpqMode);

@@ -6,7 +6,7 @@ namespace tusk::core {
 
 // The sandbox's demo migrations folder: a prerelease.sql full of
 // statements a reviewer should stop at, a released folder and a
-// CHANGELOG.md (seed 002's layout), copied next to the sandbox's server
+// CHANGELOG.md (docs/migrations-folder.md), copied next to the sandbox's server
 // so the editor has a migration to lint against the demo database. The
 // sandbox profile uses it when the project has no migrations folder.
 class DemoMigrations {

@@ -65,7 +65,7 @@ MigrationFramework MigrationFramework::detect(const QString &filePath, const QSt
         return {QStringLiteral("sqitch"), false,
             QStringLiteral("sqitch.plan found: scripts hold their own BEGIN … COMMIT")};
     }
-    // Tusk's prerelease files (seed 002) run with psql -f: statement by statement.
+    // Tusk's prerelease files (docs/profiles.md) run with psql -f: statement by statement.
     return {QStringLiteral("plain SQL"), false,
         QStringLiteral("no migration tool recognised: statements run one by one")};
 }

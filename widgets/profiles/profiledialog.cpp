@@ -282,7 +282,7 @@ void ProfileDialog::showTest(const ConnectionTestOutcome &outcome)
         if (!outcome.fallbackSslMode.isEmpty()) {
             text += tr("<br>Only with sslmode %1: %2")
                         .arg(outcome.fallbackSslMode, outcome.error.message.toHtmlEscaped());
-            // Seed 002: the form (and so the file) changes only with a yes.
+            // docs/profiles.md: the form (and so the file) changes only with a yes.
             m_useFallback->setText(tr("Use sslmode %1").arg(outcome.fallbackSslMode));
             m_useFallback->setProperty("mode", outcome.fallbackSslMode);
             m_useFallback->show();

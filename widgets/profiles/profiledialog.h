@@ -19,7 +19,7 @@ class ProfileFile;
 
 namespace tusk::widgets {
 
-// Add, edit or duplicate one profile: every key of seed 002's schema and
+// Add, edit or duplicate one profile: every key of the schema in docs/profiles.md and
 // Tusk's own, the file it goes to, and a connection test that runs off the
 // GUI thread's way (asynchronously) with the values as typed. A password
 // goes where the user chooses: memory for this run, the keychain (the

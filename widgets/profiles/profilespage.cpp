@@ -349,7 +349,7 @@ void ProfilesPage::showNotices()
 
 void ProfilesPage::checkGitignore()
 {
-    // Seed 002: the project's profile file stays out of git. `git` runs as
+    // docs/profiles.md: the project's profile file stays out of git. `git` runs as
     // a child process the window never waits for; a newer check replaces
     // an older one still running.
     if (m_gitCheck) {
@@ -539,7 +539,7 @@ void ProfilesPage::migrateFiles()
             QMessageBox::warning(this, tr("Cannot migrate %1").arg(file->path()), error);
             continue;
         }
-        // Seed 002: upgrade only with consent; show exactly what changes.
+        // docs/profiles.md: upgrade only with consent; show exactly what changes.
         if (QMessageBox::question(this, tr("Migrate %1?").arg(file->path()),
                 tr("These lines change; comments and everything else stay as they are, and "
                    "the previous file is kept as .bak:\n\n%1")

@@ -27,7 +27,7 @@ class SqlEditorTab;
 // as, recent files), each linted as you type. Unsaved changes are asked
 // about before a tab or the window closes; a file changed by another
 // program is read again when the tab has no edits of its own, and asked
-// about when it has. Released migrations (seed 002) are never written.
+// about when it has. Released migrations (docs/profiles.md) are never written.
 class SqlPage : public QWidget, public ToolPage {
     Q_OBJECT
 public:
