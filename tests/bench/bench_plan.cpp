@@ -17,6 +17,7 @@
 // `tusk plan` or the Plan tool).
 
 #include "generatedplan.h"
+#include "testsupport.h"
 
 #include "widgets/plan/plangraphview.h"
 #include "widgets/plan/planlayout.h"
@@ -39,20 +40,10 @@
 #include <cstdio>
 
 using namespace tusk::core;
+using namespace tusk::test;
 using namespace tusk::widgets;
 
 namespace {
-
-double residentMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
 
 double peakMiB()
 {

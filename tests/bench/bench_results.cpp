@@ -31,18 +31,6 @@ using namespace tusk::widgets;
 
 namespace {
 
-double residentMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 struct Run {
     qint64 firstRowsMs = -1; // run() to the first rows painted in the grid
     qint64 totalMs = 0;

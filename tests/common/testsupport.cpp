@@ -57,6 +57,18 @@ QString scratchFolder(const QString &name)
     return folder.path();
 }
 
+double residentMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile file(path);

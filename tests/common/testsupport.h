@@ -20,6 +20,9 @@ QString scratchFolder(const QString &name);
 // Where tests leave files for people to look at (screenshots).
 QString artifactPath(const QString &fileName);
 
+// This process's resident memory (VmRSS), for benchmarks.
+double residentMiB();
+
 // Whole-file helpers; writeFile creates missing parent folders.
 QByteArray readFile(const QString &path);
 bool writeFile(const QString &path, const QByteArray &content);

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolBar>
@@ -66,6 +67,10 @@ void TestMainWindow::switchesToolsByKeyboardAndRail()
     QVERIFY(QTest::qWaitForWindowActive(&window)); // shortcuts need an active window
     QSignalSpy changed(&window, &MainWindow::toolChanged);
     QCOMPARE(window.currentTool(), MainWindow::Tool::Profiles);
+    // The menu of the shown tool's own actions: none for Profiles.
+    auto *toolMenu = window.findChild<QMenu *>(QStringLiteral("toolMenu"));
+    QVERIFY(toolMenu);
+    QVERIFY(!toolMenu->menuAction()->isVisible());
 
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window.currentTool(), MainWindow::Tool::Plan);
@@ -76,6 +81,12 @@ void TestMainWindow::switchesToolsByKeyboardAndRail()
         window.toolPage(MainWindow::Tool::Plan)->findChild<QLabel *>(QStringLiteral("planEmpty"));
     QVERIFY(empty && empty->isVisible());
     QVERIFY(empty->text().contains(QStringLiteral("Explain")));
+    QCOMPARE(toolMenu->title(), QStringLiteral("Plan"));
+    QVERIFY(toolMenu->menuAction()->isVisible());
+    QStringList planActions;
+    for (const QAction *action : toolMenu->actions())
+        planActions << action->text();
+    QVERIFY2(planActions.contains(QStringLiteral("Paste…")), qPrintable(planActions.join(u',')));
 
     auto *rail = window.findChild<QToolBar *>(QStringLiteral("toolRail"));
     QWidget *activityButton = rail->widgetForAction(rail->actions().at(4));

@@ -6,6 +6,7 @@
 // imported from the Profiles tool.
 
 #include "testsupport.h"
+#include "windowpages.h"
 
 #include "app/keychain/keychainsecretstore.h"
 #include "core/pg/connection.h"
@@ -38,17 +39,12 @@ using tusk::core::ConnInfo;
 using tusk::core::Profile;
 using tusk::core::SecretResult;
 using tusk::core::SecretStore;
+using tusk::test::profilesPage;
 
 using tusk::test::readFile;
 using tusk::test::writeFile;
 
 namespace {
-// The Profiles tool's page, as the window registered it.
-ProfilesPage *profilesPage(const MainWindow &window)
-{
-    return qobject_cast<ProfilesPage *>(window.toolPage(MainWindow::Tool::Profiles));
-}
-
 // A window over the test's files with the throwaway keychain, wired as the
 // application wires it.
 struct Session {

@@ -3,6 +3,7 @@
 // and saved only on a click, and a broken file shown but never written.
 
 #include "testsupport.h"
+#include "windowpages.h"
 
 #include "core/profiles/profileregistry.h"
 #include "core/sandbox/localserver.h"
@@ -26,17 +27,12 @@
 using namespace tusk::widgets;
 using tusk::core::ConnectionTestOutcome;
 using tusk::core::Profile;
+using tusk::test::profilesPage;
 
 using tusk::test::readFile;
 using tusk::test::writeFile;
 
 namespace {
-// The Profiles tool's page, as the window registered it.
-ProfilesPage *profilesPage(const MainWindow &window)
-{
-    return qobject_cast<ProfilesPage *>(window.toolPage(MainWindow::Tool::Profiles));
-}
-
 QStringList treeRows(QTreeWidget *tree)
 {
     QStringList rows;

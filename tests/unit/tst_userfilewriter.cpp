@@ -12,11 +12,13 @@
 #include <QTest>
 
 using namespace tusk::core;
-using tusk::test::readFile;
-using tusk::test::writeFile;
+using namespace tusk::test;
 
 class TestUserFileWriter : public QObject {
     Q_OBJECT
+    QString m_dir; // a scratch folder per test function
+    QString m_migrations; // its db/migrations, with a released folder in it
+
 private slots:
     void init();
     void releasedParts_data();
@@ -27,10 +29,6 @@ private slots:
     void modes();
     void streamsAndCancels();
     void reportsCodes();
-
-private:
-    QString m_dir;
-    QString m_migrations;
 };
 
 void TestUserFileWriter::init()

@@ -34,6 +34,7 @@ public:
     bool openFiles(const QStringList &paths) override;
     bool takes(const QString &kind) const override { return kind == QLatin1String("plan"); }
     bool receive(const ToolHandoff &handoff) override;
+    QList<QAction *> toolActions() const override { return actions(); }
 
     // Reads `text` and opens it in a new tab titled `title`; `note` is shown
     // over the plan. Returns the viewer, or null with errorText() set.

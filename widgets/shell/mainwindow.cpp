@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -88,6 +89,9 @@ MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    // The shown tool's own actions (New, Open…, Paste…), named after it.
+    m_toolMenu = menuBar()->addMenu(QString());
+    m_toolMenu->setObjectName(QStringLiteral("toolMenu"));
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions(m_toolActions->actions());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -148,6 +152,11 @@ void MainWindow::showTool(Tool tool)
 {
     m_stack->setCurrentIndex(int(tool));
     m_toolActions->actions().at(int(tool))->setChecked(true);
+    ToolPage *page = m_pages.at(int(tool));
+    m_toolMenu->clear();
+    m_toolMenu->setTitle(page->toolInfo().title);
+    m_toolMenu->addActions(page->toolActions());
+    m_toolMenu->menuAction()->setVisible(!m_toolMenu->isEmpty());
     emit toolChanged(tool);
 }
 

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 class QActionGroup;
+class QMenu;
 class QStackedWidget;
 
 namespace tusk::core {
@@ -85,6 +86,7 @@ private:
     core::LocalServer *m_sandbox = nullptr;
     QStackedWidget *m_stack;
     QActionGroup *m_toolActions;
+    QMenu *m_toolMenu = nullptr;
     ConnectionStatus *m_status;
     ConnectionBar *m_connectionBar;
     ProfileConnector *m_connector;

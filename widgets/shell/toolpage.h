@@ -3,7 +3,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-#include <QVariantMap>
 
 class QAction;
 class QWidget;
@@ -83,9 +82,9 @@ public:
     virtual bool prepareToClose() { return true; }
     // The tool's actions for the window's menus, in order.
     virtual QList<QAction *> toolActions() const { return {}; }
-    // What the tool keeps across runs (the window stores it under its id).
-    virtual QVariantMap saveState() const { return {}; }
-    virtual void restoreState(const QVariantMap &state) { Q_UNUSED(state); }
+    // What a tool keeps across runs (recent files, the row cap) it writes
+    // to QSettings the moment it changes, under its id, so a crash keeps
+    // it too; the window has no save-at-close step to forget.
 };
 
 } // namespace tusk::widgets

@@ -47,6 +47,7 @@ public:
     bool takes(const QString &kind) const override;
     bool receive(const ToolHandoff &handoff) override;
     bool prepareToClose() override { return closeAll(); }
+    QList<QAction *> toolActions() const override { return actions(); }
 
     // Asks the user; tests answer instead. Returns the button chosen.
     using Asker = std::function<QMessageBox::StandardButton(

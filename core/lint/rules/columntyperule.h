@@ -54,4 +54,16 @@ protected:
         const LintInput &input, const ParsedStatement &statement, const DeclaredType &declared);
 };
 
+// Declares a rule of this family: the five differ only in their info and
+// in the one type they check, so their declarations are written once.
+#define TUSK_COLUMN_TYPE_RULE(Name)                                                                \
+    class Name : public ColumnTypeRule {                                                           \
+    public:                                                                                        \
+        const RuleInfo &info() const override;                                                     \
+                                                                                                   \
+    protected:                                                                                     \
+        void checkType(const LintInput &input, const ParsedStatement &statement,                   \
+            const DeclaredType &declared, QList<Finding> &out) const override;                     \
+    }
+
 } // namespace tusk::core

@@ -6,13 +6,6 @@ namespace tusk::core {
 
 // varchar(n): the limit is hard to change later (shortening rewrites the
 // table under ACCESS EXCLUSIVE) and buys nothing over text.
-class PreferTextField : public ColumnTypeRule {
-public:
-    const RuleInfo &info() const override;
-
-protected:
-    void checkType(const LintInput &input, const ParsedStatement &statement,
-        const DeclaredType &declared, QList<Finding> &out) const override;
-};
+TUSK_COLUMN_TYPE_RULE(PreferTextField);
 
 } // namespace tusk::core

@@ -5,13 +5,6 @@
 namespace tusk::core {
 
 // timestamp (without time zone): the offset a client sends is dropped.
-class PreferTimestamptz : public ColumnTypeRule {
-public:
-    const RuleInfo &info() const override;
-
-protected:
-    void checkType(const LintInput &input, const ParsedStatement &statement,
-        const DeclaredType &declared, QList<Finding> &out) const override;
-};
+TUSK_COLUMN_TYPE_RULE(PreferTimestamptz);
 
 } // namespace tusk::core
