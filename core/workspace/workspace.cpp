@@ -65,8 +65,9 @@ void Workspace::onSessionOpened()
     m_ready = true;
     // A reconnect to the same place (a dropped network, the same profile
     // chosen again) keeps what was read.
-    if (m_readFor == m_target.connInfo && m_catalogSession)
+    if (m_readFor == m_target.connInfo && m_readsDone)
         return;
+    m_readsDone = true;
     m_readFor = m_target.connInfo;
     readTarget();
     emit ready();
@@ -82,6 +83,16 @@ void Workspace::readTarget()
     emit catalogChanged();
     emit schemaFactsChanged();
 
+    if (m_reads.testFlag(Read::Catalog))
+        readCatalog();
+    if (m_reads.testFlag(Read::SchemaFacts))
+        readSchemaFacts();
+    if (m_reads.testFlag(Read::Keywords))
+        readKeywords();
+}
+
+void Workspace::readCatalog()
+{
     m_catalogSession = new CatalogSession(m_target.connInfo, this);
     connect(m_catalogSession, &CatalogSession::loaded, this,
         [this](const CatalogSnapshot &snapshot, const QList<HealthFinding> &findings) {
@@ -91,7 +102,10 @@ void Workspace::readTarget()
         });
     connect(m_catalogSession, &CatalogSession::failed, this, &Workspace::catalogFailed);
     m_catalogSession->refresh();
+}
 
+void Workspace::readSchemaFacts()
+{
     // The linter reads sizes and the version on a session of its own that
     // takes no relation locks (resources/sql/lint/catalog.sql).
     delete m_factsLoader;
@@ -107,7 +121,10 @@ void Workspace::readTarget()
         emit schemaFactsFailed(error);
     });
     loader->load(m_target.connInfo);
+}
 
+void Workspace::readKeywords()
+{
     // The server's own keyword list, for highlighting and completion; the
     // grammar's list stands until it comes (or if it never does).
     const ConnInfo asked = m_target.connInfo;

@@ -33,8 +33,17 @@ class SchemaFactsLoader;
 class Workspace : public QObject {
     Q_OBJECT
 public:
+    // What the workspace reads of a ready target. The window reads all; a
+    // command reads what it needs (tusk schema the catalog, tusk lint
+    // --profile the schema facts), and a benchmark of one tool only its part.
+    enum class Read { Catalog = 0x1, SchemaFacts = 0x2, Keywords = 0x4 };
+    Q_DECLARE_FLAGS(Reads, Read)
+
     explicit Workspace(QObject *parent = nullptr);
     ~Workspace() override;
+
+    void setReads(Reads reads) { m_reads = reads; }
+    Reads reads() const { return m_reads; }
 
     // Makes `target` current (targetChanged() at once: labels, flags and the
     // migrations folder apply even before the server answers) and, when it
@@ -87,17 +96,24 @@ signals:
 private:
     void onSessionOpened();
     void readTarget();
+    void readCatalog();
+    void readSchemaFacts();
+    void readKeywords();
 
     WorkspaceTarget m_target;
     Connection *m_session;
     bool m_ready = false;
     ConnInfo m_readFor; // the parameters the catalog was read for
+    bool m_readsDone = false;
     QPointer<CatalogSession> m_catalogSession;
     QPointer<SchemaFactsLoader> m_factsLoader;
     CatalogSnapshot m_catalog;
     QList<HealthFinding> m_findings;
     std::shared_ptr<const SchemaFacts> m_schemaFacts;
     QStringList m_keywords;
+    Reads m_reads = Reads(Read::Catalog) | Read::SchemaFacts | Read::Keywords;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Workspace::Reads)
 
 } // namespace tusk::core
