@@ -65,16 +65,6 @@ int anyFreePort()
     return port;
 }
 
-// The codes of failed() are PostgreSQL's own SQLSTATEs for the same
-// kind of trouble, so callers and tests decide on them as on a server's.
-constexpr char busy[] = "55006"; // object_in_use: another step runs
-constexpr char noFile[] = "58P01"; // undefined_file: no server programs
-constexpr char ioError[] = "58030"; // io_error: a file or folder of the sandbox
-constexpr char programFailed[] = "58000"; // system_error: initdb, pg_ctl, stop
-constexpr char noPort[] = "53000"; // insufficient_resources: no free port
-constexpr char didNotStart[] = "57P03"; // cannot_connect_now
-constexpr char notOurs[] = "42501"; // insufficient_privilege: not a Tusk folder
-
 QString readText(const QString &path)
 {
     QFile file(path);

@@ -82,6 +82,15 @@ signals:
 private:
     enum class Step { Idle, InitDb, Starting, Stopping, Restarting, Removing };
 
+    // The codes of failed(): PostgreSQL's own SQLSTATEs for the same kind
+    // of trouble, so callers and tests decide on them as on a server's.
+    static constexpr char busy[] = "55006"; // object_in_use: another step runs
+    static constexpr char noFile[] = "58P01"; // undefined_file: no server programs
+    static constexpr char ioError[] = "58030"; // io_error: a file or folder of the sandbox
+    static constexpr char programFailed[] = "58000"; // system_error: initdb, pg_ctl, stop
+    static constexpr char noPort[] = "53000"; // insufficient_resources: no free port
+    static constexpr char didNotStart[] = "57P03"; // cannot_connect_now
+    static constexpr char notOurs[] = "42501"; // insufficient_privilege: not a Tusk folder
     void fail(const QString &sqlState, const QString &message);
     bool refuseWhileBusy();
     void runProgram(const QString &name, const QStringList &arguments,

@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -109,6 +111,17 @@ void TestResultGrid::exportsAllShownRowsAsCsv()
     // A folder that cannot be written gives a message, not a crash.
     QVERIFY(!m_grid->exportCsv(QStringLiteral("/proc/nope/rows.csv"), &error));
     QVERIFY(error.contains(QStringLiteral("/proc/nope/rows.csv")));
+    // Nor into a released part of the workspace's migrations folder.
+    tusk::core::UserFileWriter::Options options;
+    options.migrationsFolders = {dir.path()};
+    m_grid->setWriteOptions(options);
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("v1_released")));
+    const QString released = dir.filePath(QStringLiteral("v1_released/rows.csv"));
+    QVERIFY(!m_grid->exportCsv(released, &error));
+    QVERIFY2(error.contains(QStringLiteral("released migration")), qPrintable(error));
+    QVERIFY(!QFile::exists(released));
+    QVERIFY2(m_grid->exportCsv(path, &error), qPrintable(error));
+    m_grid->setWriteOptions({});
 }
 
 void TestResultGrid::filterAndSortWorkOnFetchedRows()

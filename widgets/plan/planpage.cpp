@@ -5,6 +5,7 @@
 #include "planviewer.h"
 
 #include "core/plan/planreader.h"
+#include "core/workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,7 +45,13 @@ ToolPage::Info PlanPage::toolInfo() const
 
 void PlanPage::attach(core::Workspace *workspace, ToolHost *host)
 {
-    Q_UNUSED(workspace);
+    connect(workspace, &core::Workspace::targetChanged, this, [this, workspace] {
+        m_writeOptions = workspace->fileWriteOptions();
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (auto *viewer = qobject_cast<PlanViewer *>(m_tabs->widget(i)))
+                viewer->setWriteOptions(m_writeOptions);
+        }
+    });
     if (host)
         connect(this, &PlanPage::message, this,
             [host](const QString &text) { host->showMessage(text); });
@@ -150,6 +157,8 @@ QString PlanPage::errorText() const
 
 void PlanPage::addTab(QWidget *page, const QString &title, const QString &tooltip)
 {
+    if (auto *viewer = qobject_cast<PlanViewer *>(page))
+        viewer->setWriteOptions(m_writeOptions);
     const int index = m_tabs->addTab(page, title);
     m_tabs->setTabToolTip(index, tooltip);
     m_tabs->setCurrentIndex(index);

@@ -2,6 +2,7 @@
 
 #include "widgets/shell/toolpage.h"
 
+#include "core/files/userfilewriter.h"
 #include "core/plan/planreader.h"
 
 #include <QWidget>
@@ -71,6 +72,7 @@ private:
     QLabel *m_error;
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
+    core::UserFileWriter::Options m_writeOptions; // the workspace's, for exports
 };
 
 } // namespace tusk::widgets

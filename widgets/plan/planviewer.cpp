@@ -319,7 +319,7 @@ bool PlanViewer::exportTo(const QString &path, QString *error)
         *error = tr("The plan could not be drawn.");
         return false;
     }
-    const FileWriteError failure = UserFileWriter::writeFile(path, data, {});
+    const FileWriteError failure = UserFileWriter::writeFile(path, data, m_writeOptions);
     *error = failure.message;
     return failure.isNull();
 }

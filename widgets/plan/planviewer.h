@@ -2,6 +2,8 @@
 
 #include "core/plan/planinsight.h"
 
+#include "core/files/userfilewriter.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -51,6 +53,8 @@ public:
     int selectedNode() const;
     // Writes the graph as PNG or SVG, by the file's suffix.
     bool exportTo(const QString &path, QString *error);
+    // Where exports may not go (the workspace's migrations folder).
+    void setWriteOptions(const core::UserFileWriter::Options &options) { m_writeOptions = options; }
 
     PlanScene *scene() const { return m_scene; }
     PlanGraphView *graphView() const { return m_graph; }
@@ -94,6 +98,7 @@ private:
     PlanInsightsList *m_insightsList;
     PlanDetailsView *m_details;
     bool m_syncing = false;
+    core::UserFileWriter::Options m_writeOptions;
 };
 
 } // namespace tusk::widgets

@@ -250,7 +250,7 @@ void ResultGrid::copySelection(CellTextFormat::Format format) const
 
 bool ResultGrid::exportCsv(const QString &path, QString *error) const
 {
-    core::UserFileWriter file(path, {});
+    core::UserFileWriter file(path, m_writeOptions);
     if (!file.open()) {
         *error = file.error().message;
         return false;

@@ -2,6 +2,8 @@
 
 #include "celltextformat.h"
 
+#include "core/files/userfilewriter.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -44,6 +46,8 @@ public:
     void copySelection(CellTextFormat::Format format) const;
     // Every shown row to `path` as CSV, written in one step.
     bool exportCsv(const QString &path, QString *error) const;
+    // Where exports may not go (the workspace's migrations folder).
+    void setWriteOptions(const core::UserFileWriter::Options &options) { m_writeOptions = options; }
     // Opens the viewer on the current cell.
     void viewCurrentValue();
 
@@ -65,6 +69,7 @@ private:
     bool m_finished = false;
     bool m_fitted = false;
     qint64 m_elapsed = 0;
+    core::UserFileWriter::Options m_writeOptions;
 };
 
 } // namespace tusk::widgets

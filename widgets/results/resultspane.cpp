@@ -38,9 +38,17 @@ void ResultsPane::clearResults()
     m_grids.clear();
 }
 
+void ResultsPane::setWriteOptions(const core::UserFileWriter::Options &options)
+{
+    m_writeOptions = options;
+    for (ResultGrid *grid : std::as_const(m_grids))
+        grid->setWriteOptions(options);
+}
+
 ResultGrid *ResultsPane::addResult(ResultSetModel *model)
 {
     auto *grid = new ResultGrid(model, this);
+    grid->setWriteOptions(m_writeOptions);
     connect(grid, &ResultGrid::message, this, [this](const QString &text) { appendMessage(text); });
     const int at = indexOf(m_messages);
     m_grids << grid;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/files/userfilewriter.h"
+
 #include <QTabWidget>
 
 class QPlainTextEdit;
@@ -28,6 +30,8 @@ public:
     ResultGrid *addResult(ResultSetModel *model);
     void finishResult(ResultSetModel *model, qint64 elapsedMs);
     QList<ResultGrid *> grids() const { return m_grids; }
+    // Given to every grid, now and later (CSV export).
+    void setWriteOptions(const core::UserFileWriter::Options &options);
 
     void appendMessage(const QString &text, Kind kind = Kind::Info);
     void showMessages();
@@ -39,6 +43,7 @@ private:
 
     QPlainTextEdit *m_messages;
     QList<ResultGrid *> m_grids;
+    core::UserFileWriter::Options m_writeOptions;
     int m_fixed = 0;
 };
 

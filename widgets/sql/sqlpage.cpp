@@ -4,6 +4,8 @@
 #include "sqleditor.h"
 #include "sqleditortab.h"
 
+#include "widgets/results/resultspane.h"
+
 #include "core/files/releasedmigrations.h"
 #include "core/pg/connection.h"
 #include "core/sql/migrationframework.h"
@@ -116,6 +118,7 @@ SqlEditorTab *SqlPage::newTab()
         return ask(title, text, QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
     });
     tab->setTarget(m_target, m_targetLabel, m_production);
+    tab->resultsPane()->setWriteOptions(m_writeOptions);
     tab->setCatalog(m_catalog);
     if (m_schemaFacts)
         tab->setSchemaFacts(m_schemaFacts);
@@ -440,8 +443,14 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
 {
     // Released migrations and the tool of the folder apply as soon as a
     // profile is chosen, before its server answers.
-    connect(workspace, &Workspace::targetChanged, this,
-        [this, workspace] { setMigrationsFolder(workspace->target().migrationsFolder); });
+    connect(workspace, &Workspace::targetChanged, this, [this, workspace] {
+        setMigrationsFolder(workspace->target().migrationsFolder);
+        m_writeOptions = workspace->fileWriteOptions();
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (SqlEditorTab *tab = tabAt(i))
+                tab->resultsPane()->setWriteOptions(m_writeOptions);
+        }
+    });
     connect(workspace, &Workspace::ready, this, [this, workspace] {
         const WorkspaceTarget &target = workspace->target();
         setTarget(target.connInfo, target.label, target.production);

@@ -3,6 +3,7 @@
 #include "widgets/shell/toolpage.h"
 
 #include "core/catalog/catalogsnapshot.h"
+#include "core/files/userfilewriter.h"
 #include "core/lint/schemafacts.h"
 #include "core/pg/conninfo.h"
 
@@ -119,6 +120,7 @@ private:
     core::CatalogSnapshot m_catalog;
     std::shared_ptr<const core::SchemaFacts> m_schemaFacts;
     QStringList m_keywords; // the server's, lower case; empty: the grammar's
+    core::UserFileWriter::Options m_writeOptions; // the workspace's, for CSV exports
     QString m_targetLabel;
     bool m_production = false;
     int m_untitled = 0;
