@@ -1,5 +1,5 @@
--- Pending changes for the next release of the demo shop (seed 002 keeps
--- them here until they ship). Each statement is one a reviewer should stop
+-- Pending changes for the next release of the demo shop (prerelease files
+-- stay here until they ship). Each statement is one a reviewer should stop
 -- at: Tusk's editor shows the lock it takes, what that blocks, and the
 -- online way to do the same (Ctrl+. applies the rewrite where one exists).
 
