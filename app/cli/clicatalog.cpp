@@ -5,6 +5,7 @@
 #include "core/catalog/catalogsession.h"
 #include "core/catalog/objectreader.h"
 #include "core/pg/connection.h"
+#include "core/workspace/workspace.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -51,27 +52,37 @@ CliCatalog::~CliCatalog() = default;
 std::optional<CatalogSnapshot> CliCatalog::load(
     const ConnInfo &info, bool systemSchemas, QString *error)
 {
-    // The window's way of reading a catalog, waited for: the whole
-    // snapshot at once, without the health checks (tusk health runs them).
+    // A workspace built from the command's options, as the window builds
+    // one from its profile bar: the catalog only, the whole snapshot at
+    // once, without the health checks (tusk health runs them).
     CatalogSession::Options options;
     options.systemSchemas = systemSchemas;
     options.quickFirst = false;
     options.healthChecks = false;
-    m_session = std::make_unique<CatalogSession>(info, options);
+    m_workspace = std::make_unique<Workspace>();
+    m_workspace->setReads(Workspace::Read::Catalog);
+    m_workspace->setCatalogOptions(options);
     QEventLoop loop;
     std::optional<CatalogSnapshot> snapshot;
     *error = timeLimitMessage();
-    QObject::connect(
-        m_session.get(), &CatalogSession::loaded, &loop, [&](const CatalogSnapshot &s) {
-            snapshot = s;
-            loop.quit();
-        });
-    QObject::connect(m_session.get(), &CatalogSession::failed, &loop, [&](const PgError &failure) {
+    Workspace *workspace = m_workspace.get();
+    QObject::connect(workspace, &Workspace::catalogChanged, &loop, [&] {
+        if (workspace->catalog().isNull())
+            return; // the reset before a read
+        snapshot = workspace->catalog();
+        loop.quit();
+    });
+    QObject::connect(workspace, &Workspace::catalogFailed, &loop, [&](const PgError &failure) {
         *error = failure.message;
         loop.quit();
     });
+    QObject::connect(
+        workspace->session(), &Connection::openFailed, &loop, [&](const PgError &failure) {
+            *error = QStringLiteral("cannot connect: %1").arg(failure.message);
+            loop.quit();
+        });
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);
-    m_session->refresh();
+    workspace->setTarget(WorkspaceTarget::forConnection(info, info.toDisplayString()));
     loop.exec();
     return snapshot;
 }
@@ -90,7 +101,7 @@ std::optional<QString> CliCatalog::ddl(
                      .arg(name);
         return std::nullopt;
     }
-    ObjectReader reader(m_session->objectConnection());
+    ObjectReader reader(m_workspace->catalogSession()->objectConnection());
     QEventLoop loop;
     std::optional<QString> ddl;
     *error = timeLimitMessage();

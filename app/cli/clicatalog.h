@@ -7,14 +7,15 @@
 #include <optional>
 
 namespace tusk::core {
-class CatalogSession;
+class Workspace;
 }
 
 namespace tusk::app {
 
-// A catalog snapshot for a command: core's CatalogSession (as the window
-// reads it), waited for on a local event loop with CliConnection's time
-// limit. Its sessions stay open for follow-up reads (DDL of one object).
+// A catalog snapshot for a command: a core Workspace built from the
+// command's options reads it (on a CatalogSession, as the window does),
+// waited for on a local event loop with CliConnection's time limit. Its
+// sessions stay open for follow-up reads (DDL of one object).
 class CliCatalog {
 public:
     CliCatalog();
@@ -28,7 +29,7 @@ public:
         const core::CatalogSnapshot &snapshot, const QString &name, QString *error);
 
 private:
-    std::unique_ptr<core::CatalogSession> m_session;
+    std::unique_ptr<core::Workspace> m_workspace;
 };
 
 } // namespace tusk::app

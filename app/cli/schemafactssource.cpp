@@ -2,7 +2,9 @@
 
 #include "cliconnection.h"
 
-#include "core/lint/schemafactsloader.h"
+#include "core/lint/schemafacts.h"
+#include "core/pg/connection.h"
+#include "core/workspace/workspace.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -17,23 +19,32 @@ std::optional<SchemaFacts> SchemaFactsSource::load(
     const std::optional<ConnInfo> info = CliConnection::resolve(profile, url, false, error);
     if (!info)
         return std::nullopt;
-    SchemaFactsLoader loader;
+    // A workspace built from the options, reading the schema facts only.
+    Workspace workspace;
+    workspace.setReads(Workspace::Read::SchemaFacts);
     QEventLoop loop;
-    std::optional<SchemaFacts> catalog;
+    std::optional<SchemaFacts> facts;
     *error = QStringLiteral("the server did not answer within %1 s")
                  .arg(CliConnection::timeLimitMs / 1000);
-    QObject::connect(&loader, &SchemaFactsLoader::loaded, &loop, [&](const SchemaFacts &c) {
-        catalog = c;
+    QObject::connect(&workspace, &Workspace::schemaFactsChanged, &loop, [&] {
+        if (!workspace.schemaFacts())
+            return; // the reset before a read
+        facts = *workspace.schemaFacts();
         loop.quit();
     });
-    QObject::connect(&loader, &SchemaFactsLoader::failed, &loop, [&](const PgError &failure) {
+    QObject::connect(&workspace, &Workspace::schemaFactsFailed, &loop, [&](const PgError &failure) {
         *error = failure.message;
         loop.quit();
     });
+    QObject::connect(
+        workspace.session(), &Connection::openFailed, &loop, [&](const PgError &failure) {
+            *error = QStringLiteral("cannot connect: %1").arg(failure.toString());
+            loop.quit();
+        });
     QTimer::singleShot(CliConnection::timeLimitMs, &loop, &QEventLoop::quit);
-    loader.load(*info);
+    workspace.setTarget(WorkspaceTarget::forConnection(*info, info->toDisplayString()));
     loop.exec();
-    return catalog;
+    return facts;
 }
 
 } // namespace tusk::app

@@ -93,7 +93,7 @@ void Workspace::readTarget()
 
 void Workspace::readCatalog()
 {
-    m_catalogSession = new CatalogSession(m_target.connInfo, this);
+    m_catalogSession = new CatalogSession(m_target.connInfo, m_catalogOptions, this);
     connect(m_catalogSession, &CatalogSession::loaded, this,
         [this](const CatalogSnapshot &snapshot, const QList<HealthFinding> &findings) {
             m_catalog = snapshot;

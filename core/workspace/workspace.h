@@ -3,6 +3,7 @@
 #include "confirmationpolicy.h"
 #include "workspacetarget.h"
 
+#include "core/catalog/catalogsession.h"
 #include "core/catalog/catalogsnapshot.h"
 #include "core/catalog/healthfinding.h"
 #include "core/files/userfilewriter.h"
@@ -17,7 +18,6 @@
 
 namespace tusk::core {
 
-class CatalogSession;
 class Connection;
 class SchemaFacts;
 class SchemaFactsLoader;
@@ -44,6 +44,10 @@ public:
 
     void setReads(Reads reads) { m_reads = reads; }
     Reads reads() const { return m_reads; }
+    // How the catalog is read: the window's quick snapshot first with
+    // health checks; a command the whole snapshot at once (and system
+    // schemas when asked).
+    void setCatalogOptions(const CatalogSession::Options &options) { m_catalogOptions = options; }
 
     // Makes `target` current (targetChanged() at once: labels, flags and the
     // migrations folder apply even before the server answers) and, when it
@@ -111,6 +115,7 @@ private:
     QList<HealthFinding> m_findings;
     std::shared_ptr<const SchemaFacts> m_schemaFacts;
     QStringList m_keywords;
+    CatalogSession::Options m_catalogOptions;
     Reads m_reads = Reads(Read::Catalog) | Read::SchemaFacts | Read::Keywords;
 };
 
