@@ -83,6 +83,11 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("NAME")},
         {QStringLiteral("db"), QStringLiteral("The same, from a connection URL."),
             QStringLiteral("URL")},
+        {QStringLiteral("sizes-from"),
+            QStringLiteral("Table sizes from the database the migration will run on (a profile "
+                           "or URL). Only such sizes, or a production profile's, let a small "
+                           "table lower a finding."),
+            QStringLiteral("PROFILE|URL")},
         {QStringLiteral("assume-in-transaction"),
             QStringLiteral("Each file runs inside one transaction (graphile-migrate, Rails, "
                            "Flyway).")},
@@ -161,6 +166,29 @@ int LintCommand::run(const QStringList &arguments)
         }
         if (!parser.isSet(QStringLiteral("pg-version")) && catalog->serverVersion > 0)
             options.serverVersion = catalog->serverVersion;
+        // A production profile's sizes are the target's own.
+        if (parser.isSet(QStringLiteral("profile"))
+            && CliConnection::offlineTarget(parser.value(QStringLiteral("profile"))).production)
+            catalog->sizesFromTarget = true;
+    }
+    if (parser.isSet(QStringLiteral("sizes-from"))) {
+        const QString from = parser.value(QStringLiteral("sizes-from"));
+        const bool url = from.contains(QLatin1String("://")) || from.contains(QLatin1Char('='));
+        QString error;
+        const std::optional<SchemaFacts> target =
+            SchemaFactsSource::load(url ? QString() : from, url ? from : QString(), &error);
+        if (!target) {
+            err() << "tusk lint: --sizes-from: " << error << '\n';
+            return exitFindings;
+        }
+        if (catalog) {
+            catalog->takeSizesFrom(*target);
+        } else {
+            catalog = target;
+            catalog->sizesFromTarget = true;
+            if (!parser.isSet(QStringLiteral("pg-version")) && catalog->serverVersion > 0)
+                options.serverVersion = catalog->serverVersion;
+        }
     }
 
     // Left to the OS at exit on purpose: freeing a 5 MB script's hundred

@@ -91,7 +91,7 @@ void LintEngine::finish(const LintInput &input, Finding &f) const
         const Rule *rule = m_byId.value(f.rule);
         if (rule && rule->info().aboutExistingData) {
             if (const TableFacts *table = input.catalog->table(lock->relation))
-                SizeVerdict::apply(f, *lock, *table);
+                SizeVerdict::apply(f, *lock, *table, input.catalog->sizesFromTarget);
         }
     }
 }

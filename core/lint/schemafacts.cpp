@@ -45,4 +45,14 @@ void SchemaFacts::setVolatility(const QString &function, char volatility)
         current = volatility;
 }
 
+void SchemaFacts::takeSizesFrom(const SchemaFacts &target)
+{
+    for (auto it = m_tables.begin(); it != m_tables.end(); ++it) {
+        const TableFacts *there = target.table(it.key());
+        it->rowEstimate = there ? there->rowEstimate : -1;
+        it->totalBytes = there ? there->totalBytes : -1;
+    }
+    sizesFromTarget = true;
+}
+
 } // namespace tusk::core

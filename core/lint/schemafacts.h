@@ -44,6 +44,16 @@ class SchemaFacts {
 public:
     int serverVersion = 0; // from the server, 0 when unknown
     QStringList searchPath {QStringLiteral("public")};
+    // True when the sizes are those of the database the migration will run
+    // on (a production profile, or the one named with --sizes-from). Only
+    // then may a small table lower a finding: a developer lints against a
+    // small local database, the migration runs where the tables are big.
+    bool sizesFromTarget = false;
+
+    // Sizes of `target`'s tables put in place of these (types, checks and
+    // indexes stay): lint with one database's types and another's sizes.
+    // A table `target` lacks gets no size (-1): unknown, not small.
+    void takeSizesFrom(const SchemaFacts &target);
 
     void addTable(TableFacts table);
     // `relation` as written: "schema.name" or "name" (looked up along the

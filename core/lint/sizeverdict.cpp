@@ -51,12 +51,15 @@ QString SizeVerdict::humanSeconds(double seconds)
     return QStringLiteral("~%1 h").arg(seconds / 3600, 0, 'f', 1);
 }
 
-void SizeVerdict::apply(Finding &finding, const RelationLock &lock, const TableFacts &table)
+void SizeVerdict::apply(
+    Finding &finding, const RelationLock &lock, const TableFacts &table, bool sizesFromTarget)
 {
+    if (table.totalBytes < 0 && table.rowEstimate < 0)
+        return; // no size known (a table the target lacks)
     const bool small =
         table.totalBytes >= 0 && table.totalBytes < kSmallBytes && table.rowEstimate < kSmallRows;
     const bool large = table.totalBytes >= kLargeBytes || table.rowEstimate >= kLargeRows;
-    if (small && finding.severity > Severity::Info)
+    if (small && sizesFromTarget && finding.severity > Severity::Info)
         finding.severity = Severity::Info;
     else if (large && finding.severity == Severity::Warning)
         finding.severity = Severity::Error;
@@ -67,6 +70,16 @@ void SizeVerdict::apply(Finding &finding, const RelationLock &lock, const TableF
     if (seconds >= 0)
         size +=
             QStringLiteral("; the lock is held for %1 (rough estimate)").arg(humanSeconds(seconds));
+    if (!sizesFromTarget && !large) {
+        // What the local size means, and what the verdict depends on.
+        size = QStringLiteral("here %1; these are not the target's sizes (lint with a production "
+                              "profile or --sizes-from PROFILE): on a large table the lock is "
+                              "held for the whole %2")
+                   .arg(size,
+                       lock.rewrites    ? QStringLiteral("rewrite")
+                           : lock.scans ? QStringLiteral("scan")
+                                        : QStringLiteral("statement"));
+    }
     finding.note = finding.note.isEmpty() ? size : finding.note + QStringLiteral("; ") + size;
 }
 

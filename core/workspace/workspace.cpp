@@ -112,7 +112,11 @@ void Workspace::readSchemaFacts()
     m_factsLoader = new SchemaFactsLoader(this);
     SchemaFactsLoader *loader = m_factsLoader;
     connect(loader, &SchemaFactsLoader::loaded, this, [this, loader](const SchemaFacts &catalog) {
-        m_schemaFacts = std::make_shared<const SchemaFacts>(catalog);
+        SchemaFacts facts = catalog;
+        // A production profile's sizes are those of the database the
+        // migration runs on; any other target's are only local sizes.
+        facts.sizesFromTarget = m_target.production;
+        m_schemaFacts = std::make_shared<const SchemaFacts>(std::move(facts));
         loader->deleteLater();
         emit schemaFactsChanged();
     });

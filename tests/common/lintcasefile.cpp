@@ -116,6 +116,8 @@ LintCaseFile LintCaseFile::read(const QString &path)
                     c.options.assumeInTransaction = true;
                 else if (word == QLatin1String("catalog"))
                     c.needsCatalog = true;
+                else if (word == QLatin1String("target-sizes"))
+                    c.targetSizes = true;
             }
             continue;
         }

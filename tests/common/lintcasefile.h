@@ -21,6 +21,7 @@ struct LintCaseFile {
     QByteArray sql;
     tusk::core::LintOptions options;
     bool needsCatalog = false;
+    bool targetSizes = false; // the catalog's sizes are the target's (`target-sizes`)
     QStringList setup; // SQL run on the throwaway server before a catalog case
     QList<QPair<int, QString>> expected; // (line, rule), sorted
     QByteArray fixed; // contents of <name>.fixed.sql, when present

@@ -76,8 +76,9 @@ void TestLintCatalog::catalogCases()
     const LintCaseFile c = LintCaseFile::read(path);
     const ScratchDatabase db(QStringLiteral("lintcase"));
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const std::optional<SchemaFacts> catalog = catalogAfter(db, c.setup);
+    std::optional<SchemaFacts> catalog = catalogAfter(db, c.setup);
     QVERIFY(catalog);
+    catalog->sizesFromTarget = c.targetSizes;
     const ParsedScript script(c.sql);
     LintOptions options = c.options;
     options.serverVersion = catalog->serverVersion;
@@ -137,15 +138,30 @@ void TestLintCatalog::severityFollowsTableSize()
     QVERIFY(catalog);
     const ParsedScript script(
         "CREATE INDEX small_a ON small (a);\nCREATE INDEX big_a ON big (a);\n");
-    QList<Finding> found;
-    for (const Finding &f : m_engine.lint(script, {}, &*catalog).findings) {
-        if (f.rule == QLatin1String("require-concurrent-index-creation"))
-            found << f;
-    }
+    const auto indexFindings = [&](const SchemaFacts &facts) {
+        QList<Finding> found;
+        for (const Finding &f : m_engine.lint(script, {}, &facts).findings) {
+            if (f.rule == QLatin1String("require-concurrent-index-creation"))
+                found << f;
+        }
+        return found;
+    };
+    // Sizes read from a local database say nothing of production: the
+    // warning stays, and the note says what the local size means.
+    QList<Finding> found = indexFindings(*catalog);
     QCOMPARE(found.size(), 2);
-    QCOMPARE(found.at(0).severity, Severity::Info); // 20 rows: nobody waits long
-    QVERIFY2(
-        found.at(0).note.contains(QLatin1String("about 20 rows")), qPrintable(found.at(0).note));
+    QCOMPARE(found.at(0).severity, Severity::Warning);
+    QVERIFY2(found.at(0).note.startsWith(QLatin1String("here small: "))
+            && found.at(0).note.contains(QLatin1String("about 20 rows"))
+            && found.at(0).note.contains(QLatin1String("not the target's sizes")),
+        qPrintable(found.at(0).note));
+    // The same sizes as the target's (a production profile, --sizes-from):
+    // 20 rows, nobody waits long.
+    SchemaFacts target = *catalog;
+    target.sizesFromTarget = true;
+    found = indexFindings(target);
+    QCOMPARE(found.at(0).severity, Severity::Info);
+    QVERIFY2(found.at(0).note.startsWith(QLatin1String("small: ")), qPrintable(found.at(0).note));
     QCOMPARE(found.at(1).severity, Severity::Warning);
     QVERIFY2(found.at(1).note.contains(QLatin1String("about 60000 rows"))
             && found.at(1).note.contains(QLatin1String("the lock is held for")),
@@ -169,14 +185,43 @@ void TestLintCatalog::cliWithDb()
         runTusk({QStringLiteral("lint"), QStringLiteral("--format=gcc"), QStringLiteral("--db"),
                     db.connInfo().toUrl(), QStringLiteral("m.sql")},
             dir, &output);
-    // varchar widening is catalog-only; bigint → numeric rewrites, but on a
-    // ten-row table the verdict is info, below the default --fail-on.
-    QCOMPARE(code, 0);
+    // varchar widening is catalog-only; bigint → numeric rewrites, and ten
+    // rows *here* say nothing of the database the migration targets: the
+    // warning stays.
+    QCOMPARE(code, 1);
     QVERIFY2(!output.contains(QRegularExpression(QStringLiteral("m.sql:3:.*changing-column-type"))),
         qPrintable(output));
     QVERIFY2(output.contains(QRegularExpression(
+                 QStringLiteral("m.sql:4:\\d+: warning: .*\\[changing-column-type\\]"))),
+        qPrintable(output));
+
+    // Sizes from the target (--sizes-from): the same ten rows lower it to
+    // info, below the default --fail-on ...
+    const QStringList withSizes {QStringLiteral("lint"), QStringLiteral("--format=gcc"),
+        QStringLiteral("--db"), db.connInfo().toUrl(), QStringLiteral("--sizes-from")};
+    QCOMPARE(runTusk(withSizes + QStringList {db.connInfo().toUrl(), QStringLiteral("m.sql")}, dir,
+                 &output),
+        0);
+    QVERIFY2(output.contains(QRegularExpression(
                  QStringLiteral("m.sql:4:\\d+: info: .*\\[changing-column-type\\]"))),
         qPrintable(output));
+    // ... and a target whose orders is large makes it an error that names
+    // that size (the statistics are set as ANALYZE of a big table would).
+    const ScratchDatabase production(QStringLiteral("lintprod"));
+    QVERIFY2(production.isValid(), qPrintable(production.error()));
+    QVERIFY(catalogAfter(production,
+        {QStringLiteral("CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20))"),
+            QStringLiteral("UPDATE pg_class SET reltuples = 20000000, relpages = 300000 "
+                           "WHERE oid = 'orders'::regclass")}));
+    QCOMPARE(runTusk({QStringLiteral("lint"), QStringLiteral("--db"), db.connInfo().toUrl(),
+                         QStringLiteral("--sizes-from"), production.connInfo().toUrl(),
+                         QStringLiteral("m.sql")},
+                 dir, &output),
+        1);
+    QVERIFY2(output.contains(QRegularExpression(
+                 QStringLiteral("m.sql:4:\\d+: error \\[changing-column-type\\]"))),
+        qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("about 20000000 rows")), qPrintable(output));
     QCOMPARE(runTusk({QStringLiteral("lint"), QStringLiteral("--db"),
                          QStringLiteral("postgresql://nobody@127.0.0.1:1/none"),
                          QStringLiteral("m.sql")},

@@ -57,6 +57,9 @@ void TestWorkspace::readsTheTargetOnce()
     QTRY_VERIFY_WITH_TIMEOUT(workspace.schemaFacts() != nullptr, 15000);
     QVERIFY(workspace.schemaFacts()->table(QStringLiteral("orders")));
     QCOMPARE(workspace.schemaFacts()->serverVersion, workspace.server().versionNumber);
+    // A bare connection is not known to be where migrations run: its sizes
+    // may not lower a finding.
+    QVERIFY(!workspace.schemaFacts()->sizesFromTarget);
     QTRY_VERIFY_WITH_TIMEOUT(
         workspace.serverKeywords().contains(QStringLiteral("concurrently")), 15000);
 
@@ -90,6 +93,9 @@ void TestWorkspace::aProfileAppliesBeforeItsServerAnswers()
     workspace.open(profile.connInfo());
     QVERIFY(ready.wait(15000));
     QCOMPARE(changed.size(), 1);
+    // A production profile's sizes are the target's own.
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.schemaFacts() != nullptr, 15000);
+    QVERIFY(workspace.schemaFacts()->sizesFromTarget);
 }
 
 void TestWorkspace::policiesFollowTheTarget()

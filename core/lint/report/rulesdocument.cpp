@@ -40,7 +40,10 @@ QByteArray RulesDocument::markdown(const LintEngine &engine)
            "`-- squawk-ignore …`), for the whole file with `-- tusk:ignore-file [rule-id…]`; an "
            "ignore naming an unknown rule is itself reported as `unknown-rule`. Findings about "
            "locking a table that already holds data are dropped for tables the same file "
-           "creates; with `--profile` or `--db` their severity follows the table's size.\n\n"
+           "creates; with `--profile` or `--db` a large table raises them to errors, and a "
+           "small one lowers them only when the sizes are those of the database the migration "
+           "targets (a profile with `safety = \"production\"`, or `--sizes-from PROFILE|URL`): "
+           "a small local database says nothing of production.\n\n"
            "| Rule | Severity | Autofix | Also caught by |\n"
            "|---|---|---|---|\n";
     for (const RuleInfo *info : rules) {
