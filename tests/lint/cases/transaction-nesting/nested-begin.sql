@@ -4,4 +4,4 @@ ALTER TABLE orders ADD COLUMN note text;
 BEGIN; -- expect: transaction-nesting
 ALTER TABLE orders ADD COLUMN memo text;
 COMMIT;
-COMMIT;
+COMMIT; -- expect: transaction-nesting
