@@ -106,6 +106,10 @@ void ForeignKeyWithoutIndex::checkStatement(
     if (keys.isEmpty())
         return;
     const QString table = NodeText::relation(range);
+    // A table this file creates is empty when the key is added: no delete
+    // scans it yet, so the missing index is a note, not a warning.
+    const bool newTable = statement.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT
+        || input.facts.createdBefore(table, statement.index - 1);
     const TableFacts *known = input.catalog ? input.catalog->table(table) : nullptr;
     // Every index the script builds on the table counts, before or after
     // this statement: the gap between them is part of one deploy.
@@ -132,6 +136,12 @@ void ForeignKeyWithoutIndex::checkStatement(
                 .arg(table, columns, referenced),
             wordAt(input, statement, key.constraint->location));
         f.relation = table;
+        if (newTable) {
+            f.severity = Severity::Info;
+            f.note = QStringLiteral("%1 is created in this file and still empty: index it before "
+                                    "it fills, while that is free")
+                         .arg(table);
+        }
         // The cost comes later, on the referenced table's deletes, not from
         // this statement's own locks.
         f.lock = QStringLiteral("later: each DELETE on %1 holds its row locks while it scans %2")

@@ -1,5 +1,5 @@
--- Foreign keys whose columns lead no index, on a new table and on a column
--- this file adds: deletes on the referenced table scan the referencing one.
+-- Foreign keys whose columns lead no index: on a table this file creates a
+-- note (it is empty), on a column added to an existing table a warning.
 CREATE TABLE orders (
     id bigint PRIMARY KEY,
     customer_id bigint REFERENCES customers (id), -- expect: foreign-key-without-index
