@@ -27,6 +27,7 @@
 #include "core/lint/rules/bandroptable.h"
 #include "core/lint/rules/changingcolumntype.h"
 #include "core/lint/rules/identifiertoolong.h"
+#include "core/lint/rules/indexwithmanycolumns.h"
 #include "core/lint/rules/preferbigintoverint.h"
 #include "core/lint/rules/preferbigintoversmallint.h"
 #include "core/lint/rules/preferidentity.h"
@@ -35,6 +36,7 @@
 #include "core/lint/rules/prefertimestamptz.h"
 #include "core/lint/rules/renamingcolumn.h"
 #include "core/lint/rules/renamingenumvalue.h"
+#include "core/lint/rules/renamingschema.h"
 #include "core/lint/rules/renamingtable.h"
 #include "core/lint/rules/requireenumvalueordering.h"
 #include "core/lint/rules/requiretableschema.h"
@@ -64,6 +66,7 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     rules.push_back(std::make_unique<AddingSerialPrimaryKeyField>());
     rules.push_back(std::make_unique<AddingExclusionConstraint>());
     rules.push_back(std::make_unique<ForeignKeyWithoutIndex>());
+    rules.push_back(std::make_unique<IndexWithManyColumns>());
     rules.push_back(std::make_unique<BanTruncateCascade>());
     rules.push_back(std::make_unique<PreferRepack>());
     rules.push_back(std::make_unique<BanCreateDomainWithConstraint>());
@@ -74,6 +77,7 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     rules.push_back(std::make_unique<ChangingColumnType>());
     rules.push_back(std::make_unique<RenamingColumn>());
     rules.push_back(std::make_unique<RenamingTable>());
+    rules.push_back(std::make_unique<RenamingSchema>());
     rules.push_back(std::make_unique<BanDropColumn>());
     rules.push_back(std::make_unique<BanDropTable>());
     rules.push_back(std::make_unique<BanDropDatabase>());
