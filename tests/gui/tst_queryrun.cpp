@@ -352,7 +352,10 @@ void TestQueryRun::killedSessionIsReportedAndReconnects()
     // The tab connects before it sends the sleep; on a busy machine that
     // can take longer than any fixed wait, so terminate until a backend
     // running it was found, in this test's own database (other tests may
-    // sleep on the same cluster at the same time). (Not in QTRY_VERIFY: it
+    // sleep on the same cluster at the same time), and only while it runs:
+    // an idle session still shows the sleep an earlier test cancelled, and
+    // killing that one would leave this sleep to run its 30 s after the
+    // reconnect. (Not in QTRY_VERIFY: it
     // evaluates its condition again after success, and this one has a side
     // effect.)
     bool terminated = false;
@@ -361,15 +364,17 @@ void TestQueryRun::killedSessionIsReportedAndReconnects()
     while (!terminated && clock.elapsed() < 15000) {
         const Reply killed = tusk::test::runAndWait(killer,
             QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid() "
-                           "AND datname = current_database()"));
+                           "WHERE query = 'SELECT pg_sleep(30)' AND state = 'active' "
+                           "AND pid <> pg_backend_pid() AND datname = current_database()"));
         QVERIFY(killed.error.isNull());
         terminated = !killed.results.isEmpty() && killed.results.first().rowCount() == 1;
         if (!terminated)
             QTest::qWait(50);
     }
     QVERIFY2(terminated, "the sleep never showed in pg_stat_activity");
-    QVERIFY(finished.wait(10000));
+    // The killer's own queries spin the event loop: the run may have ended
+    // already, which QSignalSpy::wait() would not see.
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
     const PgError error = lastError(finished);
     QVERIFY2(!error.isNull(), "a killed session must report an error");
     const QString messages = m_tab->resultsPane()->messagesText();
