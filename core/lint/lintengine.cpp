@@ -192,15 +192,19 @@ bool LintEngine::inScriptOrder(const Finding &a, const Finding &b)
     return a.range.begin < b.range.begin;
 }
 
-LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &options,
+LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &given,
     const SchemaFacts *catalog, bool embedded) const
 {
     LintResult result;
     const qsizetype count = script.statements().size();
     result.statementCount = int(count);
+    const Suppressions suppressions(script, m_knownIds);
+    // A file may say its tool does not wrap it in a transaction after all.
+    LintOptions options = given;
+    if (suppressions.disablesAssumeInTransaction())
+        options.assumeInTransaction = false;
     const QList<StatementState> states = trackTransactions(script, options);
     const ScriptFacts facts(script);
-    const Suppressions suppressions(script, m_knownIds);
 
     // Statements are independent once the script-wide facts are known: a
     // big migration is checked in blocks, one per core, each with its own

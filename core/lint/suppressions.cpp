@@ -22,11 +22,17 @@ Suppressions::Suppressions(const ParsedScript &script, const QSet<QString> &know
     static const QRegularExpression directive(QStringLiteral(
         "^(?:--|/\\*)\\s*(tusk:ignore-file|tusk:ignore|squawk-ignore-file|squawk-ignore)"
         "(?=\\s|$|\\*/)(.*?)(?:\\*/)?\\s*$"));
+    static const QRegularExpression noAssumedTransaction(QStringLiteral(
+        "^(?:--|/\\*)\\s*(?:squawk-|tusk:)disable-assume-in-transaction(?=\\s|$|\\*/)"));
     const QByteArray &bytes = script.source().bytes();
     const QList<ParsedStatement> &statements = script.statements();
     for (const ScriptComment &comment : script.lexed().comments) {
         const QString text =
             QString::fromUtf8(bytes.constData() + comment.range.begin, comment.range.size());
+        if (noAssumedTransaction.match(text.trimmed()).hasMatch()) {
+            m_noAssumedTransaction = true;
+            continue;
+        }
         const QRegularExpressionMatch m = directive.match(text.trimmed());
         if (!m.hasMatch())
             continue;

@@ -21,6 +21,9 @@ public:
     Suppressions(const ParsedScript &script, const QSet<QString> &knownRules);
 
     bool suppresses(const Finding &finding) const;
+    // `-- squawk-disable-assume-in-transaction` (or `tusk:`) in the file:
+    // its tool does not wrap it in a transaction, whatever the options say.
+    bool disablesAssumeInTransaction() const { return m_noAssumedTransaction; }
     // `unknown-rule` findings for ids that name no rule.
     const QList<Finding> &problems() const { return m_problems; }
 
@@ -34,6 +37,7 @@ private:
         bool covers(const QString &rule) const { return all || rules.contains(rule); }
     };
     Ignore m_file;
+    bool m_noAssumedTransaction = false;
     QHash<int, Ignore> m_byStatement;
     QList<Finding> m_problems;
 };
