@@ -42,11 +42,6 @@ CatalogSession *Workspace::catalogSession() const
     return m_catalogSession;
 }
 
-Connection *Workspace::createSession(QObject *parent) const
-{
-    return new Connection(parent);
-}
-
 ConfirmationPolicy Workspace::confirmationPolicy() const
 {
     return ConfirmationPolicy(m_target.production, m_target.readOnly);

@@ -26,7 +26,7 @@ class SchemaFactsLoader;
 // the target (profile, parameters, production and read-only flags,
 // migrations folder), its primary session, what the target's database
 // holds (the catalog snapshot with its health findings, the schema facts,
-// the server's keywords), sessions of a tool's own on it, and the policies
+// the server's keywords), and the policies
 // both faces ask through (confirmations; the file writer's options, which
 // refuse released migrations). Tools follow its signals and never copy
 // another tool's wiring. Lives on the GUI thread; nothing blocks.
@@ -66,10 +66,6 @@ public:
     Connection *session() const { return m_session; }
     bool isReady() const { return m_ready; }
     ServerInfo server() const;
-
-    // A new session of a tool's own on the target (an editor tab, the
-    // activity monitor), parented to `parent`, not opened yet.
-    Connection *createSession(QObject *parent) const;
 
     // The target database's catalog, read on the workspace's CatalogSession
     // (the Schema tool shows it and refreshes it); null before ready().
