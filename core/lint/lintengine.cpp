@@ -2,6 +2,7 @@
 
 #include "lockmodel.h"
 #include "plpgsqlbodies.h"
+#include "psqlvariablenames.h"
 #include "ruleregistry.h"
 #include "schemafacts.h"
 #include "scriptfacts.h"
@@ -254,12 +255,18 @@ LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &given
     }
     if (whole.isEmpty()) {
         result.findings = std::move(perStatement);
-        return result;
+    } else {
+        result.findings.reserve(total);
+        std::merge(std::make_move_iterator(perStatement.begin()),
+            std::make_move_iterator(perStatement.end()), std::make_move_iterator(whole.begin()),
+            std::make_move_iterator(whole.end()), std::back_inserter(result.findings),
+            inScriptOrder);
     }
-    result.findings.reserve(total);
-    std::merge(std::make_move_iterator(perStatement.begin()),
-        std::make_move_iterator(perStatement.end()), std::make_move_iterator(whole.begin()),
-        std::make_move_iterator(whole.end()), std::back_inserter(result.findings), inScriptOrder);
+    if (!script.lexed().variables.isEmpty()) {
+        const PsqlVariableNames names(script.source().bytes(), script.lexed());
+        for (Finding &f : result.findings)
+            names.restore(f);
+    }
     return result;
 }
 

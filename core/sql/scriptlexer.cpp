@@ -148,6 +148,8 @@ private:
             dollarQuoted();
         } else if (c == '\\') {
             metaCommand();
+        } else if (c == ':') {
+            variable();
         } else if (c == ';') {
             const bool copy = firstWordIsCopy()
                 && isCopyFromStdin(normalisedWords(m_data + m_firstToken, m_data + m_at));
@@ -217,10 +219,71 @@ private:
         m_at = close < 0 ? m_size : close + tag.size();
     }
 
+    // psql's \g family (and \watch, \crosstabview) sends the query buffer
+    // like a semicolon does: `SELECT … AS id \gset` ends its statement.
+    static bool sendsQueryBuffer(const QByteArray &words)
+    {
+        const qsizetype space = words.indexOf(' ');
+        const QByteArray command = (space < 0 ? words : words.left(space)).toLower();
+        static const char *const senders[] = {
+            "\\g", "\\gx", "\\gset", "\\gexec", "\\gdesc", "\\watch", "\\crosstabview"};
+        for (const char *sender : senders) {
+            if (command == sender)
+                return true;
+        }
+        return false;
+    }
+
+    // psql substitutes :name, :'name' and :"name" before the server sees
+    // the text. The parser gets a placeholder of the same length and kind:
+    // an identifier _name (valid where a value or a name goes), a string
+    // literal 'name', a quoted identifier "name"; so every byte offset
+    // still matches the original text. `::` is a cast, `:=` a named
+    // argument, and a colon right after a word or digit an array slice.
+    void variable()
+    {
+        const char next = at(m_at + 1);
+        if (next == ':') {
+            m_at += 2;
+            return;
+        }
+        const bool afterWord = m_at > 0 && isIdentifierChar(m_data[m_at - 1]);
+        if (afterWord || (!isIdentifierStart(next) && next != '\'' && next != '"')) {
+            ++m_at;
+            return;
+        }
+        qsizetype nameBegin = m_at + (next == '\'' || next == '"' ? 2 : 1);
+        qsizetype nameEnd = nameBegin;
+        while (nameEnd < m_size && isIdentifierChar(m_data[nameEnd]) && m_data[nameEnd] != '$')
+            ++nameEnd;
+        if (nameEnd == nameBegin) {
+            ++m_at;
+            return;
+        }
+        qsizetype end = nameEnd;
+        if (next == '\'' || next == '"') {
+            if (at(nameEnd) != next) { // not :'name' after all
+                ++m_at;
+                return;
+            }
+            ++end;
+        }
+        m_out.variables << ScriptVariable {{m_at, end},
+            next == '\''      ? ScriptVariable::Kind::Literal
+                : next == '"' ? ScriptVariable::Kind::Identifier
+                              : ScriptVariable::Kind::Text};
+        m_out.masked[m_at] = next == '\'' || next == '"' ? ' ' : '_';
+        m_at = end;
+    }
+
     void metaCommand()
     {
         const qsizetype end = lineEnd(m_at);
         const QByteArray words = normalisedWords(m_data + m_at, m_data + end);
+        if (sendsQueryBuffer(words)) {
+            endPiece(m_at);
+            m_pieceStart = end;
+        }
         skip(m_at, end, ScriptSkip::Kind::MetaCommand);
         m_at = end;
         m_firstToken = -1;

@@ -34,6 +34,8 @@ private slots:
     void quotingHidesSemicolons();
     void skipsPsqlMetaCommands();
     void skipsCopyData();
+    void gFamilyEndsAStatement();
+    void psqlVariablesBecomePlaceholders();
     void badStatementDoesNotHideOthers();
     void joinsScannerPiecesOfOneStatement();
     void countsColumnsInCharacters();
@@ -109,6 +111,49 @@ void TestParsedScript::skipsPsqlMetaCommands()
     QCOMPARE(script.lexed().skipped.first().range, (ByteRange {0, 21}));
     // Offsets are unchanged: the masked copy has the original's length.
     QCOMPARE(script.lexed().masked.size(), script.source().size());
+}
+
+void TestParsedScript::gFamilyEndsAStatement()
+{
+    // psql sends the buffer at \gset / \g / \gx / \gexec like at a
+    // semicolon; an ordinary meta-command on its own line does not.
+    const ParsedScript script("SELECT max(id) AS top FROM orders \\gset\n"
+                              "SELECT 1\n\\g out.txt\n"
+                              "SELECT format('x') \\gexec\n"
+                              "ALTER TABLE t\n\\echo half\nADD COLUMN c int;\n");
+    QCOMPARE(texts(script),
+        QList<QByteArray>({"SELECT max(id) AS top FROM orders", "SELECT 1", "SELECT format('x')",
+            "ALTER TABLE t\n\\echo half\nADD COLUMN c int"}));
+    for (const ParsedStatement &s : script.statements())
+        QVERIFY2(s.isValid(), qPrintable(s.syntaxError));
+}
+
+void TestParsedScript::psqlVariablesBecomePlaceholders()
+{
+    const QByteArray sql = "CREATE TABLE :schema.items (id bigint);\n"
+                           "SET lock_timeout = :'timeout';\n"
+                           "ALTER TABLE :\"table\" ADD COLUMN c int;\n"
+                           "SELECT a[1:2], b::text, f(x := 1), ':no', $$ :no $$ FROM t;\n";
+    const ParsedScript script(sql);
+    QCOMPARE(script.statements().size(), 4);
+    for (const ParsedStatement &s : script.statements())
+        QVERIFY2(s.isValid(), qPrintable(s.syntaxError));
+    const QList<ScriptVariable> &variables = script.lexed().variables;
+    QCOMPARE(variables.size(), 3);
+    QCOMPARE(sql.mid(variables[0].range.begin, variables[0].range.size()), QByteArray(":schema"));
+    QCOMPARE(variables[0].kind, ScriptVariable::Kind::Text);
+    QCOMPARE(
+        sql.mid(variables[1].range.begin, variables[1].range.size()), QByteArray(":'timeout'"));
+    QCOMPARE(variables[1].kind, ScriptVariable::Kind::Literal);
+    QCOMPARE(variables[2].kind, ScriptVariable::Kind::Identifier);
+    // Same length, same offsets: the parser saw placeholders of the right kind.
+    const QByteArray &masked = script.lexed().masked;
+    QCOMPARE(masked.size(), sql.size());
+    QVERIFY(masked.startsWith("CREATE TABLE _schema.items"));
+    QVERIFY(masked.contains("SET lock_timeout =  'timeout';"));
+    QVERIFY(masked.contains("ALTER TABLE  \"table\" ADD"));
+    QVERIFY(masked.contains("a[1:2], b::text, f(x := 1), ':no', $$ :no $$"));
+    QCOMPARE(script.statements().at(2).start, (SourcePosition {3, 1}));
 }
 
 void TestParsedScript::skipsCopyData()
