@@ -62,6 +62,10 @@ ColumnType ColumnType::fromTypeName(const PgQuery__TypeName *type)
             && mod->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
             out.modifiers << mod->a_const->ival->ival;
     }
+    // interval(p) is {full range, p} to the parser and {p} to format_type().
+    if (out.name == QLatin1String("interval") && out.modifiers.size() == 2
+        && out.modifiers.first() == 0x7FFF)
+        out.modifiers.removeFirst();
     out.isArray = type->n_array_bounds > 0;
     return out;
 }

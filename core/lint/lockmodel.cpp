@@ -109,7 +109,10 @@ void alterCommand(const QString &table, const PgQuery__AlterTableCmd *cmd,
         const ColumnType to = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
             ? ColumnType::fromTypeName(cmd->def->column_def->type_name)
             : ColumnType {};
-        const TypeChange change = TypeChange::between(knownType(table, name, c), to);
+        const TypeChange change = TypeChange::between(knownType(table, name, c), to,
+            TypeChange::contextOf(c.serverVersion,
+                c.facts ? c.facts->timeZone(c.statement) : QString(),
+                c.catalog ? c.catalog->timeZone : QString()));
         // USING anything but a plain cast of the column computes every row anew.
         const PgQuery__Node *cast =
             cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
@@ -120,8 +123,9 @@ void alterCommand(const QString &table, const PgQuery__AlterTableCmd *cmd,
                 && cast->type_cast->arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF);
         const bool rewrites = !plainCast || change.cost == TypeChange::Cost::Rewrite
             || change.cost == TypeChange::Cost::Unknown;
-        out << lock(
-            table, M::AccessExclusive, QStringLiteral("ALTER COLUMN TYPE"), false, rewrites);
+        // A change that keeps the table may still build its indexes again.
+        out << lock(table, M::AccessExclusive, QStringLiteral("ALTER COLUMN TYPE"),
+            !rewrites && change.rebuildsIndexes, rewrites);
         return;
     }
     case T::PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {

@@ -44,6 +44,7 @@ class SchemaFacts {
 public:
     int serverVersion = 0; // from the server, 0 when unknown
     QStringList searchPath {QStringLiteral("public")};
+    QString timeZone; // the session's TimeZone setting; empty when unknown
     // True when the sizes are those of the database the migration will run
     // on (a production profile, or the one named with --sizes-from). Only
     // then may a small table lower a finding: a developer lints against a

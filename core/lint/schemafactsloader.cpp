@@ -38,8 +38,11 @@ SchemaFacts SchemaFactsLoader::fromResults(const QList<Result> &results, int ser
     if (results.size() < 6)
         return catalog;
     catalog.searchPath.clear();
-    for (int r = 0; r < results[0].rowCount(); ++r)
-        catalog.searchPath << results[0].text(r, 0);
+    for (int r = 0; r < results[0].rowCount(); ++r) {
+        if (!results[0].text(r, 0).isEmpty())
+            catalog.searchPath << results[0].text(r, 0);
+        catalog.timeZone = results[0].text(r, 1);
+    }
     QHash<QString, TableFacts> tables;
     auto key = [](const Result &result, int row) {
         QString k = result.text(row, 0);

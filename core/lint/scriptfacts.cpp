@@ -46,6 +46,22 @@ ScriptFacts::ScriptFacts(const ParsedScript &script)
         case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
             noteAlter(s.index, s.node->alter_table_stmt);
             break;
+        case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: {
+            const PgQuery__VariableSetStmt *set = s.node->variable_set_stmt;
+            if (QString::fromUtf8(set->name).compare(
+                    QLatin1String("timezone"), Qt::CaseInsensitive))
+                break;
+            QString zone;
+            if (set->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE && set->n_args == 1
+                && set->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST
+                && set->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+                zone = QString::fromUtf8(set->args[0]->a_const->sval->sval);
+            else
+                zone =
+                    QStringLiteral("(not UTC)"); // DEFAULT, LOCAL, an offset: not known to be UTC
+            m_timeZones << ZoneSet {s.index, zone};
+            break;
+        }
         case PG_QUERY__NODE__NODE_INDEX_STMT: {
             const PgQuery__IndexStmt *index = s.node->index_stmt;
             m_indexes[tableName(NodeText::relation(index->relation))]
@@ -173,6 +189,27 @@ ColumnType ScriptFacts::columnType(
             latest = d.type;
     }
     return latest;
+}
+
+QString ScriptFacts::timeZone(int statement) const
+{
+    QString zone;
+    for (const ZoneSet &set : m_timeZones) {
+        if (set.statement >= statement)
+            break;
+        zone = set.zone;
+    }
+    return zone;
+}
+
+bool ScriptFacts::isUtc(const QString &zone)
+{
+    static const QStringList utc {QStringLiteral("utc"), QStringLiteral("etc/utc"),
+        QStringLiteral("gmt"), QStringLiteral("etc/gmt"), QStringLiteral("z"),
+        QStringLiteral("zulu"), QStringLiteral("universal"), QStringLiteral("etc/universal"),
+        QStringLiteral("uct"), QStringLiteral("etc/uct"), QStringLiteral("utc0"),
+        QStringLiteral("gmt0"), QStringLiteral("etc/gmt0")};
+    return utc.contains(zone.trimmed().toLower());
 }
 
 QList<QStringList> ScriptFacts::indexKeys(const QString &relation, int statement) const

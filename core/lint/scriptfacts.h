@@ -39,6 +39,12 @@ public:
     // before `statement`.
     bool validatesBefore(const QString &relation, const QString &name, int statement) const;
 
+    // The TimeZone the script set last before `statement` (SET timezone,
+    // SET TIME ZONE); empty when it set none.
+    QString timeZone(int statement) const;
+    // True for the spellings of UTC ("UTC", "Etc/UTC", "GMT", "Z" …).
+    static bool isUtc(const QString &zone);
+
     static QString tableName(const QString &relation); // "s.t" → "t"
 
 private:
@@ -59,6 +65,11 @@ private:
     QHash<QString, QString> m_pendingChecks; // "table.constraint" NOT VALID → column
     QHash<QString, int> m_validated; // "table.constraint" → first VALIDATE
     QHash<QString, int> m_provenNotNull; // "table.column" → first statement proving it
+    struct ZoneSet {
+        int statement;
+        QString zone;
+    };
+    QList<ZoneSet> m_timeZones; // in script order
 };
 
 } // namespace tusk::core

@@ -22,6 +22,8 @@ private slots:
     void between();
     void unknownOldType();
     void userTypeStartingWithTime();
+    void timeZoneDecidesTimestamptz();
+    void namesTheSafeOldTypes();
 };
 
 void TestTypeChange::fromCatalog_data()
@@ -139,6 +141,41 @@ void TestTypeChange::userTypeStartingWithTime()
 {
     // A user type whose name merely starts with "time" is not a time type.
     QCOMPARE(ColumnType::fromCatalog(QStringLiteral("timeslot")).name, QStringLiteral("timeslot"));
+}
+
+void TestTypeChange::timeZoneDecidesTimestamptz()
+{
+    const ColumnType from = ColumnType::fromCatalog(QStringLiteral("timestamp without time zone"));
+    const ColumnType to = ColumnType::fromCatalog(QStringLiteral("timestamp with time zone"));
+    // The script's SET wins over the catalog's session setting.
+    TypeChange change = TypeChange::between(
+        from, to, TypeChange::contextOf(150000, QStringLiteral("Etc/UTC"), QStringLiteral("CET")));
+    QCOMPARE(change.cost, TypeChange::Cost::CatalogOnly);
+    QVERIFY(change.rebuildsIndexes);
+    change =
+        TypeChange::between(from, to, TypeChange::contextOf(150000, {}, QStringLiteral("UTC")));
+    QCOMPARE(change.cost, TypeChange::Cost::CatalogOnly);
+    change = TypeChange::between(
+        from, to, TypeChange::contextOf(150000, QStringLiteral("CET"), QStringLiteral("UTC")));
+    QCOMPARE(change.cost, TypeChange::Cost::Rewrite);
+    change =
+        TypeChange::between(from, to, TypeChange::contextOf(110000, QStringLiteral("UTC"), {}));
+    QCOMPARE(change.cost, TypeChange::Cost::Rewrite);
+    change = TypeChange::between(from, to, TypeChange::contextOf(150000, {}, {}));
+    QCOMPARE(change.cost, TypeChange::Cost::Rewrite);
+    QVERIFY(change.reason.contains(QLatin1String("only when the session's TimeZone is UTC")));
+}
+
+void TestTypeChange::namesTheSafeOldTypes()
+{
+    QCOMPARE(
+        TypeChange::safeSources(ColumnType::fromCatalog(QStringLiteral("character varying(50)"))),
+        QStringLiteral("varchar(n ≤ 50)"));
+    QCOMPARE(TypeChange::safeSources(ColumnType::fromCatalog(QStringLiteral("numeric(12,2)"))),
+        QStringLiteral("numeric(p ≤ 12, 2)"));
+    QCOMPARE(TypeChange::safeSources(ColumnType::fromCatalog(QStringLiteral("inet"))),
+        QStringLiteral("cidr"));
+    QVERIFY(TypeChange::safeSources(ColumnType::fromCatalog(QStringLiteral("bigint"))).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTypeChange)

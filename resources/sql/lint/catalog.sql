@@ -3,8 +3,12 @@
 -- open the relation and would wait behind the very ACCESS EXCLUSIVE lock a
 -- migration might be holding. System schemas are left out.
 
--- 1. The search path, to find unqualified names as the server would.
-SELECT s AS schema_name FROM unnest(current_schemas(false)) AS s;
+-- 1. The search path, to find unqualified names as the server would, and
+--    the session's TimeZone (timestamp ↔ timestamptz is catalog-only in UTC);
+--    one row even when the path is empty.
+SELECT s AS schema_name, z.time_zone
+FROM (SELECT current_setting('TimeZone') AS time_zone) AS z
+LEFT JOIN unnest(current_schemas(false)) AS s ON true;
 
 -- 2. Tables and partitioned tables: row estimate and size (heap, TOAST,
 --    indexes).
