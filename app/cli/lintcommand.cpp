@@ -8,6 +8,7 @@
 #include "core/lint/report/lintreporter.h"
 #include "core/lint/report/rulesdocument.h"
 #include "core/lint/schemafacts.h"
+#include "core/lint/suppressions.h"
 #include "core/workspace/workspace.h"
 
 #include <QCommandLineParser>
@@ -88,6 +89,10 @@ void addOptions(QCommandLineParser &parser)
                            "or URL). Only such sizes, or a production profile's, let a small "
                            "table lower a finding."),
             QStringLiteral("PROFILE|URL")},
+        {QStringLiteral("exclude"),
+            QStringLiteral("Leave these rules out (comma-separated, may be repeated; "
+                           "require-timeout-settings stands for both timeout rules)."),
+            QStringLiteral("RULES")},
         {QStringLiteral("assume-in-transaction"),
             QStringLiteral("Each file runs inside one transaction (graphile-migrate, Rails, "
                            "Flyway).")},
@@ -143,6 +148,18 @@ int LintCommand::run(const QStringList &arguments)
         if (options.serverVersion < 90000) {
             err() << "tusk lint: --pg-version takes a version like 11, 12.4 or 150004\n";
             return exitUsage;
+        }
+    }
+    for (const QString &list : parser.values(QStringLiteral("exclude"))) {
+        for (const QString &raw : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            for (const QString &id : Suppressions::canonicalIds(raw.trimmed())) {
+                if (!engine.knownIds().contains(id)) {
+                    err() << "tusk lint: --exclude: \"" << raw.trimmed()
+                          << "\" names no rule (tusk lint --list-rules lists them)\n";
+                    return exitUsage;
+                }
+                options.excludedRules.insert(id);
+            }
         }
     }
     if (parser.isSet(QStringLiteral("profile")) && parser.isSet(QStringLiteral("db"))) {

@@ -7,9 +7,11 @@ namespace tusk::core {
 namespace {
 bool overlaps(const ByteRange &a, const ByteRange &b)
 {
-    // Two insertions at one point would order ambiguously: treat as overlap.
+    // Two pure insertions at one point go in the findings' order (SET
+    // lock_timeout, then SET statement_timeout); an insertion at the start
+    // of a replaced range, or two replacements from one point, clash.
     if (a.begin == b.begin)
-        return true;
+        return a.size() != 0 || b.size() != 0;
     return a.begin < b.end && b.begin < a.end;
 }
 } // namespace
@@ -33,7 +35,10 @@ FixOutcome FixApplier::apply(const QByteArray &script, const QList<Finding> &fin
         taken << f.fix;
         ++outcome.applied;
     }
-    std::sort(taken.begin(), taken.end(),
+    // From the end backwards; at one point the later insertion goes in
+    // first, so the earlier one ends up before it.
+    std::reverse(taken.begin(), taken.end());
+    std::stable_sort(taken.begin(), taken.end(),
         [](const TextEdit &a, const TextEdit &b) { return a.range.begin > b.range.begin; });
     outcome.text = script;
     for (const TextEdit &e : taken)

@@ -183,6 +183,8 @@ void LintEngine::keep(
         if (rule && rule->info().aboutExistingData && f.statement >= 0
             && input.facts.createdBefore(f.relation, f.statement - 1))
             return true;
+        if (input.options.excludedRules.contains(f.rule))
+            return true;
         return suppressions.suppresses(f);
     });
     std::stable_sort(found.begin(), found.end(), inScriptOrder);

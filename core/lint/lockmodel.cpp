@@ -287,6 +287,41 @@ void reindexLocks(const PgQuery__ReindexStmt *reindex, QList<RelationLock> &out)
     out << lock(indexes, indexMode, why);
 }
 
+// COMMENT ON a table, column, index, view, sequence, or a table's
+// constraint, trigger, policy or rule takes SHARE UPDATE EXCLUSIVE on the
+// relation (get_object_address): it waits behind VACUUM, CREATE INDEX
+// CONCURRENTLY and every ALTER TABLE.
+void commentLocks(const PgQuery__CommentStmt *comment, QList<RelationLock> &out)
+{
+    using O = PgQuery__ObjectType;
+    if (!comment->object || comment->object->node_case != PG_QUERY__NODE__NODE_LIST)
+        return;
+    QStringList names =
+        NodeText::strings(comment->object->list->items, comment->object->list->n_items);
+    switch (comment->objtype) {
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        break;
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+    case O::PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
+        if (!names.isEmpty())
+            names.removeLast();
+        break;
+    default:
+        return; // types, functions …: no query locks those
+    }
+    if (!names.isEmpty())
+        out << lock(
+            names.join(QLatin1Char('.')), M::ShareUpdateExclusive, QStringLiteral("COMMENT ON"));
+}
+
 M lockStmtMode(int mode)
 {
     // LockStmt.mode is PostgreSQL's LOCKMODE: 1 AccessShare … 8 AccessExclusive.
@@ -461,6 +496,28 @@ QList<RelationLock> LockModel::locksOf(const PgQuery__Node *node, const Context 
                 out << lock(NodeText::relation(l->relations[i]->range_var), lockStmtMode(l->mode),
                     QStringLiteral("LOCK TABLE"));
         }
+        return out;
+    }
+    case PG_QUERY__NODE__NODE_COMMENT_STMT:
+        commentLocks(node->comment_stmt, out);
+        return out;
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+        // nextval() takes ROW EXCLUSIVE on the sequence: while ALTER
+        // SEQUENCE waits for or holds SHARE ROW EXCLUSIVE, every insert that
+        // draws from it (the owning table's default) waits too.
+        out << lock(NodeText::relation(node->alter_seq_stmt->sequence), M::ShareRowExclusive,
+            QStringLiteral("ALTER SEQUENCE"));
+        return out;
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+        // ADD VALUE locks the type against concurrent changes; RENAME VALUE
+        // updates pg_enum under the same lock. Queries never lock a type.
+        RelationLock type =
+            lock(QStringLiteral("type %1").arg(NodeText::strings(
+                     node->alter_enum_stmt->type_name, node->alter_enum_stmt->n_type_name)
+                                                   .join(QLatin1Char('.'))),
+                M::Exclusive, QStringLiteral("ALTER TYPE"));
+        type.objectOnly = true;
+        out << type;
         return out;
     }
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:

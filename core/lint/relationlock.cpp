@@ -10,7 +10,9 @@ QString RelationLock::describe() const
     else if (scans)
         work = QStringLiteral(", scans the table");
     return QStringLiteral("%1 on %2%3: %4")
-        .arg(LockModes::name(mode), relation, work, LockModes::describeImpact(mode));
+        .arg(LockModes::name(mode), relation, work,
+            objectOnly ? QStringLiteral("blocks other changes of it; queries go on")
+                       : LockModes::describeImpact(mode));
 }
 
 } // namespace tusk::core

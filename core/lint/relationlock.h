@@ -14,6 +14,9 @@ struct RelationLock {
     bool rewrites = false;
     bool scans = false;
     QString why; // "ALTER COLUMN TYPE", "ADD CONSTRAINT … FOREIGN KEY"
+    // A lock on an object queries never lock (an enum type): it queues
+    // only other changes of that object, never reads or writes.
+    bool objectOnly = false;
 
     // "ACCESS EXCLUSIVE on orders, rewrites the table: blocks reads and writes"
     QString describe() const;

@@ -5,6 +5,7 @@
 
 #include "core/sql/parsedscript.h"
 
+#include <QSet>
 #include <QStringList>
 
 namespace tusk::core {
@@ -20,6 +21,8 @@ struct LintOptions {
     bool assumeInTransaction = false;
     // Threads for a big script: 0 for one per core.
     int threads = 0;
+    // Rules left out (`tusk lint --exclude`), by id.
+    QSet<QString> excludedRules;
 };
 
 // Where the script stands when a statement runs.

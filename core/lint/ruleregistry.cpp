@@ -43,7 +43,8 @@
 // includes: transactions and scripts
 #include "core/lint/rules/banuncommittedtransaction.h"
 #include "core/lint/rules/preferrobuststmts.h"
-#include "core/lint/rules/requiretimeoutsettings.h"
+#include "core/lint/rules/requirelocktimeout.h"
+#include "core/lint/rules/requirestatementtimeout.h"
 #include "core/lint/rules/statementsafteraccessexclusive.h"
 #include "core/lint/rules/transactionnesting.h"
 #include "core/lint/rules/unbatchedupdateordelete.h"
@@ -68,7 +69,8 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     rules.push_back(std::make_unique<ForeignKeyWithoutIndex>());
     rules.push_back(std::make_unique<IndexWithManyColumns>());
     rules.push_back(std::make_unique<BanTruncateCascade>());
-    rules.push_back(std::make_unique<PreferRepack>());
+    rules.push_back(std::make_unique<PreferRepack>(true));
+    rules.push_back(std::make_unique<PreferRepack>(false));
     rules.push_back(std::make_unique<BanCreateDomainWithConstraint>());
     rules.push_back(std::make_unique<BanAlterDomainWithAddConstraint>());
     // rules: columns and types
@@ -96,7 +98,8 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     // rules: transactions and scripts
     rules.push_back(std::make_unique<TransactionNesting>());
     rules.push_back(std::make_unique<BanUncommittedTransaction>());
-    rules.push_back(std::make_unique<RequireTimeoutSettings>());
+    rules.push_back(std::make_unique<RequireLockTimeout>());
+    rules.push_back(std::make_unique<RequireStatementTimeout>());
     rules.push_back(std::make_unique<StatementsAfterAccessExclusive>());
     rules.push_back(std::make_unique<PreferRobustStmts>());
     rules.push_back(std::make_unique<UnbatchedUpdateOrDelete>());

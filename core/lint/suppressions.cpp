@@ -8,13 +8,15 @@
 
 namespace tusk::core {
 
-QString Suppressions::canonicalId(const QString &id)
+QStringList Suppressions::canonicalIds(const QString &id)
 {
-    static const QHash<QString, QString> aliases {
-        {QStringLiteral("prefer-big-int"), QStringLiteral("prefer-bigint-over-int")},
-        {QStringLiteral("prefer-timestamp-tz"), QStringLiteral("prefer-timestamptz")},
+    static const QHash<QString, QStringList> aliases {
+        {QStringLiteral("prefer-big-int"), {QStringLiteral("prefer-bigint-over-int")}},
+        {QStringLiteral("prefer-timestamp-tz"), {QStringLiteral("prefer-timestamptz")}},
+        {QStringLiteral("require-timeout-settings"),
+            {QStringLiteral("require-lock-timeout"), QStringLiteral("require-statement-timeout")}},
     };
-    return aliases.value(id, id);
+    return aliases.value(id, {id});
 }
 
 Suppressions::Suppressions(const ParsedScript &script, const QSet<QString> &knownRules)
@@ -42,9 +44,11 @@ Suppressions::Suppressions(const ParsedScript &script, const QSet<QString> &know
             m.captured(2).split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
         ignore.all = ids.isEmpty();
         for (const QString &raw : ids) {
-            const QString id = canonicalId(raw);
-            if (knownRules.contains(id)) {
-                ignore.rules.insert(id);
+            const QStringList canonical = canonicalIds(raw);
+            if (std::all_of(canonical.begin(), canonical.end(),
+                    [&](const QString &id) { return knownRules.contains(id); })) {
+                for (const QString &id : canonical)
+                    ignore.rules.insert(id);
                 continue;
             }
             Finding f;

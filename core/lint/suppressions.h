@@ -27,8 +27,9 @@ public:
     // `unknown-rule` findings for ids that name no rule.
     const QList<Finding> &problems() const { return m_problems; }
 
-    // squawk's older spellings, mapped to the ids of today.
-    static QString canonicalId(const QString &id);
+    // squawk's older spellings and Tusk's former ids, mapped to the ids of
+    // today; require-timeout-settings stands for both of its halves.
+    static QStringList canonicalIds(const QString &id);
 
 private:
     struct Ignore {

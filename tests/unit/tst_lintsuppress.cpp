@@ -19,7 +19,8 @@ QStringList ruleIds(const QByteArray &sql, const LintOptions &options = {})
     QStringList ids;
     for (const Finding &f : engine.lint(script, options).findings) {
         // The file-wide rules fire on almost everything; these tests are not about them.
-        if (f.rule != QLatin1String("require-timeout-settings")
+        if (f.rule != QLatin1String("require-lock-timeout")
+            && f.rule != QLatin1String("require-statement-timeout")
             && f.rule != QLatin1String("prefer-robust-stmts"))
             ids << QStringLiteral("%1:%2").arg(f.start.line).arg(f.rule);
     }
@@ -46,6 +47,8 @@ private slots:
     void unknownRuleIsReported();
     void lockModelPerStatement();
     void overlappingFixesAreLeftOutWhole();
+    void timeoutAliasCoversBothHalves();
+    void insertionsAtOnePointKeepTheirOrder();
 };
 
 void TestLintSuppress::ignoreNextStatement()
@@ -118,6 +121,50 @@ void TestLintSuppress::lockModelPerStatement()
     QCOMPARE(locksOf("LOCK TABLE o IN SHARE MODE").first().mode, LockMode::Share);
     QCOMPARE(locksOf("ALTER INDEX i RENAME TO j").first().mode, LockMode::ShareUpdateExclusive);
     QCOMPARE(locksOf("ALTER INDEX i RENAME TO j", 110000).first().mode, LockMode::AccessExclusive);
+    // VACUUM (FULL false) is a plain VACUUM.
+    QCOMPARE(locksOf("VACUUM (FULL false) o").first().mode, LockMode::ShareUpdateExclusive);
+    // COMMENT ON locks the relation it is about (a column's, a constraint's table).
+    QCOMPARE(locksOf("COMMENT ON COLUMN s.o.c IS 'x'").first().relation, QStringLiteral("s.o"));
+    QCOMPARE(locksOf("COMMENT ON CONSTRAINT k ON o IS 'x'").first().mode,
+        LockMode::ShareUpdateExclusive);
+    QVERIFY(locksOf("COMMENT ON FUNCTION f() IS 'x'").isEmpty());
+    // ALTER SEQUENCE holds up nextval(); ALTER TYPE locks only the type.
+    QCOMPARE(
+        locksOf("ALTER SEQUENCE o_id_seq RESTART 100").first().mode, LockMode::ShareRowExclusive);
+    QVERIFY(locksOf("ALTER TYPE mood ADD VALUE 'meh'").first().objectOnly);
+}
+
+void TestLintSuppress::timeoutAliasCoversBothHalves()
+{
+    static const LintEngine engine;
+    auto rules = [](const QByteArray &sql) {
+        QStringList ids;
+        for (const Finding &f : engine.lint(ParsedScript(sql), {}).findings)
+            ids << f.rule;
+        return ids;
+    };
+    const QByteArray sql = "LOCK TABLE o IN ACCESS EXCLUSIVE MODE;\n";
+    QCOMPARE(rules(sql),
+        QStringList(
+            {QStringLiteral("require-lock-timeout"), QStringLiteral("require-statement-timeout")}));
+    QCOMPARE(rules("-- squawk-ignore-file require-timeout-settings\n" + sql), QStringList());
+    QCOMPARE(rules("-- squawk-ignore-file require-statement-timeout\n" + sql),
+        QStringList {QStringLiteral("require-lock-timeout")});
+}
+
+void TestLintSuppress::insertionsAtOnePointKeepTheirOrder()
+{
+    Finding a;
+    a.fix << TextEdit {{0, 0}, "SET lock_timeout = '5s';\n"};
+    Finding b;
+    b.fix << TextEdit {{0, 0}, "SET statement_timeout = '15min';\n"};
+    Finding c;
+    c.fix << TextEdit {{0, 4}, "LOCK"}; // a replacement from the same point still clashes
+    const FixOutcome outcome = FixApplier::apply("lock t;", {a, b, c});
+    QCOMPARE(outcome.applied, 2);
+    QCOMPARE(outcome.skipped, 1);
+    QCOMPARE(outcome.text,
+        QByteArray("SET lock_timeout = '5s';\nSET statement_timeout = '15min';\nlock t;"));
 }
 
 void TestLintSuppress::overlappingFixesAreLeftOutWhole()

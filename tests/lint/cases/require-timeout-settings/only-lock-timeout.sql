@@ -1,2 +1,0 @@
-SET lock_timeout = '3s';
-ALTER TABLE orders ADD COLUMN note text; -- expect: require-timeout-settings
