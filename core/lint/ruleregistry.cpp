@@ -25,6 +25,7 @@
 #include "core/lint/rules/bandropdatabase.h"
 #include "core/lint/rules/bandropnotnull.h"
 #include "core/lint/rules/bandroptable.h"
+#include "core/lint/rules/banduplicatecolumnassignments.h"
 #include "core/lint/rules/changingcolumntype.h"
 #include "core/lint/rules/identifiertoolong.h"
 #include "core/lint/rules/indexwithmanycolumns.h"
@@ -77,6 +78,7 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     rules.push_back(std::make_unique<AddingFieldWithDefault>());
     rules.push_back(std::make_unique<AddingRequiredField>());
     rules.push_back(std::make_unique<ChangingColumnType>());
+    rules.push_back(std::make_unique<BanDuplicateColumnAssignments>());
     rules.push_back(std::make_unique<RenamingColumn>());
     rules.push_back(std::make_unique<RenamingTable>());
     rules.push_back(std::make_unique<RenamingSchema>());
