@@ -31,6 +31,7 @@ public:
     LintOptions options() const { return m_options; }
     // The server's catalog, for sizes and volatility; null: none.
     void setCatalog(std::shared_ptr<const SchemaFacts> catalog);
+    const std::shared_ptr<const SchemaFacts> &catalog() const { return m_catalog; }
     void setDelay(int milliseconds) { m_pause.setInterval(milliseconds); }
 
     // The text changed: lint it once typing pauses.

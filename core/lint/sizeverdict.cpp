@@ -72,9 +72,10 @@ void SizeVerdict::apply(
             QStringLiteral("; the lock is held for %1 (rough estimate)").arg(humanSeconds(seconds));
     if (!sizesFromTarget && !large) {
         // What the local size means, and what the verdict depends on.
-        size = QStringLiteral("here %1; these are not the target's sizes (lint with a production "
-                              "profile or --sizes-from PROFILE): on a large table the lock is "
-                              "held for the whole %2")
+        size = QStringLiteral("here %1; these are not the target's sizes (take them from a "
+                              "production profile: --sizes-from PROFILE, or the editor's Table "
+                              "Sizes for Lint): on a large table the lock is held for the whole "
+                              "%2")
                    .arg(size,
                        lock.rewrites    ? QStringLiteral("rewrite")
                            : lock.scans ? QStringLiteral("scan")

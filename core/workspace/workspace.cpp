@@ -74,6 +74,7 @@ void Workspace::readTarget()
     m_catalog = CatalogSnapshot();
     m_findings.clear();
     m_schemaFacts.reset();
+    m_targetFacts.reset();
     m_keywords.clear();
     emit catalogChanged();
     emit schemaFactsChanged();
@@ -107,19 +108,59 @@ void Workspace::readSchemaFacts()
     m_factsLoader = new SchemaFactsLoader(this);
     SchemaFactsLoader *loader = m_factsLoader;
     connect(loader, &SchemaFactsLoader::loaded, this, [this, loader](const SchemaFacts &catalog) {
-        SchemaFacts facts = catalog;
-        // A production profile's sizes are those of the database the
-        // migration runs on; any other target's are only local sizes.
-        facts.sizesFromTarget = m_target.production;
-        m_schemaFacts = std::make_shared<const SchemaFacts>(std::move(facts));
+        m_targetFacts = std::make_shared<const SchemaFacts>(catalog);
         loader->deleteLater();
-        emit schemaFactsChanged();
+        combineSchemaFacts();
     });
     connect(loader, &SchemaFactsLoader::failed, this, [this, loader](const PgError &error) {
         loader->deleteLater();
         emit schemaFactsFailed(error);
     });
     loader->load(m_target.connInfo);
+}
+
+void Workspace::setSizesSource(const ConnInfo &info, const QString &label)
+{
+    delete m_sizesLoader;
+    m_sizeFacts.reset();
+    m_sizesLabel = info.isEmpty() ? QString() : label;
+    if (info.isEmpty()) {
+        combineSchemaFacts();
+        return;
+    }
+    m_sizesLoader = new SchemaFactsLoader(this);
+    SchemaFactsLoader *loader = m_sizesLoader;
+    connect(loader, &SchemaFactsLoader::loaded, this, [this, loader](const SchemaFacts &sizes) {
+        m_sizeFacts = std::make_shared<const SchemaFacts>(sizes);
+        loader->deleteLater();
+        combineSchemaFacts();
+    });
+    connect(loader, &SchemaFactsLoader::failed, this, [this, loader](const PgError &error) {
+        loader->deleteLater();
+        emit sizesSourceFailed(error);
+    });
+    loader->load(info);
+}
+
+void Workspace::combineSchemaFacts()
+{
+    if (!m_targetFacts && !m_sizeFacts) {
+        if (m_schemaFacts) {
+            m_schemaFacts.reset();
+            emit schemaFactsChanged();
+        }
+        return;
+    }
+    // Types, checks and indexes from the target; sizes from the database
+    // the migration runs on when one is named. A production target's own
+    // sizes are that database's; any other target's are only local sizes.
+    SchemaFacts facts = m_targetFacts ? *m_targetFacts : *m_sizeFacts;
+    if (m_targetFacts && m_sizeFacts)
+        facts.takeSizesFrom(*m_sizeFacts);
+    else
+        facts.sizesFromTarget = m_sizeFacts ? true : m_target.production;
+    m_schemaFacts = std::make_shared<const SchemaFacts>(std::move(facts));
+    emit schemaFactsChanged();
 }
 
 void Workspace::readKeywords()

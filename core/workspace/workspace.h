@@ -75,6 +75,13 @@ public:
     // What the linter knows of the target (sizes, types, volatility); null
     // until it is read or when it could not be.
     std::shared_ptr<const SchemaFacts> schemaFacts() const { return m_schemaFacts; }
+    // Table sizes for the linter from the database the migration will run
+    // on (the editor's "Table sizes from" setting, `--sizes-from` in the
+    // CLI): read on a session of their own and put into schemaFacts(), so
+    // a small table may lower a finding. An empty `info` goes back to the
+    // target's own sizes, trusted only for a production target.
+    void setSizesSource(const ConnInfo &info, const QString &label);
+    const QString &sizesSourceLabel() const { return m_sizesLabel; }
     // pg_get_keywords() of the server, lower case; empty before it is read.
     const QStringList &serverKeywords() const { return m_keywords; }
 
@@ -92,6 +99,7 @@ signals:
     void schemaFactsChanged();
     void schemaFactsFailed(const tusk::core::PgError &error);
     void serverKeywordsChanged();
+    void sizesSourceFailed(const tusk::core::PgError &error);
 
 private:
     void onSessionOpened();
@@ -99,6 +107,7 @@ private:
     void readCatalog();
     void readSchemaFacts();
     void readKeywords();
+    void combineSchemaFacts();
 
     WorkspaceTarget m_target;
     Connection *m_session;
@@ -109,7 +118,11 @@ private:
     QPointer<SchemaFactsLoader> m_factsLoader;
     CatalogSnapshot m_catalog;
     QList<HealthFinding> m_findings;
-    std::shared_ptr<const SchemaFacts> m_schemaFacts;
+    std::shared_ptr<const SchemaFacts> m_schemaFacts; // what the linter gets
+    std::shared_ptr<const SchemaFacts> m_targetFacts; // as read from the target
+    std::shared_ptr<const SchemaFacts> m_sizeFacts; // from the sizes source
+    QPointer<SchemaFactsLoader> m_sizesLoader;
+    QString m_sizesLabel;
     QStringList m_keywords;
     CatalogSession::Options m_catalogOptions;
     Reads m_reads = Reads(Read::Catalog) | Read::SchemaFacts | Read::Keywords;

@@ -20,6 +20,7 @@ class TestWorkspace : public QObject {
 private slots:
     void initTestCase();
     void readsTheTargetOnce();
+    void sizesFromTheDatabaseTheMigrationTargets();
     void aProfileAppliesBeforeItsServerAnswers();
     void policiesFollowTheTarget();
     void anUnreachableTargetSaysSo();
@@ -73,6 +74,47 @@ void TestWorkspace::readsTheTargetOnce()
     QCOMPARE(workspace.catalogSession(), session);
     QCOMPARE(lint.size(), lintChanges);
     QCOMPARE(keywords.size(), 1);
+}
+
+void TestWorkspace::sizesFromTheDatabaseTheMigrationTargets()
+{
+    // A second database plays production: the same table, far bigger.
+    const ScratchDatabase production(QStringLiteral("wsprod"));
+    QVERIFY2(production.isValid(), qPrintable(production.error()));
+    Connection c;
+    QVERIFY(openAndWait(c, production.connInfo()).isNull());
+    QVERIFY(runAndWait(c,
+        QStringLiteral("CREATE TABLE orders (id bigint PRIMARY KEY, note text); "
+                       "INSERT INTO orders SELECT g, 'x' FROM "
+                       "generate_series(1, 20000) g; ANALYZE orders"))
+                .error.isNull());
+
+    Workspace workspace;
+    workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("local")));
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.schemaFacts() != nullptr, 15000);
+    QVERIFY(!workspace.schemaFacts()->sizesFromTarget);
+    const qint64 localRows = workspace.schemaFacts()->table(QStringLiteral("orders"))->rowEstimate;
+    QVERIFY(localRows < 1000);
+
+    QSignalSpy changed(&workspace, &Workspace::schemaFactsChanged);
+    workspace.setSizesSource(production.connInfo(), QStringLiteral("prod"));
+    QVERIFY(changed.wait(15000));
+    QCOMPARE(workspace.sizesSourceLabel(), QStringLiteral("prod"));
+    QVERIFY(workspace.schemaFacts()->sizesFromTarget);
+    QCOMPARE(workspace.schemaFacts()->table(QStringLiteral("orders"))->rowEstimate, 20000);
+    // Back to the target's own sizes: not trusted again.
+    workspace.setSizesSource({}, {});
+    QVERIFY(!workspace.schemaFacts()->sizesFromTarget);
+    QCOMPARE(workspace.schemaFacts()->table(QStringLiteral("orders"))->rowEstimate, localRows);
+
+    // A source that cannot be read says so and keeps the target's facts.
+    QSignalSpy failed(&workspace, &Workspace::sizesSourceFailed);
+    ConnInfo nowhere = production.connInfo();
+    nowhere.setValue(QStringLiteral("dbname"), QStringLiteral("no_such_database_here"));
+    workspace.setSizesSource(nowhere, QStringLiteral("gone"));
+    QVERIFY(failed.wait(15000));
+    QVERIFY(workspace.schemaFacts());
+    QVERIFY(!workspace.schemaFacts()->sizesFromTarget);
 }
 
 void TestWorkspace::aProfileAppliesBeforeItsServerAnswers()

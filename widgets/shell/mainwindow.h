@@ -50,7 +50,7 @@ public:
     core::Workspace *workspace() const { return m_workspace; }
     // The workspace's primary session.
     core::Connection *connection() const;
-    core::ProfileRegistry *profileRegistry() const { return m_profiles; }
+    core::ProfileRegistry *profileRegistry() const override { return m_profiles; }
     ProfileConnector *profileConnector() const { return m_connector; }
     // Opens each file in the tool that takes its suffix (`tusk FILE…`) and
     // shows the tool of the last one.

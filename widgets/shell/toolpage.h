@@ -9,6 +9,7 @@ class QWidget;
 
 namespace tusk::core {
 struct Profile;
+class ProfileRegistry;
 class Workspace;
 } // namespace tusk::core
 
@@ -35,6 +36,9 @@ public:
     virtual bool canHandOff(const QString &kind) const = 0;
     // Makes `profile` the workspace's target (the Profiles tool's Connect).
     virtual void connectProfile(const core::Profile &profile) = 0;
+    // The profiles a page may offer (the editor's "Table sizes from"), with
+    // their password lookup.
+    virtual core::ProfileRegistry *profileRegistry() const = 0;
 };
 
 // The contract every tool implements (KTextEditor's plugin view is the

@@ -1,5 +1,7 @@
 #include "sqleditortab.h"
 
+#include "core/lint/schemafacts.h"
+
 #include "editorcompletion.h"
 #include "findbar.h"
 #include "lintfindingsmodel.h"
@@ -209,6 +211,11 @@ void SqlEditorTab::showLinted(quint64 revision, const QList<Finding> &findings, 
                                                .arg(elapsedMs));
     if (!m_lintMode.isEmpty())
         m_status->setText(m_status->text() + tr(" · as %1").arg(m_lintMode));
+    // Whose table sizes weighed the findings: only the target's may lower one.
+    if (const auto &catalog = m_runner->catalog())
+        m_status->setText(m_status->text()
+            + (catalog->sizesFromTarget ? tr(" · table sizes of the target")
+                                        : tr(" · local table sizes, not trusted")));
     m_fix->setEnabled(!quickFixes().isEmpty());
     emit linted();
 }

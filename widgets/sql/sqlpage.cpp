@@ -1,5 +1,7 @@
 #include "sqlpage.h"
 
+#include "lintsizesmenu.h"
+
 #include "editorautosave.h"
 #include "sqleditor.h"
 #include "sqleditortab.h"
@@ -467,6 +469,11 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
     if (host) {
         connect(this, &SqlPage::message, this,
             [host](const QString &text) { host->showMessage(text); });
+        if (host->profileRegistry()) {
+            auto *sizes = new LintSizesMenu(workspace, host->profileRegistry(), this);
+            QWidget::addAction(sizes->menuAction());
+            connect(sizes, &LintSizesMenu::message, this, &SqlPage::message);
+        }
         connect(this, &SqlPage::explained, this,
             [host](const QString &plan, const QString &title, const QString &note) {
                 host->handOff({QStringLiteral("plan"), plan, title, note});
