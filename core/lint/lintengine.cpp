@@ -14,6 +14,7 @@
 #include "core/sql/parallelblocks.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 
 namespace tusk::core {
@@ -227,7 +228,8 @@ LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &given
         }
     });
 
-    const LintInput input {script, options, states, result.locks, facts, catalog};
+    static std::atomic<quint64> runs {0};
+    const LintInput input {script, options, states, result.locks, facts, catalog, ++runs};
     std::vector<QList<Finding>> kept(static_cast<size_t>(blocks));
     ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int block) {
         QList<Finding> &found = kept[size_t(block)];

@@ -57,6 +57,9 @@ struct LintInput {
     const QList<QList<RelationLock>> &locks; // per statement (LockModel)
     const ScriptFacts &facts;
     const SchemaFacts *catalog; // null when linting parse-only
+    // Unique per lint run (never reused, unlike addresses): a key for what
+    // a rule may cache between the rules of one statement.
+    quint64 run = 0;
 };
 
 // One check. Rules are stateless and shared by every lint run (any thread).

@@ -23,11 +23,16 @@ public:
     void *allocate(size_t size);
 
 private:
+    struct FreeBlock {
+        void operator()(char *block) const;
+    };
+    using Block = std::unique_ptr<char, FreeBlock>;
+
     std::unique_ptr<ProtobufCAllocator> m_allocator;
-    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<Block> m_blocks;
     char *m_next = nullptr;
     size_t m_left = 0;
-    size_t m_blockSize = 16 * 1024; // grows to 1 MB: small scripts stay small
+    size_t m_blockSize = 16 * 1024; // grows to 4 MB: small scripts stay small
 };
 
 } // namespace tusk::core

@@ -48,8 +48,8 @@ QList<int> ColumnTypeRule::nodeKinds() const
     return {PG_QUERY__NODE__NODE_CREATE_STMT, PG_QUERY__NODE__NODE_ALTER_TABLE_STMT};
 }
 
-void ColumnTypeRule::checkStatement(
-    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+namespace {
+QList<DeclaredType> declaredTypes(const ParsedStatement &statement)
 {
     using Where = DeclaredType::Where;
     QList<DeclaredType> types;
@@ -81,6 +81,28 @@ void ColumnTypeRule::checkStatement(
                 types << declared(Where::AlterType, table, QString::fromUtf8(cmd->name), column);
         }
     }
+    return types;
+}
+} // namespace
+
+void ColumnTypeRule::checkStatement(
+    const LintInput &input, const ParsedStatement &statement, QList<Finding> &out) const
+{
+    // Seven rules read the same declarations of one statement, one after
+    // the other on the same thread: read them once (a tenth of a big
+    // migration's lint time went to reading them seven times).
+    struct Cache {
+        quint64 run = 0;
+        int statement = -1;
+        QList<DeclaredType> types;
+    };
+    thread_local Cache cache;
+    if (cache.run != input.run || cache.statement != statement.index) {
+        cache.types = declaredTypes(statement);
+        cache.run = input.run;
+        cache.statement = statement.index;
+    }
+    const QList<DeclaredType> types = cache.types; // shared, not copied
     for (const DeclaredType &d : types)
         checkType(input, statement, d, out);
 }
