@@ -1,6 +1,10 @@
 #include "parsedscript.h"
 
+#include "jsontreereader.h"
+
 #include <pg_query.h>
+
+#include <cstring>
 #include <pg_query/pg_query.pb-c.h>
 
 #include "parallelblocks.h"
@@ -78,7 +82,9 @@ struct ParseOutcome {
     bool atEndOfInput = false; // the piece ended before the statement did
 };
 
-ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
+// The reference path: libpg_query packs its tree into protobuf bytes and
+// the arena unpacks them.
+ParseOutcome parsePieceByProtobuf(const QByteArray &piece, TreeArena &arena)
 {
     ParseOutcome outcome;
     PgQueryProtobufParseResult parsed = pg_query_parse_protobuf(piece.constData());
@@ -95,6 +101,25 @@ ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
             outcome.error = QStringLiteral("the parse tree could not be read");
     }
     pg_query_free_protobuf_parse_result(parsed);
+    return outcome;
+}
+
+// The fast path: the same tree from libpg_query's JSON output, less than
+// half its protobuf output's cost (JsonTreeReader).
+ParseOutcome parsePiece(const QByteArray &piece, TreeArena &arena)
+{
+    PgQueryParseResult parsed = pg_query_parse(piece.constData());
+    if (parsed.error || !parsed.parse_tree
+        || JsonTreeReader::mayHoldNegativeInteger(parsed.parse_tree, piece)) {
+        pg_query_free_parse_result(parsed);
+        return parsePieceByProtobuf(piece, arena);
+    }
+    ParseOutcome outcome;
+    outcome.result = JsonTreeReader::read(
+        parsed.parse_tree, qsizetype(std::strlen(parsed.parse_tree)), arena, &outcome.error);
+    pg_query_free_parse_result(parsed);
+    if (!outcome.result)
+        return parsePieceByProtobuf(piece, arena);
     return outcome;
 }
 
