@@ -233,7 +233,10 @@ LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &given
     std::vector<QList<Finding>> kept(static_cast<size_t>(blocks));
     ParallelBlocks::run(count, blocks, [&](qsizetype from, qsizetype to, int block) {
         QList<Finding> &found = kept[size_t(block)];
-        found.reserve(to - from); // most statements of a migration get a finding or two
+        // Most statements of a migration get a finding or two: room for
+        // half again as many, so the list rarely grows (each growth moves
+        // every finding).
+        found.reserve((to - from) * 3 / 2);
         checkStatements(input, from, to, embedded, found);
         keep(input, suppressions, found);
     });
@@ -249,13 +252,18 @@ LintResult LintEngine::lint(const ParsedScript &script, const LintOptions &given
     qsizetype total = whole.size();
     for (const QList<Finding> &block : kept)
         total += block.size();
-    // The first block's list becomes the whole: only the others move.
-    QList<Finding> perStatement = std::move(kept.front());
-    perStatement.reserve(total);
-    for (size_t b = 1; b < kept.size(); ++b) {
-        for (Finding &f : kept[b])
-            perStatement << std::move(f);
-        kept[b] = QList<Finding>();
+    // One block's list is the whole; several move once into a list of
+    // the right size.
+    QList<Finding> perStatement;
+    if (kept.size() == 1) {
+        perStatement = std::move(kept.front());
+    } else {
+        perStatement.reserve(total);
+        for (QList<Finding> &block : kept) {
+            for (Finding &f : block)
+                perStatement << std::move(f);
+            block = QList<Finding>();
+        }
     }
     if (whole.isEmpty()) {
         result.findings = std::move(perStatement);

@@ -33,7 +33,7 @@ void BanCharField::checkType(const LintInput &input, const ParsedStatement &stat
     const bool isCharacter = declared.parserName == QLatin1String("bpchar");
     if (!isCharacter)
         return;
-    static const QRegularExpression spelling(
+    thread_local const QRegularExpression spelling(
         QStringLiteral(
             "(?:national\\s+)?(?:character|char|bpchar|nchar)\\b(?:\\s*\\(\\s*\\d+\\s*\\))?"),
         QRegularExpression::CaseInsensitiveOption);

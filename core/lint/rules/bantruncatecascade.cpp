@@ -44,7 +44,7 @@ void BanTruncateCascade::checkStatement(
             tables << NodeText::relation(truncate->relations[i]->range_var);
     }
     // CASCADE closes the statement; the parser keeps no position for it.
-    static const QRegularExpression keyword(
+    thread_local const QRegularExpression keyword(
         QStringLiteral("\\bCASCADE\\b"), QRegularExpression::CaseInsensitiveOption);
     const QByteArray sql = text(input, statement);
     ByteRange range;

@@ -48,7 +48,7 @@ void PreferIdentity::checkType(const LintInput &input, const ParsedStatement &st
     if (!serial || declared.type.isArray)
         return;
     const QByteArray base(serial->base);
-    static const QRegularExpression spelling(
+    thread_local const QRegularExpression spelling(
         QStringLiteral("(?:serial[248]?|bigserial|smallserial)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     const ByteRange written = spelled(input, statement, declared, spelling);

@@ -30,7 +30,7 @@ void PreferJsonb::checkType(const LintInput &input, const ParsedStatement &state
 {
     if (declared.type.name != QLatin1String("json"))
         return;
-    static const QRegularExpression spelling(
+    thread_local const QRegularExpression spelling(
         QStringLiteral("json\\b"), QRegularExpression::CaseInsensitiveOption);
     const ByteRange written = spelled(input, statement, declared, spelling);
     Finding f = finding(input, statement,

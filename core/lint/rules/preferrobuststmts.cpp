@@ -75,7 +75,7 @@ void PreferRobustStmts::checkStatement(
             return;
         what =
             QStringLiteral("CREATE TABLE %1").arg(NodeText::relation(node->create_stmt->relation));
-        static const QRegularExpression head(
+        thread_local const QRegularExpression head(
             QStringLiteral(
                 "^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP\\w*\\s+|UNLOGGED\\s+)?TABLE"),
             ci);
@@ -87,7 +87,7 @@ void PreferRobustStmts::checkStatement(
         if (index->if_not_exists || !index->idxname || !*index->idxname)
             return;
         what = QStringLiteral("CREATE INDEX %1").arg(QString::fromUtf8(index->idxname));
-        static const QRegularExpression head(
+        thread_local const QRegularExpression head(
             QStringLiteral("^CREATE\\s+(?:UNIQUE\\s+)?INDEX(?:\\s+CONCURRENTLY)?"), ci);
         at = insertionPoint(sql, head);
         break;
@@ -97,7 +97,7 @@ void PreferRobustStmts::checkStatement(
             return;
         what = QStringLiteral("DROP");
         words = "IF EXISTS";
-        static const QRegularExpression head(
+        thread_local const QRegularExpression head(
             QStringLiteral(
                 "^DROP\\s+(?:MATERIALIZED\\s+VIEW|FOREIGN\\s+TABLE|[A-Z]+)(?:\\s+CONCURRENTLY)?"),
             ci);
@@ -115,9 +115,9 @@ void PreferRobustStmts::checkStatement(
             what = add ? QStringLiteral("ADD COLUMN") : QStringLiteral("DROP COLUMN");
             words = add ? "IF NOT EXISTS" : "IF EXISTS";
             if (alter->n_cmds == 1) {
-                static const QRegularExpression addHead(
+                thread_local const QRegularExpression addHead(
                     QStringLiteral("\\bADD(?:\\s+COLUMN)?(?=\\s)"), ci);
-                static const QRegularExpression dropHead(
+                thread_local const QRegularExpression dropHead(
                     QStringLiteral("\\bDROP(?:\\s+COLUMN)?(?=\\s)"), ci);
                 const QRegularExpressionMatch m =
                     (add ? addHead : dropHead).match(QString::fromLatin1(sql));

@@ -34,7 +34,7 @@ void PreferTextField::checkType(const LintInput &input, const ParsedStatement &s
 {
     if (declared.type.name != QLatin1String("varchar") || declared.type.modifiers.isEmpty())
         return;
-    static const QRegularExpression spelling(
+    thread_local const QRegularExpression spelling(
         QStringLiteral("(?:varchar|character\\s+varying|char\\s+varying)\\s*\\(\\s*\\d+\\s*\\)"),
         QRegularExpression::CaseInsensitiveOption);
     const ByteRange written = spelled(input, statement, declared, spelling);

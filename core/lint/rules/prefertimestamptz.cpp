@@ -32,7 +32,7 @@ void PreferTimestamptz::checkType(const LintInput &input, const ParsedStatement 
 {
     if (declared.type.name != QLatin1String("timestamp"))
         return;
-    static const QRegularExpression spelling(
+    thread_local const QRegularExpression spelling(
         QStringLiteral("timestamp\\b(\\s*\\(\\s*\\d+\\s*\\))?(\\s+without\\s+time\\s+zone\\b)?"),
         QRegularExpression::CaseInsensitiveOption);
     const ByteRange written = spelled(input, statement, declared, spelling);

@@ -42,7 +42,8 @@ void RequireConcurrentIndexCreation::checkStatement(
             .arg(table));
     f.relation = table;
     // The mechanical rewrite, where it can run: not inside a transaction.
-    static const QRegularExpression keyword(QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\b"),
+    thread_local const QRegularExpression keyword(
+        QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\b"),
         QRegularExpression::CaseInsensitiveOption);
     const QByteArray &bytes = input.script.source().bytes();
     const QString head = QString::fromUtf8(

@@ -86,7 +86,7 @@ void RequireConcurrentIndexDeletion::checkStatement(
         f.note = QStringLiteral("DROP INDEX CONCURRENTLY does not take CASCADE: drop the "
                                 "dependent objects first");
     if (!inTransaction && names.size() == 1 && !cascade) {
-        static const QRegularExpression head(
+        thread_local const QRegularExpression head(
             QStringLiteral("^DROP\\s+INDEX\\b"), QRegularExpression::CaseInsensitiveOption);
         const qsizetype at = StatementFix::afterHead(input, statement, head);
         if (at >= 0)

@@ -83,7 +83,7 @@ void RequireConcurrentReindex::checkStatement(
         out << std::move(f);
         return;
     }
-    static const QRegularExpression head(
+    thread_local const QRegularExpression head(
         QStringLiteral("^REINDEX(\\s*\\([^)]*\\))?\\s+(INDEX|TABLE|SCHEMA|DATABASE)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     const qsizetype at = StatementFix::afterHead(input, statement, head);

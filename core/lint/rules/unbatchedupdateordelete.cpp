@@ -109,7 +109,7 @@ void UnbatchedUpdateOrDelete::checkStatement(
             batch.keyType = column->type;
     }
     // The SET list and the condition, as written, for the batched version.
-    static const QRegularExpression shape(
+    thread_local const QRegularExpression shape(
         QStringLiteral("^UPDATE\\s+(?:ONLY\\s+)?\\S+(?:\\s+(?:AS\\s+)?\\w+)?\\s+SET\\s+(.*?)(?:\\s+"
                        "WHERE\\s+(.*))?$"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
