@@ -56,7 +56,11 @@ void LintRunner::start()
         m_again = true;
         return;
     }
-    auto [revision, text] = m_text();
+    // Named copies, not a structured binding: clang before 16 (the fuzz
+    // build's) cannot capture one in a lambda.
+    auto taken = m_text();
+    const auto revision = taken.first;
+    auto text = std::move(taken.second);
     m_running = true;
     const LintOptions options = m_options;
     const std::shared_ptr<const SchemaFacts> catalog = m_catalog;

@@ -29,6 +29,7 @@
 #include "core/lint/rules/changingcolumntype.h"
 #include "core/lint/rules/identifiertoolong.h"
 #include "core/lint/rules/indexwithmanycolumns.h"
+#include "core/lint/rules/objectchangerule.h"
 #include "core/lint/rules/preferbigintoverint.h"
 #include "core/lint/rules/preferbigintoversmallint.h"
 #include "core/lint/rules/preferidentity.h"
@@ -82,6 +83,8 @@ std::vector<std::unique_ptr<Rule>> RuleRegistry::createAll()
     rules.push_back(std::make_unique<RenamingColumn>());
     rules.push_back(std::make_unique<RenamingTable>());
     rules.push_back(std::make_unique<RenamingSchema>());
+    for (auto &rule : ObjectChangeRule::createAll())
+        rules.push_back(std::move(rule));
     rules.push_back(std::make_unique<BanDropColumn>());
     rules.push_back(std::make_unique<BanDropTable>());
     rules.push_back(std::make_unique<BanDropDatabase>());

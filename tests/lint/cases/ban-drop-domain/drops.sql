@@ -1,0 +1,1 @@
+DROP DOMAIN shop.email_address; -- expect: ban-drop-domain

@@ -1,0 +1,2 @@
+-- Not this rule's: silent.
+CREATE EXTENSION IF NOT EXISTS citext;

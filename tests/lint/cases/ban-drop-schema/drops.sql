@@ -1,0 +1,1 @@
+DROP SCHEMA legacy CASCADE; -- expect: ban-drop-schema

@@ -1,0 +1,2 @@
+-- Not this rule's: silent.
+CREATE SCHEMA IF NOT EXISTS reporting;

@@ -1,0 +1,1 @@
+DROP SEQUENCE shop.invoice_number_seq; -- expect: ban-drop-sequence

@@ -1,0 +1,2 @@
+-- Not this rule's: silent.
+ALTER TABLE public.orders OWNER TO app_owner;
