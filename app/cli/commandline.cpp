@@ -3,6 +3,7 @@
 #include "console.h"
 #include "healthcommand.h"
 #include "lintcommand.h"
+#include "migratecommand.h"
 #include "plancommand.h"
 #include "profilescommand.h"
 #include "sandboxcommand.h"
@@ -31,6 +32,8 @@ const Subcommand subcommands[] = {
         "state and more, with the fix",
         &HealthCommand::run},
     {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run},
+    {"migrate", "the migrations folder: pending files, released history, CHANGELOG.md",
+        &MigrateCommand::run},
     {"plan", "read an EXPLAIN plan (JSON, text, YAML, XML): own times, insights, comparison",
         &PlanCommand::run},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",

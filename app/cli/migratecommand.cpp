@@ -1,0 +1,246 @@
+#include "migratecommand.h"
+
+#include "cliconnection.h"
+#include "console.h"
+
+#include "core/files/userfilewriter.h"
+#include "core/migrations/changedescriber.h"
+#include "core/migrations/changelog.h"
+#include "core/migrations/migrationsfolder.h"
+#include "core/sql/parsedscript.h"
+#include "core/workspace/workspacetarget.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+namespace {
+constexpr int exitProblems = 1;
+constexpr int exitUsage = 2;
+
+QByteArray readFile(const QString &path, bool *ok)
+{
+    QFile file(path);
+    *ok = file.open(QIODevice::ReadOnly);
+    return *ok ? file.readAll() : QByteArray();
+}
+
+// The entries a pending file should have: one per change its statements make.
+QStringList describedChanges(const QString &path, QString *error)
+{
+    bool ok = false;
+    const QByteArray sql = readFile(path, &ok);
+    if (!ok) {
+        *error = QStringLiteral("cannot read %1").arg(path);
+        return {};
+    }
+    const ParsedScript script(sql);
+    QStringList out;
+    for (const QString &change : ChangeDescriber::describe(script)) {
+        if (!out.contains(change))
+            out << change;
+    }
+    return out;
+}
+
+// CHANGELOG entries that still speak of a released migration (the rule:
+// released migrations' entries are removed): one sentence each.
+QStringList releasedEntries(const MigrationsFolder &folder, const Changelog &changelog)
+{
+    QStringList out;
+    for (const Changelog::Entry &e : changelog.entries()) {
+        for (const QString &released : folder.released()) {
+            if (e.text.contains(released, Qt::CaseInsensitive)) {
+                out << QStringLiteral("CHANGELOG.md line %1 still describes the released %2; "
+                                      "released migrations' entries are removed")
+                           .arg(e.line)
+                           .arg(released);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+int status(const MigrationsFolder &folder, const QString &shownPath, const QString &format)
+{
+    bool ok = false;
+    const Changelog changelog(readFile(folder.changelogPath(), &ok));
+    const QStringList stale = releasedEntries(folder, changelog);
+    const bool clean = folder.problems().isEmpty() && stale.isEmpty();
+    QHash<QString, int> entriesPerFile;
+    for (const Changelog::Entry &e : changelog.entries()) {
+        if (!e.file.isEmpty())
+            ++entriesPerFile[e.file];
+    }
+    if (format == QLatin1String("json")) {
+        QJsonArray pending;
+        for (const MigrationsFolder::PendingFile &p : folder.pending())
+            pending.append(
+                QJsonObject {{QStringLiteral("file"), p.name}, {QStringLiteral("number"), p.number},
+                    {QStringLiteral("changelog_entries"), entriesPerFile.value(p.name)}});
+        QJsonArray problems;
+        for (const MigrationsFolder::Problem &p : folder.problems())
+            problems.append(QJsonObject {{QStringLiteral("message"), p.message},
+                {QStringLiteral("paths"), QJsonArray::fromStringList(p.paths)}});
+        for (const QString &message : stale)
+            problems.append(QJsonObject {{QStringLiteral("message"), message},
+                {QStringLiteral("paths"), QJsonArray {folder.changelogPath()}}});
+        const QJsonObject doc {{QStringLiteral("folder"), shownPath},
+            {QStringLiteral("exists"), folder.exists()}, {QStringLiteral("pending"), pending},
+            {QStringLiteral("released"), QJsonArray::fromStringList(folder.released())},
+            {QStringLiteral("changelog"), ok}, {QStringLiteral("problems"), problems}};
+        Console::writeOut(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+        return clean ? 0 : exitProblems;
+    }
+    out() << "migrations folder: " << shownPath << '\n';
+    if (folder.exists()) {
+        out() << "pending, in the order they run:\n";
+        if (folder.pending().isEmpty())
+            out() << "  (none; new changes go to prerelease.sql)\n";
+        for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+            const int entries = entriesPerFile.value(p.name);
+            out() << "  " << p.name << "  ("
+                  << (entries ? QStringLiteral("%1 CHANGELOG entr%2")
+                                    .arg(entries)
+                                    .arg(entries == 1 ? QStringLiteral("y") : QStringLiteral("ies"))
+                              : QStringLiteral(
+                                  "no CHANGELOG entry: tusk migrate changelog adds them"))
+                  << ")\n";
+        }
+        out() << "released (never written):\n";
+        if (folder.released().isEmpty())
+            out() << "  (none)\n";
+        for (const QString &name : folder.released())
+            out() << "  " << name << '\n';
+        out() << "CHANGELOG.md: "
+              << (ok ? QStringLiteral("present")
+                     : QStringLiteral("missing (tusk migrate changelog creates it)"))
+              << '\n';
+        if (!folder.latestPendingPath().isEmpty())
+            out() << "new changes go to: " << QFileInfo(folder.latestPendingPath()).fileName()
+                  << '\n';
+    }
+    for (const MigrationsFolder::Problem &p : folder.problems())
+        out() << "problem: " << p.message << '\n';
+    for (const QString &message : stale)
+        out() << "problem: " << message << '\n';
+    return clean ? 0 : exitProblems;
+}
+
+int changelog(const MigrationsFolder &folder, const QDate &date)
+{
+    if (!folder.exists()) {
+        err() << "tusk migrate: " << folder.problems().value(0).message << '\n';
+        return exitProblems;
+    }
+    bool ok = false;
+    Changelog log(readFile(folder.changelogPath(), &ok));
+    QSet<QString> present;
+    for (const Changelog::Entry &e : log.entries()) {
+        if (!e.file.isEmpty())
+            present.insert(e.file + QLatin1Char('\n') + e.text);
+    }
+    int added = 0;
+    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+        QString error;
+        QStringList missing;
+        for (const QString &change : describedChanges(p.path, &error)) {
+            if (!present.contains(p.name + QLatin1Char('\n') + change))
+                missing << change;
+        }
+        if (!error.isEmpty()) {
+            err() << "tusk migrate: " << error << '\n';
+            return exitProblems;
+        }
+        log.addEntries(date, p.name, missing);
+        added += int(missing.size());
+        for (const QString &m : missing)
+            out() << date.toString(Qt::ISODate) << "  " << p.name << ": " << m << '\n';
+    }
+    if (!added) {
+        out() << "CHANGELOG.md already describes every pending change\n";
+        return 0;
+    }
+    UserFileWriter::Options options;
+    options.migrationsFolders = {folder.path()};
+    const FileWriteError written =
+        UserFileWriter::writeFile(folder.changelogPath(), log.text(), options);
+    if (!written.isNull()) {
+        err() << "tusk migrate: " << written.message << '\n';
+        return exitProblems;
+    }
+    out() << added << " entr" << (added == 1 ? "y" : "ies") << " added to "
+          << folder.changelogPath() << '\n';
+    return 0;
+}
+} // namespace
+
+int MigrateCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The migrations folder: pending prerelease files, released history, CHANGELOG.md\n"
+        "(docs/migrations-folder.md).\n"
+        "  status     pending files in the order they run, released ones, problems\n"
+        "  changelog  add the CHANGELOG.md entries the pending files lack\n"
+        "Exit status: 0 ok, 1 the folder breaks a rule or could not be written, 2 usage."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status or changelog"));
+    parser.addOptions({
+        {QStringLiteral("dir"), QStringLiteral("The migrations folder (default: the profile's)."),
+            QStringLiteral("DIR")},
+        {QStringLiteral("profile"),
+            QStringLiteral("Whose migrations folder (default: the one Tusk picks here)."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("format"), QStringLiteral("text or json (status)."),
+            QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("date"),
+            QStringLiteral("The date of new CHANGELOG entries (default: today)."),
+            QStringLiteral("YYYY-MM-DD")},
+    });
+    if (const auto done = Console::parse(parser, QStringLiteral("migrate"), arguments))
+        return *done;
+    const QStringList actions = parser.positionalArguments();
+    if (actions.size() != 1) {
+        err() << "tusk migrate: name one action: status or changelog\n";
+        return exitUsage;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err() << "tusk migrate: --format takes text or json\n";
+        return exitUsage;
+    }
+    QDate date = QDate::currentDate();
+    if (parser.isSet(QStringLiteral("date"))) {
+        date = QDate::fromString(parser.value(QStringLiteral("date")), Qt::ISODate);
+        if (!date.isValid()) {
+            err() << "tusk migrate: --date takes a date like 2026-12-05\n";
+            return exitUsage;
+        }
+    }
+    const QString dir = parser.isSet(QStringLiteral("dir"))
+        ? parser.value(QStringLiteral("dir"))
+        : CliConnection::offlineTarget(parser.value(QStringLiteral("profile"))).migrationsFolder;
+    const MigrationsFolder folder = MigrationsFolder::read(dir);
+    // The folder as given on the command line, else where the profile puts it.
+    const QString shown =
+        parser.isSet(QStringLiteral("dir")) ? QDir::cleanPath(dir) : folder.path();
+    if (actions.first() == QLatin1String("status"))
+        return status(folder, shown, format);
+    if (actions.first() == QLatin1String("changelog"))
+        return changelog(folder, date);
+    err() << "tusk migrate: unknown action '" << actions.first() << "' (status or changelog)\n";
+    return exitUsage;
+}
+
+} // namespace tusk::app

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QStringList>
+
+namespace tusk::app {
+
+// `tusk migrate <status|changelog> [options]`: the migrations folder of
+// docs/migrations-folder.md without a display. `status` lists the pending
+// files in the order they run, the released history and whatever breaks a
+// rule; `changelog` adds the CHANGELOG.md entries the pending files lack,
+// described from their parse trees, under today's date. Exit codes: 0 ok,
+// 1 the folder breaks a rule or could not be written, 2 usage.
+class MigrateCommand {
+public:
+    static int run(const QStringList &arguments);
+};
+
+} // namespace tusk::app

@@ -1,0 +1,189 @@
+#include "changelog.h"
+
+#include <QRegularExpression>
+
+namespace tusk::core {
+
+namespace {
+const QRegularExpression &sectionHeading()
+{
+    static const QRegularExpression heading(QStringLiteral("^##\\s+(\\d{4}-\\d{2}-\\d{2})\\s*$"));
+    return heading;
+}
+
+const QRegularExpression &tuskEntry()
+{
+    static const QRegularExpression entry(
+        QStringLiteral("^[-*]\\s+(.*?)\\s*<!--\\s*tusk:\\s*(\\S+)\\s*-->\\s*$"));
+    return entry;
+}
+
+QDate dateOf(const QByteArray &line)
+{
+    const QRegularExpressionMatch m = sectionHeading().match(QString::fromUtf8(line));
+    return m.hasMatch() ? QDate::fromString(m.captured(1), Qt::ISODate) : QDate();
+}
+
+bool isBlank(const QByteArray &line)
+{
+    return line.trimmed().isEmpty();
+}
+} // namespace
+
+Changelog::Changelog(QByteArray text)
+    : m_text(std::move(text))
+{
+}
+
+QString Changelog::marker(const QString &pendingFile)
+{
+    return QStringLiteral("<!-- tusk: %1 -->").arg(pendingFile);
+}
+
+// Lines without their ends; a last line without '\n' is kept as such by
+// setLines() only when the text had none (never: Tusk ends what it writes).
+QList<QByteArray> Changelog::lines() const
+{
+    QList<QByteArray> out = m_text.split('\n');
+    if (!out.isEmpty() && out.last().isEmpty())
+        out.removeLast();
+    return out;
+}
+
+void Changelog::setLines(const QList<QByteArray> &lines)
+{
+    m_text = lines.isEmpty() ? QByteArray() : lines.join('\n') + '\n';
+}
+
+void Changelog::addEntries(
+    const QDate &date, const QString &pendingFile, const QStringList &entries)
+{
+    if (entries.isEmpty())
+        return;
+    QList<QByteArray> all = lines();
+    if (all.isEmpty())
+        all << "# Changelog";
+    // Today's section, or the place a new one goes: before the first older
+    // date (newest first), else at the end.
+    qsizetype section = -1;
+    qsizetype insertAt = all.size();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QDate d = dateOf(all.at(i));
+        if (!d.isValid())
+            continue;
+        if (d == date) {
+            section = i;
+            break;
+        }
+        if (d < date) {
+            insertAt = i;
+            break;
+        }
+    }
+    if (section < 0) {
+        // "## date" with a blank line above it (unless there is one) and
+        // one below it when something follows.
+        QList<QByteArray> block;
+        if (insertAt > 0 && !isBlank(all.at(insertAt - 1)))
+            block << QByteArray();
+        section = insertAt + block.size();
+        block << "## " + date.toString(Qt::ISODate).toUtf8();
+        if (insertAt < all.size())
+            block << QByteArray();
+        for (qsizetype k = 0; k < block.size(); ++k)
+            all.insert(insertAt + k, block.at(k));
+    }
+    // The end of the section's entries: before the next heading and the
+    // blank lines above it.
+    qsizetype end = section + 1;
+    while (end < all.size() && !all.at(end).startsWith("## "))
+        ++end;
+    while (end > section + 1 && isBlank(all.at(end - 1)))
+        --end;
+    QStringList present;
+    for (qsizetype i = section + 1; i < end; ++i)
+        present << QString::fromUtf8(all.at(i)).trimmed();
+    qsizetype at = end;
+    for (const QString &text : entries) {
+        const QString line = QStringLiteral("- %1 %2").arg(text, marker(pendingFile));
+        if (present.contains(line))
+            continue;
+        present << line;
+        all.insert(at++, line.toUtf8());
+    }
+    if (at < all.size() && !isBlank(all.at(at)))
+        all.insert(at, QByteArray());
+    setLines(all);
+}
+
+int Changelog::removeEntriesFor(const QStringList &pendingFiles)
+{
+    QList<QByteArray> all = lines();
+    int removed = 0;
+    for (qsizetype i = all.size() - 1; i >= 0; --i) {
+        const QRegularExpressionMatch m = tuskEntry().match(QString::fromUtf8(all.at(i)));
+        if (m.hasMatch() && pendingFiles.contains(m.captured(2))) {
+            all.removeAt(i);
+            ++removed;
+        }
+    }
+    if (!removed)
+        return 0;
+    // A dated section with nothing left but blank lines goes too.
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (!dateOf(all.at(i)).isValid())
+            continue;
+        qsizetype next = i + 1;
+        while (next < all.size() && isBlank(all.at(next)))
+            ++next;
+        if (next < all.size() && !all.at(next).startsWith("## "))
+            continue;
+        all.remove(i, next - i);
+        if (i > 0 && i < all.size() && isBlank(all.at(i - 1)) && isBlank(all.at(i)))
+            all.removeAt(i);
+        --i;
+    }
+    while (!all.isEmpty() && isBlank(all.last()))
+        all.removeLast();
+    setLines(all);
+    return removed;
+}
+
+QList<Changelog::Entry> Changelog::entries() const
+{
+    QList<Entry> out;
+    QDate date;
+    const QList<QByteArray> all = lines();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QDate d = dateOf(all.at(i));
+        if (d.isValid()) {
+            date = d;
+            continue;
+        }
+        const QString line = QString::fromUtf8(all.at(i));
+        if (!date.isValid()
+            || !(line.startsWith(QLatin1String("- ")) || line.startsWith(QLatin1String("* "))))
+            continue;
+        const QRegularExpressionMatch m = tuskEntry().match(line);
+        out << Entry {date, m.hasMatch() ? m.captured(1) : line.mid(2).trimmed(),
+            m.hasMatch() ? m.captured(2) : QString(), int(i) + 1};
+    }
+    return out;
+}
+
+QList<QDate> Changelog::misorderedDates() const
+{
+    QList<QDate> out;
+    QDate previous;
+    for (const QByteArray &line : lines()) {
+        const QDate d = dateOf(line);
+        if (!d.isValid())
+            continue;
+        if (previous.isValid() && d > previous)
+            out << d;
+        previous = d;
+    }
+    return out;
+}
+
+} // namespace tusk::core

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY orders_ref_idx ON shop.orders (ref);
