@@ -3,11 +3,9 @@
 #include "cliconnection.h"
 #include "console.h"
 
-#include "core/files/userfilewriter.h"
-#include "core/migrations/changedescriber.h"
 #include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
-#include "core/sql/parsedscript.h"
+#include "core/migrations/migrationswriter.h"
 #include "core/workspace/workspacetarget.h"
 
 #include <QCommandLineParser>
@@ -32,24 +30,6 @@ QByteArray readFile(const QString &path, bool *ok)
     QFile file(path);
     *ok = file.open(QIODevice::ReadOnly);
     return *ok ? file.readAll() : QByteArray();
-}
-
-// The entries a pending file should have: one per change its statements make.
-QStringList describedChanges(const QString &path, QString *error)
-{
-    bool ok = false;
-    const QByteArray sql = readFile(path, &ok);
-    if (!ok) {
-        *error = QStringLiteral("cannot read %1").arg(path);
-        return {};
-    }
-    const ParsedScript script(sql);
-    QStringList out;
-    for (const QString &change : ChangeDescriber::describe(script)) {
-        if (!out.contains(change))
-            out << change;
-    }
-    return out;
 }
 
 // CHANGELOG entries that still speak of a released migration (the rule:
@@ -137,50 +117,37 @@ int status(const MigrationsFolder &folder, const QString &shownPath, const QStri
     return clean ? 0 : exitProblems;
 }
 
-int changelog(const MigrationsFolder &folder, const QDate &date)
+int report(const MigrationsWriter::Outcome &outcome)
 {
-    if (!folder.exists()) {
-        err() << "tusk migrate: " << folder.problems().value(0).message << '\n';
+    for (const QString &entry : outcome.changelogEntries)
+        out() << "CHANGELOG: " << entry << '\n';
+    if (!outcome.ok) {
+        err() << "tusk migrate: " << outcome.message << '\n';
         return exitProblems;
     }
-    bool ok = false;
-    Changelog log(readFile(folder.changelogPath(), &ok));
-    QSet<QString> present;
-    for (const Changelog::Entry &e : log.entries()) {
-        if (!e.file.isEmpty())
-            present.insert(e.file + QLatin1Char('\n') + e.text);
+    out() << outcome.message << '\n';
+    return 0;
+}
+
+int add(const MigrationsWriter &writer, const QString &from, const QDate &date)
+{
+    QFile file;
+    const bool ok = from == QLatin1String("-")
+        ? file.open(stdin, QIODevice::ReadOnly)
+        : (file.setFileName(from), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        err() << "tusk migrate: cannot read " << from << '\n';
+        return exitUsage;
     }
-    int added = 0;
-    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
-        QString error;
-        QStringList missing;
-        for (const QString &change : describedChanges(p.path, &error)) {
-            if (!present.contains(p.name + QLatin1Char('\n') + change))
-                missing << change;
-        }
-        if (!error.isEmpty()) {
-            err() << "tusk migrate: " << error << '\n';
-            return exitProblems;
-        }
-        log.addEntries(date, p.name, missing);
-        added += int(missing.size());
-        for (const QString &m : missing)
-            out() << date.toString(Qt::ISODate) << "  " << p.name << ": " << m << '\n';
-    }
-    if (!added) {
-        out() << "CHANGELOG.md already describes every pending change\n";
-        return 0;
-    }
-    UserFileWriter::Options options;
-    options.migrationsFolders = {folder.path()};
-    const FileWriteError written =
-        UserFileWriter::writeFile(folder.changelogPath(), log.text(), options);
-    if (!written.isNull()) {
-        err() << "tusk migrate: " << written.message << '\n';
-        return exitProblems;
-    }
-    out() << added << " entr" << (added == 1 ? "y" : "ies") << " added to "
-          << folder.changelogPath() << '\n';
+    return report(writer.add(file.readAll(), date));
+}
+
+int release(const MigrationsWriter &writer, const QDate &date, bool confirmed)
+{
+    const MigrationsWriter::Outcome plan = writer.planRelease(date);
+    if (!plan.ok || confirmed)
+        return report(confirmed ? writer.release(date) : plan);
+    out() << "would " << plan.message << "\nrun again with --yes to release\n";
     return 0;
 }
 } // namespace
@@ -193,9 +160,12 @@ int MigrateCommand::run(const QStringList &arguments)
         "(docs/migrations-folder.md).\n"
         "  status     pending files in the order they run, released ones, problems\n"
         "  changelog  add the CHANGELOG.md entries the pending files lack\n"
+        "  add FILE|- append statements to the latest pending file (CHANGELOG follows)\n"
+        "  release    move the pending files into a new <date>_released/ folder\n"
         "Exit status: 0 ok, 1 the folder breaks a rule or could not be written, 2 usage."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status or changelog"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"), QStringLiteral("status, changelog, add FILE|- or release"));
     parser.addOptions({
         {QStringLiteral("dir"), QStringLiteral("The migrations folder (default: the profile's)."),
             QStringLiteral("DIR")},
@@ -205,14 +175,17 @@ int MigrateCommand::run(const QStringList &arguments)
         {QStringLiteral("format"), QStringLiteral("text or json (status)."),
             QStringLiteral("FORMAT"), QStringLiteral("text")},
         {QStringLiteral("date"),
-            QStringLiteral("The date of new CHANGELOG entries (default: today)."),
+            QStringLiteral("The date of new CHANGELOG entries or of the release (default: today)."),
             QStringLiteral("YYYY-MM-DD")},
+        {QStringLiteral("yes"),
+            QStringLiteral("Release without asking (the plan is shown otherwise).")},
     });
     if (const auto done = Console::parse(parser, QStringLiteral("migrate"), arguments))
         return *done;
     const QStringList actions = parser.positionalArguments();
-    if (actions.size() != 1) {
-        err() << "tusk migrate: name one action: status or changelog\n";
+    const bool adding = actions.value(0) == QLatin1String("add");
+    if (actions.size() != (adding ? 2 : 1)) {
+        err() << "tusk migrate: name one action: status, changelog, add FILE|- or release\n";
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -237,9 +210,15 @@ int MigrateCommand::run(const QStringList &arguments)
         parser.isSet(QStringLiteral("dir")) ? QDir::cleanPath(dir) : folder.path();
     if (actions.first() == QLatin1String("status"))
         return status(folder, shown, format);
+    const MigrationsWriter writer(dir);
     if (actions.first() == QLatin1String("changelog"))
-        return changelog(folder, date);
-    err() << "tusk migrate: unknown action '" << actions.first() << "' (status or changelog)\n";
+        return report(writer.updateChangelog(date));
+    if (adding)
+        return add(writer, actions.at(1), date);
+    if (actions.first() == QLatin1String("release"))
+        return release(writer, date, parser.isSet(QStringLiteral("yes")));
+    err() << "tusk migrate: unknown action '" << actions.first()
+          << "' (status, changelog, add or release)\n";
     return exitUsage;
 }
 

@@ -4,12 +4,15 @@
 
 namespace tusk::app {
 
-// `tusk migrate <status|changelog> [options]`: the migrations folder of
-// docs/migrations-folder.md without a display. `status` lists the pending
-// files in the order they run, the released history and whatever breaks a
-// rule; `changelog` adds the CHANGELOG.md entries the pending files lack,
-// described from their parse trees, under today's date. Exit codes: 0 ok,
-// 1 the folder breaks a rule or could not be written, 2 usage.
+// `tusk migrate <status|changelog|add|release> [options]`: the migrations
+// folder of docs/migrations-folder.md without a display, on core's
+// MigrationsFolder and MigrationsWriter. `status` lists the pending files in
+// the order they run, the released history and whatever breaks a rule;
+// `changelog` adds the CHANGELOG.md entries the pending files lack; `add`
+// appends statements to the latest pending file; `release` (shown first,
+// done with --yes) moves the pending files into a new dated released
+// folder. Exit codes: 0 ok, 1 the folder breaks a rule or could not be
+// written, 2 usage.
 class MigrateCommand {
 public:
     static int run(const QStringList &arguments);

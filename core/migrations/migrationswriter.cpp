@@ -1,0 +1,235 @@
+#include "migrationswriter.h"
+
+#include "changedescriber.h"
+#include "changelog.h"
+
+#include "core/files/userfilewriter.h"
+#include "core/sql/parsedscript.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace tusk::core {
+
+namespace {
+QByteArray readAll(const QString &path, bool *ok)
+{
+    QFile file(path);
+    *ok = file.open(QIODevice::ReadOnly);
+    return *ok ? file.readAll() : QByteArray();
+}
+
+UserFileWriter::Options protecting(const QString &folder)
+{
+    UserFileWriter::Options options;
+    options.migrationsFolders = {folder};
+    return options;
+}
+
+QStringList describedOnce(const QByteArray &sql)
+{
+    QStringList out;
+    for (const QString &change : ChangeDescriber::describe(ParsedScript(sql))) {
+        if (!out.contains(change))
+            out << change;
+    }
+    return out;
+}
+} // namespace
+
+MigrationsWriter::MigrationsWriter(QString folder)
+    : m_folder(QFileInfo(folder).absoluteFilePath())
+{
+}
+
+MigrationsWriter::Outcome MigrationsWriter::blocked(const MigrationsFolder &folder) const
+{
+    Outcome o;
+    if (!folder.problems().isEmpty())
+        o.message = folder.problems().first().message + QStringLiteral(": nothing was written");
+    return o;
+}
+
+MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDate &date) const
+{
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    if (!folder.problems().isEmpty())
+        return blocked(folder);
+    Outcome o;
+    o.file = folder.latestPendingPath();
+    bool exists = false;
+    QByteArray text = readAll(o.file, &exists);
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text += '\n';
+    QByteArray added = sql.trimmed();
+    if (added.isEmpty()) {
+        o.message = QStringLiteral("no statements to add");
+        return o;
+    }
+    if (!added.endsWith(';'))
+        added += ';';
+    text += (text.isEmpty() ? QByteArray() : QByteArray("\n")) + added + '\n';
+    const FileWriteError written = UserFileWriter::writeFile(o.file, text, protecting(m_folder));
+    if (!written.isNull()) {
+        o.message = written.message;
+        return o;
+    }
+    // The CHANGELOG follows every change of a pending file.
+    bool hasLog = false;
+    Changelog log(readAll(folder.changelogPath(), &hasLog));
+    o.changelogEntries = describedOnce(added);
+    log.addEntries(date, QFileInfo(o.file).fileName(), o.changelogEntries);
+    const FileWriteError logged =
+        UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
+    if (!logged.isNull()) {
+        o.message = QStringLiteral("added to %1, but CHANGELOG.md could not be written: %2")
+                        .arg(QFileInfo(o.file).fileName(), logged.message);
+        return o;
+    }
+    o.ok = true;
+    o.message =
+        QStringLiteral("added to %1 (%2 CHANGELOG entr%3)")
+            .arg(QFileInfo(o.file).fileName())
+            .arg(o.changelogEntries.size())
+            .arg(o.changelogEntries.size() == 1 ? QStringLiteral("y") : QStringLiteral("ies"));
+    return o;
+}
+
+MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) const
+{
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    if (!folder.exists())
+        return blocked(folder);
+    bool hasLog = false;
+    Changelog log(readAll(folder.changelogPath(), &hasLog));
+    QSet<QString> present;
+    for (const Changelog::Entry &e : log.entries()) {
+        if (!e.file.isEmpty())
+            present.insert(e.file + QLatin1Char('\n') + e.text);
+    }
+    Outcome o;
+    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+        bool ok = false;
+        const QByteArray sql = readAll(p.path, &ok);
+        if (!ok) {
+            o.message = QStringLiteral("cannot read %1").arg(p.name);
+            return o;
+        }
+        QStringList missing;
+        for (const QString &change : describedOnce(sql)) {
+            if (!present.contains(p.name + QLatin1Char('\n') + change))
+                missing << change;
+        }
+        log.addEntries(date, p.name, missing);
+        for (const QString &m : missing)
+            o.changelogEntries << p.name + QStringLiteral(": ") + m;
+    }
+    o.ok = true;
+    if (o.changelogEntries.isEmpty()) {
+        o.message = QStringLiteral("CHANGELOG.md already describes every pending change");
+        return o;
+    }
+    const FileWriteError written =
+        UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
+    if (!written.isNull()) {
+        o.ok = false;
+        o.message = written.message;
+        return o;
+    }
+    o.file = folder.changelogPath();
+    o.message =
+        QStringLiteral("%1 entr%2 added to CHANGELOG.md")
+            .arg(o.changelogEntries.size())
+            .arg(o.changelogEntries.size() == 1 ? QStringLiteral("y") : QStringLiteral("ies"));
+    return o;
+}
+
+QString MigrationsWriter::releasedFolderName(const QDate &date) const
+{
+    return date.toString(Qt::ISODate) + QStringLiteral("_released");
+}
+
+MigrationsWriter::Outcome MigrationsWriter::planRelease(const QDate &date) const
+{
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    if (!folder.problems().isEmpty())
+        return blocked(folder);
+    Outcome o;
+    o.file = QDir(m_folder).filePath(releasedFolderName(date));
+    if (folder.pending().isEmpty()) {
+        o.message = QStringLiteral("no pending files to release");
+        return o;
+    }
+    if (QFileInfo::exists(o.file)) {
+        o.message = QStringLiteral("%1 exists already and released history is never "
+                                   "written: nothing was released (give another date)")
+                        .arg(releasedFolderName(date));
+        return o;
+    }
+    QStringList names;
+    for (const MigrationsFolder::PendingFile &p : folder.pending())
+        names << p.name;
+    o.ok = true;
+    o.message = QStringLiteral("release %1 into %2/ and remove their CHANGELOG entries")
+                    .arg(names.join(QStringLiteral(", ")), releasedFolderName(date));
+    return o;
+}
+
+MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
+{
+    Outcome o = planRelease(date);
+    if (!o.ok)
+        return o;
+    o.ok = false;
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    const QString target = o.file;
+    // Stage a copy beside the target (a name that is not "released"), then
+    // rename it into place: either the whole folder appears or none.
+    const QString staging = target + QStringLiteral(".staging");
+    QDir(staging).removeRecursively();
+    if (!QDir().mkpath(staging)) {
+        o.message = QStringLiteral("cannot create %1: nothing was released").arg(staging);
+        return o;
+    }
+    QStringList names;
+    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+        if (!QFile::copy(p.path, QDir(staging).filePath(p.name))) {
+            QDir(staging).removeRecursively();
+            o.message = QStringLiteral("cannot copy %1: nothing was released").arg(p.name);
+            return o;
+        }
+        names << p.name;
+    }
+    bool hasLog = false;
+    Changelog log(readAll(folder.changelogPath(), &hasLog));
+    const int removed = log.removeEntriesFor(names);
+    // The one place a released folder comes to be: a new name, checked
+    // absent above, never an existing one.
+    if (QFileInfo::exists(target) || !QDir().rename(staging, target)) {
+        QDir(staging).removeRecursively();
+        o.message =
+            QStringLiteral("cannot create %1: nothing was released").arg(releasedFolderName(date));
+        return o;
+    }
+    for (const MigrationsFolder::PendingFile &p : folder.pending())
+        QFile::remove(p.path);
+    if (hasLog && removed > 0) {
+        const FileWriteError written =
+            UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
+        if (!written.isNull()) {
+            o.message = QStringLiteral("released into %1/, but CHANGELOG.md still lists them: %2")
+                            .arg(releasedFolderName(date), written.message);
+            return o;
+        }
+    }
+    o.ok = true;
+    o.message = QStringLiteral("released %1 into %2/; %3 CHANGELOG entr%4 removed")
+                    .arg(names.join(QStringLiteral(", ")), releasedFolderName(date))
+                    .arg(removed)
+                    .arg(removed == 1 ? QStringLiteral("y") : QStringLiteral("ies"));
+    return o;
+}
+
+} // namespace tusk::core

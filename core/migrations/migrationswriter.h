@@ -1,0 +1,51 @@
+#pragma once
+
+#include "migrationsfolder.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace tusk::core {
+
+// Every change Tusk makes to a migrations folder, in one place: adding
+// statements to the latest pending file, keeping CHANGELOG.md current, and
+// releasing the pending files into a new dated released folder. Files are
+// written through UserFileWriter with the folder protected, so nothing
+// inside an existing released part is ever written; release creates its
+// folder by staging a copy beside it and renaming it into place, and
+// refuses a name that exists. Each operation checks the folder's rules
+// first (two files with one number: nothing is written) and says what it
+// did or why not.
+class MigrationsWriter {
+public:
+    explicit MigrationsWriter(QString folder);
+
+    struct Outcome {
+        bool ok = false;
+        QString message; // what was done, or why nothing was
+        QStringList changelogEntries; // the entries added (add, changelog)
+        QString file; // the pending file written, or the released folder made
+    };
+
+    // Appends `sql` (statements, as they ran) to the latest pending file,
+    // creating prerelease.sql when there is none, and adds its CHANGELOG
+    // entries under `date`.
+    Outcome add(const QByteArray &sql, const QDate &date) const;
+    // Adds the CHANGELOG entries the pending files lack, under `date`.
+    Outcome updateChangelog(const QDate &date) const;
+    // What release() would do, for the confirmation: the files it moves and
+    // the folder it makes. Empty message when it can go ahead.
+    Outcome planRelease(const QDate &date) const;
+    // Moves every pending file into <date>_released/ (names kept) and
+    // removes their CHANGELOG entries.
+    Outcome release(const QDate &date) const;
+
+private:
+    Outcome blocked(const MigrationsFolder &folder) const;
+    QString releasedFolderName(const QDate &date) const;
+
+    QString m_folder;
+};
+
+} // namespace tusk::core
