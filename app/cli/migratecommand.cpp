@@ -2,10 +2,15 @@
 
 #include "cliconnection.h"
 #include "console.h"
+#include "lintfiles.h"
 
+#include "core/lint/lintengine.h"
+#include "core/lint/report/lintedfile.h"
 #include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
 #include "core/migrations/migrationswriter.h"
+#include "core/sql/migrationframework.h"
+#include "core/support/severity.h"
 #include "core/workspace/workspacetarget.h"
 
 #include <QCommandLineParser>
@@ -16,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 namespace tusk::app {
 
@@ -117,6 +123,91 @@ int status(const MigrationsFolder &folder, const QString &shownPath, const QStri
     return clean ? 0 : exitProblems;
 }
 
+// Released files that differ from git's HEAD (edited or deleted by hand);
+// new, untracked ones are a release not yet committed, not an edit.
+QStringList editedReleased(const MigrationsFolder &folder, QString *note)
+{
+    if (folder.released().isEmpty())
+        return {};
+    QProcess git;
+    git.setWorkingDirectory(folder.path());
+    git.start(QStringLiteral("git"),
+        QStringList {QStringLiteral("status"), QStringLiteral("--porcelain"),
+            QStringLiteral("--untracked-files=no"), QStringLiteral("--")}
+            + folder.released());
+    if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit
+        || git.exitCode() != 0) {
+        *note = QStringLiteral("not in a git work tree (or git is missing): released files "
+                               "were not compared with HEAD");
+        return {};
+    }
+    QStringList out;
+    for (const QByteArray &line : git.readAllStandardOutput().split('\n')) {
+        if (line.size() > 3)
+            out << QStringLiteral("%1 differs from git's HEAD (%2): released history is never "
+                                  "edited")
+                       .arg(QString::fromUtf8(line.mid(3)),
+                           QString::fromLatin1(line.left(2)).trimmed());
+    }
+    return out;
+}
+
+// `tusk migrate check`, for CI: every rule of the folder at once.
+int check(const MigrationsFolder &folder, const MigrationsWriter &writer, Severity failOn)
+{
+    QStringList problems;
+    for (const MigrationsFolder::Problem &p : folder.problems())
+        problems << p.message;
+    bool hasLog = false;
+    const Changelog changelog(readFile(folder.changelogPath(), &hasLog));
+    problems << releasedEntries(folder, changelog);
+    QString note;
+    problems << editedReleased(folder, &note);
+    QString unreadable;
+    for (const QString &missing : writer.missingChangelogEntries(&unreadable))
+        problems << QStringLiteral("no CHANGELOG entry for %1 (tusk migrate changelog adds it)")
+                        .arg(missing);
+    if (!unreadable.isEmpty())
+        problems << unreadable;
+    // The pending files lint clean at --fail-on, linted as the folder's
+    // tool runs them.
+    QStringList paths;
+    for (const MigrationsFolder::PendingFile &p : folder.pending())
+        paths << p.path;
+    if (!paths.isEmpty()) {
+        bool ok = false;
+        const QByteArray head = readFile(paths.first(), &ok).left(4096);
+        LintOptions options;
+        options.assumeInTransaction =
+            MigrationFramework::detect(paths.first(), QString::fromUtf8(head)).inTransaction;
+        const LintEngine engine;
+        LintFiles files(engine, options, nullptr);
+        files.lintAll(paths);
+        for (const LintedFile &file : files.files()) {
+            int reaching = 0;
+            for (const Finding &f : file.result.findings)
+                reaching += f.severity >= failOn ? 1 : 0;
+            if (reaching)
+                problems << QStringLiteral("%1: %2 lint finding%3 at %4 or above (tusk lint %1 "
+                                           "shows them)")
+                                .arg(QFileInfo(file.path).fileName())
+                                .arg(reaching)
+                                .arg(reaching == 1 ? QString() : QStringLiteral("s"))
+                                .arg(severityName(failOn));
+        }
+    }
+    for (const QString &p : problems)
+        out() << "problem: " << p << '\n';
+    if (!note.isEmpty())
+        out() << "note: " << note << '\n';
+    out() << (problems.isEmpty() ? QStringLiteral("the migrations folder keeps every rule")
+                                 : QStringLiteral("%1 problem%2")
+                                       .arg(problems.size())
+                                       .arg(problems.size() == 1 ? QString() : QStringLiteral("s")))
+          << '\n';
+    return problems.isEmpty() ? 0 : exitProblems;
+}
+
 int report(const MigrationsWriter::Outcome &outcome)
 {
     for (const QString &entry : outcome.changelogEntries)
@@ -162,6 +253,7 @@ int MigrateCommand::run(const QStringList &arguments)
         "  changelog  add the CHANGELOG.md entries the pending files lack\n"
         "  add FILE|- append statements to the latest pending file (CHANGELOG follows)\n"
         "  release    move the pending files into a new <date>_released/ folder\n"
+        "  check      for CI: order, CHANGELOG, released files as in git's HEAD, lint\n"
         "Exit status: 0 ok, 1 the folder breaks a rule or could not be written, 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(
@@ -179,13 +271,16 @@ int MigrateCommand::run(const QStringList &arguments)
             QStringLiteral("YYYY-MM-DD")},
         {QStringLiteral("yes"),
             QStringLiteral("Release without asking (the plan is shown otherwise).")},
+        {QStringLiteral("fail-on"),
+            QStringLiteral("check: the lowest lint severity that fails: error, warning or info."),
+            QStringLiteral("LEVEL"), QStringLiteral("warning")},
     });
     if (const auto done = Console::parse(parser, QStringLiteral("migrate"), arguments))
         return *done;
     const QStringList actions = parser.positionalArguments();
     const bool adding = actions.value(0) == QLatin1String("add");
     if (actions.size() != (adding ? 2 : 1)) {
-        err() << "tusk migrate: name one action: status, changelog, add FILE|- or release\n";
+        err() << "tusk migrate: name one action: status, changelog, add FILE|-, release or check\n";
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -217,8 +312,17 @@ int MigrateCommand::run(const QStringList &arguments)
         return add(writer, actions.at(1), date);
     if (actions.first() == QLatin1String("release"))
         return release(writer, date, parser.isSet(QStringLiteral("yes")));
+    if (actions.first() == QLatin1String("check")) {
+        const std::optional<Severity> failOn =
+            severityFromName(parser.value(QStringLiteral("fail-on")));
+        if (!failOn) {
+            err() << "tusk migrate: --fail-on takes error, warning or info\n";
+            return exitUsage;
+        }
+        return check(folder, writer, *failOn);
+    }
     err() << "tusk migrate: unknown action '" << actions.first()
-          << "' (status, changelog, add or release)\n";
+          << "' (status, changelog, add, release or check)\n";
     return exitUsage;
 }
 

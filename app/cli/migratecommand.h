@@ -11,7 +11,10 @@ namespace tusk::app {
 // `changelog` adds the CHANGELOG.md entries the pending files lack; `add`
 // appends statements to the latest pending file; `release` (shown first,
 // done with --yes) moves the pending files into a new dated released
-// folder. Exit codes: 0 ok, 1 the folder breaks a rule or could not be
+// folder; `check` (for CI) puts every rule together: the pending order,
+// CHANGELOG entries for every pending change and none for released ones,
+// released files as git's HEAD has them, pending files linting clean at
+// --fail-on. Exit codes: 0 ok, 1 the folder breaks a rule or could not be
 // written, 2 usage.
 class MigrateCommand {
 public:

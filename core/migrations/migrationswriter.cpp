@@ -97,6 +97,33 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     return o;
 }
 
+QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
+{
+    QStringList out;
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    bool hasLog = false;
+    const Changelog log(readAll(folder.changelogPath(), &hasLog));
+    QSet<QString> present;
+    for (const Changelog::Entry &e : log.entries()) {
+        if (!e.file.isEmpty())
+            present.insert(e.file + QLatin1Char('\n') + e.text);
+    }
+    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+        bool ok = false;
+        const QByteArray sql = readAll(p.path, &ok);
+        if (!ok) {
+            if (error)
+                *error = QStringLiteral("cannot read %1").arg(p.name);
+            return out;
+        }
+        for (const QString &change : describedOnce(sql)) {
+            if (!present.contains(p.name + QLatin1Char('\n') + change))
+                out << p.name + QStringLiteral(": ") + change;
+        }
+    }
+    return out;
+}
+
 MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) const
 {
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);

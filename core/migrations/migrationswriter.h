@@ -34,6 +34,9 @@ public:
     Outcome add(const QByteArray &sql, const QDate &date) const;
     // Adds the CHANGELOG entries the pending files lack, under `date`.
     Outcome updateChangelog(const QDate &date) const;
+    // The entries updateChangelog() would add ("file: words"), for `tusk
+    // migrate check`; an unreadable pending file is named in `error`.
+    QStringList missingChangelogEntries(QString *error) const;
     // What release() would do, for the confirmation: the files it moves and
     // the folder it makes. Empty message when it can go ahead.
     Outcome planRelease(const QDate &date) const;
