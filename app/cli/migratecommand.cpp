@@ -6,8 +6,8 @@
 
 #include "core/lint/lintengine.h"
 #include "core/lint/report/lintedfile.h"
-#include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
+#include "core/migrations/migrationsoverview.h"
 #include "core/migrations/migrationswriter.h"
 #include "core/sql/migrationframework.h"
 #include "core/support/severity.h"
@@ -38,55 +38,28 @@ QByteArray readFile(const QString &path, bool *ok)
     return *ok ? file.readAll() : QByteArray();
 }
 
-// CHANGELOG entries that still speak of a released migration (the rule:
-// released migrations' entries are removed): one sentence each.
-QStringList releasedEntries(const MigrationsFolder &folder, const Changelog &changelog)
+int status(const MigrationsOverview &overview, const QString &shownPath, const QString &format)
 {
-    QStringList out;
-    for (const Changelog::Entry &e : changelog.entries()) {
-        for (const QString &released : folder.released()) {
-            if (e.text.contains(released, Qt::CaseInsensitive)) {
-                out << QStringLiteral("CHANGELOG.md line %1 still describes the released %2; "
-                                      "released migrations' entries are removed")
-                           .arg(e.line)
-                           .arg(released);
-                break;
-            }
-        }
-    }
-    return out;
-}
-
-int status(const MigrationsFolder &folder, const QString &shownPath, const QString &format)
-{
-    bool ok = false;
-    const Changelog changelog(readFile(folder.changelogPath(), &ok));
-    const QStringList stale = releasedEntries(folder, changelog);
-    const bool clean = folder.problems().isEmpty() && stale.isEmpty();
-    QHash<QString, int> entriesPerFile;
-    for (const Changelog::Entry &e : changelog.entries()) {
-        if (!e.file.isEmpty())
-            ++entriesPerFile[e.file];
-    }
+    const MigrationsFolder &folder = overview.folder;
+    QStringList problems;
+    for (const MigrationsFolder::Problem &p : folder.problems())
+        problems << p.message;
+    problems << overview.staleEntries;
     if (format == QLatin1String("json")) {
         QJsonArray pending;
         for (const MigrationsFolder::PendingFile &p : folder.pending())
             pending.append(
                 QJsonObject {{QStringLiteral("file"), p.name}, {QStringLiteral("number"), p.number},
-                    {QStringLiteral("changelog_entries"), entriesPerFile.value(p.name)}});
-        QJsonArray problems;
-        for (const MigrationsFolder::Problem &p : folder.problems())
-            problems.append(QJsonObject {{QStringLiteral("message"), p.message},
-                {QStringLiteral("paths"), QJsonArray::fromStringList(p.paths)}});
-        for (const QString &message : stale)
-            problems.append(QJsonObject {{QStringLiteral("message"), message},
-                {QStringLiteral("paths"), QJsonArray {folder.changelogPath()}}});
+                    {QStringLiteral("changelog_entries"), overview.entriesPerFile.value(p.name)}});
         const QJsonObject doc {{QStringLiteral("folder"), shownPath},
             {QStringLiteral("exists"), folder.exists()}, {QStringLiteral("pending"), pending},
             {QStringLiteral("released"), QJsonArray::fromStringList(folder.released())},
-            {QStringLiteral("changelog"), ok}, {QStringLiteral("problems"), problems}};
+            {QStringLiteral("changelog"), overview.hasChangelog},
+            {QStringLiteral("missing_changelog_entries"),
+                QJsonArray::fromStringList(overview.missingEntries)},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
         Console::writeOut(QJsonDocument(doc).toJson(QJsonDocument::Indented));
-        return clean ? 0 : exitProblems;
+        return problems.isEmpty() ? 0 : exitProblems;
     }
     out() << "migrations folder: " << shownPath << '\n';
     if (folder.exists()) {
@@ -94,7 +67,7 @@ int status(const MigrationsFolder &folder, const QString &shownPath, const QStri
         if (folder.pending().isEmpty())
             out() << "  (none; new changes go to prerelease.sql)\n";
         for (const MigrationsFolder::PendingFile &p : folder.pending()) {
-            const int entries = entriesPerFile.value(p.name);
+            const int entries = overview.entriesPerFile.value(p.name);
             out() << "  " << p.name << "  ("
                   << (entries ? QStringLiteral("%1 CHANGELOG entr%2")
                                     .arg(entries)
@@ -109,18 +82,17 @@ int status(const MigrationsFolder &folder, const QString &shownPath, const QStri
         for (const QString &name : folder.released())
             out() << "  " << name << '\n';
         out() << "CHANGELOG.md: "
-              << (ok ? QStringLiteral("present")
-                     : QStringLiteral("missing (tusk migrate changelog creates it)"))
+              << (overview.hasChangelog
+                         ? QStringLiteral("present")
+                         : QStringLiteral("missing (tusk migrate changelog creates it)"))
               << '\n';
         if (!folder.latestPendingPath().isEmpty())
             out() << "new changes go to: " << QFileInfo(folder.latestPendingPath()).fileName()
                   << '\n';
     }
-    for (const MigrationsFolder::Problem &p : folder.problems())
-        out() << "problem: " << p.message << '\n';
-    for (const QString &message : stale)
-        out() << "problem: " << message << '\n';
-    return clean ? 0 : exitProblems;
+    for (const QString &p : problems)
+        out() << "problem: " << p << '\n';
+    return problems.isEmpty() ? 0 : exitProblems;
 }
 
 // Released files that differ from git's HEAD (edited or deleted by hand);
@@ -153,22 +125,12 @@ QStringList editedReleased(const MigrationsFolder &folder, QString *note)
 }
 
 // `tusk migrate check`, for CI: every rule of the folder at once.
-int check(const MigrationsFolder &folder, const MigrationsWriter &writer, Severity failOn)
+int check(const MigrationsOverview &overview, Severity failOn)
 {
-    QStringList problems;
-    for (const MigrationsFolder::Problem &p : folder.problems())
-        problems << p.message;
-    bool hasLog = false;
-    const Changelog changelog(readFile(folder.changelogPath(), &hasLog));
-    problems << releasedEntries(folder, changelog);
+    const MigrationsFolder &folder = overview.folder;
+    QStringList problems = overview.problems();
     QString note;
     problems << editedReleased(folder, &note);
-    QString unreadable;
-    for (const QString &missing : writer.missingChangelogEntries(&unreadable))
-        problems << QStringLiteral("no CHANGELOG entry for %1 (tusk migrate changelog adds it)")
-                        .arg(missing);
-    if (!unreadable.isEmpty())
-        problems << unreadable;
     // The pending files lint clean at --fail-on, linted as the folder's
     // tool runs them.
     QStringList paths;
@@ -299,12 +261,13 @@ int MigrateCommand::run(const QStringList &arguments)
     const QString dir = parser.isSet(QStringLiteral("dir"))
         ? parser.value(QStringLiteral("dir"))
         : CliConnection::offlineTarget(parser.value(QStringLiteral("profile"))).migrationsFolder;
-    const MigrationsFolder folder = MigrationsFolder::read(dir);
+    const MigrationsOverview overview = MigrationsOverview::read(dir);
+    const MigrationsFolder &folder = overview.folder;
     // The folder as given on the command line, else where the profile puts it.
     const QString shown =
         parser.isSet(QStringLiteral("dir")) ? QDir::cleanPath(dir) : folder.path();
     if (actions.first() == QLatin1String("status"))
-        return status(folder, shown, format);
+        return status(overview, shown, format);
     const MigrationsWriter writer(dir);
     if (actions.first() == QLatin1String("changelog"))
         return report(writer.updateChangelog(date));
@@ -319,7 +282,7 @@ int MigrateCommand::run(const QStringList &arguments)
             err() << "tusk migrate: --fail-on takes error, warning or info\n";
             return exitUsage;
         }
-        return check(folder, writer, *failOn);
+        return check(overview, *failOn);
     }
     err() << "tusk migrate: unknown action '" << actions.first()
           << "' (status, changelog, add, release or check)\n";

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "migrationsfolder.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QMetaType>
+#include <QStringList>
+
+namespace tusk::core {
+
+// Everything the Rollout page and `tusk migrate status|check` show of a
+// migrations folder, read at once (off the GUI thread: it parses the
+// pending files): the folder, its CHANGELOG.md, the entries the pending
+// files lack, the entries that still describe released migrations, and
+// the files inside the released parts. A value; reading never writes.
+struct MigrationsOverview {
+    MigrationsFolder folder;
+    QByteArray changelog; // empty when missing
+    bool hasChangelog = false;
+    QHash<QString, int> entriesPerFile; // Tusk's CHANGELOG entries by pending file
+    QStringList missingEntries; // "2_prerelease.sql: shop.orders: column note added (…)"
+    QStringList staleEntries; // one sentence per entry describing a released migration
+    QStringList releasedFiles; // paths inside released parts, relative to the folder
+    QString readError; // a pending file that could not be read
+
+    static MigrationsOverview read(const QString &folder);
+    // Every rule the folder breaks, one sentence each (lint aside).
+    QStringList problems() const;
+};
+
+} // namespace tusk::core
+
+Q_DECLARE_METATYPE(tusk::core::MigrationsOverview)
