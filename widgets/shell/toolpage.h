@@ -16,7 +16,8 @@ class Workspace;
 namespace tusk::widgets {
 
 // Something one tool hands to another: a plan from the SQL tool's Explain
-// (kind "plan"), SQL to edit (kind "sql"). The window gives it to the first
+// (kind "plan"), SQL to edit (kind "sql"), a SQL file to open (kind
+// "sql-file", the path in text). The window gives it to the first
 // page that takes its kind and shows that page.
 struct ToolHandoff {
     QString kind;

@@ -4,6 +4,7 @@
 
 #include "widgets/plan/planpage.h"
 #include "widgets/profiles/profilespage.h"
+#include "widgets/rollout/rolloutpage.h"
 #include "widgets/schema/schemapage.h"
 #include "widgets/sql/sqlpage.h"
 
@@ -21,11 +22,7 @@ QList<ToolPage *> ToolSet::create(core::ProfileRegistry *profiles, QWidget *pare
                                             "history, and cancel or terminate after "
                                             "confirmation.")},
             parent),
-        new ToolPlaceholder({QStringLiteral("rollout"), QObject::tr("Rollout"),
-                                QObject::tr("Prerelease migration files and CHANGELOG entries, "
-                                            "stepped through expand, backfill, migrate reads "
-                                            "and contract, each with its rollback.")},
-            parent),
+        new RolloutPage(parent),
     };
 }
 

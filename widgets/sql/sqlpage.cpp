@@ -492,11 +492,14 @@ QStringList SqlPage::fileSuffixes() const
 
 bool SqlPage::takes(const QString &kind) const
 {
-    return kind == QLatin1String("sql");
+    return kind == QLatin1String("sql") || kind == QLatin1String("sql-file");
 }
 
 bool SqlPage::receive(const ToolHandoff &handoff)
 {
+    // A file to open (the Rollout tool's list): released ones open read-only.
+    if (handoff.kind == QLatin1String("sql-file"))
+        return openFiles({handoff.text});
     SqlEditorTab *tab = newTab();
     tab->editor()->setText(handoff.text);
     return true;

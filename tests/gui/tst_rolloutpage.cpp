@@ -1,0 +1,151 @@
+// The Rollout page on a copy of the demo migrations folder, offscreen: the
+// list (pending in order, released greyed with their lock), the CHANGELOG
+// rendered without Tusk's markers, the notice for a broken rule, Update
+// CHANGELOG and Release through the inline confirmation, with the released
+// files untouched; and a screenshot in the build tree to look at.
+
+#include "testsupport.h"
+
+#include "core/migrations/migrationsfolder.h"
+#include "widgets/rollout/rolloutpage.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using tusk::widgets::RolloutPage;
+
+namespace {
+void copyFolder(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &entry :
+        QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = QDir(to).filePath(entry.fileName());
+        if (entry.isDir())
+            copyFolder(entry.absoluteFilePath(), target);
+        else
+            QFile::copy(entry.absoluteFilePath(), target);
+    }
+}
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList childTexts(QTreeWidgetItem *group)
+{
+    QStringList out;
+    for (int i = 0; i < group->childCount(); ++i)
+        out << group->child(i)->text(0);
+    return out;
+}
+} // namespace
+
+class TestRolloutPage : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void showsTheDemoFolder();
+    void noticesABrokenRule();
+    void updatesTheChangelogAndReleases();
+
+private:
+    QString m_folder;
+    std::unique_ptr<RolloutPage> m_page;
+};
+
+void TestRolloutPage::init()
+{
+    m_folder = tusk::test::scratchFolder(QStringLiteral("rollout")) + QStringLiteral("/migrations");
+    copyFolder(QStringLiteral(TUSK_DEMO_MIGRATIONS), m_folder);
+    m_page = std::make_unique<RolloutPage>();
+    m_page->resize(1100, 640);
+    m_page->setToday(QDate(2026, 12, 5));
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->setFolder(m_folder);
+    QVERIFY(refreshed.wait(10000));
+}
+
+void TestRolloutPage::showsTheDemoFolder()
+{
+    auto *files = m_page->findChild<QTreeWidget *>(QStringLiteral("rolloutFiles"));
+    QCOMPARE(files->topLevelItemCount(), 2);
+    QCOMPARE(childTexts(files->topLevelItem(0)), QStringList {QStringLiteral("prerelease.sql")});
+    QCOMPARE(files->topLevelItem(0)->child(0)->text(1), QStringLiteral("6 entries"));
+    QCOMPARE(childTexts(files->topLevelItem(1)),
+        QStringList {QStringLiteral("2026-10-01_released/001_baseline.sql")});
+    // Released history is greyed.
+    QTreeWidgetItem *released = files->topLevelItem(1)->child(0);
+    QCOMPARE(released->foreground(0).color(),
+        m_page->palette().color(QPalette::Disabled, QPalette::Text));
+    auto *changelog = m_page->findChild<QTextBrowser *>(QStringLiteral("rolloutChangelog"));
+    const QString text = changelog->toPlainText();
+    QVERIFY2(
+        text.contains(QLatin1String("shop.orders: column tracking_code added")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("tusk:")), qPrintable(text)); // markers hidden
+    // The demo keeps every rule: no notice.
+    QVERIFY(!m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"))->isVisible());
+    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-demo.png"))));
+}
+
+void TestRolloutPage::noticesABrokenRule()
+{
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    QFile two(m_folder + QStringLiteral("/2_prerelease.sql"));
+    QVERIFY(two.open(QIODevice::WriteOnly));
+    two.write("ALTER TABLE shop.orders ADD COLUMN note text;\n");
+    two.close();
+    // The folder watcher notices; a refresh shows the problems.
+    QVERIFY(refreshed.wait(10000));
+    auto *notice = m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"));
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 5000);
+    QVERIFY2(notice->text().contains(QLatin1String("prerelease.sql sits beside numbered")),
+        qPrintable(notice->text()));
+    QVERIFY(notice->text().contains(QLatin1String("no CHANGELOG entry for 2_prerelease.sql")));
+}
+
+void TestRolloutPage::updatesTheChangelogAndReleases()
+{
+    const QByteArray baseline =
+        read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql"));
+    QFile extra(m_folder + QStringLiteral("/prerelease.sql"));
+    QVERIFY(extra.open(QIODevice::Append));
+    extra.write("\nALTER TABLE shop.orders ADD COLUMN gift boolean;\n");
+    extra.close();
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    QSignalSpy said(m_page.get(), &RolloutPage::message);
+    m_page->updateChangelog();
+    QVERIFY(said.wait(10000));
+    QCOMPARE(said.last().first().toString(), QStringLiteral("1 entry added to CHANGELOG.md"));
+    QVERIFY(read(m_folder + QStringLiteral("/CHANGELOG.md"))
+                .contains("## 2026-12-05\n- shop.orders: column gift added (boolean, nullable)"));
+
+    // Release asks inline first, then moves the file.
+    m_page->askRelease();
+    auto *confirm = m_page->findChild<QFrame *>(QStringLiteral("rolloutConfirm"));
+    QVERIFY(confirm->isVisible());
+    QTest::mouseClick(
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRelease")), Qt::LeftButton);
+    QVERIFY(said.wait(10000));
+    QVERIFY2(said.last().first().toString().startsWith(QLatin1String("released prerelease.sql")),
+        qPrintable(said.last().first().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->overview().folder.pending().isEmpty(), 5000);
+    QVERIFY(QFile::exists(m_folder + QStringLiteral("/2026-12-05_released/prerelease.sql")));
+    QCOMPARE(read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql")), baseline);
+    QVERIFY(!read(m_folder + QStringLiteral("/CHANGELOG.md")).contains("tusk: prerelease.sql"));
+    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-released.png"))));
+}
+
+QTEST_MAIN(TestRolloutPage)
+#include "tst_rolloutpage.moc"

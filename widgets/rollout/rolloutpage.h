@@ -1,0 +1,77 @@
+#pragma once
+
+#include "widgets/shell/toolpage.h"
+
+#include "core/migrations/migrationsoverview.h"
+
+#include <QDate>
+#include <QWidget>
+
+#include <functional>
+
+class QFileSystemWatcher;
+class QFrame;
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace tusk::widgets {
+
+// The Rollout tool, first part: the profile's migrations folder as a list
+// (pending files in the order they run, released history greyed with a
+// lock), its CHANGELOG rendered beside it, a notice for every rule the
+// folder breaks, and the folder's actions (Update CHANGELOG, Release…).
+// Reading and writing run on the BackgroundPool through core's
+// MigrationsOverview and MigrationsWriter; a file opens in the SQL tool
+// (released ones read-only there). The rollout wizard grows from here.
+class RolloutPage : public QWidget, public ToolPage {
+    Q_OBJECT
+public:
+    explicit RolloutPage(QWidget *parent = nullptr);
+
+    Info toolInfo() const override;
+    QWidget *pageWidget() override { return this; }
+    void attach(core::Workspace *workspace, ToolHost *host) override;
+    QList<QAction *> toolActions() const override { return actions(); }
+
+    // The folder shown (the workspace's target's, or a test's).
+    void setFolder(const QString &folder);
+    QString folder() const { return m_folder; }
+    const core::MigrationsOverview &overview() const { return m_overview; }
+    // The date a release or a CHANGELOG entry gets (today; tests fix it).
+    void setToday(const QDate &date) { m_today = date; }
+
+    void refresh();
+    void updateChangelog();
+    // Shows what a release would do, with Release / Cancel under it.
+    void askRelease();
+    void release();
+
+signals:
+    void refreshed();
+    void message(const QString &text);
+    void openFile(const QString &path);
+
+private:
+    void display(const core::MigrationsOverview &overview);
+    QTreeWidgetItem *addGroup(const QString &title, const QString &tip);
+    void runWrite(std::function<QString()> write);
+
+    QString m_folder;
+    QDate m_today;
+    core::MigrationsOverview m_overview;
+    int m_reads = 0; // a later read wins over an earlier one still running
+    QLabel *m_where;
+    QLabel *m_notice;
+    QFrame *m_confirm;
+    QLabel *m_confirmText;
+    QTreeWidget *m_files;
+    QTextBrowser *m_changelog;
+    QFileSystemWatcher *m_watcher;
+    QAction *m_updateAction;
+    QAction *m_releaseAction;
+};
+
+} // namespace tusk::widgets
