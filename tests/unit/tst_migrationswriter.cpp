@@ -80,8 +80,11 @@ void TestMigrationsWriter::init()
     write(m_folder + QStringLiteral("/002_extra.RELEASED"), "SELECT 1;\n");
     write(m_folder + QStringLiteral("/CHANGELOG.md"), "# Changelog\n\nKept by hand.\n");
     // Old timestamps, so a rewrite would show.
-    for (const QString &path : {m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql"),
-             m_folder + QStringLiteral("/002_extra.RELEASED")}) {
+    // A QStringList, not a braced list: `a + b` there is a QStringBuilder
+    // holding references to temporaries.
+    const QStringList released {m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql"),
+        m_folder + QStringLiteral("/002_extra.RELEASED")};
+    for (const QString &path : released) {
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadWrite),
             qPrintable(path + QLatin1Char(' ') + file.errorString()));
