@@ -37,6 +37,7 @@ private slots:
     void releasedMigrationsAreNotWritten();
     void unsavedTextSurvivesACrash();
     void migrationsAreLintedWithTheirToolsTransactions();
+    void savingAPendingFileFollowsTheChangelog();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -199,6 +200,33 @@ void TestSqlWorkbench::releasedMigrationsAreNotWritten()
     QVERIFY(QDir().mkpath(QFileInfo(pending).path()));
     QVERIFY(m_bench->saveAs(tab, pending));
     QVERIFY(read(pending).endsWith("DROP TABLE t;\n"));
+}
+
+void TestSqlWorkbench::savingAPendingFileFollowsTheChangelog()
+{
+    // docs/migrations-folder.md: every change of a pending file gets its
+    // CHANGELOG entry; a file elsewhere gets none.
+    const QString pending = write(QStringLiteral("mf/prerelease.sql"), "SELECT 1;\n");
+    write(QStringLiteral("mf/2024_released/001.sql"), "CREATE TABLE t (a int);\n");
+    m_bench->setMigrationsFolder(m_dir.filePath(QStringLiteral("mf")));
+    QVERIFY(m_bench->openFiles({pending}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    tab->editor()->append(QStringLiteral("ALTER TABLE shop.orders ADD COLUMN gift boolean;\n"));
+    QSignalSpy followed(m_bench.get(), &SqlPage::changelogFollowed);
+    QVERIFY(m_bench->save(tab));
+    QVERIFY(followed.wait(10000));
+    QVERIFY(followed.first().first().toBool());
+    const QByteArray log = read(m_dir.filePath(QStringLiteral("mf/CHANGELOG.md")));
+    QVERIFY2(log.contains("- shop.orders: column gift added (boolean, nullable) <!-- tusk: "
+                          "prerelease.sql -->"),
+        log.constData());
+    QCOMPARE(read(m_dir.filePath(QStringLiteral("mf/2024_released/001.sql"))),
+        QByteArray("CREATE TABLE t (a int);\n"));
+    // Saved elsewhere: not a pending migration, no CHANGELOG work.
+    const QString other = write(QStringLiteral("scratch.sql"), "SELECT 2;\n");
+    QVERIFY(m_bench->openFiles({other}));
+    QVERIFY(m_bench->save(m_bench->currentTab()));
+    QVERIFY(!followed.wait(500));
 }
 
 void TestSqlWorkbench::migrationsAreLintedWithTheirToolsTransactions()

@@ -9,12 +9,16 @@
 #include "widgets/results/resultspane.h"
 
 #include "core/files/releasedmigrations.h"
+#include "core/migrations/migrationsfolder.h"
+#include "core/migrations/migrationswriter.h"
 #include "core/pg/connection.h"
 #include "core/sql/migrationframework.h"
 #include "core/sql/sqlfile.h"
+#include "core/support/backgroundpool.h"
 #include "core/workspace/workspace.h"
 
 #include <QAction>
+#include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -223,7 +227,27 @@ bool SqlPage::save(SqlEditorTab *tab)
             QMessageBox::Ok);
         emit message(error);
     }
+    if (saved)
+        followChangelog(tab->filePath());
     return saved;
+}
+
+// docs/migrations-folder.md: every change of a pending file gets its
+// CHANGELOG entry. Saved here, so the entries follow (off the GUI thread).
+void SqlPage::followChangelog(const QString &path)
+{
+    if (m_migrations.isEmpty() || MigrationsFolder::pendingNumber(QFileInfo(path).fileName()) < 0
+        || QFileInfo(QFileInfo(path).absolutePath()).canonicalFilePath()
+            != QFileInfo(m_migrations).canonicalFilePath())
+        return;
+    const QString folder = m_migrations;
+    BackgroundPool::run<MigrationsWriter::Outcome>(
+        this, [folder] { return MigrationsWriter(folder).updateChangelog(QDate::currentDate()); },
+        [this](MigrationsWriter::Outcome &&outcome) {
+            if (!outcome.changelogEntries.isEmpty() || !outcome.ok)
+                emit message(outcome.message);
+            emit changelogFollowed(outcome.ok);
+        });
 }
 
 bool SqlPage::saveAs(SqlEditorTab *tab, const QString &chosen)
@@ -265,6 +289,7 @@ bool SqlPage::saveAs(SqlEditorTab *tab, const QString &chosen)
     addRecent(tab->filePath());
     if (tab->filePath() != old)
         applyLintMode(tab);
+    followChangelog(tab->filePath());
     return true;
 }
 

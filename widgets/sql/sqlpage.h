@@ -90,8 +90,11 @@ signals:
     void message(const QString &text);
     // A tab's Explain came back (SqlEditorTab::explained).
     void explained(const QString &planJson, const QString &title, const QString &note);
+    // A pending migration was saved and its CHANGELOG entries followed.
+    void changelogFollowed(bool ok);
 
 private:
+    void followChangelog(const QString &path);
     void addRecent(const QString &path);
     // Plain SQL, or a migration (with its tool's transaction habit).
     void applyLintMode(SqlEditorTab *tab);
