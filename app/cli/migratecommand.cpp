@@ -212,6 +212,7 @@ int MigrateCommand::run(const QStringList &arguments)
         "The migrations folder: pending prerelease files, released history, CHANGELOG.md\n"
         "(docs/migrations-folder.md).\n"
         "  status     pending files in the order they run, released ones, problems\n"
+        "  init       make a missing migrations folder (with an empty CHANGELOG.md)\n"
         "  changelog  add the CHANGELOG.md entries the pending files lack\n"
         "  add FILE|- append statements to the latest pending file (CHANGELOG follows)\n"
         "  release    move the pending files into a new <date>_released/ folder\n"
@@ -242,7 +243,8 @@ int MigrateCommand::run(const QStringList &arguments)
     const QStringList actions = parser.positionalArguments();
     const bool adding = actions.value(0) == QLatin1String("add");
     if (actions.size() != (adding ? 2 : 1)) {
-        err() << "tusk migrate: name one action: status, changelog, add FILE|-, release or check\n";
+        err() << "tusk migrate: name one action: status, init, changelog, add FILE|-, release or "
+                 "check\n";
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -269,6 +271,8 @@ int MigrateCommand::run(const QStringList &arguments)
     if (actions.first() == QLatin1String("status"))
         return status(overview, shown, format);
     const MigrationsWriter writer(dir);
+    if (actions.first() == QLatin1String("init"))
+        return report(writer.create());
     if (actions.first() == QLatin1String("changelog"))
         return report(writer.updateChangelog(date));
     if (adding)
@@ -285,7 +289,7 @@ int MigrateCommand::run(const QStringList &arguments)
         return check(overview, *failOn);
     }
     err() << "tusk migrate: unknown action '" << actions.first()
-          << "' (status, changelog, add, release or check)\n";
+          << "' (status, init, changelog, add, release or check)\n";
     return exitUsage;
 }
 

@@ -52,6 +52,27 @@ MigrationsWriter::Outcome MigrationsWriter::blocked(const MigrationsFolder &fold
     return o;
 }
 
+MigrationsWriter::Outcome MigrationsWriter::create() const
+{
+    Outcome o;
+    o.file = m_folder;
+    if (QFileInfo::exists(m_folder)) {
+        o.message = QStringLiteral("%1 exists already").arg(m_folder);
+        return o;
+    }
+    UserFileWriter::Options options = protecting(m_folder);
+    options.createFolder = true;
+    const FileWriteError written = UserFileWriter::writeFile(
+        QDir(m_folder).filePath(QStringLiteral("CHANGELOG.md")), "# Changelog\n", options);
+    if (!written.isNull()) {
+        o.message = written.message;
+        return o;
+    }
+    o.ok = true;
+    o.message = QStringLiteral("created %1 with an empty CHANGELOG.md").arg(m_folder);
+    return o;
+}
+
 MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDate &date) const
 {
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);

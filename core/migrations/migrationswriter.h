@@ -28,6 +28,8 @@ public:
         QString file; // the pending file written, or the released folder made
     };
 
+    // Makes a missing migrations folder with an empty CHANGELOG.md.
+    Outcome create() const;
     // Appends `sql` (statements, as they ran) to the latest pending file,
     // creating prerelease.sql when there is none, and adds its CHANGELOG
     // entries under `date`.

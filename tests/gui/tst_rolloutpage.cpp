@@ -57,6 +57,7 @@ private slots:
     void showsTheDemoFolder();
     void noticesABrokenRule();
     void updatesTheChangelogAndReleases();
+    void createsAMissingFolder();
 
 private:
     QString m_folder;
@@ -145,6 +146,29 @@ void TestRolloutPage::updatesTheChangelogAndReleases()
     QCOMPARE(read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql")), baseline);
     QVERIFY(!read(m_folder + QStringLiteral("/CHANGELOG.md")).contains("tusk: prerelease.sql"));
     QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-released.png"))));
+}
+
+void TestRolloutPage::createsAMissingFolder()
+{
+    const QString missing = m_folder + QStringLiteral("-new/db/migrations");
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->setFolder(missing);
+    QVERIFY(refreshed.wait(10000));
+    QAction *create = nullptr;
+    for (QAction *action : m_page->toolActions()) {
+        if (action->text() == QLatin1String("Create Folder"))
+            create = action;
+    }
+    QVERIFY(create && create->isEnabled());
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"))
+                ->text()
+                .contains(QLatin1String("does not exist")));
+    QSignalSpy said(m_page.get(), &RolloutPage::message);
+    create->trigger();
+    QVERIFY(said.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->overview().folder.exists(), 5000);
+    QCOMPARE(read(missing + QStringLiteral("/CHANGELOG.md")), QByteArray("# Changelog\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(!create->isEnabled(), 5000);
 }
 
 QTEST_MAIN(TestRolloutPage)

@@ -48,13 +48,16 @@ RolloutPage::RolloutPage(QWidget *parent)
     setObjectName(QStringLiteral("page-rollout"));
     auto *bar = new QToolBar(this);
     bar->addAction(tr("Refresh"), this, &RolloutPage::refresh);
+    m_createAction = bar->addAction(tr("Create Folder"), this, &RolloutPage::createFolder);
+    m_createAction->setToolTip(tr("The profile's migrations folder does not exist yet: make it, "
+                                  "with an empty CHANGELOG.md"));
     m_updateAction = bar->addAction(tr("Update CHANGELOG"), this, &RolloutPage::updateChangelog);
     m_updateAction->setToolTip(tr("Add the CHANGELOG.md entries the pending files lack, under "
                                   "today's date"));
     m_releaseAction = bar->addAction(tr("Release…"), this, &RolloutPage::askRelease);
     m_releaseAction->setToolTip(tr("Move the pending files into a new dated released folder and "
                                    "remove their CHANGELOG entries"));
-    QWidget::addActions({m_updateAction, m_releaseAction});
+    QWidget::addActions({m_createAction, m_updateAction, m_releaseAction});
 
     m_where->setObjectName(QStringLiteral("rolloutFolder"));
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -225,7 +228,12 @@ void RolloutPage::display(const core::MigrationsOverview &overview)
             ? QString()
             : tr("This folder breaks a rule:\n• %1").arg(problems.join(QStringLiteral("\n• "))));
     m_notice->setVisible(!problems.isEmpty());
+    m_createAction->setVisible(!m_folder.isEmpty() && !folder.exists());
+    m_createAction->setEnabled(!m_folder.isEmpty() && !folder.exists());
     m_updateAction->setEnabled(folder.exists());
+    // A folder made since it was chosen is watched from now on.
+    if (folder.exists() && !m_watcher->directories().contains(folder.path()))
+        m_watcher->addPath(folder.path());
     m_releaseAction->setEnabled(folder.exists() && !folder.pending().isEmpty());
     emit refreshed();
 }
@@ -238,6 +246,12 @@ void RolloutPage::runWrite(std::function<QString()> write)
         emit message(text);
         refresh();
     });
+}
+
+void RolloutPage::createFolder()
+{
+    const QString folder = m_folder;
+    runWrite([folder] { return core::MigrationsWriter(folder).create().message; });
 }
 
 void RolloutPage::updateChangelog()

@@ -44,6 +44,8 @@ public:
     void setToday(const QDate &date) { m_today = date; }
 
     void refresh();
+    // Makes the missing migrations folder (with an empty CHANGELOG.md).
+    void createFolder();
     void updateChangelog();
     // Shows what a release would do, with Release / Cancel under it.
     void askRelease();
@@ -70,6 +72,7 @@ private:
     QTreeWidget *m_files;
     QTextBrowser *m_changelog;
     QFileSystemWatcher *m_watcher;
+    QAction *m_createAction;
     QAction *m_updateAction;
     QAction *m_releaseAction;
 };
