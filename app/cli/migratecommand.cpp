@@ -21,7 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 namespace tusk::app {
 
@@ -95,42 +94,12 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
     return problems.isEmpty() ? 0 : exitProblems;
 }
 
-// Released files that differ from git's HEAD (edited or deleted by hand);
-// new, untracked ones are a release not yet committed, not an edit.
-QStringList editedReleased(const MigrationsFolder &folder, QString *note)
-{
-    if (folder.released().isEmpty())
-        return {};
-    QProcess git;
-    git.setWorkingDirectory(folder.path());
-    git.start(QStringLiteral("git"),
-        QStringList {QStringLiteral("status"), QStringLiteral("--porcelain"),
-            QStringLiteral("--untracked-files=no"), QStringLiteral("--")}
-            + folder.released());
-    if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit
-        || git.exitCode() != 0) {
-        *note = QStringLiteral("not in a git work tree (or git is missing): released files "
-                               "were not compared with HEAD");
-        return {};
-    }
-    QStringList out;
-    for (const QByteArray &line : git.readAllStandardOutput().split('\n')) {
-        if (line.size() > 3)
-            out << QStringLiteral("%1 differs from git's HEAD (%2): released history is never "
-                                  "edited")
-                       .arg(QString::fromUtf8(line.mid(3)),
-                           QString::fromLatin1(line.left(2)).trimmed());
-    }
-    return out;
-}
-
 // `tusk migrate check`, for CI: every rule of the folder at once.
 int check(const MigrationsOverview &overview, Severity failOn)
 {
     const MigrationsFolder &folder = overview.folder;
     QStringList problems = overview.problems();
-    QString note;
-    problems << editedReleased(folder, &note);
+    const QString &note = overview.gitNote;
     // The pending files lint clean at --fail-on, linted as the folder's
     // tool runs them.
     QStringList paths;
@@ -263,7 +232,9 @@ int MigrateCommand::run(const QStringList &arguments)
     const QString dir = parser.isSet(QStringLiteral("dir"))
         ? parser.value(QStringLiteral("dir"))
         : CliConnection::offlineTarget(parser.value(QStringLiteral("profile"))).migrationsFolder;
-    const MigrationsOverview overview = MigrationsOverview::read(dir);
+    // Only check asks git (a process per run); status stays quick.
+    const MigrationsOverview overview =
+        MigrationsOverview::read(dir, actions.first() == QLatin1String("check"));
     const MigrationsFolder &folder = overview.folder;
     // The folder as given on the command line, else where the profile puts it.
     const QString shown =

@@ -6,10 +6,42 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 
 namespace tusk::core {
 
-MigrationsOverview MigrationsOverview::read(const QString &path)
+namespace {
+// Released files that differ from git's HEAD (edited or deleted by hand);
+// new, untracked ones are a release not yet committed, not an edit.
+QStringList editedSinceHead(const MigrationsFolder &folder, QString *note)
+{
+    if (folder.released().isEmpty())
+        return {};
+    QProcess git;
+    git.setWorkingDirectory(folder.path());
+    git.start(QStringLiteral("git"),
+        QStringList {QStringLiteral("status"), QStringLiteral("--porcelain"),
+            QStringLiteral("--untracked-files=no"), QStringLiteral("--")}
+            + folder.released());
+    if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit
+        || git.exitCode() != 0) {
+        *note = QStringLiteral("not in a git work tree (or git is missing): released files "
+                               "were not compared with HEAD");
+        return {};
+    }
+    QStringList out;
+    for (const QByteArray &line : git.readAllStandardOutput().split('\n')) {
+        if (line.size() > 3)
+            out << QStringLiteral("%1 differs from git's HEAD (%2): released history is never "
+                                  "edited")
+                       .arg(QString::fromUtf8(line.mid(3)),
+                           QString::fromLatin1(line.left(2)).trimmed());
+    }
+    return out;
+}
+} // namespace
+
+MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit)
 {
     MigrationsOverview o;
     o.folder = MigrationsFolder::read(path);
@@ -35,6 +67,8 @@ MigrationsOverview MigrationsOverview::read(const QString &path)
         }
     }
     o.missingEntries = MigrationsWriter(path).missingChangelogEntries(&o.readError);
+    if (askGit)
+        o.editedReleased = editedSinceHead(o.folder, &o.gitNote);
     const QDir dir(o.folder.path());
     for (const QString &released : o.folder.released()) {
         const QString top = dir.filePath(released);
@@ -57,7 +91,7 @@ QStringList MigrationsOverview::problems() const
     QStringList out;
     for (const MigrationsFolder::Problem &p : folder.problems())
         out << p.message;
-    out << staleEntries;
+    out << staleEntries << editedReleased;
     for (const QString &missing : missingEntries)
         out << QStringLiteral("no CHANGELOG entry for %1").arg(missing);
     if (!readError.isEmpty())

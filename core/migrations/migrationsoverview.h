@@ -23,8 +23,13 @@ struct MigrationsOverview {
     QStringList staleEntries; // one sentence per entry describing a released migration
     QStringList releasedFiles; // paths inside released parts, relative to the folder
     QString readError; // a pending file that could not be read
+    // Released files git sees edited or deleted since HEAD, one sentence
+    // each; asked only when `askGit`, and a note when git could not say.
+    QStringList editedReleased;
+    QString gitNote;
 
-    static MigrationsOverview read(const QString &folder);
+    // Runs git when `askGit`: call it off the GUI thread.
+    static MigrationsOverview read(const QString &folder, bool askGit = false);
     // Every rule the folder breaks, one sentence each (lint aside).
     QStringList problems() const;
 };

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -58,6 +59,7 @@ private slots:
     void noticesABrokenRule();
     void updatesTheChangelogAndReleases();
     void createsAMissingFolder();
+    void noticesAReleasedFileEditedSinceHead();
 
 private:
     QString m_folder;
@@ -169,6 +171,39 @@ void TestRolloutPage::createsAMissingFolder()
     QTRY_VERIFY_WITH_TIMEOUT(m_page->overview().folder.exists(), 5000);
     QCOMPARE(read(missing + QStringLiteral("/CHANGELOG.md")), QByteArray("# Changelog\n"));
     QTRY_VERIFY_WITH_TIMEOUT(!create->isEnabled(), 5000);
+}
+
+void TestRolloutPage::noticesAReleasedFileEditedSinceHead()
+{
+    auto git = [this](const QStringList &arguments) {
+        QProcess process;
+        process.setWorkingDirectory(m_folder);
+        process.start(QStringLiteral("git"),
+            QStringList {QStringLiteral("-c"), QStringLiteral("user.email=t@example.com"),
+                QStringLiteral("-c"), QStringLiteral("user.name=t")}
+                + arguments);
+        return process.waitForFinished(30000) && process.exitCode() == 0;
+    };
+    QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q")}));
+    QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
+    QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+        QStringLiteral("demo")}));
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->refresh();
+    QVERIFY(refreshed.wait(10000));
+    auto *notice = m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"));
+    QVERIFY2(!notice->isVisible(), qPrintable(notice->text()));
+    // Someone edits history by hand.
+    QFile released(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql"));
+    QVERIFY(released.open(QIODevice::Append));
+    released.write("-- edited\n");
+    released.close();
+    m_page->refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(
+                 QLatin1String("2026-10-01_released/001_baseline.sql differs from git's HEAD")),
+        qPrintable(notice->text()));
 }
 
 QTEST_MAIN(TestRolloutPage)

@@ -162,7 +162,7 @@ void RolloutPage::refresh()
     const int read = ++m_reads;
     const QString folder = m_folder;
     core::BackgroundPool::run<core::MigrationsOverview>(
-        this, [folder] { return core::MigrationsOverview::read(folder); },
+        this, [folder] { return core::MigrationsOverview::read(folder, true); },
         [this, read](core::MigrationsOverview &&overview) {
             if (read == m_reads)
                 display(overview);
