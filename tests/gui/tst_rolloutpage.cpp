@@ -135,7 +135,9 @@ void TestRolloutPage::updatesTheChangelogAndReleases()
                 .contains("## 2026-12-05\n- shop.orders: column gift added (boolean, nullable)"));
 
     // Release asks inline first, then moves the file.
+    QSignalSpy asked(m_page.get(), &RolloutPage::releaseAsked);
     m_page->askRelease();
+    QVERIFY(asked.wait(10000));
     auto *confirm = m_page->findChild<QFrame *>(QStringLiteral("rolloutConfirm"));
     QVERIFY(confirm->isVisible());
     QTest::mouseClick(

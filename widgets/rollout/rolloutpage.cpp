@@ -264,15 +264,22 @@ void RolloutPage::updateChangelog()
 
 void RolloutPage::askRelease()
 {
-    const core::MigrationsWriter::Outcome plan =
-        core::MigrationsWriter(m_folder).planRelease(m_today);
-    if (!plan.ok) {
-        emit message(plan.message);
-        return;
-    }
-    m_confirmText->setText(
-        tr("Release? This will %1. Released files are never written again.").arg(plan.message));
-    m_confirm->show();
+    // The plan reads the folder: off the GUI thread like every other read.
+    const QString folder = m_folder;
+    const QDate today = m_today;
+    core::BackgroundPool::run<core::MigrationsWriter::Outcome>(
+        this, [folder, today] { return core::MigrationsWriter(folder).planRelease(today); },
+        [this](core::MigrationsWriter::Outcome &&plan) {
+            if (!plan.ok) {
+                emit message(plan.message);
+                return;
+            }
+            m_confirmText->setText(
+                tr("Release? This will %1. Released files are never written again.")
+                    .arg(plan.message));
+            m_confirm->show();
+            emit releaseAsked();
+        });
 }
 
 void RolloutPage::release()

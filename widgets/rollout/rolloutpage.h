@@ -53,6 +53,8 @@ public:
 
 signals:
     void refreshed();
+    // The inline confirmation is showing (askRelease()'s plan came back).
+    void releaseAsked();
     void message(const QString &text);
     void openFile(const QString &path);
 
