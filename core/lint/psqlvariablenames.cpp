@@ -20,7 +20,8 @@ PsqlVariableNames::PsqlVariableNames(const QByteArray &source, const LexedScript
         QString pattern;
         switch (v.kind) {
         case ScriptVariable::Kind::Text:
-            pattern = QStringLiteral("(?<![\\w$\":])_%1(?![\\w$])");
+            // The parser folds the placeholder _MyVar to _myvar.
+            pattern = QStringLiteral("(?i)(?<![\\w$\":])_%1(?![\\w$])");
             break;
         case ScriptVariable::Kind::Identifier:
             pattern = QStringLiteral("(?<!:)\"%1\"");
@@ -31,7 +32,13 @@ PsqlVariableNames::PsqlVariableNames(const QByteArray &source, const LexedScript
         }
         m_names << Name {QRegularExpression(pattern.arg(QRegularExpression::escape(name)),
                              QRegularExpression::UseUnicodePropertiesOption),
-            variable};
+            variable,
+            // Only a quoted identifier's value can reach a fix unquoted.
+            v.kind == ScriptVariable::Kind::Identifier
+                ? QRegularExpression(QStringLiteral("(?<![\\w$:\"'])%1(?![\\w$\"'])")
+                                         .arg(QRegularExpression::escape(name)),
+                    QRegularExpression::UseUnicodePropertiesOption)
+                : QRegularExpression()};
     }
 }
 
@@ -51,8 +58,22 @@ void PsqlVariableNames::restore(Finding &f) const
     f.lock = restored(f.lock);
     f.note = restored(f.note);
     f.alternative = restored(f.alternative);
-    for (TextEdit &edit : f.fix)
-        edit.replacement = restored(QString::fromUtf8(edit.replacement)).toUtf8();
+    for (TextEdit &edit : f.fix) {
+        const QString text = restored(QString::fromUtf8(edit.replacement));
+        // A rewrite that still names a variable's value without the
+        // variable would write a different object: no fix then.
+        for (const Name &n : m_names) {
+            if (!n.bare.pattern().isEmpty() && text.contains(n.bare)) {
+                f.fix.clear();
+                f.note = (f.note.isEmpty() ? QString() : f.note + QStringLiteral("; "))
+                    + QStringLiteral("no automatic fix: it would have to spell the psql variable "
+                                     "%1")
+                          .arg(n.variable);
+                return;
+            }
+        }
+        edit.replacement = text.toUtf8();
+    }
 }
 
 } // namespace tusk::core

@@ -26,6 +26,9 @@ private:
     struct Name {
         QRegularExpression placeholder;
         QString variable;
+        // The placeholder as a fix may spell it without its quotes
+        // (`orders` for :"orders"): a fix that does cannot be restored.
+        QRegularExpression bare;
     };
     QString restored(QString text) const;
 

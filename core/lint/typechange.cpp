@@ -1,5 +1,7 @@
 #include "typechange.h"
 
+#include <algorithm>
+
 #include "scriptfacts.h"
 
 namespace tusk::core {
@@ -47,11 +49,16 @@ TypeChange rewrite(const ColumnType &from, const ColumnType &to, const QString &
     return {TypeChange::Cost::Rewrite, QStringLiteral("%1 %2").arg(arrow(from, to), why), false};
 }
 
-// Precision: raising it or dropping the limit is catalog-only.
+// Precision: raising it or dropping the limit is catalog-only. 6 is the
+// most timestamp, time and interval keep, so (6) is no limit at all.
+constexpr int kMaxTimePrecision = 6;
 TypeChange byPrecision(
     const ColumnType &from, const ColumnType &to, std::optional<int> fromP, std::optional<int> toP)
 {
-    if (!toP || (fromP && *toP >= *fromP))
+    // Plain ints: "no limit" is the most precision there is.
+    const int fromLimit = fromP.value_or(kMaxTimePrecision);
+    const int toLimit = toP.value_or(kMaxTimePrecision);
+    if (toLimit >= std::min(fromLimit, kMaxTimePrecision))
         return catalogOnly(from, to, QStringLiteral("keeps or raises the precision"));
     return rewrite(from, to, QStringLiteral("lowers the precision: the table is rewritten"));
 }
@@ -132,8 +139,10 @@ TypeChange TypeChange::between(const ColumnType &from, const ColumnType &to, con
     // class and are rebuilt.
     if ((is(from, "timestamp") && is(to, "timestamptz"))
         || (is(from, "timestamptz") && is(to, "timestamp"))) {
-        const bool samePrecision = from.modifiers == to.modifiers || isUnbounded(to);
-        if (samePrecision && context.serverVersion >= 120000 && context.timeZoneUtc == true) {
+        // A precision on the new type is a second, rounding step (a rewrite)
+        // unless it keeps everything (6 or none).
+        const bool keepsPrecision = isUnbounded(to) || to.modifiers[0] >= kMaxTimePrecision;
+        if (keepsPrecision && context.serverVersion >= 120000 && context.timeZoneUtc == true) {
             TypeChange change =
                 catalogOnly(from, to, QStringLiteral("with the session's TimeZone UTC"));
             change.rebuildsIndexes = true;

@@ -1,6 +1,7 @@
 #include "changelog.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace tusk::core {
 
@@ -95,8 +96,9 @@ void Changelog::addEntries(
     }
     // The end of the section's entries: before the next heading and the
     // blank lines above it.
+    // Any heading ends a section (## 2026-…, a # title, ##\t…).
     qsizetype end = section + 1;
-    while (end < all.size() && !all.at(end).startsWith("## "))
+    while (end < all.size() && !all.at(end).startsWith('#'))
         ++end;
     while (end > section + 1 && isBlank(all.at(end - 1)))
         --end;
@@ -119,34 +121,41 @@ void Changelog::addEntries(
 int Changelog::removeEntriesFor(const QStringList &pendingFiles)
 {
     QList<QByteArray> all = lines();
-    int removed = 0;
-    for (qsizetype i = all.size() - 1; i >= 0; --i) {
+    // The headings of the sections that lose an entry now: only those may
+    // go when left empty (a section the user left empty stays).
+    QSet<QByteArray> emptied;
+    QByteArray heading;
+    QList<qsizetype> doomed;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (dateOf(all.at(i)).isValid())
+            heading = all.at(i);
         const QRegularExpressionMatch m = tuskEntry().match(QString::fromUtf8(all.at(i)));
         if (m.hasMatch() && pendingFiles.contains(m.captured(2))) {
-            all.removeAt(i);
-            ++removed;
+            doomed << i;
+            emptied.insert(heading);
         }
     }
-    if (!removed)
+    if (doomed.isEmpty())
         return 0;
-    // A dated section with nothing left but blank lines goes too.
+    for (qsizetype k = doomed.size() - 1; k >= 0; --k)
+        all.removeAt(doomed.at(k));
     for (qsizetype i = 0; i < all.size(); ++i) {
-        if (!dateOf(all.at(i)).isValid())
+        if (!dateOf(all.at(i)).isValid() || !emptied.contains(all.at(i)))
             continue;
         qsizetype next = i + 1;
         while (next < all.size() && isBlank(all.at(next)))
             ++next;
-        if (next < all.size() && !all.at(next).startsWith("## "))
+        if (next < all.size() && !all.at(next).startsWith('#'))
             continue;
+        // The heading and the blank lines under it; one blank line stays
+        // between what was above and what follows.
         all.remove(i, next - i);
-        if (i > 0 && i < all.size() && isBlank(all.at(i - 1)) && isBlank(all.at(i)))
-            all.removeAt(i);
+        if (i > 0 && isBlank(all.at(i - 1)) && (i == all.size() || isBlank(all.at(i))))
+            all.removeAt(i - 1);
         --i;
     }
-    while (!all.isEmpty() && isBlank(all.last()))
-        all.removeLast();
     setLines(all);
-    return removed;
+    return int(doomed.size());
 }
 
 QList<Changelog::Entry> Changelog::entries() const

@@ -16,7 +16,9 @@ int MigrationsFolder::pendingNumber(const QString &fileName)
     static const QRegularExpression numbered(QStringLiteral("^([0-9]{1,9})_prerelease\\.sql$"),
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = numbered.match(fileName);
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
+    // Numbers start at 1; 0_prerelease.sql would share its number with
+    // the bare prerelease.sql.
+    return m.hasMatch() && m.captured(1).toInt() > 0 ? m.captured(1).toInt() : -1;
 }
 
 bool MigrationsFolder::isReleasedName(const QString &name)

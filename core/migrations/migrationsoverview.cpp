@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace tusk::core {
 
@@ -56,7 +57,12 @@ MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit)
         if (!e.file.isEmpty())
             ++o.entriesPerFile[e.file];
         for (const QString &released : o.folder.released()) {
-            if (e.text.contains(released, Qt::CaseInsensitive)) {
+            // The whole name, as a word or a path's part: a folder called
+            // "released" is not every entry that says "released_at".
+            const QRegularExpression named(QStringLiteral("(?<![\\w.-])%1(?![\\w.-])")
+                                               .arg(QRegularExpression::escape(released)),
+                QRegularExpression::CaseInsensitiveOption);
+            if (e.text.contains(named)) {
                 o.staleEntries << QStringLiteral("CHANGELOG.md line %1 still describes the "
                                                  "released %2; released migrations' entries "
                                                  "are removed")

@@ -5,10 +5,12 @@
 
 #include "core/files/userfilewriter.h"
 #include "core/sql/parsedscript.h"
+#include "core/sql/scriptlexer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSet>
 
 namespace tusk::core {
@@ -19,6 +21,34 @@ QByteArray readAll(const QString &path, bool *ok)
     QFile file(path);
     *ok = file.open(QIODevice::ReadOnly);
     return *ok ? file.readAll() : QByteArray();
+}
+
+// A file that exists but cannot be read is never taken for an empty one:
+// writing over it would lose what it holds.
+bool unreadable(const QString &path, bool readOk)
+{
+    return !readOk && QFileInfo::exists(path);
+}
+
+// One write to a migrations folder at a time in this process: the Rollout
+// page and the SQL tool both write from the BackgroundPool, and a CHANGELOG
+// read-modify-write or a release must not interleave with another.
+QMutex &writes()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+// `sql` closed with a ';' that is not swallowed by a trailing -- comment.
+QByteArray closed(QByteArray sql)
+{
+    const LexedScript lexed = ScriptLexer::lex(sql);
+    const qsizetype last = lexed.pieces.isEmpty() ? -1 : lexed.pieces.last().end;
+    if (last >= 0 && last < sql.size())
+        return sql; // the last piece ends at a ';'
+    const bool lineComment = !lexed.comments.isEmpty() && lexed.comments.last().isLineComment
+        && lexed.comments.last().range.end >= sql.size();
+    return sql + (lineComment ? "\n;" : ";");
 }
 
 UserFileWriter::Options protecting(const QString &folder)
@@ -54,6 +84,7 @@ MigrationsWriter::Outcome MigrationsWriter::blocked(const MigrationsFolder &fold
 
 MigrationsWriter::Outcome MigrationsWriter::create() const
 {
+    const QMutexLocker lock(&writes());
     Outcome o;
     o.file = m_folder;
     if (QFileInfo::exists(m_folder)) {
@@ -75,6 +106,7 @@ MigrationsWriter::Outcome MigrationsWriter::create() const
 
 MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDate &date) const
 {
+    const QMutexLocker lock(&writes());
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);
     if (!folder.problems().isEmpty())
         return blocked(folder);
@@ -82,6 +114,10 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     o.file = folder.latestPendingPath();
     bool exists = false;
     QByteArray text = readAll(o.file, &exists);
+    if (unreadable(o.file, exists)) {
+        o.message = QStringLiteral("cannot read %1: nothing was written").arg(o.file);
+        return o;
+    }
     if (!text.isEmpty() && !text.endsWith('\n'))
         text += '\n';
     QByteArray added = sql.trimmed();
@@ -89,8 +125,7 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
         o.message = QStringLiteral("no statements to add");
         return o;
     }
-    if (!added.endsWith(';'))
-        added += ';';
+    added = closed(added);
     text += (text.isEmpty() ? QByteArray() : QByteArray("\n")) + added + '\n';
     const FileWriteError written = UserFileWriter::writeFile(o.file, text, protecting(m_folder));
     if (!written.isNull()) {
@@ -100,6 +135,12 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     // The CHANGELOG follows every change of a pending file.
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
+    if (unreadable(folder.changelogPath(), hasLog)) {
+        o.message = QStringLiteral("added to %1, but CHANGELOG.md cannot be read, so it was "
+                                   "left as it is")
+                        .arg(QFileInfo(o.file).fileName());
+        return o;
+    }
     o.changelogEntries = describedOnce(added);
     log.addEntries(date, QFileInfo(o.file).fileName(), o.changelogEntries);
     const FileWriteError logged =
@@ -147,11 +188,17 @@ QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
 
 MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) const
 {
+    const QMutexLocker lock(&writes());
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);
     if (!folder.exists())
         return blocked(folder);
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
+    if (unreadable(folder.changelogPath(), hasLog)) {
+        Outcome o;
+        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was written");
+        return o;
+    }
     QSet<QString> present;
     for (const Changelog::Entry &e : log.entries()) {
         if (!e.file.isEmpty())
@@ -227,6 +274,7 @@ MigrationsWriter::Outcome MigrationsWriter::planRelease(const QDate &date) const
 
 MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
 {
+    const QMutexLocker lock(&writes());
     Outcome o = planRelease(date);
     if (!o.ok)
         return o;
@@ -252,6 +300,11 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
     }
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
+    if (unreadable(folder.changelogPath(), hasLog)) {
+        QDir(staging).removeRecursively();
+        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was released");
+        return o;
+    }
     const int removed = log.removeEntriesFor(names);
     // The one place a released folder comes to be: a new name, checked
     // absent above, never an existing one.
@@ -261,8 +314,17 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
             QStringLiteral("cannot create %1: nothing was released").arg(releasedFolderName(date));
         return o;
     }
-    for (const MigrationsFolder::PendingFile &p : folder.pending())
-        QFile::remove(p.path);
+    // A pending file changed since it was copied (saved meanwhile) is kept,
+    // as is one that cannot be removed: said, never lost.
+    QStringList kept;
+    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
+        bool same = false;
+        bool copied = false;
+        const QByteArray now = readAll(p.path, &same);
+        const QByteArray released = readAll(QDir(target).filePath(p.name), &copied);
+        if (!same || !copied || now != released || !QFile::remove(p.path))
+            kept << p.name;
+    }
     if (hasLog && removed > 0) {
         const FileWriteError written =
             UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
@@ -272,11 +334,15 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
             return o;
         }
     }
-    o.ok = true;
+    o.ok = kept.isEmpty();
     o.message = QStringLiteral("released %1 into %2/; %3 CHANGELOG entr%4 removed")
                     .arg(names.join(QStringLiteral(", ")), releasedFolderName(date))
                     .arg(removed)
                     .arg(removed == 1 ? QStringLiteral("y") : QStringLiteral("ies"));
+    if (!kept.isEmpty())
+        o.message += QStringLiteral("; %1 still in the folder (changed during the release, or "
+                                    "not removable): check them against the released copies")
+                         .arg(kept.join(QStringLiteral(", ")));
     return o;
 }
 

@@ -28,7 +28,8 @@ public:
         if (it != keys.end())
             return it->second;
         const ProtobufCFieldDescriptor *field = search(message, key);
-        keys.emplace(std::string(key), field);
+        if (field) // a miss is not kept: odd input must not grow this for good
+            keys.emplace(std::string(key), field);
         return field;
     }
 
@@ -81,6 +82,14 @@ public:
 
     void *message(const ProtobufCMessageDescriptor *descriptor)
     {
+        // libpg_query bounds a tree's depth; this bounds the reader's stack
+        // whatever the text says (the caller then takes the protobuf path).
+        if (++m_depth > kMaxDepth)
+            return fail();
+        struct Leave {
+            int &depth;
+            ~Leave() { --depth; }
+        } leave {m_depth};
         auto *out = static_cast<ProtobufCMessage *>(m_arena.allocate(descriptor->sizeof_message));
         descriptor->message_init(out);
         if (!expect('{'))
@@ -220,13 +229,22 @@ private:
         unsigned code = 0;
         if (!hex4(&code))
             return false;
-        if (code >= 0xD800 && code < 0xDC00 && m_end - m_at >= 6 && m_at[0] == '\\'
-            && m_at[1] == 'u') {
-            m_at += 2;
+        if (code >= 0xD800 && code < 0xE000) {
+            // A pair makes one character; a lone half is U+FFFD, and the
+            // escape after it is read on its own.
             unsigned low = 0;
-            if (!hex4(&low))
-                return false;
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            const char *after = m_at;
+            if (code < 0xDC00 && m_end - m_at >= 6 && m_at[0] == '\\' && m_at[1] == 'u') {
+                m_at += 2;
+                if (hex4(&low) && low >= 0xDC00 && low < 0xE000) {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                } else {
+                    m_at = after;
+                    code = 0xFFFD;
+                }
+            } else {
+                code = 0xFFFD;
+            }
         }
         if (code < 0x80) {
             m_decoded += char(code);
@@ -432,6 +450,13 @@ private:
 
     bool skipValue()
     {
+        if (m_depth + 1 > kMaxDepth)
+            return false;
+        ++m_depth;
+        struct Leave {
+            int &depth;
+            ~Leave() { --depth; }
+        } leave {m_depth};
         const char c = peek();
         if (c == '"') {
             std::string_view ignored;
@@ -469,6 +494,8 @@ private:
     const char *m_end;
     TreeArena &m_arena;
     bool m_failed = false;
+    int m_depth = 0;
+    static constexpr int kMaxDepth = 2000;
     std::string m_decoded;
     std::vector<char> m_scratch;
     static thread_local FieldIndex m_fields;

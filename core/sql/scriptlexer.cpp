@@ -223,13 +223,15 @@ private:
     // like a semicolon does: `SELECT … AS id \gset` ends its statement.
     static bool sendsQueryBuffer(const QByteArray &words)
     {
-        const qsizetype space = words.indexOf(' ');
-        const QByteArray command = (space < 0 ? words : words.left(space)).toLower();
+        // Any command of the line: `\bind 42 \g` sends at its \g.
         static const char *const senders[] = {
             "\\g", "\\gx", "\\gset", "\\gexec", "\\gdesc", "\\watch", "\\crosstabview"};
-        for (const char *sender : senders) {
-            if (command == sender)
-                return true;
+        for (const QByteArray &word : words.split(' ')) {
+            const QByteArray command = word.toLower();
+            for (const char *sender : senders) {
+                if (command == sender)
+                    return true;
+            }
         }
         return false;
     }

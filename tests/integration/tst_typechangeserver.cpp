@@ -75,6 +75,11 @@ void TestTypeChangeServer::matchesTheServer_data()
     row("timestamp", "timestamptz", "now()", "UTC");
     row("timestamp", "timestamptz", "now()");
     row("timestamptz", "timestamp", "now()", "UTC");
+    row("timestamp(3)", "timestamptz(3)", "now()", "UTC");
+    row("timestamp(3)", "timestamptz", "now()", "UTC");
+    row("timestamp", "timestamp(6)", "now()");
+    row("timestamp(3)", "timestamp(6)", "now()");
+    row("interval(3)", "interval(6)", "'1 day'");
     row("integer", "bigint", "1");
     row("bigint", "integer", "1");
     row("varbit(8)", "varbit(16)", "B'101'");

@@ -64,6 +64,7 @@ private slots:
     void matchesTheProtobufTree();
     void everyGoldenCase();
     void negativeIntegersTakeTheReferencePath();
+    void loneSurrogatesBecomeReplacementCharacters();
     void refusesBrokenJson_data();
     void refusesBrokenJson();
 };
@@ -141,6 +142,24 @@ void TestJsonTreeReader::negativeIntegersTakeTheReferencePath()
     const PgQuery__Node *def =
         script.statements().first().node->alter_table_stmt->cmds[0]->alter_table_cmd->def;
     QCOMPARE(def->integer->ival, -1);
+}
+
+void TestJsonTreeReader::loneSurrogatesBecomeReplacementCharacters()
+{
+    // A half of a pair is U+FFFD; the escape after it is still read.
+    const QByteArray json =
+        R"({"stmts":[{"stmt":{"String":{"sval":"\uD800\u0041\uDC00x\uD83D\uDC18"}}}]})";
+    TreeArena arena;
+    QString error;
+    const PgQuery__ParseResult *tree =
+        JsonTreeReader::read(json.constData(), json.size(), arena, &error);
+    QVERIFY2(tree, qPrintable(error));
+    QCOMPARE(QByteArray(tree->stmts[0]->stmt->string->sval),
+        QByteArray("\xEF\xBF\xBD"
+                   "A"
+                   "\xEF\xBF\xBD"
+                   "x"
+                   "\xF0\x9F\x90\x98"));
 }
 
 void TestJsonTreeReader::refusesBrokenJson_data()

@@ -8,6 +8,7 @@
 #include "core/migrations/changedescriber.h"
 #include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
+#include "core/migrations/migrationsoverview.h"
 #include "core/sql/parsedscript.h"
 
 #include <QDir>
@@ -44,6 +45,7 @@ private slots:
     void changelogAddsUnderToday();
     void changelogKeepsTheUsersText();
     void changelogRemovesReleasedEntries();
+    void staleEntriesNameTheWholeReleasedName();
     void describesFromTheParseTree_data();
     void describesFromTheParseTree();
 };
@@ -52,7 +54,7 @@ void TestMigrationsFolder::naturalOrderAndReleased()
 {
     QTemporaryDir dir;
     for (const char *name : {"10_prerelease.sql", "2_prerelease.sql", "1_prerelease.sql",
-             "notes.txt", "old.sql", "001_init.RELEASED", "x_released.sql"})
+             "notes.txt", "old.sql", "001_init.RELEASED", "x_released.sql", "0_prerelease.sql"})
         touch(dir.filePath(QLatin1String(name)));
     touch(dir.filePath(QStringLiteral("2026-10-01_Released/001_baseline.sql")));
     const MigrationsFolder folder = MigrationsFolder::read(dir.path());
@@ -124,6 +126,18 @@ void TestMigrationsFolder::changelogKeepsTheUsersText()
     // Removing Tusk's entry gives the user's bytes back exactly.
     QCOMPARE(log.removeEntriesFor({QStringLiteral("1_prerelease.sql")}), 1);
     QCOMPARE(log.text(), mine);
+
+    // A section the user left empty stays; any heading ends a section.
+    const QByteArray sparse =
+        "# Changelog\n\n## 2026-12-06\n\n## 2026-12-05\n- mine\n# Notes\ntext\n";
+    Changelog other(sparse);
+    other.addEntries(QDate(2026, 12, 5), QStringLiteral("prerelease.sql"), {QStringLiteral("y")});
+    QCOMPARE(other.text(),
+        QByteArray("# Changelog\n\n## 2026-12-06\n\n## 2026-12-05\n- mine\n"
+                   "- y <!-- tusk: prerelease.sql -->\n\n# Notes\ntext\n"));
+    QCOMPARE(other.removeEntriesFor({QStringLiteral("prerelease.sql")}), 1);
+    QCOMPARE(other.text(),
+        QByteArray("# Changelog\n\n## 2026-12-06\n\n## 2026-12-05\n- mine\n\n# Notes\ntext\n"));
 }
 
 void TestMigrationsFolder::changelogRemovesReleasedEntries()
@@ -135,6 +149,18 @@ void TestMigrationsFolder::changelogRemovesReleasedEntries()
     QCOMPARE(log.text(),
         QByteArray("# Changelog\n\n## 2026-12-05\n- a <!-- tusk: 2_prerelease.sql -->\n\n"
                    "## 2026-12-01\n- by hand\n"));
+}
+
+void TestMigrationsFolder::staleEntriesNameTheWholeReleasedName()
+{
+    QTemporaryDir dir;
+    touch(dir.filePath(QStringLiteral("released/001.sql")));
+    touch(dir.filePath(QStringLiteral("CHANGELOG.md")),
+        "# Changelog\n\n## 2026-12-05\n- orders: column released_at added\n"
+        "- baseline (released/001.sql)\n");
+    const MigrationsOverview overview = MigrationsOverview::read(dir.path());
+    QCOMPARE(overview.staleEntries.size(), 1);
+    QVERIFY(overview.staleEntries.first().contains(QLatin1String("line 5")));
 }
 
 void TestMigrationsFolder::describesFromTheParseTree_data()

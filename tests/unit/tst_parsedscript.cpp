@@ -120,10 +120,11 @@ void TestParsedScript::gFamilyEndsAStatement()
     const ParsedScript script("SELECT max(id) AS top FROM orders \\gset\n"
                               "SELECT 1\n\\g out.txt\n"
                               "SELECT format('x') \\gexec\n"
+                              "INSERT INTO t VALUES ($1) \\bind 42 \\g\n"
                               "ALTER TABLE t\n\\echo half\nADD COLUMN c int;\n");
     QCOMPARE(texts(script),
         QList<QByteArray>({"SELECT max(id) AS top FROM orders", "SELECT 1", "SELECT format('x')",
-            "ALTER TABLE t\n\\echo half\nADD COLUMN c int"}));
+            "INSERT INTO t VALUES ($1)", "ALTER TABLE t\n\\echo half\nADD COLUMN c int"}));
     for (const ParsedStatement &s : script.statements())
         QVERIFY2(s.isValid(), qPrintable(s.syntaxError));
 }

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -36,7 +37,6 @@ QString renderable(const QByteArray &changelog)
 
 RolloutPage::RolloutPage(QWidget *parent)
     : QWidget(parent)
-    , m_today(QDate::currentDate())
     , m_where(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_confirm(new QFrame(this))
@@ -44,6 +44,7 @@ RolloutPage::RolloutPage(QWidget *parent)
     , m_files(new QTreeWidget(this))
     , m_changelog(new QTextBrowser(this))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_refreshSoon(new QTimer(this))
 {
     setObjectName(QStringLiteral("page-rollout"));
     auto *bar = new QToolBar(this);
@@ -108,8 +109,13 @@ RolloutPage::RolloutPage(QWidget *parent)
 
     // What changes on disk (an editor saving a pending file, git checking
     // out) shows here without a click.
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &RolloutPage::refresh);
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &RolloutPage::refresh);
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(150);
+    connect(m_refreshSoon, &QTimer::timeout, this, &RolloutPage::refresh);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_refreshSoon,
+        qOverload<>(&QTimer::start));
+    connect(
+        m_watcher, &QFileSystemWatcher::fileChanged, m_refreshSoon, qOverload<>(&QTimer::start));
     display(core::MigrationsOverview());
 }
 
@@ -143,12 +149,6 @@ void RolloutPage::setFolder(const QString &folder)
         m_watcher->removePaths(m_watcher->directories());
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
-    if (!folder.isEmpty() && QFileInfo(folder).isDir()) {
-        m_watcher->addPath(folder);
-        const QString log = QDir(folder).filePath(QStringLiteral("CHANGELOG.md"));
-        if (QFileInfo::exists(log))
-            m_watcher->addPath(log);
-    }
     m_confirm->hide();
     refresh();
 }
@@ -229,20 +229,45 @@ void RolloutPage::display(const core::MigrationsOverview &overview)
             : tr("This folder breaks a rule:\n• %1").arg(problems.join(QStringLiteral("\n• "))));
     m_notice->setVisible(!problems.isEmpty());
     m_createAction->setVisible(!m_folder.isEmpty() && !folder.exists());
-    m_createAction->setEnabled(!m_folder.isEmpty() && !folder.exists());
-    m_updateAction->setEnabled(folder.exists());
-    // A folder made since it was chosen is watched from now on.
-    if (folder.exists() && !m_watcher->directories().contains(folder.path()))
-        m_watcher->addPath(folder.path());
-    m_releaseAction->setEnabled(folder.exists() && !folder.pending().isEmpty());
+    m_createAction->setEnabled(!m_writing && !m_folder.isEmpty() && !folder.exists());
+    m_updateAction->setEnabled(!m_writing && folder.exists());
+    m_releaseAction->setEnabled(!m_writing && folder.exists() && !folder.pending().isEmpty());
+    watch(overview);
     emit refreshed();
+}
+
+// The folder, CHANGELOG.md and the pending files: a directory watch sees
+// files come and go, not an editor saving in place. A file replaced by an
+// atomic save drops out of the watch and is added again here.
+void RolloutPage::watch(const core::MigrationsOverview &overview)
+{
+    if (!overview.folder.exists())
+        return;
+    QStringList paths {overview.folder.path()};
+    if (overview.hasChangelog)
+        paths << overview.folder.changelogPath();
+    for (const core::MigrationsFolder::PendingFile &p : overview.folder.pending())
+        paths << p.path;
+    const QStringList watched = m_watcher->directories() + m_watcher->files();
+    for (const QString &path : paths) {
+        if (!watched.contains(path))
+            m_watcher->addPath(path);
+    }
+}
+
+QDate RolloutPage::today() const
+{
+    return m_fixedToday.isValid() ? m_fixedToday : QDate::currentDate();
 }
 
 void RolloutPage::runWrite(std::function<QString()> write)
 {
+    m_writing = true;
+    m_createAction->setEnabled(false);
     m_updateAction->setEnabled(false);
     m_releaseAction->setEnabled(false);
     core::BackgroundPool::run<QString>(this, std::move(write), [this](QString &&text) {
+        m_writing = false;
         emit message(text);
         refresh();
     });
@@ -250,14 +275,18 @@ void RolloutPage::runWrite(std::function<QString()> write)
 
 void RolloutPage::createFolder()
 {
+    if (m_writing)
+        return;
     const QString folder = m_folder;
     runWrite([folder] { return core::MigrationsWriter(folder).create().message; });
 }
 
 void RolloutPage::updateChangelog()
 {
+    if (m_writing)
+        return;
     const QString folder = m_folder;
-    const QDate today = m_today;
+    const QDate today = this->today();
     runWrite(
         [folder, today] { return core::MigrationsWriter(folder).updateChangelog(today).message; });
 }
@@ -266,14 +295,17 @@ void RolloutPage::askRelease()
 {
     // The plan reads the folder: off the GUI thread like every other read.
     const QString folder = m_folder;
-    const QDate today = m_today;
+    const QDate day = today();
     core::BackgroundPool::run<core::MigrationsWriter::Outcome>(
-        this, [folder, today] { return core::MigrationsWriter(folder).planRelease(today); },
-        [this](core::MigrationsWriter::Outcome &&plan) {
+        this, [folder, day] { return core::MigrationsWriter(folder).planRelease(day); },
+        [this, folder](core::MigrationsWriter::Outcome &&plan) {
+            if (folder != m_folder)
+                return; // another folder was chosen meanwhile
             if (!plan.ok) {
                 emit message(plan.message);
                 return;
             }
+            m_planFolder = folder;
             m_confirmText->setText(
                 tr("Release? This will %1. Released files are never written again.")
                     .arg(plan.message));
@@ -285,9 +317,13 @@ void RolloutPage::askRelease()
 void RolloutPage::release()
 {
     m_confirm->hide();
-    const QString folder = m_folder;
-    const QDate today = m_today;
-    runWrite([folder, today] { return core::MigrationsWriter(folder).release(today).message; });
+    // The folder the user confirmed, and nothing if that is not the one shown.
+    if (m_writing || m_planFolder.isEmpty() || m_planFolder != m_folder)
+        return;
+    const QString folder = m_planFolder;
+    const QDate day = today();
+    m_planFolder.clear();
+    runWrite([folder, day] { return core::MigrationsWriter(folder).release(day).message; });
 }
 
 } // namespace tusk::widgets

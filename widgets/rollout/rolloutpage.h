@@ -11,6 +11,7 @@
 
 class QFileSystemWatcher;
 class QFrame;
+class QTimer;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
@@ -40,8 +41,9 @@ public:
     void setFolder(const QString &folder);
     QString folder() const { return m_folder; }
     const core::MigrationsOverview &overview() const { return m_overview; }
-    // The date a release or a CHANGELOG entry gets (today; tests fix it).
-    void setToday(const QDate &date) { m_today = date; }
+    // The date a release or a CHANGELOG entry gets: today, asked each time
+    // (a session may run past midnight), unless a test fixes it.
+    void setToday(const QDate &date) { m_fixedToday = date; }
 
     void refresh();
     // Makes the missing migrations folder (with an empty CHANGELOG.md).
@@ -63,8 +65,13 @@ private:
     QTreeWidgetItem *addGroup(const QString &title, const QString &tip);
     void runWrite(std::function<QString()> write);
 
+    QDate today() const;
+    void watch(const core::MigrationsOverview &overview);
+
     QString m_folder;
-    QDate m_today;
+    QDate m_fixedToday;
+    QString m_planFolder; // the folder the shown release plan is about
+    bool m_writing = false; // a write runs: the actions wait for it
     core::MigrationsOverview m_overview;
     int m_reads = 0; // a later read wins over an earlier one still running
     QLabel *m_where;
@@ -74,6 +81,7 @@ private:
     QTreeWidget *m_files;
     QTextBrowser *m_changelog;
     QFileSystemWatcher *m_watcher;
+    QTimer *m_refreshSoon; // a burst of file events makes one refresh
     QAction *m_createAction;
     QAction *m_updateAction;
     QAction *m_releaseAction;

@@ -88,11 +88,13 @@ void addTargets(ColumnList &list, PgQuery__Node *const *targets, size_t n)
 
 // The name PostgreSQL gives an output column without an alias
 // (FigureColname, the common cases): a column's own name, a function's,
-// the type of a cast of a constant, else ?column?.
+// the type of a cast of a constant, ?column? for a constant; empty (not
+// compared) for the shapes not followed here (COALESCE, CASE, ARRAY …),
+// so a guess never becomes an error.
 QByteArray outputName(const PgQuery__Node *value)
 {
     if (!value)
-        return "?column?";
+        return {};
     switch (value->node_case) {
     case PG_QUERY__NODE__NODE_COLUMN_REF: {
         const PgQuery__ColumnRef *ref = value->column_ref;
@@ -107,12 +109,12 @@ QByteArray outputName(const PgQuery__Node *value)
             call->n_funcname ? call->funcname[call->n_funcname - 1] : nullptr;
         if (last && last->node_case == PG_QUERY__NODE__NODE_STRING)
             return last->string->sval;
-        return "?column?";
+        return {};
     }
     case PG_QUERY__NODE__NODE_TYPE_CAST: {
         const QByteArray inner = outputName(value->type_cast->arg);
         if (inner != "?column?")
-            return inner;
+            return inner; // a column's name, or unknown
         const PgQuery__TypeName *type = value->type_cast->type_name;
         const PgQuery__Node *last =
             type && type->n_names ? type->names[type->n_names - 1] : nullptr;
@@ -120,10 +122,12 @@ QByteArray outputName(const PgQuery__Node *value)
             return last->string->sval;
         return "?column?";
     }
-    case PG_QUERY__NODE__NODE_CASE_EXPR:
-        return "case";
-    default:
+    case PG_QUERY__NODE__NODE_A_CONST:
         return "?column?";
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: // a[1] is named a
+        return outputName(value->a_indirection->arg);
+    default:
+        return {};
     }
 }
 

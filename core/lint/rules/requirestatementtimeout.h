@@ -15,6 +15,8 @@ protected:
     QLatin1String setting() const override { return QLatin1String("statement_timeout"); }
     QByteArray setStatement() const override { return "SET statement_timeout = '15min';\n"; }
     QString message(const RelationLock &lock) const override;
+    // A VACUUM FULL or a big concurrent build may need no bound, on purpose.
+    bool zeroIsAChoice() const override { return true; }
 };
 
 } // namespace tusk::core

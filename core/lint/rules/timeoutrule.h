@@ -27,6 +27,8 @@ protected:
     virtual QLatin1String setting() const = 0; // "lock_timeout"
     virtual QByteArray setStatement() const = 0; // "SET lock_timeout = '5s';\n"
     virtual QString message(const RelationLock &lock) const = 0;
+    // True when SET <setting> = 0 is a deliberate answer, not a missing one.
+    virtual bool zeroIsAChoice() const { return false; }
 };
 
 } // namespace tusk::core

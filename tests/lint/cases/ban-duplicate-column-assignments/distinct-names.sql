@@ -6,3 +6,5 @@ INSERT INTO orders (id, ref) VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET ref 
 CREATE VIEW shop.order_refs AS SELECT id, ref, ref AS ref_again, 1 AS one, 2 AS two FROM orders;
 CREATE TABLE shop.copy AS SELECT 1 AS a, 2 AS b;
 SELECT id, ref FROM orders WHERE id = 1;
+-- Shapes whose names PostgreSQL derives otherwise are not guessed at.
+SELECT coalesce(ref, ''), greatest(id, 0), nullif(ref, '') INTO shop.names FROM orders;

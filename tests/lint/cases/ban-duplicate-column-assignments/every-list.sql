@@ -14,3 +14,4 @@ CREATE VIEW shop.order_pairs (a, a) AS SELECT id, ref FROM orders; -- expect: ba
 CREATE TABLE shop.copy AS SELECT 1, 2; -- expect: ban-duplicate-column-assignments
 SELECT id, o.id INTO shop.snapshot FROM orders o; -- expect: ban-duplicate-column-assignments
 WITH moved AS (UPDATE orders SET ref = 'a', ref = 'b' RETURNING id) SELECT count(*) FROM moved; -- expect: ban-duplicate-column-assignments
+SELECT ref[1], ref INTO shop.refs FROM orders; -- expect: ban-duplicate-column-assignments

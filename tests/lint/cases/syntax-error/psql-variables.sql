@@ -7,3 +7,4 @@ SET statement_timeout = :'timeout';
 ALTER TABLE :"table" ALTER COLUMN ref SET NOT NULL; -- expect: adding-not-nullable-field
 SELECT :top + 1 \gx
 DROP INDEX :schema.orders_old_idx; -- expect: require-concurrent-index-deletion
+CREATE INDEX orders_note_idx ON :MySchema.orders (note); -- expect: require-concurrent-index-creation
