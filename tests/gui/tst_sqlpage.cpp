@@ -10,6 +10,7 @@
 #include "widgets/sql/sqlpage.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLockFile>
@@ -38,6 +39,7 @@ private slots:
     void unsavedTextSurvivesACrash();
     void migrationsAreLintedWithTheirToolsTransactions();
     void savingAPendingFileFollowsTheChangelog();
+    void editorOperationsLeaveReleasedFilesAlone();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -227,6 +229,60 @@ void TestSqlWorkbench::savingAPendingFileFollowsTheChangelog()
     QVERIFY(m_bench->openFiles({other}));
     QVERIFY(m_bench->save(m_bench->currentTab()));
     QVERIFY(!followed.wait(500));
+}
+
+void TestSqlWorkbench::editorOperationsLeaveReleasedFilesAlone()
+{
+    // docs/migrations-folder.md, point 2 of the migrations issue: around
+    // every write the editor can make, each released file keeps its bytes,
+    // mode and modification time.
+    const QString folder = m_dir.filePath(QStringLiteral("mr"));
+    const QString baseline =
+        write(QStringLiteral("mr/2024-06-01_released/001.sql"), "CREATE TABLE t (a int);\n");
+    const QString loose = write(QStringLiteral("mr/002_hotfix.Released"), "SELECT 1;\n");
+    const QString pending = write(QStringLiteral("mr/prerelease.sql"), "SELECT 2;\n");
+    for (const QString &path : {baseline, loose}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(
+            QDateTime(QDate(2024, 6, 1), QTime(12, 0)), QFileDevice::FileModificationTime));
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+            | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    }
+    struct State {
+        QByteArray bytes;
+        QFileDevice::Permissions mode;
+        QDateTime modified;
+        bool operator==(const State &) const = default;
+    };
+    auto state = [this](const QString &path) {
+        const QFileInfo info(path);
+        return State {read(path), info.permissions(), info.lastModified()};
+    };
+    const State baselineBefore = state(baseline);
+    const State looseBefore = state(loose);
+    m_bench->setMigrationsFolder(folder);
+    m_answer = QMessageBox::Ok;
+
+    // Open a released file, edit it, try to save it and to save over the other.
+    QVERIFY(m_bench->openFiles({baseline}));
+    SqlEditorTab *tab = m_bench->currentTab();
+    tab->editor()->append(QStringLiteral("DROP TABLE t;\n"));
+    QVERIFY(!m_bench->saveAs(tab, baseline));
+    QVERIFY(!m_bench->saveAs(tab, loose));
+    QVERIFY(!m_bench->saveAs(tab, folder + QStringLiteral("/2024-06-01_released/002_new.sql")));
+    // Save it as a pending file instead, and save that again (the CHANGELOG
+    // follows both times).
+    QSignalSpy followed(m_bench.get(), &SqlPage::changelogFollowed);
+    QVERIFY(m_bench->saveAs(tab, pending));
+    QVERIFY(followed.wait(10000));
+    tab->editor()->append(QStringLiteral("ALTER TABLE t ADD COLUMN b int;\n"));
+    QVERIFY(m_bench->save(tab));
+    QVERIFY(followed.wait(10000));
+
+    QVERIFY(state(baseline) == baselineBefore);
+    QVERIFY(state(loose) == looseBefore);
+    QVERIFY(!QFile::exists(folder + QStringLiteral("/2024-06-01_released/002_new.sql")));
 }
 
 void TestSqlWorkbench::migrationsAreLintedWithTheirToolsTransactions()
