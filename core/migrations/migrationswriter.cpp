@@ -159,12 +159,11 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     return o;
 }
 
-QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
+// Per pending file (in order), the described changes `log` has no entry
+// for yet; false with `error` when a pending file cannot be read.
+bool MigrationsWriter::missingByFile(const MigrationsFolder &folder, const Changelog &log,
+    QList<QPair<QString, QStringList>> *out, QString *error)
 {
-    QStringList out;
-    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
-    bool hasLog = false;
-    const Changelog log(readAll(folder.changelogPath(), &hasLog));
     QSet<QString> present;
     for (const Changelog::Entry &e : log.entries()) {
         if (!e.file.isEmpty())
@@ -174,14 +173,33 @@ QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
         bool ok = false;
         const QByteArray sql = readAll(p.path, &ok);
         if (!ok) {
-            if (error)
-                *error = QStringLiteral("cannot read %1").arg(p.name);
-            return out;
+            *error = QStringLiteral("cannot read %1").arg(p.name);
+            return false;
         }
+        QStringList missing;
         for (const QString &change : describedOnce(sql)) {
             if (!present.contains(p.name + QLatin1Char('\n') + change))
-                out << p.name + QStringLiteral(": ") + change;
+                missing << change;
         }
+        *out << qMakePair(p.name, missing);
+    }
+    return true;
+}
+
+QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
+{
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    bool hasLog = false;
+    const Changelog log(readAll(folder.changelogPath(), &hasLog));
+    QList<QPair<QString, QStringList>> missing;
+    QString problem;
+    missingByFile(folder, log, &missing, &problem);
+    if (error && !problem.isEmpty())
+        *error = problem;
+    QStringList out;
+    for (const auto &[file, changes] : missing) {
+        for (const QString &change : changes)
+            out << file + QStringLiteral(": ") + change;
     }
     return out;
 }
@@ -199,27 +217,14 @@ MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) c
         o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was written");
         return o;
     }
-    QSet<QString> present;
-    for (const Changelog::Entry &e : log.entries()) {
-        if (!e.file.isEmpty())
-            present.insert(e.file + QLatin1Char('\n') + e.text);
-    }
     Outcome o;
-    for (const MigrationsFolder::PendingFile &p : folder.pending()) {
-        bool ok = false;
-        const QByteArray sql = readAll(p.path, &ok);
-        if (!ok) {
-            o.message = QStringLiteral("cannot read %1").arg(p.name);
-            return o;
-        }
-        QStringList missing;
-        for (const QString &change : describedOnce(sql)) {
-            if (!present.contains(p.name + QLatin1Char('\n') + change))
-                missing << change;
-        }
-        log.addEntries(date, p.name, missing);
-        for (const QString &m : missing)
-            o.changelogEntries << p.name + QStringLiteral(": ") + m;
+    QList<QPair<QString, QStringList>> missing;
+    if (!missingByFile(folder, log, &missing, &o.message))
+        return o;
+    for (const auto &[file, changes] : missing) {
+        log.addEntries(date, file, changes);
+        for (const QString &change : changes)
+            o.changelogEntries << file + QStringLiteral(": ") + change;
     }
     o.ok = true;
     if (o.changelogEntries.isEmpty()) {

@@ -3,10 +3,14 @@
 #include "migrationsfolder.h"
 
 #include <QDate>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
 namespace tusk::core {
+
+class Changelog;
 
 // Every change Tusk makes to a migrations folder, in one place: adding
 // statements to the latest pending file, keeping CHANGELOG.md current, and
@@ -47,6 +51,8 @@ public:
     Outcome release(const QDate &date) const;
 
 private:
+    static bool missingByFile(const MigrationsFolder &folder, const Changelog &log,
+        QList<QPair<QString, QStringList>> *out, QString *error);
     Outcome blocked(const MigrationsFolder &folder) const;
     QString releasedFolderName(const QDate &date) const;
 
