@@ -9,6 +9,7 @@
 #include "core/migrations/migrationsfolder.h"
 #include "core/migrations/migrationsoverview.h"
 #include "core/migrations/migrationswriter.h"
+#include "core/migrations/pendingsplit.h"
 #include "core/sql/migrationframework.h"
 #include "core/support/severity.h"
 #include "core/workspace/workspacetarget.h"
@@ -172,6 +173,21 @@ int release(const MigrationsWriter &writer, const QDate &date, bool confirmed)
     out() << "would " << plan.message << "\nrun again with --yes to release\n";
     return 0;
 }
+// split and compact: the preview, then the change when confirmed.
+int rewrite(const MigrationsWriter &writer, const PendingRewrite &plan, const QString &why,
+    const QString &verb, bool confirmed)
+{
+    if (plan.isNull()) {
+        out() << why << '\n';
+        return 0;
+    }
+    out() << plan.preview();
+    if (!confirmed) {
+        out() << "run again with --yes to " << verb << '\n';
+        return 0;
+    }
+    return report(writer.apply(plan));
+}
 } // namespace
 
 int MigrateCommand::run(const QStringList &arguments)
@@ -184,6 +200,11 @@ int MigrateCommand::run(const QStringList &arguments)
         "  init       make a missing migrations folder (with an empty CHANGELOG.md)\n"
         "  changelog  add the CHANGELOG.md entries the pending files lack\n"
         "  add FILE|- append statements to the latest pending file (CHANGELOG follows)\n"
+        "  split [FILE]  split a pending file that mixes statements no transaction may wrap\n"
+        "             with others, or holds more than --max-statements (default: the latest\n"
+        "             such file); shows the plan, --yes writes it\n"
+        "  compact    merge pending files that change one table on one day; shows the plan,\n"
+        "             --yes writes it\n"
         "  release    move the pending files into a new <date>_released/ folder\n"
         "  check      for CI: order, CHANGELOG, released files as in git's HEAD, lint\n"
         "Exit status: 0 ok, 1 the folder breaks a rule or could not be written, 2 usage."));
@@ -202,7 +223,11 @@ int MigrateCommand::run(const QStringList &arguments)
             QStringLiteral("The date of new CHANGELOG entries or of the release (default: today)."),
             QStringLiteral("YYYY-MM-DD")},
         {QStringLiteral("yes"),
-            QStringLiteral("Release without asking (the plan is shown otherwise).")},
+            QStringLiteral(
+                "Release, split or compact without asking (the plan is shown otherwise).")},
+        {QStringLiteral("max-statements"),
+            QStringLiteral("split: the most statements one pending file should hold."),
+            QStringLiteral("N"), QString::number(PendingSplit::defaultMaxStatements)},
         {QStringLiteral("fail-on"),
             QStringLiteral("check: the lowest lint severity that fails: error, warning or info."),
             QStringLiteral("LEVEL"), QStringLiteral("warning")},
@@ -211,9 +236,10 @@ int MigrateCommand::run(const QStringList &arguments)
         return *done;
     const QStringList actions = parser.positionalArguments();
     const bool adding = actions.value(0) == QLatin1String("add");
-    if (actions.size() != (adding ? 2 : 1)) {
-        err() << "tusk migrate: name one action: status, init, changelog, add FILE|-, release or "
-                 "check\n";
+    const bool splitting = actions.value(0) == QLatin1String("split");
+    if (actions.size() != (adding ? 2 : 1) && !(splitting && actions.size() == 2)) {
+        err() << "tusk migrate: name one action: status, init, changelog, add FILE|-, split "
+                 "[FILE], compact, release or check\n";
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -250,6 +276,24 @@ int MigrateCommand::run(const QStringList &arguments)
         return add(writer, actions.at(1), date);
     if (actions.first() == QLatin1String("release"))
         return release(writer, date, parser.isSet(QStringLiteral("yes")));
+    if (splitting) {
+        bool numeric = false;
+        const int max = parser.value(QStringLiteral("max-statements")).toInt(&numeric);
+        if (!numeric || max < 1) {
+            err() << "tusk migrate: --max-statements takes a number above 0\n";
+            return exitUsage;
+        }
+        QString why;
+        const PendingRewrite plan = writer.planSplit(actions.value(1), max, &why);
+        return rewrite(
+            writer, plan, why, QStringLiteral("split"), parser.isSet(QStringLiteral("yes")));
+    }
+    if (actions.first() == QLatin1String("compact")) {
+        QString why;
+        const PendingRewrite plan = writer.planCompaction(&why);
+        return rewrite(
+            writer, plan, why, QStringLiteral("compact"), parser.isSet(QStringLiteral("yes")));
+    }
     if (actions.first() == QLatin1String("check")) {
         const std::optional<Severity> failOn =
             severityFromName(parser.value(QStringLiteral("fail-on")));
@@ -260,7 +304,7 @@ int MigrateCommand::run(const QStringList &arguments)
         return check(overview, *failOn);
     }
     err() << "tusk migrate: unknown action '" << actions.first()
-          << "' (status, init, changelog, add, release or check)\n";
+          << "' (status, init, changelog, add, split, compact, release or check)\n";
     return exitUsage;
 }
 

@@ -158,6 +158,37 @@ int Changelog::removeEntriesFor(const QStringList &pendingFiles)
     return int(doomed.size());
 }
 
+int Changelog::reassignEntries(
+    const std::function<QString(const QString &file, const QString &text)> &fileFor)
+{
+    QList<QByteArray> all = lines();
+    QSet<QByteArray> inSection;
+    int moved = 0;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (all.at(i).startsWith('#')) {
+            inSection.clear();
+            continue;
+        }
+        const QRegularExpressionMatch m = tuskEntry().match(QString::fromUtf8(all.at(i)));
+        if (!m.hasMatch()) {
+            inSection.insert(all.at(i).trimmed());
+            continue;
+        }
+        const QString file = fileFor(m.captured(2), m.captured(1));
+        if (file != m.captured(2)) {
+            all[i] = QStringLiteral("- %1 %2").arg(m.captured(1), marker(file)).toUtf8();
+            ++moved;
+        }
+        if (inSection.contains(all.at(i).trimmed())) {
+            all.removeAt(i--);
+            continue;
+        }
+        inSection.insert(all.at(i).trimmed());
+    }
+    setLines(all);
+    return moved;
+}
+
 QList<Changelog::Entry> Changelog::entries() const
 {
     QList<Entry> out;

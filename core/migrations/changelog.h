@@ -5,6 +5,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace tusk::core {
 
 // The migrations folder's CHANGELOG.md: dated sections (`## YYYY-MM-DD`,
@@ -26,6 +28,12 @@ public:
     // Removes Tusk's entries for these files (released now), and a dated
     // section left with nothing but blank lines. Returns how many entries.
     int removeEntriesFor(const QStringList &pendingFiles);
+    // Points Tusk's entries at other pending files after a split or a
+    // compaction: `fileFor(file, text)` names the entry's new file (the same
+    // one to keep it). An entry that then repeats one above it in its
+    // section goes. Only the marker changes; returns how many entries moved.
+    int reassignEntries(
+        const std::function<QString(const QString &file, const QString &text)> &fileFor);
 
     struct Entry {
         QDate date;

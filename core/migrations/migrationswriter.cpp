@@ -2,6 +2,8 @@
 
 #include "changedescriber.h"
 #include "changelog.h"
+#include "pendingcompaction.h"
+#include "pendingsplit.h"
 
 #include "core/files/userfilewriter.h"
 #include "core/sql/parsedscript.h"
@@ -348,6 +350,120 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
         o.message += QStringLiteral("; %1 still in the folder (changed during the release, or "
                                     "not removable): check them against the released copies")
                          .arg(kept.join(QStringLiteral(", ")));
+    return o;
+}
+
+PendingRewrite MigrationsWriter::planSplit(
+    const QString &fileName, int maxStatements, QString *why) const
+{
+    return PendingSplit::plan(MigrationsFolder::read(m_folder), fileName, maxStatements, why);
+}
+
+PendingRewrite MigrationsWriter::planCompaction(QString *why) const
+{
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    bool hasLog = false;
+    const Changelog log(readAll(folder.changelogPath(), &hasLog));
+    return PendingCompaction::plan(folder, log, why);
+}
+
+MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite) const
+{
+    const QMutexLocker lock(&writes());
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    if (!folder.problems().isEmpty())
+        return blocked(folder);
+    Outcome o;
+    if (rewrite.isNull()) {
+        o.message = QStringLiteral("nothing to write");
+        return o;
+    }
+    const QDir dir(m_folder);
+    for (auto it = rewrite.originals.constBegin(); it != rewrite.originals.constEnd(); ++it) {
+        bool ok = false;
+        if (readAll(dir.filePath(it.key()), &ok) != it.value() || !ok) {
+            o.message = QStringLiteral("%1 changed on disk since the preview: nothing was "
+                                       "written (look again)")
+                            .arg(it.key());
+            return o;
+        }
+    }
+    for (const PendingRewrite::File &f : rewrite.files) {
+        if (MigrationsFolder::pendingNumber(f.name) < 0 || f.name.contains(QLatin1Char('/'))
+            || (QFileInfo::exists(dir.filePath(f.name)) && !rewrite.originals.contains(f.name))) {
+            o.message = QStringLiteral("%1 exists already or is not a pending file's name: "
+                                       "nothing was written")
+                            .arg(f.name);
+            return o;
+        }
+    }
+    bool hasLog = false;
+    Changelog log(readAll(folder.changelogPath(), &hasLog));
+    if (unreadable(folder.changelogPath(), hasLog)) {
+        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was written");
+        return o;
+    }
+    // Stage every new file; a failure here has changed nothing.
+    const QString staging = dir.filePath(QStringLiteral(".tusk-rewrite"));
+    QDir(staging).removeRecursively();
+    UserFileWriter::Options options = protecting(m_folder);
+    options.createFolder = true;
+    for (const PendingRewrite::File &f : rewrite.files) {
+        const FileWriteError written =
+            UserFileWriter::writeFile(QDir(staging).filePath(f.name), f.sql, options);
+        if (!written.isNull()) {
+            QDir(staging).removeRecursively();
+            o.message = written.message + QStringLiteral(": nothing was written");
+            return o;
+        }
+    }
+    // Set the replaced files aside, then move the staged ones in; undo on
+    // the first failure.
+    const QString aside = QDir(staging).filePath(QStringLiteral("replaced"));
+    QDir().mkpath(aside);
+    QStringList setAside;
+    QStringList movedIn;
+    auto undo = [&]() {
+        for (const QString &name : movedIn)
+            QFile::remove(dir.filePath(name));
+        for (const QString &name : setAside)
+            QFile::rename(QDir(aside).filePath(name), dir.filePath(name));
+        QDir(staging).removeRecursively();
+    };
+    for (auto it = rewrite.originals.constBegin(); it != rewrite.originals.constEnd(); ++it) {
+        if (!QFile::rename(dir.filePath(it.key()), QDir(aside).filePath(it.key()))) {
+            undo();
+            o.message = QStringLiteral("cannot move %1: nothing was changed").arg(it.key());
+            return o;
+        }
+        setAside << it.key();
+    }
+    for (const PendingRewrite::File &f : rewrite.files) {
+        if (!QFile::rename(QDir(staging).filePath(f.name), dir.filePath(f.name))) {
+            undo();
+            o.message = QStringLiteral("cannot write %1: nothing was changed").arg(f.name);
+            return o;
+        }
+        movedIn << f.name;
+    }
+    if (hasLog) {
+        log.reassignEntries([&rewrite](const QString &file, const QString &text) {
+            return rewrite.changelogFile(file, text);
+        });
+        const FileWriteError written =
+            UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
+        if (!written.isNull()) {
+            undo();
+            o.message = QStringLiteral("CHANGELOG.md could not be written (%1): nothing was "
+                                       "changed")
+                            .arg(written.message);
+            return o;
+        }
+    }
+    QDir(staging).removeRecursively();
+    o.ok = true;
+    o.file = dir.filePath(rewrite.files.first().name);
+    o.message = rewrite.title;
     return o;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migrationsfolder.h"
+#include "pendingrewrite.h"
 
 #include <QDate>
 #include <QList>
@@ -49,6 +50,15 @@ public:
     // Moves every pending file into <date>_released/ (names kept) and
     // removes their CHANGELOG entries.
     Outcome release(const QDate &date) const;
+    // The split of a pending file (PendingSplit) or the compaction of files
+    // (PendingCompaction) the folder calls for, to preview; null with `why`.
+    PendingRewrite planSplit(const QString &fileName, int maxStatements, QString *why) const;
+    PendingRewrite planCompaction(QString *why) const;
+    // Writes a planned rewrite in one step: the new files are staged, the
+    // replaced ones set aside, then the staged ones moved in and CHANGELOG
+    // entries moved after their statements; any failure puts everything
+    // back. Nothing happens when a file it replaces changed since the plan.
+    Outcome apply(const PendingRewrite &rewrite) const;
 
 private:
     static bool missingByFile(const MigrationsFolder &folder, const Changelog &log,

@@ -1,58 +1,10 @@
 #include "banconcurrentindexcreationintransaction.h"
 
-#include "statementfix.h"
-
-#include "core/lint/nodetext.h"
+#include "core/lint/outsidetransaction.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
 namespace tusk::core {
-
-namespace {
-// The concurrent command a statement runs, and the table it names; empty
-// when the statement runs nothing concurrently.
-QPair<QString, QString> concurrentCommand(const PgQuery__Node *node)
-{
-    switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_INDEX_STMT:
-        if (node->index_stmt->concurrent)
-            return {QStringLiteral("CREATE INDEX CONCURRENTLY"),
-                NodeText::relation(node->index_stmt->relation)};
-        break;
-    case PG_QUERY__NODE__NODE_DROP_STMT:
-        if (node->drop_stmt->concurrent && node->drop_stmt->n_objects > 0)
-            return {QStringLiteral("DROP INDEX CONCURRENTLY"),
-                NodeText::dotted(node->drop_stmt->objects[0])};
-        break;
-    case PG_QUERY__NODE__NODE_REINDEX_STMT: {
-        const PgQuery__ReindexStmt *reindex = node->reindex_stmt;
-        if (StatementFix::hasOption(reindex->params, reindex->n_params, "concurrently"))
-            return {QStringLiteral("REINDEX CONCURRENTLY"),
-                reindex->relation ? NodeText::relation(reindex->relation)
-                                  : QString::fromUtf8(reindex->name)};
-        break;
-    }
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
-        const PgQuery__AlterTableStmt *alter = node->alter_table_stmt;
-        for (size_t i = 0; i < alter->n_cmds; ++i) {
-            const PgQuery__Node *cmd = alter->cmds[i];
-            if (cmd->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD
-                || cmd->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition)
-                continue;
-            const PgQuery__Node *def = cmd->alter_table_cmd->def;
-            if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD
-                && def->partition_cmd->concurrent)
-                return {QStringLiteral("DETACH PARTITION CONCURRENTLY"),
-                    NodeText::relation(alter->relation)};
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    return {};
-}
-} // namespace
 
 const RuleInfo &BanConcurrentIndexCreationInTransaction::info() const
 {
@@ -89,9 +41,13 @@ void BanConcurrentIndexCreationInTransaction::checkStatement(
     const StatementState &state = input.states.at(statement.index);
     if (!state.inTransaction)
         return;
-    const auto [command, relation] = concurrentCommand(statement.node);
-    if (command.isEmpty())
+    // The maintenance commands (VACUUM, …) are not this rule's: only the
+    // CONCURRENTLY ones are written into migrations by mistake.
+    const OutsideTransaction::Command outside = OutsideTransaction::of(statement.node);
+    if (!outside.concurrently)
         return;
+    const QString &command = outside.name;
+    const QString &relation = outside.relation;
     Finding f = finding(input, statement,
         QStringLiteral("%1 cannot run inside a transaction block: this statement fails")
             .arg(command));

@@ -1,0 +1,2 @@
+-- customers can be called
+ALTER TABLE shop.customers ADD COLUMN phone text;

@@ -1,0 +1,1 @@
+ALTER TABLE public.x ADD COLUMN b text;

@@ -1,0 +1,1 @@
+ALTER TABLE "shop".orders ALTER COLUMN a SET DEFAULT 'n/a';

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY orders_a_idx ON shop.orders (a);

@@ -1,0 +1,1 @@
+ALTER TABLE f ADD COLUMN u int;

@@ -1,0 +1,1 @@
+ALTER TABLE e ADD COLUMN v int;
