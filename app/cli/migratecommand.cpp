@@ -57,7 +57,8 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
             {QStringLiteral("changelog"), overview.hasChangelog},
             {QStringLiteral("missing_changelog_entries"),
                 QJsonArray::fromStringList(overview.missingEntries)},
-            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+            {QStringLiteral("suggestions"), QJsonArray::fromStringList(overview.suggestions)}};
         Console::writeOut(QJsonDocument(doc).toJson(QJsonDocument::Indented));
         return problems.isEmpty() ? 0 : exitProblems;
     }
@@ -92,6 +93,8 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
     }
     for (const QString &p : problems)
         out() << "problem: " << p << '\n';
+    for (const QString &s : overview.suggestions)
+        out() << "suggestion: " << s << " (tusk migrate split|compact shows the plan)\n";
     return problems.isEmpty() ? 0 : exitProblems;
 }
 
@@ -226,7 +229,7 @@ int MigrateCommand::run(const QStringList &arguments)
             QStringLiteral(
                 "Release, split or compact without asking (the plan is shown otherwise).")},
         {QStringLiteral("max-statements"),
-            QStringLiteral("split: the most statements one pending file should hold."),
+            QStringLiteral("split, status: the most statements one pending file should hold."),
             QStringLiteral("N"), QString::number(PendingSplit::defaultMaxStatements)},
         {QStringLiteral("fail-on"),
             QStringLiteral("check: the lowest lint severity that fails: error, warning or info."),
@@ -255,12 +258,18 @@ int MigrateCommand::run(const QStringList &arguments)
             return exitUsage;
         }
     }
+    bool numeric = false;
+    const int max = parser.value(QStringLiteral("max-statements")).toInt(&numeric);
+    if (!numeric || max < 1) {
+        err() << "tusk migrate: --max-statements takes a number above 0\n";
+        return exitUsage;
+    }
     const QString dir = parser.isSet(QStringLiteral("dir"))
         ? parser.value(QStringLiteral("dir"))
         : CliConnection::offlineTarget(parser.value(QStringLiteral("profile"))).migrationsFolder;
     // Only check asks git (a process per run); status stays quick.
     const MigrationsOverview overview =
-        MigrationsOverview::read(dir, actions.first() == QLatin1String("check"));
+        MigrationsOverview::read(dir, actions.first() == QLatin1String("check"), max);
     const MigrationsFolder &folder = overview.folder;
     // The folder as given on the command line, else where the profile puts it.
     const QString shown =
@@ -277,12 +286,6 @@ int MigrateCommand::run(const QStringList &arguments)
     if (actions.first() == QLatin1String("release"))
         return release(writer, date, parser.isSet(QStringLiteral("yes")));
     if (splitting) {
-        bool numeric = false;
-        const int max = parser.value(QStringLiteral("max-statements")).toInt(&numeric);
-        if (!numeric || max < 1) {
-            err() << "tusk migrate: --max-statements takes a number above 0\n";
-            return exitUsage;
-        }
         QString why;
         const PendingRewrite plan = writer.planSplit(actions.value(1), max, &why);
         return rewrite(

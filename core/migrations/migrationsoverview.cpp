@@ -2,6 +2,8 @@
 
 #include "changelog.h"
 #include "migrationswriter.h"
+#include "pendingcompaction.h"
+#include "pendingsplit.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -42,7 +44,7 @@ QStringList editedSinceHead(const MigrationsFolder &folder, QString *note)
 }
 } // namespace
 
-MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit)
+MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit, int maxStatements)
 {
     MigrationsOverview o;
     o.folder = MigrationsFolder::read(path);
@@ -88,6 +90,16 @@ MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit)
             inside << dir.relativeFilePath(it.next());
         inside.sort();
         o.releasedFiles << inside;
+    }
+    // What the folder's rules propose (never do unasked): a split, a compaction.
+    if (o.folder.problems().isEmpty()) {
+        QString why;
+        const PendingRewrite split = PendingSplit::plan(o.folder, QString(), maxStatements, &why);
+        if (!split.isNull())
+            o.suggestions << QStringLiteral("%1: %2").arg(split.title, split.reason);
+        const PendingRewrite compaction = PendingCompaction::plan(o.folder, log, &why);
+        if (!compaction.isNull())
+            o.suggestions << QStringLiteral("%1: %2").arg(compaction.title, compaction.reason);
     }
     return o;
 }

@@ -27,9 +27,15 @@ struct MigrationsOverview {
     // each; asked only when `askGit`, and a note when git could not say.
     QStringList editedReleased;
     QString gitNote;
+    // What the folder's rules propose, one sentence each ("split
+    // prerelease.sql into 3 files: CREATE INDEX CONCURRENTLY cannot …").
+    QStringList suggestions;
 
     // Runs git when `askGit`: call it off the GUI thread.
-    static MigrationsOverview read(const QString &folder, bool askGit = false);
+    // `maxStatements`: the most a pending file should hold before a split
+    // is proposed (the user's setting).
+    static MigrationsOverview read(
+        const QString &folder, bool askGit = false, int maxStatements = 25);
     // Every rule the folder breaks, one sentence each (lint aside).
     QStringList problems() const;
 };

@@ -359,7 +359,12 @@ bool ProfileFile::saveProfile(const Profile &profile, const QString &previousNam
             const bool same = key == QLatin1String("sslmode")
                 ? SslMode::toLibpq(own.value(key)).value_or(QString()) == profile.sslMode
                 : literalOf(own.value(key)) == literal;
-            if ((has && same) || (!has && inherited(key, literal)))
+            // An sslmode the file never named stays unnamed while the profile
+            // keeps the default (false, docs/profiles.md): an edit of another
+            // key does not add it.
+            const bool implicitSsl = !has && key == QLatin1String("sslmode")
+                && SslMode::toLibpq(base.value(key, false)).value_or(QString()) == profile.sslMode;
+            if ((has && same) || (!has && inherited(key, literal)) || implicitSsl)
                 continue;
             if (has && inherited(key, literal)) { // back to the default
                 if (!edited.removeKey(table, key, error))

@@ -48,6 +48,8 @@ public:
     // The window's one-off connection, listed until it is saved or replaced.
     void setOneOff(const std::optional<Profile> &profile);
     std::optional<Profile> find(const QString &name) const;
+    // The project the profiles were read for (empty outside one).
+    const QString &projectRoot() const { return m_store.projectRoot(); }
     // What DB_URL / DB_PROFILE / the working directory choose.
     ProfileResolution resolve() const;
 

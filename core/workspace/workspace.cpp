@@ -25,6 +25,14 @@ void Workspace::setTarget(const WorkspaceTarget &target)
         open(target.connInfo);
 }
 
+void Workspace::setMigrationsFolder(const QString &folder)
+{
+    if (folder == m_target.migrationsFolder)
+        return;
+    m_target.migrationsFolder = folder;
+    emit migrationsFolderChanged();
+}
+
 void Workspace::open(const ConnInfo &info)
 {
     m_target.connInfo = info;

@@ -60,6 +60,9 @@ public:
     // ready() follows and the target's catalog, schema facts and keywords
     // are read; a reconnect to the same parameters reads nothing again.
     void open(const ConnInfo &info);
+    // Points the current target at another migrations folder (one the user
+    // picked on the Rollout page) without reconnecting.
+    void setMigrationsFolder(const QString &folder);
     const WorkspaceTarget &target() const { return m_target; }
     // The primary session: the window's status and title follow it; not
     // opened before the first target with parameters.
@@ -91,6 +94,7 @@ public:
 
 signals:
     void targetChanged();
+    void migrationsFolderChanged();
     // The primary session opened on the current target (once per target):
     // tools open their own sessions now.
     void ready();

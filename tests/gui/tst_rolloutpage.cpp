@@ -7,12 +7,16 @@
 #include "testsupport.h"
 
 #include "core/migrations/migrationsfolder.h"
+#include "core/profiles/profileregistry.h"
+#include "core/workspace/workspace.h"
 #include "widgets/rollout/rolloutpage.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,6 +27,25 @@
 using tusk::widgets::RolloutPage;
 
 namespace {
+// The window as far as the page asks it: the profiles and the status bar.
+class TestHost : public tusk::widgets::ToolHost {
+public:
+    explicit TestHost(tusk::core::ProfileRegistry *profiles)
+        : m_profiles(profiles)
+    {
+    }
+    void showMessage(const QString &text) override { said = text; }
+    bool handOff(const tusk::widgets::ToolHandoff &) override { return false; }
+    bool canHandOff(const QString &) const override { return false; }
+    void connectProfile(const tusk::core::Profile &) override { }
+    tusk::core::ProfileRegistry *profileRegistry() const override { return m_profiles; }
+
+    QString said;
+
+private:
+    tusk::core::ProfileRegistry *m_profiles;
+};
+
 void copyFolder(const QString &from, const QString &to)
 {
     QDir().mkpath(to);
@@ -59,6 +82,9 @@ private slots:
     void noticesABrokenRule();
     void updatesTheChangelogAndReleases();
     void createsAMissingFolder();
+    void splitsWithAPreview();
+    void compactsWithAPreview();
+    void usesAnExistingFolder();
     void noticesAReleasedFileEditedSinceHead();
 
 private:
@@ -135,13 +161,13 @@ void TestRolloutPage::updatesTheChangelogAndReleases()
                 .contains("## 2026-12-05\n- shop.orders: column gift added (boolean, nullable)"));
 
     // Release asks inline first, then moves the file.
-    QSignalSpy asked(m_page.get(), &RolloutPage::releaseAsked);
+    QSignalSpy asked(m_page.get(), &RolloutPage::confirmationAsked);
     m_page->askRelease();
     QVERIFY(asked.wait(10000));
     auto *confirm = m_page->findChild<QFrame *>(QStringLiteral("rolloutConfirm"));
     QVERIFY(confirm->isVisible());
     QTest::mouseClick(
-        m_page->findChild<QPushButton *>(QStringLiteral("confirmRelease")), Qt::LeftButton);
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
     QVERIFY(said.wait(10000));
     QVERIFY2(said.last().first().toString().startsWith(QLatin1String("released prerelease.sql")),
         qPrintable(said.last().first().toString()));
@@ -173,6 +199,150 @@ void TestRolloutPage::createsAMissingFolder()
     QTRY_VERIFY_WITH_TIMEOUT(m_page->overview().folder.exists(), 5000);
     QCOMPARE(read(missing + QStringLiteral("/CHANGELOG.md")), QByteArray("# Changelog\n"));
     QTRY_VERIFY_WITH_TIMEOUT(!create->isEnabled(), 5000);
+}
+
+void TestRolloutPage::splitsWithAPreview()
+{
+    const QByteArray baseline =
+        read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql"));
+    QFile pending(m_folder + QStringLiteral("/prerelease.sql"));
+    QVERIFY(pending.open(QIODevice::Append));
+    pending.write("\nCREATE INDEX CONCURRENTLY orders_tracking_idx ON shop.orders "
+                  "(tracking_code);\n");
+    pending.close();
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->refresh();
+    QVERIFY(refreshed.wait(10000));
+    auto *notice = m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"));
+    QVERIFY2(notice->isVisible()
+            && notice->text().contains(QLatin1String(
+                "split prerelease.sql into 2 files: CREATE INDEX CONCURRENTLY cannot run")),
+        qPrintable(notice->text()));
+    QSignalSpy asked(m_page.get(), &RolloutPage::confirmationAsked);
+    m_page->askSplit();
+    QVERIFY(asked.wait(10000));
+    auto *preview = m_page->findChild<QPlainTextEdit *>(QStringLiteral("rolloutPreview"));
+    QVERIFY(preview->isVisible());
+    QVERIFY2(preview->toPlainText().contains(
+                 QLatin1String("new 2_prerelease.sql (1 statement, runs outside a transaction)")),
+        qPrintable(preview->toPlainText()));
+    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-split.png"))));
+    // Nothing is written before the click.
+    QVERIFY(QFile::exists(m_folder + QStringLiteral("/prerelease.sql")));
+    QSignalSpy said(m_page.get(), &RolloutPage::message);
+    QTest::mouseClick(
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
+    QVERIFY(said.wait(10000));
+    QCOMPARE(said.last().first().toString(), QStringLiteral("split prerelease.sql into 2 files"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->overview().folder.pending().size(), 2, 5000);
+    QVERIFY(!QFile::exists(m_folder + QStringLiteral("/prerelease.sql")));
+    QVERIFY(read(m_folder + QStringLiteral("/2_prerelease.sql"))
+                .startsWith("CREATE INDEX CONCURRENTLY orders_tracking_idx"));
+    QVERIFY(read(m_folder + QStringLiteral("/CHANGELOG.md")).contains("tusk: 1_prerelease.sql"));
+    QCOMPARE(read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql")), baseline);
+}
+
+void TestRolloutPage::compactsWithAPreview()
+{
+    // Two more pending files, both changing shop.orders today.
+    QVERIFY(QFile::rename(m_folder + QStringLiteral("/prerelease.sql"),
+        m_folder + QStringLiteral("/1_prerelease.sql")));
+    QFile second(m_folder + QStringLiteral("/2_prerelease.sql"));
+    QVERIFY(second.open(QIODevice::WriteOnly));
+    second.write("ALTER TABLE shop.orders ADD COLUMN gift boolean;\n");
+    second.close();
+    QFile log(m_folder + QStringLiteral("/CHANGELOG.md"));
+    QByteArray text =
+        read(log.fileName()).replace("tusk: prerelease.sql", "tusk: 1_prerelease.sql");
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write(text);
+    log.close();
+    QSignalSpy said(m_page.get(), &RolloutPage::message);
+    m_page->updateChangelog();
+    QVERIFY(said.wait(10000));
+    QSignalSpy asked(m_page.get(), &RolloutPage::confirmationAsked);
+    m_page->askCompact();
+    // The demo's entries are dated 2026-11-21, the new one 2026-12-05: not one day.
+    QVERIFY(said.wait(10000));
+    QCOMPARE(said.last().first().toString(),
+        QStringLiteral("no table or view is changed in more than one pending file on one day"));
+    QCOMPARE(asked.count(), 0);
+    // Dated one day now (two sections of one date are still one day).
+    text = read(log.fileName());
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write(text.replace("## 2026-11-21", "## 2026-12-05"));
+    log.close();
+    m_page->askCompact();
+    QVERIFY(asked.wait(10000));
+    QVERIFY(m_page->findChild<QPlainTextEdit *>(QStringLiteral("rolloutPreview"))
+                ->toPlainText()
+                .startsWith(QLatin1String("compact 1_prerelease.sql, 2_prerelease.sql into "
+                                          "1_prerelease.sql\nwhy: shop.orders changed on")));
+    QTest::mouseClick(
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
+    QVERIFY(said.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->overview().folder.pending().size(), 1, 5000);
+    QVERIFY(read(m_folder + QStringLiteral("/1_prerelease.sql"))
+                .endsWith("ALTER TABLE shop.orders ADD COLUMN gift boolean;\n"));
+    QVERIFY(!read(m_folder + QStringLiteral("/CHANGELOG.md")).contains("tusk: 2_prerelease.sql"));
+}
+
+void TestRolloutPage::usesAnExistingFolder()
+{
+    // A project whose profile names a folder that is not there, and a
+    // folder of Tusk's layout elsewhere in it.
+    const QString project = tusk::test::scratchFolder(QStringLiteral("rollout-project"));
+    QVERIFY(QDir().mkpath(project + QStringLiteral("/.git")));
+    QVERIFY(QDir().mkpath(project + QStringLiteral("/.skills/postgres")));
+    QVERIFY(QDir().mkpath(project + QStringLiteral("/src/db/sql/2024-06-01_released")));
+    QVERIFY(QDir().mkpath(project + QStringLiteral("/node_modules/x/migrations")));
+    auto write = [](const QString &path, const QByteArray &text) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    QVERIFY(write(project + QStringLiteral("/.skills/postgres/postgres.toml"),
+        "[configuration]\nschema_version = 1\n\n[database.app]\nhost = \"localhost\"\ndatabase = "
+        "\"app\"\n"
+        "migrations_path = \"db/migrations\"\n"));
+    QVERIFY(write(project + QStringLiteral("/src/db/sql/prerelease.sql"), "SELECT 1;\n"));
+    QVERIFY(write(project + QStringLiteral("/node_modules/x/migrations/1_prerelease.sql"), "\n"));
+    tusk::core::ProfileRegistry registry(project, project + QStringLiteral("/sandbox"));
+    const std::optional<tusk::core::Profile> app = registry.find(QStringLiteral("app"));
+    QVERIFY(app);
+    TestHost host(&registry);
+    tusk::core::Workspace workspace;
+    workspace.setTarget(tusk::core::WorkspaceTarget::forProfile(
+        *app, tusk::core::ConnInfo(), project + QStringLiteral("/db/migrations")));
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->attach(&workspace, &host);
+    QVERIFY(refreshed.wait(10000));
+    QAction *existing = nullptr;
+    for (QAction *action : m_page->toolActions()) {
+        if (action->text() == QStringLiteral("Use Existing Folder…"))
+            existing = action;
+    }
+    QVERIFY(existing);
+    QTRY_VERIFY_WITH_TIMEOUT(existing->isVisible() && existing->isEnabled(), 5000);
+    QSignalSpy asked(m_page.get(), &RolloutPage::confirmationAsked);
+    existing->trigger();
+    QVERIFY(asked.wait(10000));
+    auto *choices = m_page->findChild<QComboBox *>(QStringLiteral("rolloutChoices"));
+    // Dependency trees are not looked into.
+    QCOMPARE(choices->count(), 1);
+    QCOMPARE(choices->itemText(0), QStringLiteral("src/db/sql"));
+    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-pick.png"))));
+    QTest::mouseClick(
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->folder(), project + QStringLiteral("/src/db/sql"), 5000);
+    QCOMPARE(workspace.target().migrationsFolder, project + QStringLiteral("/src/db/sql"));
+    QVERIFY2(host.said.endsWith(QLatin1String("saved as migrations_path of profile app")),
+        qPrintable(host.said));
+    QFile toml(project + QStringLiteral("/.skills/postgres/postgres.toml"));
+    QVERIFY(toml.open(QIODevice::ReadOnly));
+    QCOMPARE(toml.readAll(),
+        QByteArray("[configuration]\nschema_version = 1\n\n[database.app]\nhost = "
+                   "\"localhost\"\ndatabase = \"app\"\n"
+                   "migrations_path = \"src/db/sql\"\n"));
 }
 
 void TestRolloutPage::noticesAReleasedFileEditedSinceHead()

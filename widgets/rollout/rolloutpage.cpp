@@ -1,6 +1,10 @@
 #include "rolloutpage.h"
 
+#include "rolloutconfirmbar.h"
+
 #include "core/migrations/migrationswriter.h"
+#include "core/migrations/pendingsplit.h"
+#include "core/profiles/profileregistry.h"
 #include "core/support/backgroundpool.h"
 #include "core/workspace/workspace.h"
 
@@ -9,12 +13,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
@@ -39,8 +44,8 @@ RolloutPage::RolloutPage(QWidget *parent)
     : QWidget(parent)
     , m_where(new QLabel(this))
     , m_notice(new QLabel(this))
-    , m_confirm(new QFrame(this))
-    , m_confirmText(new QLabel(m_confirm))
+    , m_confirm(new RolloutConfirmBar(this))
+    , m_maxStatements(new QSpinBox(this))
     , m_files(new QTreeWidget(this))
     , m_changelog(new QTextBrowser(this))
     , m_watcher(new QFileSystemWatcher(this))
@@ -55,10 +60,39 @@ RolloutPage::RolloutPage(QWidget *parent)
     m_updateAction = bar->addAction(tr("Update CHANGELOG"), this, &RolloutPage::updateChangelog);
     m_updateAction->setToolTip(tr("Add the CHANGELOG.md entries the pending files lack, under "
                                   "today's date"));
+    m_existingAction =
+        bar->addAction(tr("Use Existing Folder…"), this, &RolloutPage::askExistingFolder);
+    m_existingAction->setToolTip(tr("Pick a folder of the project that looks like a migrations "
+                                    "folder; it is saved as the profile's migrations_path"));
+    m_splitAction = bar->addAction(tr("Split…"), this, &RolloutPage::askSplit);
+    m_splitAction->setToolTip(tr("Split the latest pending file that mixes statements no "
+                                 "transaction may wrap with others, or holds too many, into "
+                                 "ordered files (a preview first)"));
+    m_compactAction = bar->addAction(tr("Compact…"), this, &RolloutPage::askCompact);
+    m_compactAction->setToolTip(tr("Merge pending files that change one table on one day (a "
+                                   "preview first)"));
     m_releaseAction = bar->addAction(tr("Release…"), this, &RolloutPage::askRelease);
     m_releaseAction->setToolTip(tr("Move the pending files into a new dated released folder and "
                                    "remove their CHANGELOG entries"));
-    QWidget::addActions({m_createAction, m_updateAction, m_releaseAction});
+    bar->addSeparator();
+    auto *maxLabel = new QLabel(tr("Split above"), bar);
+    bar->addWidget(maxLabel);
+    m_maxStatements->setObjectName(QStringLiteral("rolloutMaxStatements"));
+    m_maxStatements->setRange(1, 10000);
+    m_maxStatements->setSuffix(tr(" statements"));
+    m_maxStatements->setToolTip(tr("A pending file holding more statements than this is "
+                                   "proposed for splitting"));
+    m_maxStatements->setValue(QSettings()
+                                  .value(QStringLiteral("rollout/maxStatementsPerFile"),
+                                      core::PendingSplit::defaultMaxStatements)
+                                  .toInt());
+    bar->addWidget(m_maxStatements);
+    connect(m_maxStatements, &QSpinBox::valueChanged, this, [this](int value) {
+        QSettings().setValue(QStringLiteral("rollout/maxStatementsPerFile"), value);
+        m_refreshSoon->start();
+    });
+    QWidget::addActions({m_createAction, m_existingAction, m_updateAction, m_splitAction,
+        m_compactAction, m_releaseAction});
 
     m_where->setObjectName(QStringLiteral("rolloutFolder"));
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -67,20 +101,8 @@ RolloutPage::RolloutPage(QWidget *parent)
     m_notice->setStyleSheet(
         QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0c36b; padding: 6px; }"));
     m_notice->hide();
-
-    m_confirm->setObjectName(QStringLiteral("rolloutConfirm"));
-    m_confirm->setFrameShape(QFrame::StyledPanel);
-    auto *confirmLayout = new QHBoxLayout(m_confirm);
-    m_confirmText->setWordWrap(true);
-    auto *go = new QPushButton(tr("Release"), m_confirm);
-    go->setObjectName(QStringLiteral("confirmRelease"));
-    auto *cancel = new QPushButton(tr("Cancel"), m_confirm);
-    confirmLayout->addWidget(m_confirmText, 1);
-    confirmLayout->addWidget(go);
-    confirmLayout->addWidget(cancel);
-    connect(go, &QPushButton::clicked, this, &RolloutPage::release);
-    connect(cancel, &QPushButton::clicked, m_confirm, &QWidget::hide);
-    m_confirm->hide();
+    connect(m_confirm, &RolloutConfirmBar::confirmed, this, &RolloutPage::confirm);
+    connect(m_confirm, &RolloutConfirmBar::cancelled, this, [this] { m_asked = Asked::Nothing; });
 
     m_files->setObjectName(QStringLiteral("rolloutFiles"));
     m_files->setHeaderLabels({tr("File"), tr("CHANGELOG")});
@@ -128,8 +150,11 @@ ToolPage::Info RolloutPage::toolInfo() const
 
 void RolloutPage::attach(core::Workspace *workspace, ToolHost *host)
 {
-    connect(workspace, &core::Workspace::targetChanged, this,
-        [this, workspace] { setFolder(workspace->target().migrationsFolder); });
+    m_workspace = workspace;
+    m_host = host;
+    auto follow = [this, workspace] { setFolder(workspace->target().migrationsFolder); };
+    connect(workspace, &core::Workspace::targetChanged, this, follow);
+    connect(workspace, &core::Workspace::migrationsFolderChanged, this, follow);
     setFolder(workspace->target().migrationsFolder);
     if (!host)
         return;
@@ -150,6 +175,7 @@ void RolloutPage::setFolder(const QString &folder)
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
     m_confirm->hide();
+    m_asked = Asked::Nothing;
     refresh();
 }
 
@@ -161,8 +187,9 @@ void RolloutPage::refresh()
     }
     const int read = ++m_reads;
     const QString folder = m_folder;
+    const int max = maxStatements();
     core::BackgroundPool::run<core::MigrationsOverview>(
-        this, [folder] { return core::MigrationsOverview::read(folder, true); },
+        this, [folder, max] { return core::MigrationsOverview::read(folder, true, max); },
         [this, read](core::MigrationsOverview &&overview) {
             if (read == m_reads)
                 display(overview);
@@ -224,14 +251,15 @@ void RolloutPage::display(const core::MigrationsOverview &overview)
             ? renderable(overview.changelog)
             : tr("*No CHANGELOG.md yet: Update CHANGELOG creates it.*"));
     const QStringList problems = overview.problems();
-    m_notice->setText(problems.isEmpty()
-            ? QString()
-            : tr("This folder breaks a rule:\n• %1").arg(problems.join(QStringLiteral("\n• "))));
-    m_notice->setVisible(!problems.isEmpty());
-    m_createAction->setVisible(!m_folder.isEmpty() && !folder.exists());
-    m_createAction->setEnabled(!m_writing && !m_folder.isEmpty() && !folder.exists());
-    m_updateAction->setEnabled(!m_writing && folder.exists());
-    m_releaseAction->setEnabled(!m_writing && folder.exists() && !folder.pending().isEmpty());
+    QStringList notice;
+    if (!problems.isEmpty())
+        notice << tr("This folder breaks a rule:\n• %1").arg(problems.join(QStringLiteral("\n• ")));
+    if (!overview.suggestions.isEmpty())
+        notice << tr("Suggested (Split… or Compact… shows the plan first):\n• %1")
+                      .arg(overview.suggestions.join(QStringLiteral("\n• ")));
+    m_notice->setText(notice.join(QStringLiteral("\n")));
+    m_notice->setVisible(!notice.isEmpty());
+    updateActions();
     watch(overview);
     emit refreshed();
 }
@@ -260,12 +288,35 @@ QDate RolloutPage::today() const
     return m_fixedToday.isValid() ? m_fixedToday : QDate::currentDate();
 }
 
+void RolloutPage::updateActions()
+{
+    const core::MigrationsFolder &folder = m_overview.folder;
+    const bool missing = !m_folder.isEmpty() && !folder.exists();
+    const bool pending = folder.exists() && !folder.pending().isEmpty();
+    m_createAction->setVisible(missing);
+    m_createAction->setEnabled(!m_writing && missing);
+    m_existingAction->setVisible(missing);
+    m_existingAction->setEnabled(!m_writing && missing);
+    m_updateAction->setEnabled(!m_writing && folder.exists());
+    m_splitAction->setEnabled(!m_writing && pending);
+    m_compactAction->setEnabled(!m_writing && folder.pending().size() > 1);
+    m_releaseAction->setEnabled(!m_writing && pending);
+}
+
+void RolloutPage::setMaxStatements(int count)
+{
+    m_maxStatements->setValue(count);
+}
+
+int RolloutPage::maxStatements() const
+{
+    return m_maxStatements->value();
+}
+
 void RolloutPage::runWrite(std::function<QString()> write)
 {
     m_writing = true;
-    m_createAction->setEnabled(false);
-    m_updateAction->setEnabled(false);
-    m_releaseAction->setEnabled(false);
+    updateActions();
     core::BackgroundPool::run<QString>(this, std::move(write), [this](QString &&text) {
         m_writing = false;
         emit message(text);
@@ -306,24 +357,155 @@ void RolloutPage::askRelease()
                 return;
             }
             m_planFolder = folder;
-            m_confirmText->setText(
-                tr("Release? This will %1. Released files are never written again.")
-                    .arg(plan.message));
-            m_confirm->show();
-            emit releaseAsked();
+            m_asked = Asked::Release;
+            m_confirm->ask(tr("Release? This will %1. Released files are never written again.")
+                               .arg(plan.message),
+                tr("Release"));
+            emit confirmationAsked();
         });
 }
 
-void RolloutPage::release()
+void RolloutPage::askSplit()
 {
-    m_confirm->hide();
+    askRewrite(true);
+}
+
+void RolloutPage::askCompact()
+{
+    askRewrite(false);
+}
+
+void RolloutPage::askRewrite(bool split)
+{
+    const QString folder = m_folder;
+    const int max = maxStatements();
+    using Planned = QPair<core::PendingRewrite, QString>;
+    core::BackgroundPool::run<Planned>(
+        this,
+        [folder, max, split] {
+            QString why;
+            const core::MigrationsWriter writer(folder);
+            core::PendingRewrite plan =
+                split ? writer.planSplit(QString(), max, &why) : writer.planCompaction(&why);
+            return Planned(plan, why);
+        },
+        [this, folder, split](Planned &&planned) {
+            if (folder != m_folder)
+                return;
+            if (planned.first.isNull()) {
+                emit message(planned.second);
+                return;
+            }
+            m_planFolder = folder;
+            m_rewrite = planned.first;
+            m_asked = Asked::Rewrite;
+            m_confirm->ask(tr("%1? Nothing is written until you confirm; a file saved "
+                              "meanwhile stops it.")
+                               .arg(m_rewrite.title),
+                split ? tr("Split") : tr("Compact"), m_rewrite.preview());
+            emit confirmationAsked();
+        });
+}
+
+void RolloutPage::askExistingFolder()
+{
+    const QString root =
+        m_host && m_host->profileRegistry() ? m_host->profileRegistry()->projectRoot() : QString();
+    if (root.isEmpty()) {
+        emit message(tr("Not inside a project (no .git above the working folder): there is "
+                        "nothing to pick from; Create Folder makes %1")
+                         .arg(m_folder));
+        return;
+    }
+    using Found = QList<core::MigrationsFolderCandidates::Candidate>;
+    const QString folder = m_folder;
+    core::BackgroundPool::run<Found>(
+        this, [root] { return core::MigrationsFolderCandidates::find(root); },
+        [this, folder, root](Found &&found) {
+            if (folder != m_folder)
+                return;
+            if (found.isEmpty()) {
+                emit message(tr("No folder under %1 looks like a migrations folder; Create "
+                                "Folder makes %2")
+                                 .arg(root, m_folder));
+                return;
+            }
+            m_candidates = found;
+            QStringList names;
+            QStringList tips;
+            for (const core::MigrationsFolderCandidates::Candidate &c : found) {
+                names << c.relative;
+                tips << c.why;
+            }
+            m_planFolder = folder;
+            m_asked = Asked::Folder;
+            m_confirm->ask(tr("Use one of the project's folders as this profile's migrations "
+                              "folder?"),
+                tr("Use Folder"), QString(), names, tips);
+            emit confirmationAsked();
+        });
+}
+
+void RolloutPage::confirm()
+{
+    const Asked asked = std::exchange(m_asked, Asked::Nothing);
     // The folder the user confirmed, and nothing if that is not the one shown.
     if (m_writing || m_planFolder.isEmpty() || m_planFolder != m_folder)
         return;
-    const QString folder = m_planFolder;
-    const QDate day = today();
-    m_planFolder.clear();
-    runWrite([folder, day] { return core::MigrationsWriter(folder).release(day).message; });
+    const QString folder = std::exchange(m_planFolder, QString());
+    switch (asked) {
+    case Asked::Release: {
+        const QDate day = today();
+        runWrite([folder, day] { return core::MigrationsWriter(folder).release(day).message; });
+        break;
+    }
+    case Asked::Rewrite: {
+        const core::PendingRewrite plan = std::exchange(m_rewrite, core::PendingRewrite());
+        runWrite([folder, plan] { return core::MigrationsWriter(folder).apply(plan).message; });
+        break;
+    }
+    case Asked::Folder:
+        if (m_confirm->choice() >= 0 && m_confirm->choice() < m_candidates.size())
+            useFolder(m_candidates.at(m_confirm->choice()));
+        break;
+    case Asked::Nothing:
+        break;
+    }
+}
+
+// The chosen folder becomes the target's; a profile from a file keeps it
+// as migrations_path (relative to the project, as docs/profiles.md writes
+// it), the sandbox and a one-off connection for this session only.
+void RolloutPage::useFolder(const core::MigrationsFolderCandidates::Candidate &candidate)
+{
+    QString said = tr("Using %1 as the migrations folder").arg(candidate.relative);
+    const core::WorkspaceTarget &target =
+        m_workspace ? m_workspace->target() : core::WorkspaceTarget();
+    const bool saved = target.profile
+        && (target.profile->scope == core::ProfileScope::Project
+            || target.profile->scope == core::ProfileScope::User);
+    if (saved && m_host && m_host->profileRegistry()) {
+        core::Profile profile = *target.profile;
+        profile.migrationsPath =
+            profile.scope == core::ProfileScope::Project ? candidate.relative : candidate.path;
+        QString error;
+        core::ProfileRegistry *registry = m_host->profileRegistry();
+        core::ProfileFile *file = registry->fileNamed(profile.scope == core::ProfileScope::Project
+                ? QStringLiteral("project")
+                : QStringLiteral("user"),
+            &error);
+        said = file && registry->saveProfile(profile, profile.name, file, &error)
+            ? tr("%1, saved as migrations_path of profile %2").arg(said, profile.name)
+            : tr("%1 for this session; the profile could not be saved: %2").arg(said, error);
+    } else {
+        said =
+            tr("%1 for this session (this connection has no profile file to keep it in)").arg(said);
+    }
+    if (m_workspace)
+        m_workspace->setMigrationsFolder(candidate.path);
+    else
+        setFolder(candidate.path);
+    emit message(said);
 }
 
 } // namespace tusk::widgets

@@ -2,7 +2,9 @@
 
 #include "widgets/shell/toolpage.h"
 
+#include "core/migrations/migrationsfoldercandidates.h"
 #include "core/migrations/migrationsoverview.h"
+#include "core/migrations/pendingrewrite.h"
 
 #include <QDate>
 #include <QWidget>
@@ -10,7 +12,7 @@
 #include <functional>
 
 class QFileSystemWatcher;
-class QFrame;
+class QSpinBox;
 class QTimer;
 class QLabel;
 class QPushButton;
@@ -18,12 +20,20 @@ class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
 
+namespace tusk::core {
+class Workspace;
+}
+
 namespace tusk::widgets {
+
+class RolloutConfirmBar;
 
 // The Rollout tool, first part: the profile's migrations folder as a list
 // (pending files in the order they run, released history greyed with a
 // lock), its CHANGELOG rendered beside it, a notice for every rule the
-// folder breaks, and the folder's actions (Update CHANGELOG, Release…).
+// folder breaks or a change it suggests, and the folder's actions (Create
+// Folder or Use Existing Folder…, Update CHANGELOG, Split…, Compact…,
+// Release…), each confirmed inline with a preview.
 // Reading and writing run on the BackgroundPool through core's
 // MigrationsOverview and MigrationsWriter; a file opens in the SQL tool
 // (released ones read-only there). The rollout wizard grows from here.
@@ -49,14 +59,25 @@ public:
     // Makes the missing migrations folder (with an empty CHANGELOG.md).
     void createFolder();
     void updateChangelog();
-    // Shows what a release would do, with Release / Cancel under it.
+    // Each ask…() reads off the GUI thread, then shows what would happen
+    // in the inline confirmation; confirm() does it (the button's click).
     void askRelease();
-    void release();
+    // The split the folder calls for (the latest pending file that needs
+    // one, at the page's statements-per-file setting), with its preview.
+    void askSplit();
+    void askCompact();
+    // Folders under the project that look like migrations folders, to use
+    // instead of the missing one (saved as the profile's migrations_path).
+    void askExistingFolder();
+    void confirm();
+    // The most statements a pending file should hold (a setting).
+    void setMaxStatements(int count);
+    int maxStatements() const;
 
 signals:
     void refreshed();
-    // The inline confirmation is showing (askRelease()'s plan came back).
-    void releaseAsked();
+    // The inline confirmation is showing (an ask…()'s plan came back).
+    void confirmationAsked();
     void message(const QString &text);
     void openFile(const QString &path);
 
@@ -64,20 +85,29 @@ private:
     void display(const core::MigrationsOverview &overview);
     QTreeWidgetItem *addGroup(const QString &title, const QString &tip);
     void runWrite(std::function<QString()> write);
+    void askRewrite(bool split);
+    void useFolder(const core::MigrationsFolderCandidates::Candidate &candidate);
+    void updateActions();
 
     QDate today() const;
     void watch(const core::MigrationsOverview &overview);
 
     QString m_folder;
     QDate m_fixedToday;
-    QString m_planFolder; // the folder the shown release plan is about
+    enum class Asked { Nothing, Release, Rewrite, Folder };
+    Asked m_asked = Asked::Nothing;
+    QString m_planFolder; // the folder the shown plan is about
+    core::PendingRewrite m_rewrite; // the split or compaction shown
+    QList<core::MigrationsFolderCandidates::Candidate> m_candidates;
+    core::Workspace *m_workspace = nullptr;
+    ToolHost *m_host = nullptr;
     bool m_writing = false; // a write runs: the actions wait for it
     core::MigrationsOverview m_overview;
     int m_reads = 0; // a later read wins over an earlier one still running
     QLabel *m_where;
     QLabel *m_notice;
-    QFrame *m_confirm;
-    QLabel *m_confirmText;
+    RolloutConfirmBar *m_confirm;
+    QSpinBox *m_maxStatements;
     QTreeWidget *m_files;
     QTextBrowser *m_changelog;
     QFileSystemWatcher *m_watcher;
@@ -85,6 +115,9 @@ private:
     QAction *m_createAction;
     QAction *m_updateAction;
     QAction *m_releaseAction;
+    QAction *m_splitAction;
+    QAction *m_compactAction;
+    QAction *m_existingAction;
 };
 
 } // namespace tusk::widgets
