@@ -91,4 +91,20 @@ ColumnType ColumnType::fromCatalog(const QString &formatted)
     return out;
 }
 
+QString ColumnType::spelled() const
+{
+    static const QHash<QString, QString> spelling {
+        {QStringLiteral("int2"), QStringLiteral("smallint")},
+        {QStringLiteral("int4"), QStringLiteral("integer")},
+        {QStringLiteral("int8"), QStringLiteral("bigint")},
+        {QStringLiteral("float4"), QStringLiteral("real")},
+        {QStringLiteral("float8"), QStringLiteral("double precision")},
+        {QStringLiteral("bool"), QStringLiteral("boolean")},
+        {QStringLiteral("bpchar"), QStringLiteral("char")},
+    };
+    ColumnType t = *this;
+    t.name = spelling.value(t.name, t.name);
+    return t.toString();
+}
+
 } // namespace tusk::core

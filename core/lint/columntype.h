@@ -18,6 +18,8 @@ struct ColumnType {
     bool isKnown() const { return !name.isEmpty(); }
     // "varchar(20)", "int4[]"
     QString toString() const;
+    // As SQL spells it for people: bigint, not int8 (typmods and [] kept).
+    QString spelled() const;
     bool operator==(const ColumnType &other) const = default;
 
     static ColumnType fromTypeName(const PgQuery__TypeName *type);

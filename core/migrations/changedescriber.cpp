@@ -16,20 +16,8 @@ namespace {
 // SQL's spelling of a type, not the catalog's internal name.
 QString typeText(const PgQuery__TypeName *type)
 {
-    static const QHash<QString, QString> spelled {
-        {QStringLiteral("int2"), QStringLiteral("smallint")},
-        {QStringLiteral("int4"), QStringLiteral("integer")},
-        {QStringLiteral("int8"), QStringLiteral("bigint")},
-        {QStringLiteral("float4"), QStringLiteral("real")},
-        {QStringLiteral("float8"), QStringLiteral("double precision")},
-        {QStringLiteral("bool"), QStringLiteral("boolean")},
-        {QStringLiteral("bpchar"), QStringLiteral("char")},
-    };
-    ColumnType t = ColumnType::fromTypeName(type);
-    if (!t.isKnown())
-        return QStringLiteral("a type");
-    t.name = spelled.value(t.name, t.name);
-    return t.toString();
+    const ColumnType t = ColumnType::fromTypeName(type);
+    return t.isKnown() ? t.spelled() : QStringLiteral("a type");
 }
 
 bool hasConstraint(const PgQuery__ColumnDef *column, PgQuery__ConstrType kind)

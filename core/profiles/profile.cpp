@@ -107,6 +107,8 @@ QList<QPair<QString, QString>> Profile::tomlEntries() const
     text("statement_timeout", statementTimeout);
     if (readOnly)
         entries << qMakePair(QStringLiteral("read_only"), QStringLiteral("true"));
+    if (!confirmDdl)
+        entries << qMakePair(QStringLiteral("confirm_ddl"), QStringLiteral("false"));
     return entries;
 }
 

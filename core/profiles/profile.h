@@ -35,6 +35,9 @@ struct Profile {
     QString lockTimeout;
     QString statementTimeout;
     bool readOnly = false;
+    // confirm_ddl = false: structure changes from the editor run without
+    // the approval question (docs/profiles.md); production still asks.
+    bool confirmDdl = true;
     QVariantMap extra; // keys Tusk does not know; they stay in the file
     ConnInfo url; // a one-off DB_URL's own parameters; the fields above win
 

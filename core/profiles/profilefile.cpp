@@ -18,7 +18,8 @@ const QStringList knownKeys {QStringLiteral("host"), QStringLiteral("port"),
     QStringLiteral("sslmode"), QStringLiteral("sslrootcert"), QStringLiteral("sslcert"),
     QStringLiteral("sslkey"), QStringLiteral("project"), QStringLiteral("description"),
     QStringLiteral("migrations_path"), QStringLiteral("safety"), QStringLiteral("lock_timeout"),
-    QStringLiteral("statement_timeout"), QStringLiteral("read_only")};
+    QStringLiteral("statement_timeout"), QStringLiteral("read_only"),
+    QStringLiteral("confirm_ddl")};
 
 QString literalOf(const QVariant &value)
 {
@@ -62,6 +63,7 @@ Profile buildProfile(const QString &name, const QVariantMap &values, const TomlT
     p.lockTimeout = text("lock_timeout");
     p.statementTimeout = text("statement_timeout");
     p.readOnly = values.value(QStringLiteral("read_only")).toBool();
+    p.confirmDdl = values.value(QStringLiteral("confirm_ddl"), true).toBool();
     if (values.contains(QStringLiteral("port"))) {
         bool ok = false;
         const int port = values.value(QStringLiteral("port")).toString().toInt(&ok);

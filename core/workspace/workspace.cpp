@@ -52,7 +52,11 @@ CatalogSession *Workspace::catalogSession() const
 
 ConfirmationPolicy Workspace::confirmationPolicy() const
 {
-    return ConfirmationPolicy(m_target.production, m_target.readOnly);
+    // Any profile but the sandbox asks before a structure change; a bare
+    // connection (tests, a tool handed a session) has no profile to say.
+    const bool approve = m_target.profile && m_target.profile->scope != ProfileScope::Sandbox
+        && m_target.profile->confirmDdl;
+    return ConfirmationPolicy(m_target.production, m_target.readOnly, approve);
 }
 
 UserFileWriter::Options Workspace::fileWriteOptions() const

@@ -152,9 +152,20 @@ void TestWorkspace::policiesFollowTheTarget()
     const Confirmation asked = workspace.confirmationPolicy().beforeRunning(writes);
     QCOMPARE(asked.title, QStringLiteral("Run on production?"));
     QCOMPARE(asked.text,
-        QStringLiteral("This profile is marked safety = \"production\". These statements change "
-                       "data or schema:\n\n• UPDATE orders SET note = 'x' (writes data)\n"
-                       "• CREATE INDEX i ON orders (note) (changes schema)\n\nRun them?"));
+        QStringLiteral(
+            "This profile is marked safety = \"production\". These statements change "
+            "data or schema:\n\n• UPDATE orders SET note = 'x' (writes data)\n"
+            "• CREATE INDEX i ON orders (note) (changes schema)\n\n"
+            "Structure changes:\n• CREATE INDEX i ON orders (note)\n"
+            "    lock: SHARE on orders, scans the table: blocks writes and other schema "
+            "changes; reads go on\n"
+            "    lint: warning require-concurrent-index-creation: CREATE INDEX on orders "
+            "blocks writes to it until the index is built\n"
+            "    lint: info prefer-robust-stmts: CREATE INDEX i without IF NOT EXISTS "
+            "fails when the migration is run again after a partial failure\n"
+            "    lint: warning require-lock-timeout: CREATE INDEX asks for a SHARE lock "
+            "on orders with no lock_timeout set: while it waits, every write to orders "
+            "queues behind it (reads go on)\n\nRun them?"));
     QVERIFY(!asked.text.contains(QStringLiteral("SELECT 1")));
     QVERIFY(workspace.confirmationPolicy().beforeRunning("SELECT 1; SHOW work_mem;").isNull());
     // A read-only session cannot change anything: nothing to ask.
@@ -167,6 +178,35 @@ void TestWorkspace::policiesFollowTheTarget()
     workspace.setTarget(target);
     QVERIFY(workspace.confirmationPolicy().beforeRunning(writes).isNull());
     QVERIFY(workspace.fileWriteOptions().migrationsFolders.isEmpty());
+
+    // Any profile but the sandbox approves structure changes first
+    // (docs/migrations-folder.md), with the lock and the lint verdict.
+    Profile profile;
+    profile.name = QStringLiteral("staging");
+    profile.scope = ProfileScope::Project;
+    workspace.setTarget(WorkspaceTarget::forProfile(profile, {}, {}));
+    QVERIFY(workspace.confirmationPolicy().approvesSchemaChanges());
+    const Confirmation approval = workspace.confirmationPolicy().beforeRunning(writes);
+    QCOMPARE(approval.title, QStringLiteral("Change the database structure?"));
+    QVERIFY2(approval.text.startsWith(
+                 QStringLiteral("These statements change the structure of the database:\n\n"
+                                "• CREATE INDEX i ON orders (note)\n    lock: SHARE on orders")),
+        qPrintable(approval.text));
+    QVERIFY2(
+        approval.text.contains(QStringLiteral("lint: warning require-concurrent-index-creation")),
+        qPrintable(approval.text));
+    QVERIFY(!approval.text.contains(QStringLiteral("UPDATE")));
+    // Data changes alone, a read-only session: nothing to approve.
+    QVERIFY(workspace.confirmationPolicy().beforeRunning("UPDATE orders SET note = 'x'").isNull());
+    QVERIFY(workspace.confirmationPolicy().beforeRunning(writes, true).isNull());
+    // confirm_ddl = false turns it off; the sandbox never asks.
+    profile.confirmDdl = false;
+    workspace.setTarget(WorkspaceTarget::forProfile(profile, {}, {}));
+    QVERIFY(workspace.confirmationPolicy().beforeRunning(writes).isNull());
+    profile.confirmDdl = true;
+    profile.scope = ProfileScope::Sandbox;
+    workspace.setTarget(WorkspaceTarget::forProfile(profile, {}, {}));
+    QVERIFY(workspace.confirmationPolicy().beforeRunning(writes).isNull());
 }
 
 void TestWorkspace::anUnreachableTargetSaysSo()
