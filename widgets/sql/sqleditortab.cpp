@@ -8,7 +8,10 @@
 #include "runtoolbar.h"
 #include "sqleditor.h"
 
+#include "addtomigrationbar.h"
 #include "core/lint/lintrunner.h"
+#include "core/migrations/changeverification.h"
+#include "core/migrations/migrationstatements.h"
 #include "core/pg/queryrunner.h"
 #include "core/sql/sqlfile.h"
 #include "core/sql/statementfinder.h"
@@ -96,6 +99,17 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_runBar);
+    m_offer = new AddToMigrationBar(this);
+    layout->addWidget(m_offer);
+    connect(m_offer, &AddToMigrationBar::addRequested, this, &SqlEditorTab::addToMigration);
+    m_verification = new ChangeVerification(this);
+    connect(m_verification, &ChangeVerification::finished, this,
+        [this](const QList<ChangeVerifier::Verdict> &verdicts) {
+            for (const ChangeVerifier::Verdict &v : verdicts)
+                m_results->appendMessage(
+                    v.line, v.ok ? ResultsPane::Kind::Info : ResultsPane::Kind::Error);
+            m_results->showMessages();
+        });
     layout->addWidget(split, 1);
     for (QAction *action : {m_runBar->runStatementAction(), m_runBar->runScriptAction(),
              m_runBar->explainAction(), m_runBar->cancelAction()})
@@ -320,7 +334,8 @@ bool SqlEditorTab::confirmChanges(const QByteArray &sql)
 {
     // The question is core's, the same one every face asks.
     const Confirmation question =
-        ConfirmationPolicy(m_production, false).beforeRunning(sql, m_query->isReadOnly());
+        ConfirmationPolicy(m_production, false, m_approveSchema)
+            .beforeRunning(sql, m_query->isReadOnly(), m_runner->catalog().get());
     return question.isNull() || m_confirm(question.title, question.text);
 }
 
@@ -347,6 +362,7 @@ bool SqlEditorTab::runRange(int begin, int end)
 
 bool SqlEditorTab::startRun(int begin, const QByteArray &sent, int prefix)
 {
+    m_offer->hide();
     m_runBegin = begin;
     m_runPrefix = prefix;
     m_runText = sent;
@@ -431,6 +447,8 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
         m_results->appendMessage(tr("Done in %1.").arg(took));
         if (m_results->grids().isEmpty())
             m_results->showMessages();
+        if (!m_explain)
+            afterStructureChange(m_runText);
         return;
     }
     if (error.isCancellation()) {
@@ -453,6 +471,28 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
     m_results->appendMessage(
         tr("Failed after %1%2: %3").arg(took, where, text), ResultsPane::Kind::Error);
     m_results->showMessages();
+}
+
+// docs/migrations-folder.md: a structure change that succeeded is checked
+// against the catalog (✓/✗ in Messages), then offered to the migration.
+void SqlEditorTab::afterStructureChange(const QByteArray &ran)
+{
+    if (!MigrationStatements::changeStructure(ran))
+        return;
+    // Inside an open transaction a failing check would abort the user's
+    // work; what is not committed is not the database's yet either.
+    if (m_query->transaction() == QueryRunner::Transaction::InTransaction) {
+        m_results->appendMessage(tr("The change is not committed yet: it is checked against "
+                                    "the catalog when it runs outside a transaction."));
+    } else {
+        m_verification->start(m_query->connection(), ran);
+    }
+    if (!m_offersMigration)
+        return;
+    int count = 0;
+    const QByteArray statements = MigrationStatements::of(ran, &count);
+    if (count > 0)
+        m_offer->offer(statements, count);
 }
 
 bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *notUtf8)

@@ -19,12 +19,14 @@ class QPushButton;
 class QTreeView;
 
 namespace tusk::core {
+class ChangeVerification;
 class LintRunner;
 class QueryRunner;
 } // namespace tusk::core
 
 namespace tusk::widgets {
 
+class AddToMigrationBar;
 class EditorCompletion;
 class FindBar;
 class LintFindingsModel;
@@ -103,6 +105,12 @@ public:
     // Asks yes or no; tests answer instead.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Structure changes wait for the user's approval (the workspace's
+    // ConfirmationPolicy: any profile but the sandbox, unless confirm_ddl = false).
+    void setApprovesSchemaChanges(bool approve) { m_approveSchema = approve; }
+    // A migrations folder exists: after a structure change, Add to Migration is offered.
+    void setOffersMigration(bool offer) { m_offersMigration = offer; }
+    AddToMigrationBar *migrationOffer() const { return m_offer; }
     // Ctrl+Enter: the selection, else the statement at the caret.
     bool runStatement();
     // F5: the selection, else the whole text.
@@ -125,10 +133,13 @@ signals:
     // An EXPLAIN came back: the JSON plan, a title ("Explain: SELECT …")
     // and a note on how it ran (rolled back, options left out).
     void explained(const QString &planJson, const QString &title, const QString &note);
+    // The user asked to append these statements to the latest pending migration.
+    void addToMigration(const QByteArray &statements);
 
 private:
     void runFinished(const core::PgError &error, qint64 elapsedMs);
     bool confirmChanges(const QByteArray &sql);
+    void afterStructureChange(const QByteArray &ran);
     // Sends `sent`, whose bytes from `prefix` on are editor bytes from `begin`.
     bool startRun(int begin, const QByteArray &sent, int prefix);
     void showLinted(quint64 revision, const QList<core::Finding> &findings, qint64 elapsedMs);
@@ -146,6 +157,10 @@ private:
     ResultsPane *m_results;
     Confirm m_confirm;
     bool m_production = false;
+    bool m_approveSchema = false;
+    bool m_offersMigration = false;
+    AddToMigrationBar *m_offer = nullptr;
+    core::ChangeVerification *m_verification = nullptr;
     // What the running text was: where it began in the editor, its bytes,
     // and the revision of the text it was taken from (errors are
     // underlined only while the text is still that one).

@@ -5,6 +5,7 @@
 #include "editorautosave.h"
 #include "sqleditor.h"
 #include "sqleditortab.h"
+#include "sqlmigrationactions.h"
 
 #include "widgets/results/resultspane.h"
 
@@ -131,6 +132,8 @@ SqlEditorTab *SqlPage::newTab()
     if (!m_keywords.isEmpty())
         tab->setKeywords(m_keywords);
     applyLintMode(tab);
+    if (m_migrationActions)
+        m_migrationActions->track(tab);
     tab->editor()->setFocus();
     return tab;
 }
@@ -491,6 +494,11 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
     });
     connect(workspace, &Workspace::serverKeywordsChanged, this,
         [this, workspace] { setKeywords(workspace->serverKeywords()); });
+    m_migrationActions = new SqlMigrationActions(workspace, this);
+    QWidget::addActions(m_migrationActions->actions());
+    connect(m_migrationActions, &SqlMigrationActions::message, this, &SqlPage::message);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_migrationActions->track(tabAt(i));
     if (host) {
         connect(this, &SqlPage::message, this,
             [host](const QString &text) { host->showMessage(text); });

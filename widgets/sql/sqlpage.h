@@ -23,6 +23,7 @@ namespace tusk::widgets {
 
 class EditorAutosave;
 class SqlEditorTab;
+class SqlMigrationActions;
 
 // The SQL tool: editor tabs over files (new, open, save in one step, save
 // as, recent files), each linted as you type. Unsaved changes are asked
@@ -127,6 +128,7 @@ private:
     QString m_targetLabel;
     bool m_production = false;
     int m_untitled = 0;
+    SqlMigrationActions *m_migrationActions = nullptr; // once attached
 };
 
 } // namespace tusk::widgets
