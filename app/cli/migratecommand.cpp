@@ -38,6 +38,11 @@ QByteArray readFile(const QString &path, bool *ok)
     return *ok ? file.readAll() : QByteArray();
 }
 
+void writeJson(const QJsonObject &doc)
+{
+    Console::writeOut(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+}
+
 int status(const MigrationsOverview &overview, const QString &shownPath, const QString &format)
 {
     const MigrationsFolder &folder = overview.folder;
@@ -59,7 +64,7 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
                 QJsonArray::fromStringList(overview.missingEntries)},
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
             {QStringLiteral("suggestions"), QJsonArray::fromStringList(overview.suggestions)}};
-        Console::writeOut(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+        writeJson(doc);
         return problems.isEmpty() ? 0 : exitProblems;
     }
     out() << "migrations folder: " << shownPath << '\n';
@@ -99,7 +104,7 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
 }
 
 // `tusk migrate check`, for CI: every rule of the folder at once.
-int check(const MigrationsOverview &overview, Severity failOn)
+int check(const MigrationsOverview &overview, Severity failOn, bool json)
 {
     const MigrationsFolder &folder = overview.folder;
     QStringList problems = overview.problems();
@@ -131,6 +136,12 @@ int check(const MigrationsOverview &overview, Severity failOn)
                                 .arg(severityName(failOn));
         }
     }
+    if (json) {
+        writeJson({{QStringLiteral("ok"), problems.isEmpty()},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+            {QStringLiteral("note"), note}});
+        return problems.isEmpty() ? 0 : exitProblems;
+    }
     for (const QString &p : problems)
         out() << "problem: " << p << '\n';
     if (!note.isEmpty())
@@ -143,8 +154,20 @@ int check(const MigrationsOverview &overview, Severity failOn)
     return problems.isEmpty() ? 0 : exitProblems;
 }
 
-int report(const MigrationsWriter::Outcome &outcome)
+QJsonObject outcomeJson(const MigrationsWriter::Outcome &outcome)
 {
+    return {{QStringLiteral("ok"), outcome.ok}, {QStringLiteral("message"), outcome.message},
+        {QStringLiteral("changelog_entries"), QJsonArray::fromStringList(outcome.changelogEntries)},
+        {QStringLiteral("file"),
+            outcome.file.isEmpty() ? QString() : QFileInfo(outcome.file).fileName()}};
+}
+
+int report(const MigrationsWriter::Outcome &outcome, bool json)
+{
+    if (json) {
+        writeJson(outcomeJson(outcome));
+        return outcome.ok ? 0 : exitProblems;
+    }
     for (const QString &entry : outcome.changelogEntries)
         out() << "CHANGELOG: " << entry << '\n';
     if (!outcome.ok) {
@@ -155,7 +178,7 @@ int report(const MigrationsWriter::Outcome &outcome)
     return 0;
 }
 
-int add(const MigrationsWriter &writer, const QString &from, const QDate &date)
+int add(const MigrationsWriter &writer, const QString &from, const QDate &date, bool json)
 {
     QFile file;
     const bool ok = from == QLatin1String("-")
@@ -165,21 +188,56 @@ int add(const MigrationsWriter &writer, const QString &from, const QDate &date)
         err() << "tusk migrate: cannot read " << from << '\n';
         return exitUsage;
     }
-    return report(writer.add(file.readAll(), date));
+    return report(writer.add(file.readAll(), date), json);
 }
 
-int release(const MigrationsWriter &writer, const QDate &date, bool confirmed)
+int release(const MigrationsWriter &writer, const QDate &date, bool confirmed, bool json)
 {
     const MigrationsWriter::Outcome plan = writer.planRelease(date);
     if (!plan.ok || confirmed)
-        return report(confirmed ? writer.release(date) : plan);
+        return report(confirmed ? writer.release(date) : plan, json);
+    if (json) {
+        writeJson({{QStringLiteral("applied"), false}, {QStringLiteral("plan"), plan.message}});
+        return 0;
+    }
     out() << "would " << plan.message << "\nrun again with --yes to release\n";
     return 0;
 }
 // split and compact: the preview, then the change when confirmed.
-int rewrite(const MigrationsWriter &writer, const PendingRewrite &plan, const QString &why,
-    const QString &verb, bool confirmed)
+QJsonObject rewriteJson(const PendingRewrite &plan)
 {
+    QJsonArray files;
+    for (const PendingRewrite::File &f : plan.files)
+        files.append(QJsonObject {{QStringLiteral("name"), f.name},
+            {QStringLiteral("statements"), QJsonArray::fromStringList(f.statements)},
+            {QStringLiteral("outside_transaction"), f.outsideTransaction},
+            {QStringLiteral("replaces"), plan.originals.contains(f.name)}});
+    return {{QStringLiteral("title"), plan.title}, {QStringLiteral("reason"), plan.reason},
+        {QStringLiteral("files"), files},
+        {QStringLiteral("removed"), QJsonArray::fromStringList(plan.removed)}};
+}
+
+int rewrite(const MigrationsWriter &writer, const PendingRewrite &plan, const QString &why,
+    const QString &verb, bool confirmed, bool json)
+{
+    if (json) {
+        QJsonObject doc {{QStringLiteral("applied"), false}};
+        if (plan.isNull()) {
+            doc.insert(QStringLiteral("message"), why);
+            writeJson(doc);
+            return 0;
+        }
+        doc.insert(QStringLiteral("plan"), rewriteJson(plan));
+        if (!confirmed) {
+            writeJson(doc);
+            return 0;
+        }
+        const MigrationsWriter::Outcome done = writer.apply(plan);
+        doc.insert(QStringLiteral("applied"), done.ok);
+        doc.insert(QStringLiteral("message"), done.message);
+        writeJson(doc);
+        return done.ok ? 0 : exitProblems;
+    }
     if (plan.isNull()) {
         out() << why << '\n';
         return 0;
@@ -189,7 +247,7 @@ int rewrite(const MigrationsWriter &writer, const PendingRewrite &plan, const QS
         out() << "run again with --yes to " << verb << '\n';
         return 0;
     }
-    return report(writer.apply(plan));
+    return report(writer.apply(plan), false);
 }
 } // namespace
 
@@ -220,8 +278,8 @@ int MigrateCommand::run(const QStringList &arguments)
         {QStringLiteral("profile"),
             QStringLiteral("Whose migrations folder (default: the one Tusk picks here)."),
             QStringLiteral("NAME")},
-        {QStringLiteral("format"), QStringLiteral("text or json (status)."),
-            QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("FORMAT"),
+            QStringLiteral("text")},
         {QStringLiteral("date"),
             QStringLiteral("The date of new CHANGELOG entries or of the release (default: today)."),
             QStringLiteral("YYYY-MM-DD")},
@@ -277,25 +335,25 @@ int MigrateCommand::run(const QStringList &arguments)
     if (actions.first() == QLatin1String("status"))
         return status(overview, shown, format);
     const MigrationsWriter writer(dir);
+    const bool json = format == QLatin1String("json");
+    const bool yes = parser.isSet(QStringLiteral("yes"));
     if (actions.first() == QLatin1String("init"))
-        return report(writer.create());
+        return report(writer.create(), json);
     if (actions.first() == QLatin1String("changelog"))
-        return report(writer.updateChangelog(date));
+        return report(writer.updateChangelog(date), json);
     if (adding)
-        return add(writer, actions.at(1), date);
+        return add(writer, actions.at(1), date, json);
     if (actions.first() == QLatin1String("release"))
-        return release(writer, date, parser.isSet(QStringLiteral("yes")));
+        return release(writer, date, yes, json);
     if (splitting) {
         QString why;
         const PendingRewrite plan = writer.planSplit(actions.value(1), max, &why);
-        return rewrite(
-            writer, plan, why, QStringLiteral("split"), parser.isSet(QStringLiteral("yes")));
+        return rewrite(writer, plan, why, QStringLiteral("split"), yes, json);
     }
     if (actions.first() == QLatin1String("compact")) {
         QString why;
         const PendingRewrite plan = writer.planCompaction(&why);
-        return rewrite(
-            writer, plan, why, QStringLiteral("compact"), parser.isSet(QStringLiteral("yes")));
+        return rewrite(writer, plan, why, QStringLiteral("compact"), yes, json);
     }
     if (actions.first() == QLatin1String("check")) {
         const std::optional<Severity> failOn =
@@ -304,7 +362,7 @@ int MigrateCommand::run(const QStringList &arguments)
             err() << "tusk migrate: --fail-on takes error, warning or info\n";
             return exitUsage;
         }
-        return check(overview, *failOn);
+        return check(overview, *failOn, json);
     }
     err() << "tusk migrate: unknown action '" << actions.first()
           << "' (status, init, changelog, add, split, compact, release or check)\n";
