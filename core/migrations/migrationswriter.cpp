@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QSet>
+#include <QStringDecoder>
 
 namespace tusk::core {
 
@@ -30,6 +31,24 @@ QByteArray readAll(const QString &path, bool *ok)
 bool unreadable(const QString &path, bool readOk)
 {
     return !readOk && QFileInfo::exists(path);
+}
+
+// Why CHANGELOG.md cannot be edited, or empty: unreadable, or not UTF-8
+// (Tusk's UTF-8 lines would turn the file into two encodings at once).
+QString changelogTrouble(const QString &path, const QByteArray &bytes, bool readOk)
+{
+    if (unreadable(path, readOk))
+        return QStringLiteral("CHANGELOG.md cannot be read");
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString decoded = utf8.decode(lines.at(i)); // decoding is lazy until converted
+        if (utf8.hasError())
+            return QStringLiteral("CHANGELOG.md is not UTF-8 (line %1; save it as UTF-8 and try "
+                                  "again)")
+                .arg(i + 1);
+    }
+    return {};
 }
 
 // One write to a migrations folder at a time in this process: the Rollout
@@ -128,19 +147,19 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
         return o;
     }
     added = closed(added);
+    // The CHANGELOG follows every change of a pending file: one that cannot
+    // be edited stops the change before anything is written.
+    bool hasLog = false;
+    Changelog log(readAll(folder.changelogPath(), &hasLog));
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+        !trouble.isEmpty()) {
+        o.message = trouble + QStringLiteral(": nothing was written");
+        return o;
+    }
     text += (text.isEmpty() ? QByteArray() : QByteArray("\n")) + added + '\n';
     const FileWriteError written = UserFileWriter::writeFile(o.file, text, protecting(m_folder));
     if (!written.isNull()) {
         o.message = written.message;
-        return o;
-    }
-    // The CHANGELOG follows every change of a pending file.
-    bool hasLog = false;
-    Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (unreadable(folder.changelogPath(), hasLog)) {
-        o.message = QStringLiteral("added to %1, but CHANGELOG.md cannot be read, so it was "
-                                   "left as it is")
-                        .arg(QFileInfo(o.file).fileName());
         return o;
     }
     o.changelogEntries = describedOnce(added);
@@ -214,9 +233,10 @@ MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) c
         return blocked(folder);
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (unreadable(folder.changelogPath(), hasLog)) {
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+        !trouble.isEmpty()) {
         Outcome o;
-        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was written");
+        o.message = trouble + QStringLiteral(": nothing was written");
         return o;
     }
     Outcome o;
@@ -307,9 +327,10 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
     }
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (unreadable(folder.changelogPath(), hasLog)) {
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+        !trouble.isEmpty()) {
         QDir(staging).removeRecursively();
-        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was released");
+        o.message = trouble + QStringLiteral(": nothing was released");
         return o;
     }
     const int removed = log.removeEntriesFor(names);
@@ -399,8 +420,9 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
     }
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (unreadable(folder.changelogPath(), hasLog)) {
-        o.message = QStringLiteral("CHANGELOG.md cannot be read: nothing was written");
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+        !trouble.isEmpty()) {
+        o.message = trouble + QStringLiteral(": nothing was written");
         return o;
     }
     // Stage every new file; a failure here has changed nothing.

@@ -7,6 +7,7 @@
 #include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
 #include "core/migrations/migrationswriter.h"
+#include "core/migrations/pendingrewrite.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -64,6 +65,8 @@ private slots:
     void releaseMovesAndForgets();
     void releasedFilesNeverChange();
     void brokenOrderWritesNothing();
+    void aFileSavedSinceThePreviewStopsTheRewrite();
+    void aNameTakenSinceThePreviewStopsTheRewrite();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -184,6 +187,58 @@ void TestMigrationsWriter::brokenOrderWritesNothing()
     QVERIFY(o.message.contains(QLatin1String("nothing was written")));
     QVERIFY(!writer.release(m_today).ok);
     QVERIFY(!QFile::exists(m_folder + QStringLiteral("/2026-12-05_released")));
+}
+
+void TestMigrationsWriter::aFileSavedSinceThePreviewStopsTheRewrite()
+{
+    const MigrationsWriter writer(m_folder);
+    QVERIFY(
+        writer
+            .add("ALTER TABLE a ADD COLUMN x int; CREATE INDEX CONCURRENTLY a_x ON a (x);", m_today)
+            .ok);
+    QString why;
+    const PendingRewrite plan = writer.planSplit(QString(), 25, &why);
+    QVERIFY2(!plan.isNull(), qPrintable(why));
+    // Someone saves the file between the preview and the click.
+    write(m_folder + QStringLiteral("/prerelease.sql"), "ALTER TABLE a ADD COLUMN y int;\n");
+    const MigrationsWriter::Outcome o = writer.apply(plan);
+    QVERIFY(!o.ok);
+    QCOMPARE(o.message,
+        QStringLiteral("prerelease.sql changed on disk since the preview: nothing "
+                       "was written (look again)"));
+    QStringList names =
+        QDir(m_folder).entryList(QDir::Files | QDir::Hidden | QDir::Dirs | QDir::NoDotAndDotDot);
+    names.sort();
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("002_extra.RELEASED"), QStringLiteral("2026-10-01_released"),
+            QStringLiteral("CHANGELOG.md"), QStringLiteral("prerelease.sql")}));
+}
+
+void TestMigrationsWriter::aNameTakenSinceThePreviewStopsTheRewrite()
+{
+    const MigrationsWriter writer(m_folder);
+    QVERIFY(
+        writer
+            .add("ALTER TABLE a ADD COLUMN x int; CREATE INDEX CONCURRENTLY a_x ON a (x);", m_today)
+            .ok);
+    QFile log(m_folder + QStringLiteral("/CHANGELOG.md"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray logBefore = log.readAll();
+    log.close();
+    QString why;
+    const PendingRewrite plan = writer.planSplit(QString(), 25, &why);
+    QVERIFY(!plan.isNull());
+    // Something takes the second part's name after the preview.
+    QVERIFY(QDir().mkpath(m_folder + QStringLiteral("/2_prerelease.sql/x")));
+    MigrationsWriter::Outcome o = writer.apply(plan);
+    QVERIFY(!o.ok);
+    QVERIFY2(o.message.contains(QLatin1String("nothing was")), qPrintable(o.message));
+    QVERIFY(QDir(m_folder + QStringLiteral("/2_prerelease.sql/x")).exists());
+    QVERIFY(QFile::exists(m_folder + QStringLiteral("/prerelease.sql")));
+    QVERIFY(!QFile::exists(m_folder + QStringLiteral("/1_prerelease.sql")));
+    QVERIFY(!QFileInfo::exists(m_folder + QStringLiteral("/.tusk-rewrite")));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(log.readAll(), logBefore);
 }
 
 QTEST_GUILESS_MAIN(TestMigrationsWriter)
