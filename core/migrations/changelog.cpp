@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 
 namespace tusk::core {
 
@@ -209,6 +210,18 @@ QList<Changelog::Entry> Changelog::entries() const
             m.hasMatch() ? m.captured(2) : QString(), int(i) + 1};
     }
     return out;
+}
+
+int Changelog::firstNonUtf8Line() const
+{
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QList<QByteArray> all = m_text.split('\n');
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        [[maybe_unused]] const QString decoded = utf8.decode(all.at(i)); // lazy until converted
+        if (utf8.hasError())
+            return int(i + 1);
+    }
+    return 0;
 }
 
 QList<QDate> Changelog::misorderedDates() const

@@ -44,6 +44,9 @@ public:
     QList<Entry> entries() const;
     // Dated sections out of order (not newest first), for `tusk migrate check`.
     QList<QDate> misorderedDates() const;
+    // The first line (1-based) that is not UTF-8, or 0. Tusk's UTF-8 lines
+    // in such a file would leave two encodings in one file: it is not edited.
+    int firstNonUtf8Line() const;
 
     const QByteArray &text() const { return m_text; }
 

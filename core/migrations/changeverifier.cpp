@@ -6,6 +6,8 @@
 #include "core/sql/parsedscript.h"
 #include "core/sql/sqlidentifier.h"
 
+#include <QRegularExpression>
+
 #include <pg_query/pg_query.pb-c.h>
 
 namespace tusk::core {
@@ -310,6 +312,45 @@ QList<ChangeVerifier::Check> ChangeVerifier::checksFor(const QByteArray &sql)
             builder.statement(st.node);
     }
     return builder.checks;
+}
+
+QList<ChangeVerifier::Check> ChangeVerifier::finalChecksFor(const QByteArray &sql)
+{
+    // An object is its query and its first two parameters (relation and
+    // name, or schema and function).
+    const auto object = [](const Check &c) -> QString {
+        return c.sql + QLatin1Char('\n') + c.params.value(0).toString() + QLatin1Char('\n')
+            + c.params.value(1).toString();
+    };
+    QList<Check> out;
+    for (const Check &check : checksFor(sql)) {
+        const QString key = object(check);
+        out.removeIf([&](const Check &earlier) { return object(earlier) == key; });
+        out << check;
+    }
+    return out;
+}
+
+QString ChangeVerifier::assertion(const Check &check)
+{
+    // One pass, so a literal holding "$2" is left alone.
+    static const QRegularExpression parameter(QStringLiteral("\\$(\\d+)"));
+    QString sql;
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &m : parameter.globalMatch(check.sql)) {
+        const QVariant value = check.params.value(m.captured(1).toInt() - 1);
+        sql += check.sql.mid(from, m.capturedStart() - from);
+        sql += value.isNull() ? QStringLiteral("NULL")
+            : value.typeId() == QMetaType::Bool
+            ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+            : SqlIdentifier::literal(value.toString());
+        from = m.capturedEnd();
+    }
+    sql += check.sql.mid(from);
+    // Every query returns (ok, found) and at most one row.
+    return check.absentIsOk
+        ? QStringLiteral("SELECT 1 / (count(*) = 0)::int FROM (%1) AS c (ok, found);").arg(sql)
+        : QStringLiteral("SELECT 1 / count(*) FROM (%1) AS c (ok, found) WHERE c.ok;").arg(sql);
 }
 
 ChangeVerifier::Verdict ChangeVerifier::judge(

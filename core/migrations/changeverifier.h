@@ -36,6 +36,14 @@ public:
     };
 
     static QList<Check> checksFor(const QByteArray &sql);
+    // The checks a script's end state should pass: a later check of the
+    // same object replaces an earlier one (a column added, then dropped:
+    // only "dropped" holds at the end).
+    static QList<Check> finalChecksFor(const QByteArray &sql);
+    // `check` as one statement for a script another tool runs (a sqitch
+    // verify script): the parameters written in as literals, and a
+    // division by zero, so an error, when the check does not hold.
+    static QString assertion(const Check &check);
     // The verdict from the check's result (its one row, or none), or from
     // the error the query met (`error` non-empty).
     static Verdict judge(const Check &check, const Result &result, const QString &error = {});

@@ -67,6 +67,20 @@ NodeSql::Name NodeSql::strings(PgQuery__Node *const *nodes, size_t count)
     return nameOf(NodeText::strings(nodes, count));
 }
 
+NodeSql::Member NodeSql::member(const PgQuery__Node *node)
+{
+    if (!node || node->node_case != PG_QUERY__NODE__NODE_LIST)
+        return {};
+    QStringList parts = NodeText::strings(node->list->items, node->list->n_items);
+    if (parts.size() < 2)
+        return {};
+    Member out;
+    out.name = parts.takeLast();
+    // A database before the schema is not part of the name.
+    out.table = nameOf(parts.mid(qMax(qsizetype(0), parts.size() - 2)));
+    return out;
+}
+
 QString NodeSql::argumentType(const PgQuery__TypeName *type)
 {
     if (!type || type->pct_type || type->n_names == 0)

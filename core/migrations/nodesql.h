@@ -27,6 +27,15 @@ public:
     static Name dotted(const PgQuery__Node *node);
     static Name strings(PgQuery__Node *const *nodes, size_t count);
 
+    // [schema.]table.name, as COMMENT ON COLUMN and DROP TRIGGER write a
+    // table's member: the table and the last part; empty unless `node` is
+    // a List of two names or more.
+    struct Member {
+        Name table;
+        QString name;
+    };
+    static Member member(const PgQuery__Node *node);
+
     // An argument type as a signature spells it: "int4", "shop.mood[]"
     // (type modifiers do not matter there); empty for a %TYPE reference.
     static QString argumentType(const PgQuery__TypeName *type);

@@ -1,27 +1,80 @@
 #include "statementreverse.h"
 
-#include "nodesql.h"
-#include "priorcatalog.h"
+#include "statementreversepieces.h"
 
+#include "core/catalog/ddlwriter.h"
 #include "core/sql/parsedscript.h"
-#include "core/sql/sqlidentifier.h"
-
-#include <pg_query/pg_query.pb-c.h>
 
 #include <functional>
 
 namespace tusk::core {
 
-using Piece = StatementReverse::Piece;
-using Kind = PriorCatalog::Kind;
-using Ident = PriorCatalog::Ident;
+using namespace reversal;
 
-namespace {
-QString q(const QString &name)
+Ident reversal::named(const PriorCatalog &prior, Kind kind, const NodeSql::Name &name)
 {
-    return SqlIdentifier::quote(name);
+    return prior.ident(kind, prior.schemaOf(kind, name.schema, name.name), name.name);
 }
 
+QString reversal::relationKeyword(PgQuery__ObjectType type)
+{
+    switch (type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+        return QStringLiteral("INDEX");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        return QStringLiteral("VIEW");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        return QStringLiteral("MATERIALIZED VIEW");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        return QStringLiteral("SEQUENCE");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        return QStringLiteral("FOREIGN TABLE");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        return QStringLiteral("TYPE");
+    default:
+        return QStringLiteral("TABLE");
+    }
+}
+
+Piece reversal::voiding(const QString &key)
+{
+    Piece p;
+    p.voids = key;
+    return p;
+}
+
+Piece reversal::notInSnapshot(
+    const PriorCatalog &prior, const QString &missing, const QString &needed)
+{
+    return prior.isKnown()
+        ? Piece::none(QStringLiteral("%1 is not in the catalog snapshot").arg(missing))
+        : Piece::needsCatalog(needed);
+}
+
+void reversal::ownedSequenceSql(
+    const CatalogSnapshot &s, const DbSequence &sequence, QStringList &before, QStringList &after)
+{
+    const DbRelation *r = s.relation(sequence.oid);
+    if (!r)
+        return;
+    for (const QString &line : DdlWriter::relation(s, *r, {}, s).split(QLatin1Char('\n'))) {
+        if (line.contains(QLatin1String(" OWNED BY ")))
+            after << line;
+        else if (!line.isEmpty())
+            before << line;
+    }
+    if (sequence.hasLastValue)
+        after << setvalSql(s, *r, sequence.lastValue);
+}
+
+QString reversal::setvalSql(const CatalogSnapshot &s, const DbRelation &relation, qint64 value)
+{
+    return QStringLiteral("SELECT pg_catalog.setval(%1, %2);")
+        .arg(SqlIdentifier::literal(s.qualifiedName(relation)))
+        .arg(value);
+}
+
+namespace {
 // The statement on one line, for the comment above an unsafe inverse.
 QString oneLine(const QString &statement)
 {
@@ -101,13 +154,12 @@ QList<Piece> createIndex(PriorCatalog &prior, const PgQuery__IndexStmt *index, i
             QStringLiteral("%1 is created by the script; dropping it drops the index")
                 .arg(table.name))};
     }
-    const QString indexSql =
-        table.schema.isEmpty() ? q(name) : SqlIdentifier::qualified(table.schema, name);
     QList<Piece> out = created(
         prior, Kind::Relation, schema, name, statement, index->if_not_exists,
         [&prior](const Ident &i) { return prior.relation(i) || prior.index(i); },
         QStringLiteral("DROP INDEX %1%2;")
-            .arg(index->concurrent ? QStringLiteral("CONCURRENTLY ") : QString(), indexSql));
+            .arg(index->concurrent ? QStringLiteral("CONCURRENTLY ") : QString(),
+                SqlIdentifier::qualified(table.schema, name)));
     prior.setIndexColumns(prior.ident(Kind::Relation, schema, name), columns);
     if (!out.first().object.isEmpty())
         out.first().object = PriorCatalog::within(on.key(), out.first().object);
@@ -119,8 +171,7 @@ QList<Piece> createView(PriorCatalog &prior, const PgQuery__ViewStmt *view, int 
     if (!view->replace)
         return createRelation(prior, view->view, statement, false, QStringLiteral("view"));
     const NodeSql::Name name = NodeSql::relation(view->view);
-    const QString schema = prior.schemaOf(Kind::Relation, name.schema, name.name);
-    const Ident was = prior.ident(Kind::Relation, schema, name.name);
+    const Ident was = named(prior, Kind::Relation, name);
     if (was.isScript())
         return {Piece::nothing(QStringLiteral("an earlier statement of the script creates it"))};
     if (!was.isGone()) {
@@ -211,8 +262,7 @@ QList<Piece> createOnTable(PriorCatalog &prior, Kind kind, const QString &name,
     const PgQuery__RangeVar *range, int statement, const QString &noun)
 {
     const NodeSql::Name table = NodeSql::relation(range);
-    const Ident on = prior.ident(
-        Kind::Relation, prior.schemaOf(Kind::Relation, table.schema, table.name), table.name);
+    const Ident on = named(prior, Kind::Relation, table);
     if (on.isScript())
         return {Piece::nothing(QStringLiteral("%1 is created by the script").arg(table.name))};
     prior.created(kind, on.key(), name, statement);
@@ -224,9 +274,7 @@ QList<Piece> replaceTrigger(
     PriorCatalog &prior, const PgQuery__CreateTrigStmt *create, int statement)
 {
     const QString name = QString::fromUtf8(create->trigname);
-    const NodeSql::Name table = NodeSql::relation(create->relation);
-    const Ident on = prior.ident(
-        Kind::Relation, prior.schemaOf(Kind::Relation, table.schema, table.name), table.name);
+    const Ident on = named(prior, Kind::Relation, NodeSql::relation(create->relation));
     const Ident was = prior.ident(Kind::Trigger, on.key(), name);
     if (!create->replace || on.isScript() || was.isScript() || was.isGone())
         return createOnTable(
@@ -253,8 +301,7 @@ QList<Piece> replaceTrigger(
 QList<Piece> alterEnum(PriorCatalog &prior, const PgQuery__AlterEnumStmt *alter)
 {
     const NodeSql::Name type = NodeSql::strings(alter->type_name, alter->n_type_name);
-    const Ident was =
-        prior.ident(Kind::Type, prior.schemaOf(Kind::Type, type.schema, type.name), type.name);
+    const Ident was = named(prior, Kind::Type, type);
     if (alter->old_val && *alter->old_val)
         return {Piece::undo(
             QStringLiteral("ALTER TYPE %1 RENAME VALUE %2 TO %3;")

@@ -2,30 +2,19 @@
 
 #include "statementreverse.h"
 
-#include "nodesql.h"
-#include "priorcatalog.h"
+#include "statementreversepieces.h"
 
 #include "core/catalog/ddlwriter.h"
 #include "core/lint/nodetext.h"
 #include "core/lint/rules/altercommands.h"
-#include "core/sql/sqlidentifier.h"
-
-#include <pg_query/pg_query.pb-c.h>
 
 #include <algorithm>
 
 namespace tusk::core {
 
-using Piece = StatementReverse::Piece;
-using Kind = PriorCatalog::Kind;
-using Ident = PriorCatalog::Ident;
+using namespace reversal;
 
 namespace {
-QString q(const QString &name)
-{
-    return SqlIdentifier::quote(name);
-}
-
 // One ALTER statement: the table as the script names it and as the
 // snapshot had it.
 struct Alter {
@@ -44,26 +33,6 @@ struct Alter {
     }
 };
 
-QString keyword(PgQuery__ObjectType type)
-{
-    switch (type) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-        return QStringLiteral("INDEX");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-        return QStringLiteral("VIEW");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-        return QStringLiteral("MATERIALIZED VIEW");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-        return QStringLiteral("SEQUENCE");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
-        return QStringLiteral("FOREIGN TABLE");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-        return QStringLiteral("TYPE");
-    default:
-        return QStringLiteral("TABLE");
-    }
-}
-
 // Why the old state of a column is not known.
 Piece unknownColumn(const Alter &a, const Ident &column, const QString &what)
 {
@@ -76,11 +45,54 @@ Piece unknownColumn(const Alter &a, const Ident &column, const QString &what)
                            .arg(column.name, a.tableSql));
 }
 
-Piece voiding(const QString &key)
+// The column an ALTER COLUMN subcommand changes, as the snapshot had it.
+struct OldColumn {
+    QString name;
+    Ident ident;
+    // Null for a column the script added, or one whose old state is not
+    // known: `inverse` says so.
+    const DbColumn *old = nullptr;
+    QList<Piece> inverse;
+};
+
+// `what`: the old state the inverse needs, "%1" standing for the name.
+OldColumn oldColumn(const Alter &a, const PgQuery__AlterTableCmd *cmd, const QString &what)
 {
-    Piece p;
-    p.voids = key;
-    return p;
+    OldColumn out;
+    out.name = QString::fromUtf8(cmd->name);
+    out.ident = a.column(out.name);
+    if (out.ident.isScript()) {
+        out.inverse = {
+            Piece::nothing(QStringLiteral("an earlier statement of the script adds it"))};
+        return out;
+    }
+    out.old = a.prior.column(out.ident);
+    if (!out.old)
+        out.inverse = {unknownColumn(a, out.ident, what.arg(out.name))};
+    return out;
+}
+
+// No inverse: an earlier statement changed `what` already, so the old
+// state is no longer the snapshot's.
+QString changedEarlier(const QString &what)
+{
+    return QStringLiteral("an earlier statement of the script changes ") + what;
+}
+
+// DROP COLUMN and DROP CONSTRAINT when the snapshot's object is not at
+// hand: nothing to undo for one the script added or IF EXISTS did not
+// find; `unknown` otherwise.
+QList<Piece> droppedUnknown(const Alter &a, const Ident &was, const PgQuery__AlterTableCmd *cmd,
+    const QString &what, const Piece &unknown)
+{
+    if (was.isScript()) {
+        Piece p = voiding(was.key());
+        p.reason = QStringLiteral("an earlier statement of the script adds it");
+        return {p};
+    }
+    if (cmd->missing_ok && a.prior.isKnown() && !was.isGone())
+        return {Piece::nothing(QStringLiteral("%1 does not exist").arg(what))};
+    return {unknown};
 }
 
 QList<Piece> addColumn(Alter &a, const PgQuery__AlterTableCmd *cmd)
@@ -109,22 +121,9 @@ void ownedSequence(const Alter &a, const DbColumn &column, QStringList &before, 
 {
     const CatalogSnapshot &s = a.prior.snapshot();
     for (const DbSequence &sequence : s.sequences()) {
-        if (sequence.ownedByOid != column.relationOid || sequence.ownedByColumn != column.position
-            || column.identity)
-            continue;
-        const DbRelation *r = s.relation(sequence.oid);
-        if (!r)
-            continue;
-        for (const QString &line : DdlWriter::relation(s, *r, {}, s).split(QLatin1Char('\n'))) {
-            if (line.contains(QLatin1String(" OWNED BY ")))
-                after << line;
-            else if (!line.isEmpty())
-                before << line;
-        }
-        if (sequence.hasLastValue)
-            after << QStringLiteral("SELECT pg_catalog.setval(%1, %2);")
-                         .arg(SqlIdentifier::literal(s.qualifiedName(*r)))
-                         .arg(sequence.lastValue);
+        if (sequence.ownedByOid == column.relationOid && sequence.ownedByColumn == column.position
+            && !column.identity)
+            ownedSequenceSql(s, sequence, before, after);
     }
 }
 
@@ -151,17 +150,11 @@ QList<Piece> dropColumn(Alter &a, const PgQuery__AlterTableCmd *cmd)
 {
     const QString name = QString::fromUtf8(cmd->name);
     const Ident was = a.prior.dropped(Kind::Column, a.table.key(), name);
-    QList<Piece> out {voiding(was.key())};
-    if (was.isScript()) {
-        out.first().reason = QStringLiteral("an earlier statement of the script adds it");
-        return out;
-    }
     const DbColumn *column = a.prior.column(was);
-    if (!column) {
-        if (cmd->missing_ok && a.prior.isKnown() && !was.isGone())
-            return {Piece::nothing(QStringLiteral("column %1 does not exist").arg(name))};
-        return {unknownColumn(a, was, QStringLiteral("the definition of column %1").arg(name))};
-    }
+    if (!column)
+        return droppedUnknown(a, was, cmd, QStringLiteral("column ") + name,
+            unknownColumn(a, was, QStringLiteral("the definition of column %1").arg(name)));
+    QList<Piece> out {voiding(was.key())};
     if ((column->hasDefault || column->generated) && column->defaultValue.isNull())
         return {Piece::none(
             QStringLiteral("the default of column %1 is not in the catalog snapshot").arg(name))};
@@ -235,76 +228,58 @@ QList<Piece> dropColumn(Alter &a, const PgQuery__AlterTableCmd *cmd)
 
 QList<Piece> alterType(Alter &a, const PgQuery__AlterTableCmd *cmd)
 {
-    const QString name = QString::fromUtf8(cmd->name);
-    const Ident column = a.column(name);
-    if (column.isScript())
-        return {Piece::nothing(QStringLiteral("an earlier statement of the script adds it"))};
-    const DbColumn *old = a.prior.column(column);
-    if (!old)
-        return {unknownColumn(a, column, QStringLiteral("the old type of column %1").arg(name))};
-    if (a.prior.changedBefore(column, QStringLiteral("type")))
-        return {Piece::none(
-            QStringLiteral("an earlier statement of the script changes the type of column %1")
-                .arg(name))};
-    QString action = QStringLiteral("TYPE ") + old->type;
-    if (!old->collation.isEmpty())
-        action += QStringLiteral(" COLLATE ") + q(old->collation);
+    const OldColumn c = oldColumn(a, cmd, QStringLiteral("the old type of column %1"));
+    if (!c.old)
+        return c.inverse;
+    if (a.prior.changedBefore(c.ident, QStringLiteral("type")))
+        return {Piece::none(changedEarlier(QStringLiteral("the type of column ") + c.name))};
+    QString action = QStringLiteral("TYPE ") + c.old->type;
+    if (!c.old->collation.isEmpty())
+        action += QStringLiteral(" COLLATE ") + q(c.old->collation);
     const bool using_ = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
         && cmd->def->column_def->raw_default;
     // The forward change needed an explicit conversion: so may the way back.
     if (using_)
-        action += QStringLiteral(" USING %1::%2").arg(q(name), old->type);
-    Piece p = Piece::undo(a.columnSql(name, action), column.key());
-    p.reason = QStringLiteral("the values must convert back to %1").arg(old->type);
+        action += QStringLiteral(" USING %1::%2").arg(q(c.name), c.old->type);
+    Piece p = Piece::undo(a.columnSql(c.name, action), c.ident.key());
+    p.reason = QStringLiteral("the values must convert back to %1").arg(c.old->type);
     return {p};
 }
 
 QList<Piece> notNull(Alter &a, const PgQuery__AlterTableCmd *cmd, bool set)
 {
-    const QString name = QString::fromUtf8(cmd->name);
-    const Ident column = a.column(name);
-    if (column.isScript())
-        return {Piece::nothing(QStringLiteral("an earlier statement of the script adds it"))};
-    const DbColumn *old = a.prior.column(column);
-    if (!old)
-        return {
-            unknownColumn(a, column, QStringLiteral("whether column %1 was NOT NULL").arg(name))};
-    if (a.prior.changedBefore(column, QStringLiteral("notnull")))
-        return {Piece::none(
-            QStringLiteral("an earlier statement of the script changes NOT NULL on %1").arg(name))};
-    if (old->notNull == set)
+    const OldColumn c = oldColumn(a, cmd, QStringLiteral("whether column %1 was NOT NULL"));
+    if (!c.old)
+        return c.inverse;
+    if (a.prior.changedBefore(c.ident, QStringLiteral("notnull")))
+        return {Piece::none(changedEarlier(QStringLiteral("NOT NULL on ") + c.name))};
+    if (c.old->notNull == set)
         return {Piece::nothing()};
     Piece p = Piece::undo(
-        a.columnSql(name, set ? QStringLiteral("DROP NOT NULL") : QStringLiteral("SET NOT NULL")),
-        column.key());
+        a.columnSql(c.name, set ? QStringLiteral("DROP NOT NULL") : QStringLiteral("SET NOT NULL")),
+        c.ident.key());
     if (!set)
-        p.reason = QStringLiteral("no NULL may be written to %1 meanwhile").arg(name);
+        p.reason = QStringLiteral("no NULL may be written to %1 meanwhile").arg(c.name);
     return {p};
 }
 
 QList<Piece> columnDefault(Alter &a, const PgQuery__AlterTableCmd *cmd)
 {
-    const QString name = QString::fromUtf8(cmd->name);
-    const Ident column = a.column(name);
-    if (column.isScript())
-        return {Piece::nothing(QStringLiteral("an earlier statement of the script adds it"))};
-    const DbColumn *old = a.prior.column(column);
-    if (!old)
-        return {unknownColumn(a, column, QStringLiteral("the old default of column %1").arg(name))};
-    if (old->hasDefault && old->defaultValue.isNull())
+    const OldColumn c = oldColumn(a, cmd, QStringLiteral("the old default of column %1"));
+    if (!c.old)
+        return c.inverse;
+    if (c.old->hasDefault && c.old->defaultValue.isNull())
         return {Piece::none(QStringLiteral("the catalog snapshot was read without the default of "
                                            "column %1")
-                                .arg(name))};
-    if (a.prior.changedBefore(column, QStringLiteral("default")))
-        return {Piece::none(
-            QStringLiteral("an earlier statement of the script changes the default of %1")
-                .arg(name))};
-    if (!old->hasDefault && !cmd->def)
+                                .arg(c.name))};
+    if (a.prior.changedBefore(c.ident, QStringLiteral("default")))
+        return {Piece::none(changedEarlier(QStringLiteral("the default of ") + c.name))};
+    if (!c.old->hasDefault && !cmd->def)
         return {Piece::nothing()};
-    return {Piece::undo(a.columnSql(name,
-                            old->hasDefault ? QStringLiteral("SET DEFAULT ") + old->defaultValue
-                                            : QStringLiteral("DROP DEFAULT")),
-        column.key())};
+    return {Piece::undo(a.columnSql(c.name,
+                            c.old->hasDefault ? QStringLiteral("SET DEFAULT ") + c.old->defaultValue
+                                              : QStringLiteral("DROP DEFAULT")),
+        c.ident.key())};
 }
 
 QList<Piece> addConstraint(Alter &a, const PgQuery__AlterTableCmd *cmd)
@@ -356,8 +331,7 @@ QList<Piece> addConstraint(Alter &a, const PgQuery__AlterTableCmd *cmd)
         }
         if (a.prior.changedBefore(column, QStringLiteral("notnull"))) {
             p.safe = false;
-            p.reason = QStringLiteral("an earlier statement of the script changes NOT NULL on %1")
-                           .arg(key);
+            p.reason = changedEarlier(QStringLiteral("NOT NULL on ") + key);
         } else if (!old->notNull) {
             p.sql += QLatin1Char('\n') + a.columnSql(key, QStringLiteral("DROP NOT NULL"));
         }
@@ -369,21 +343,12 @@ QList<Piece> dropConstraint(Alter &a, const PgQuery__AlterTableCmd *cmd)
 {
     const QString name = QString::fromUtf8(cmd->name);
     const Ident was = a.prior.dropped(Kind::Constraint, a.table.key(), name);
-    QList<Piece> out {voiding(was.key())};
-    if (was.isScript()) {
-        out.first().reason = QStringLiteral("an earlier statement of the script adds it");
-        return out;
-    }
     const DbConstraint *c = a.prior.constraint(was);
-    if (!c) {
-        if (cmd->missing_ok && a.prior.isKnown() && !was.isGone())
-            return {Piece::nothing(QStringLiteral("constraint %1 does not exist").arg(name))};
-        if (!a.prior.isKnown())
-            return {
-                Piece::needsCatalog(QStringLiteral("the definition of constraint %1").arg(name))};
-        return {
-            Piece::none(QStringLiteral("constraint %1 is not in the catalog snapshot").arg(name))};
-    }
+    const QString what = QStringLiteral("constraint ") + name;
+    if (!c)
+        return droppedUnknown(a, was, cmd, what,
+            notInSnapshot(a.prior, what, QStringLiteral("the definition of ") + what));
+    QList<Piece> out {voiding(was.key())};
     QStringList sql {a.prior.constraintSql(*c)};
     // CASCADE took the foreign keys that referenced this key with it.
     if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && c->indexOid
@@ -417,15 +382,11 @@ QList<Piece> partition(Alter &a, const PgQuery__AlterTableCmd *cmd, bool attach)
     if (attach)
         return {Piece::undo(
             QStringLiteral("%1 DETACH PARTITION %2;").arg(a.head, part.sql), a.table.key())};
-    const Ident ident = a.prior.ident(
-        Kind::Relation, a.prior.schemaOf(Kind::Relation, part.schema, part.name), part.name);
-    const DbRelation *r = a.prior.relation(ident);
-    if (!r || r->partitionBound.isNull())
-        return {a.prior.isKnown()
-                ? Piece::none(QStringLiteral("the bound of partition %1 is not in the catalog "
-                                             "snapshot")
-                                  .arg(part.name))
-                : Piece::needsCatalog(QStringLiteral("the bound of partition %1").arg(part.name))};
+    const DbRelation *r = a.prior.relation(named(a.prior, Kind::Relation, part));
+    if (!r || r->partitionBound.isNull()) {
+        const QString bound = QStringLiteral("the bound of partition %1").arg(part.name);
+        return {notInSnapshot(a.prior, bound, bound)};
+    }
     return {Piece::undo(QStringLiteral("%1 ATTACH PARTITION %2 %3;")
                             .arg(a.head, part.sql, r->partitionBound.text()),
         a.table.key())};
@@ -436,14 +397,11 @@ QList<Piece> tableSwitch(Alter &a, const QString &attribute, bool (*wasOn)(const
     bool on, const QString &onSql, const QString &offSql)
 {
     if (!a.relation)
-        return {a.prior.isKnown()
-                ? Piece::none(QStringLiteral("%1 is not in the catalog snapshot").arg(a.tableSql))
-                : Piece::needsCatalog(
-                    QStringLiteral("the old %1 of %2").arg(attribute, a.tableSql))};
+        return {notInSnapshot(
+            a.prior, a.tableSql, QStringLiteral("the old %1 of %2").arg(attribute, a.tableSql))};
     if (a.prior.changedBefore(a.table, attribute))
         return {
-            Piece::none(QStringLiteral("an earlier statement of the script changes the %1 of %2")
-                            .arg(attribute, a.tableSql))};
+            Piece::none(changedEarlier(QStringLiteral("the %1 of %2").arg(attribute, a.tableSql)))};
     if (wasOn(*a.relation) == on)
         return {Piece::nothing()};
     return {Piece::undo(QStringLiteral("%1 %2;").arg(a.head, on ? offSql : onSql), a.table.key())};
@@ -459,9 +417,8 @@ QList<Piece> triggerState(Alter &a, const PgQuery__AlterTableCmd *cmd)
         return {Piece::nothing(QStringLiteral("an earlier statement of the script creates it"))};
     const DbTrigger *old = a.prior.trigger(trigger);
     if (!old)
-        return {a.prior.isKnown()
-                ? Piece::none(QStringLiteral("trigger %1 is not in the catalog snapshot").arg(name))
-                : Piece::needsCatalog(QStringLiteral("whether trigger %1 was enabled").arg(name))};
+        return {notInSnapshot(a.prior, QStringLiteral("trigger ") + name,
+            QStringLiteral("whether trigger %1 was enabled").arg(name))};
     if (a.prior.changedBefore(trigger, QStringLiteral("enabled")))
         return {Piece::none(
             QStringLiteral("an earlier statement of the script switches trigger %1").arg(name))};
@@ -516,8 +473,7 @@ QList<Piece> subcommand(Alter &a, const PgQuery__AlterTableCmd *cmd)
         if (!a.relation)
             return {Piece::needsCatalog(QStringLiteral("the old owner of %1").arg(a.tableSql))};
         if (a.prior.changedBefore(a.table, QStringLiteral("owner")))
-            return {Piece::none(
-                QStringLiteral("an earlier statement of the script changes the owner"))};
+            return {Piece::none(changedEarlier(QStringLiteral("the owner")))};
         return {Piece::undo(
             QStringLiteral("%1 OWNER TO %2;").arg(a.head, q(a.relation->owner)), a.table.key())};
     case T::PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
@@ -547,7 +503,8 @@ StatementReverse::Pieces StatementReverse::alterTable(
     const PgQuery__AlterTableStmt *alter = node->alter_table_stmt;
     const NodeSql::Name name = NodeSql::relation(alter->relation);
     Alter a {prior, {}, nullptr, prior.schemaOf(Kind::Relation, name.schema, name.name),
-        QStringLiteral("ALTER %1 %2").arg(keyword(alter->objtype), name.sql), name.sql, statement};
+        QStringLiteral("ALTER %1 %2").arg(relationKeyword(alter->objtype), name.sql), name.sql,
+        statement};
     a.table = prior.ident(Kind::Relation, a.schema, name.name);
     a.relation = prior.relation(a.table);
     const AlterCommands commands(alter);

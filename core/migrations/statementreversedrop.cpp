@@ -3,51 +3,15 @@
 
 #include "statementreverse.h"
 
-#include "nodesql.h"
-#include "priorcatalog.h"
+#include "statementreversepieces.h"
 
 #include "core/catalog/ddlwriter.h"
-#include "core/lint/nodetext.h"
-#include "core/sql/sqlidentifier.h"
-
-#include <pg_query/pg_query.pb-c.h>
 
 namespace tusk::core {
 
-using Piece = StatementReverse::Piece;
-using Kind = PriorCatalog::Kind;
-using Ident = PriorCatalog::Ident;
+using namespace reversal;
 
 namespace {
-QString q(const QString &name)
-{
-    return SqlIdentifier::quote(name);
-}
-
-// A name written as [schema.]table.object (a trigger, a column, a
-// constraint): the table's identity and SQL, and the last part.
-struct OnTable {
-    Ident table;
-    QString tableSql;
-    QString name;
-};
-OnTable onTable(const PriorCatalog &prior, const PgQuery__Node *node)
-{
-    QStringList parts = NodeText::strings(
-        node && node->node_case == PG_QUERY__NODE__NODE_LIST ? node->list->items : nullptr,
-        node && node->node_case == PG_QUERY__NODE__NODE_LIST ? node->list->n_items : 0);
-    OnTable out;
-    if (parts.size() < 2)
-        return out;
-    out.name = parts.takeLast();
-    const QString tableName = parts.last();
-    const QString schema = parts.size() >= 2 ? parts.at(parts.size() - 2) : QString();
-    out.tableSql = schema.isEmpty() ? q(tableName) : SqlIdentifier::qualified(schema, tableName);
-    out.table =
-        prior.ident(Kind::Relation, prior.schemaOf(Kind::Relation, schema, tableName), tableName);
-    return out;
-}
-
 // The common start of every DROP of a snapshot object: the name is gone
 // from here on; an object the script made needs nothing; an unknown one
 // has no inverse.
@@ -62,12 +26,10 @@ bool dropStart(PriorCatalog &prior, const Ident &was, const T *found, bool missi
     }
     if (found)
         return true;
-    if (!prior.isKnown())
-        out = Piece::needsCatalog(QStringLiteral("the definition of %1").arg(what));
-    else if (missingOk && !was.isGone())
+    if (missingOk && prior.isKnown() && !was.isGone())
         out.reason = QStringLiteral("%1 does not exist").arg(what);
     else
-        out = Piece::none(QStringLiteral("%1 is not in the catalog snapshot").arg(what));
+        out = notInSnapshot(prior, what, QStringLiteral("the definition of ") + what);
     out.voids = was.key();
     return false;
 }
@@ -80,21 +42,10 @@ QString tableSql(const PriorCatalog &prior, const DbRelation &table, bool cascad
     // Serial sequences go with their table: before it (its defaults call
     // them), owned by it again after.
     for (const DbSequence &sequence : s.sequences()) {
-        const DbRelation *r = s.relation(sequence.oid);
         const DbColumn *owner =
             sequence.ownedByOid == table.oid ? s.column(table, sequence.ownedByColumn) : nullptr;
-        if (!r || !owner || owner->identity)
-            continue;
-        for (const QString &line : DdlWriter::relation(s, *r, {}, s).split(QLatin1Char('\n'))) {
-            if (line.contains(QLatin1String(" OWNED BY ")))
-                after << line;
-            else if (!line.isEmpty())
-                before << line;
-        }
-        if (sequence.hasLastValue)
-            after << QStringLiteral("SELECT pg_catalog.setval(%1, %2);")
-                         .arg(SqlIdentifier::literal(s.qualifiedName(*r)))
-                         .arg(sequence.lastValue);
+        if (owner && !owner->identity)
+            ownedSequenceSql(s, sequence, before, after);
     }
     QStringList sql = before;
     sql << DdlWriter::relation(s, table, {}, s).trimmed();
@@ -114,8 +65,8 @@ QString tableSql(const PriorCatalog &prior, const DbRelation &table, bool cascad
 Piece dropRelation(PriorCatalog &prior, const PgQuery__DropStmt *drop, const PgQuery__Node *object)
 {
     const NodeSql::Name name = NodeSql::dotted(object);
-    const QString schema = prior.schemaOf(Kind::Relation, name.schema, name.name);
-    const Ident was = prior.dropped(Kind::Relation, schema, name.name);
+    const Ident was = prior.dropped(
+        Kind::Relation, prior.schemaOf(Kind::Relation, name.schema, name.name), name.name);
     const bool cascade = drop->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
     Piece out;
     const CatalogSnapshot &s = prior.snapshot();
@@ -156,9 +107,7 @@ Piece dropRelation(PriorCatalog &prior, const PgQuery__DropStmt *drop, const PgQ
         const DbSequence *sequence = s.sequence(r->oid);
         QString sql = DdlWriter::relation(s, *r, {}, s).trimmed();
         if (sequence && sequence->hasLastValue) {
-            sql += QStringLiteral("\nSELECT pg_catalog.setval(%1, %2);")
-                       .arg(SqlIdentifier::literal(s.qualifiedName(*r)))
-                       .arg(sequence->lastValue);
+            sql += QLatin1Char('\n') + setvalSql(s, *r, sequence->lastValue);
             out = Piece::undo(sql, was.key());
         } else {
             out = Piece::partial(sql,
@@ -200,10 +149,10 @@ Piece dropType(PriorCatalog &prior, const PgQuery__DropStmt *drop, const PgQuery
 
 Piece dropOnTable(PriorCatalog &prior, const PgQuery__DropStmt *drop, const PgQuery__Node *object)
 {
-    const OnTable on = onTable(prior, object);
+    const NodeSql::Member on = NodeSql::member(object);
     const bool trigger = drop->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER;
-    const Ident was =
-        prior.dropped(trigger ? Kind::Trigger : Kind::Policy, on.table.key(), on.name);
+    const Ident was = prior.dropped(trigger ? Kind::Trigger : Kind::Policy,
+        named(prior, Kind::Relation, on.table).key(), on.name);
     Piece out;
     const QString what =
         (trigger ? QStringLiteral("trigger ") : QStringLiteral("policy ")) + on.name;

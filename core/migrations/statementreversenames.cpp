@@ -2,66 +2,13 @@
 
 #include "statementreverse.h"
 
-#include "nodesql.h"
-#include "priorcatalog.h"
-
-#include "core/lint/nodetext.h"
-#include "core/sql/sqlidentifier.h"
-
-#include <pg_query/pg_query.pb-c.h>
+#include "statementreversepieces.h"
 
 namespace tusk::core {
 
-using Piece = StatementReverse::Piece;
-using Kind = PriorCatalog::Kind;
-using Ident = PriorCatalog::Ident;
+using namespace reversal;
 
 namespace {
-QString q(const QString &name)
-{
-    return SqlIdentifier::quote(name);
-}
-
-QString relationKeyword(PgQuery__ObjectType type)
-{
-    switch (type) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-        return QStringLiteral("VIEW");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-        return QStringLiteral("MATERIALIZED VIEW");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-        return QStringLiteral("INDEX");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-        return QStringLiteral("SEQUENCE");
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
-        return QStringLiteral("FOREIGN TABLE");
-    default:
-        return QStringLiteral("TABLE");
-    }
-}
-
-// [schema.]table.name in a COMMENT ON COLUMN, CONSTRAINT or TRIGGER.
-struct Member {
-    Ident table;
-    QString tableSql;
-    QString name;
-};
-Member member(const PriorCatalog &prior, const PgQuery__Node *node)
-{
-    Member out;
-    if (!node || node->node_case != PG_QUERY__NODE__NODE_LIST)
-        return out;
-    QStringList parts = NodeText::strings(node->list->items, node->list->n_items);
-    if (parts.size() < 2)
-        return out;
-    out.name = parts.takeLast();
-    const QString table = parts.takeLast();
-    const QString schema = parts.isEmpty() ? QString() : parts.last();
-    out.tableSql = schema.isEmpty() ? q(table) : SqlIdentifier::qualified(schema, table);
-    out.table = prior.ident(Kind::Relation, prior.schemaOf(Kind::Relation, schema, table), table);
-    return out;
-}
-
 // What COMMENT ON names: its identity, how to name it again, its comment
 // in the snapshot (and whether the snapshot has the object at all).
 struct Commented {
@@ -76,6 +23,10 @@ struct Commented {
 Commented commented(const PriorCatalog &prior, const PgQuery__CommentStmt *c)
 {
     Commented out;
+    const auto found = [&out](const QString &old) {
+        out.found = true;
+        out.old = old;
+    };
     const PgQuery__Node *object = c->object;
     switch (c->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
@@ -85,47 +36,38 @@ Commented commented(const PriorCatalog &prior, const PgQuery__CommentStmt *c)
     case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
         const NodeSql::Name name = NodeSql::dotted(object);
-        out.ident = prior.ident(
-            Kind::Relation, prior.schemaOf(Kind::Relation, name.schema, name.name), name.name);
+        out.ident = named(prior, Kind::Relation, name);
         out.keyword = relationKeyword(c->objtype);
         out.target = name.sql;
-        if (const DbRelation *r = prior.relation(out.ident)) {
-            out.found = true;
-            out.old = r->comment.text();
-        } else if (const DbIndex *x = prior.index(out.ident)) {
-            out.found = true;
-            out.old = x->comment.text();
-        }
+        if (const DbRelation *r = prior.relation(out.ident))
+            found(r->comment.text());
+        else if (const DbIndex *x = prior.index(out.ident))
+            found(x->comment.text());
         break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
-        const Member m = member(prior, object);
+        const NodeSql::Member m = NodeSql::member(object);
+        const QString table = named(prior, Kind::Relation, m.table).key();
         if (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
-            out.ident = prior.ident(Kind::Column, m.table.key(), m.name);
+            out.ident = prior.ident(Kind::Column, table, m.name);
             out.keyword = QStringLiteral("COLUMN");
-            out.target = m.tableSql + QLatin1Char('.') + q(m.name);
-            if (const DbColumn *column = prior.column(out.ident)) {
-                out.found = true;
-                out.old = column->comment.text();
-            }
+            out.target = m.table.sql + QLatin1Char('.') + q(m.name);
+            if (const DbColumn *column = prior.column(out.ident))
+                found(column->comment.text());
         } else if (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT) {
-            out.ident = prior.ident(Kind::Constraint, m.table.key(), m.name);
+            out.ident = prior.ident(Kind::Constraint, table, m.name);
             out.keyword = QStringLiteral("CONSTRAINT");
-            out.target = q(m.name) + QStringLiteral(" ON ") + m.tableSql;
-            if (const DbConstraint *constraint = prior.constraint(out.ident)) {
-                out.found = true;
-                out.old = constraint->comment.text();
-            }
+            out.target = q(m.name) + QStringLiteral(" ON ") + m.table.sql;
+            if (const DbConstraint *constraint = prior.constraint(out.ident))
+                found(constraint->comment.text());
         } else {
-            out.ident = prior.ident(Kind::Trigger, m.table.key(), m.name);
+            out.ident = prior.ident(Kind::Trigger, table, m.name);
             out.keyword = QStringLiteral("TRIGGER");
-            out.target = q(m.name) + QStringLiteral(" ON ") + m.tableSql;
-            if (const DbTrigger *trigger = prior.trigger(out.ident)) {
-                out.found = true;
-                out.old = trigger->comment;
-            }
+            out.target = q(m.name) + QStringLiteral(" ON ") + m.table.sql;
+            if (const DbTrigger *trigger = prior.trigger(out.ident))
+                found(trigger->comment);
         }
         break;
     }
@@ -136,27 +78,21 @@ Commented commented(const PriorCatalog &prior, const PgQuery__CommentStmt *c)
         out.ident = prior.ident(schema ? Kind::Schema : Kind::Extension, QString(), name);
         out.keyword = schema ? QStringLiteral("SCHEMA") : QStringLiteral("EXTENSION");
         out.target = q(name);
-        if (const DbSchema *s = schema ? prior.schema(out.ident) : nullptr) {
-            out.found = true;
-            out.old = s->comment;
-        } else if (const DbExtension *e = schema ? nullptr : prior.extension(out.ident)) {
-            out.found = true;
-            out.old = e->comment;
-        }
+        if (const DbSchema *s = schema ? prior.schema(out.ident) : nullptr)
+            found(s->comment);
+        else if (const DbExtension *e = schema ? nullptr : prior.extension(out.ident))
+            found(e->comment);
         break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
         const NodeSql::Name name = NodeSql::dotted(object);
-        out.ident =
-            prior.ident(Kind::Type, prior.schemaOf(Kind::Type, name.schema, name.name), name.name);
+        out.ident = named(prior, Kind::Type, name);
         out.keyword = c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? QStringLiteral("TYPE")
                                                                        : QStringLiteral("DOMAIN");
         out.target = name.sql;
-        if (const DbType *t = prior.type(out.ident)) {
-            out.found = true;
-            out.old = t->comment;
-        }
+        if (const DbType *t = prior.type(out.ident))
+            found(t->comment);
         break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
@@ -176,10 +112,8 @@ Commented commented(const PriorCatalog &prior, const PgQuery__CommentStmt *c)
             prior.functions(out.ident, f.argumentsKnown ? int(f.argumentTypes.size()) : -1);
         // By name and arity only: one match is the function; more are
         // overloads Tusk cannot tell apart.
-        if (matches.size() == 1) {
-            out.found = true;
-            out.old = matches.first()->comment;
-        }
+        if (matches.size() == 1)
+            found(matches.first()->comment);
         break;
     }
     default:
@@ -187,6 +121,21 @@ Commented commented(const PriorCatalog &prior, const PgQuery__CommentStmt *c)
         break;
     }
     return out;
+}
+
+// RENAME of a top-level object: back to its old name. A function's
+// signature follows its name in PriorCatalog's key (`keyArgs`) and in the
+// SQL (`sqlArgs`).
+Piece renamedBack(PriorCatalog &prior, Kind kind, const QString &keyword, const NodeSql::Name &name,
+    const QString &to, const QString &keyArgs = {}, const QString &sqlArgs = {})
+{
+    const QString schema = prior.schemaOf(kind, name.schema, name.name);
+    const Ident was = prior.ident(kind, schema, name.name + keyArgs);
+    prior.renamed(kind, schema, name.name + keyArgs, to + keyArgs);
+    return Piece::undo(
+        QStringLiteral("ALTER %1 %2%3 RENAME TO %4;")
+            .arg(keyword, SqlIdentifier::qualified(name.schema, to), sqlArgs, q(name.name)),
+        was.key());
 }
 } // namespace
 
@@ -202,24 +151,15 @@ StatementReverse::Pieces StatementReverse::rename(
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
-        const NodeSql::Name name = NodeSql::relation(r->relation);
-        const QString schema = prior.schemaOf(Kind::Relation, name.schema, name.name);
-        const Ident was = prior.ident(Kind::Relation, schema, name.name);
-        prior.renamed(Kind::Relation, schema, name.name, to);
-        const QString now =
-            name.schema.isEmpty() ? q(to) : SqlIdentifier::qualified(name.schema, to);
-        return {Piece::undo(QStringLiteral("ALTER %1 %2 RENAME TO %3;")
-                                .arg(relationKeyword(r->rename_type), now, q(name.name)),
-            was.key())};
-    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        return {renamedBack(prior, Kind::Relation, relationKeyword(r->rename_type),
+            NodeSql::relation(r->relation), to)};
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
     case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
         const NodeSql::Name table = NodeSql::relation(r->relation);
-        const Ident on = prior.ident(
-            Kind::Relation, prior.schemaOf(Kind::Relation, table.schema, table.name), table.name);
+        const Ident on = named(prior, Kind::Relation, table);
         const Kind kind = r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ? Kind::Column
             : r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT      ? Kind::Constraint
             : r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER            ? Kind::Trigger
@@ -249,37 +189,20 @@ StatementReverse::Pieces StatementReverse::rename(
             QStringLiteral("ALTER SCHEMA %1 RENAME TO %2;").arg(q(to), q(from)), was.key())};
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-        const NodeSql::Name name = NodeSql::dotted(r->object);
-        const QString schema = prior.schemaOf(Kind::Type, name.schema, name.name);
-        const Ident was = prior.ident(Kind::Type, schema, name.name);
-        prior.renamed(Kind::Type, schema, name.name, to);
-        const QString now =
-            name.schema.isEmpty() ? q(to) : SqlIdentifier::qualified(name.schema, to);
-        return {Piece::undo(QStringLiteral("ALTER %1 %2 RENAME TO %3;")
-                                .arg(r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE
-                                        ? QStringLiteral("TYPE")
-                                        : QStringLiteral("DOMAIN"),
-                                    now, q(name.name)),
-            was.key())};
-    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+        return {renamedBack(prior, Kind::Type,
+            r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? QStringLiteral("TYPE")
+                                                                 : QStringLiteral("DOMAIN"),
+            NodeSql::dotted(r->object), to)};
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
         if (!r->object || r->object->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
             break;
         const NodeSql::Function f = NodeSql::function(r->object->object_with_args);
-        const QString schema = prior.schemaOf(Kind::Function, f.name.schema, f.name.name);
-        const QString args = f.key.mid(f.name.name.size());
-        const Ident was = prior.ident(Kind::Function, schema, f.key);
-        prior.renamed(Kind::Function, schema, f.key, to + args);
-        const QString now =
-            f.name.schema.isEmpty() ? q(to) : SqlIdentifier::qualified(f.name.schema, to);
-        return {Piece::undo(QStringLiteral("ALTER %1 %2%3 RENAME TO %4;")
-                                .arg(r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION
-                                        ? QStringLiteral("FUNCTION")
-                                        : QStringLiteral("PROCEDURE"),
-                                    now, f.sql.mid(f.name.sql.size()), q(f.name.name)),
-            was.key())};
+        return {renamedBack(prior, Kind::Function,
+            r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ? QStringLiteral("FUNCTION")
+                                                                     : QStringLiteral("PROCEDURE"),
+            f.name, to, f.key.mid(f.name.name.size()), f.sql.mid(f.name.sql.size()))};
     }
     default:
         break;

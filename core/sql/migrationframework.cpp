@@ -1,6 +1,7 @@
 #include "migrationframework.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -39,6 +40,15 @@ MigrationFramework MigrationFramework::detect(const QString &filePath, const QSt
                   : QStringLiteral(
                       ".gmrc found; graphile-migrate runs each migration in a transaction")};
     }
+    // Prisma: <14-digit timestamp>_<name>/migration.sql, sent as one script,
+    // which PostgreSQL runs in one implicit transaction.
+    static const QRegularExpression prisma(QStringLiteral("^\\d{14}_\\w+$"));
+    if (name == QLatin1String("migration.sql") && prisma.match(file.dir().dirName()).hasMatch()) {
+        return {QStringLiteral("Prisma"), true,
+            QStringLiteral("%1/migration.sql: Prisma sends it as one script, run in one "
+                           "transaction")
+                .arg(file.dir().dirName())};
+    }
     // dbmate: `-- migrate:up` sections, in a transaction unless `transaction:false`.
     if (head.contains(QLatin1String("-- migrate:up"))) {
         static const QRegularExpression optOut(
@@ -52,6 +62,15 @@ MigrationFramework MigrationFramework::detect(const QString &filePath, const QSt
     static const QRegularExpression flyway(QStringLiteral("^[VUR]\\d*(?:[._]\\d+)*__.+\\.sql$"),
         QRegularExpression::CaseInsensitiveOption);
     if (flyway.match(name).hasMatch()) {
+        // A script config file beside it may opt out (Flyway 6.1 and later).
+        QFile config(filePath + QStringLiteral(".conf"));
+        static const QRegularExpression optOut(
+            QStringLiteral("^\\s*executeInTransaction\\s*=\\s*false\\s*$"),
+            QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+        if (config.open(QIODevice::ReadOnly)
+            && optOut.match(QString::fromUtf8(config.read(4096))).hasMatch())
+            return {QStringLiteral("Flyway"), false,
+                QStringLiteral("%1.conf: executeInTransaction=false").arg(name)};
         return {QStringLiteral("Flyway"), true,
             QStringLiteral("%1: Flyway runs each migration in a transaction").arg(name)};
     }

@@ -9,7 +9,9 @@ namespace tusk::core {
 // file inside one transaction, which changes what the linter says (a
 // CREATE INDEX CONCURRENTLY cannot run there; a lock is held to the end).
 struct MigrationFramework {
-    QString name; // "graphile-migrate", "Flyway", "dbmate", "golang-migrate", "sqitch", "plain SQL"
+    // "graphile-migrate", "Flyway", "dbmate", "golang-migrate", "sqitch", "Prisma",
+    // "plain SQL"
+    QString name;
     bool inTransaction = false;
     QString reason; // one line for the status bar: what gave it away
 

@@ -22,6 +22,7 @@ private slots:
     void noticesWhatDidNotHappen_data();
     void noticesWhatDidNotHappen();
     void promisesNothingForData();
+    void assertionsFailWhenFalse();
 
 private:
     QStringList verify(const QByteArray &sql);
@@ -176,6 +177,36 @@ void TestChangeVerification::promisesNothingForData()
     QVERIFY(ChangeVerifier::checksFor("UPDATE shop.customers SET name = 'b'; SELECT 1").isEmpty());
     ChangeVerification verification;
     QVERIFY(!verification.start(&m_connection, "INSERT INTO shop.customers VALUES (3, 'c')"));
+}
+
+// The checks as statements another tool runs (a sqitch verify script):
+// quiet when the change is there, a division by zero when it is not.
+// Runs on the state the tests above leave.
+void TestChangeVerification::assertionsFailWhenFalse()
+{
+    const auto errors = [this](const char *sql) {
+        QStringList states;
+        for (const ChangeVerifier::Check &c : ChangeVerifier::finalChecksFor(sql))
+            states << runAndWait(m_connection, ChangeVerifier::assertion(c)).error.sqlState;
+        return states;
+    };
+    QCOMPARE(errors("ALTER TABLE shop.customers ADD COLUMN phone varchar(32);"
+                    "CREATE TABLE shop.refunds (id bigint);"
+                    "ALTER TABLE shop.refunds RENAME COLUMN id TO refund_id"),
+        QStringList(4, QString()));
+    const QString divisionByZero = QStringLiteral("22012");
+    QCOMPARE(errors("ALTER TABLE shop.customers ADD COLUMN phone bigint;"
+                    "ALTER TABLE shop.customers VALIDATE CONSTRAINT name_short;"
+                    "DROP TABLE shop.refunds;"
+                    "CREATE FUNCTION shop.never_made() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                    "CREATE TABLE shop.\"$1\" (id int)"), // a literal that looks like a parameter
+        QStringList(5, divisionByZero));
+    // Only the end state counts: a column added, then dropped, is gone.
+    const QList<ChangeVerifier::Check> last =
+        ChangeVerifier::finalChecksFor("ALTER TABLE shop.customers ADD COLUMN tmp int; ALTER TABLE "
+                                       "shop.customers DROP COLUMN tmp");
+    QCOMPARE(last.size(), 1);
+    QVERIFY(last.first().absentIsOk);
 }
 
 QTEST_GUILESS_MAIN(TestChangeVerification)

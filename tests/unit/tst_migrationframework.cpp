@@ -45,6 +45,13 @@ void TestMigrationFramework::eachToolAndItsTransactions()
         "graphile-migrate", false);
     const QString flyway = touch(QStringLiteral("fw/sql/V2_1__add_index.sql"));
     check(MigrationFramework::detect(flyway, QString()), "Flyway", true);
+    // A script config file beside a Flyway migration turns the transaction off.
+    const QString concurrent = touch(QStringLiteral("fw/sql/V3__concurrent_index.sql"));
+    QFile config(concurrent + QStringLiteral(".conf"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("# Flyway script config\nexecuteInTransaction = false\n");
+    config.close();
+    check(MigrationFramework::detect(concurrent, QString()), "Flyway", false);
     check(MigrationFramework::detect(touch(QStringLiteral("dm/db/migrations/20240101_x.sql")),
               QStringLiteral("-- migrate:up\nALTER TABLE t ADD c int;\n-- migrate:down\n")),
         "dbmate", true);
@@ -55,6 +62,15 @@ void TestMigrationFramework::eachToolAndItsTransactions()
     check(MigrationFramework::detect(
               touch(QStringLiteral("go/migrations/0003_idx.up.sql")), QString()),
         "golang-migrate", false);
+    // Prisma: <14-digit timestamp>_<name>/migration.sql, one script, so one
+    // (implicit) transaction; another file in such a folder is not Prisma's.
+    check(MigrationFramework::detect(
+              touch(QStringLiteral("pr/prisma/migrations/20240102030405_add_user/migration.sql")),
+              QStringLiteral("-- CreateTable\nCREATE TABLE \"User\" (id int);")),
+        "Prisma", true);
+    check(MigrationFramework::detect(
+              touch(QStringLiteral("pr/prisma/migrations/2024_add_user/migration.sql")), QString()),
+        "plain SQL", false);
     touch(QStringLiteral("sq/sqitch.plan"));
     check(MigrationFramework::detect(
               touch(QStringLiteral("sq/deploy/users.sql")), QStringLiteral("BEGIN;")),

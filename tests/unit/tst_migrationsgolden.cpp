@@ -5,6 +5,7 @@
 // Around every operation, every file inside a released part keeps its
 // bytes, mode and modification time (docs/migrations-folder.md).
 
+#include "foldertree.h"
 #include "goldenfile.h"
 
 #include "core/migrations/migrationsfolder.h"
@@ -12,8 +13,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,71 +23,6 @@ namespace {
 const QDate kToday(2026, 12, 5);
 const QDateTime kOld = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC);
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-}
-
-// Copies `from` into `to`, every file dated kOld so a touched mtime shows.
-void copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
-        if (it.fileInfo().isDir()) {
-            QDir().mkpath(target);
-            continue;
-        }
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(path, target);
-        QFile copied(target);
-        copied.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
-        copied.open(QIODevice::ReadWrite);
-        copied.setFileTime(kOld, QFileDevice::FileModificationTime);
-    }
-}
-
-// Every file below a released part: bytes, mode and mtime.
-QMap<QString, QString> releasedState(const QString &folder)
-{
-    QMap<QString, QString> out;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString relative = QDir(folder).relativeFilePath(path);
-        const QStringList parts = relative.split(QLatin1Char('/'));
-        if (std::none_of(parts.begin(), parts.end(), MigrationsFolder::isReleasedName))
-            continue;
-        out.insert(relative,
-            QStringLiteral("%1 %2 %3")
-                .arg(QString::fromLatin1(readAll(path).toHex()))
-                .arg(int(it.fileInfo().permissions()))
-                .arg(it.fileInfo().lastModified().toMSecsSinceEpoch()));
-    }
-    return out;
-}
-
-QByteArray dumpTree(const QString &folder)
-{
-    QStringList paths;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        paths << QDir(folder).relativeFilePath(it.next());
-    paths.sort();
-    QByteArray out;
-    for (const QString &p : paths) {
-        out += "=== " + p.toUtf8() + '\n';
-        QByteArray text = readAll(QDir(folder).filePath(p));
-        if (!text.endsWith('\n'))
-            text += "\n<no newline at end>\n";
-        out += text;
-    }
-    return out;
-}
-
 MigrationsWriter::Outcome run(const QString &folder, const QString &caseDir, QString action)
 {
     const QStringList words = action.simplified().split(QLatin1Char(' '));
@@ -97,7 +31,7 @@ MigrationsWriter::Outcome run(const QString &folder, const QString &caseDir, QSt
     if (verb == QLatin1String("changelog"))
         return writer.updateChangelog(kToday);
     if (verb == QLatin1String("add"))
-        return writer.add(readAll(QDir(caseDir).filePath(words.value(1))), kToday);
+        return writer.add(FolderTree::read(QDir(caseDir).filePath(words.value(1))), kToday);
     if (verb == QLatin1String("release"))
         return writer.release(kToday);
     if (verb == QLatin1String("split") || verb == QLatin1String("compact")) {
@@ -144,20 +78,21 @@ void TestMigrationsGolden::folder()
     QVERIFY(temp.isValid());
     const QString folder = temp.filePath(QStringLiteral("migrations"));
     QDir().mkpath(folder);
-    copyTree(QDir(caseDir).filePath(QStringLiteral("before")), folder);
-    const QMap<QString, QString> released = releasedState(folder);
+    FolderTree::copy(QDir(caseDir).filePath(QStringLiteral("before")), folder, kOld);
+    const QMap<QString, QString> released = FolderTree::releasedState(folder);
     const QString action =
-        QString::fromUtf8(readAll(QDir(caseDir).filePath(QStringLiteral("action")))).trimmed();
+        QString::fromUtf8(FolderTree::read(QDir(caseDir).filePath(QStringLiteral("action"))))
+            .trimmed();
     const MigrationsWriter::Outcome outcome = run(folder, caseDir, action);
     // Released history as it was (a release adds a folder: only new paths).
-    const QMap<QString, QString> after = releasedState(folder);
+    const QMap<QString, QString> after = FolderTree::releasedState(folder);
     for (auto it = released.constBegin(); it != released.constEnd(); ++it)
         QCOMPARE(after.value(it.key()), it.value());
     QByteArray actual = "action: " + action.toUtf8() + '\n';
     actual += QByteArray(outcome.ok ? "ok: " : "refused: ") + outcome.message.toUtf8() + '\n';
     for (const QString &e : outcome.changelogEntries)
         actual += "CHANGELOG: " + e.toUtf8() + '\n';
-    actual += dumpTree(folder);
+    actual += FolderTree::dump(folder);
     const QString diff =
         GoldenFile::compare(QDir(caseDir).filePath(QStringLiteral("expected.txt")), actual);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));

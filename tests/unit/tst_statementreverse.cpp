@@ -4,102 +4,14 @@
 // missing snapshot leaves unsafe. The server checks the inverses in
 // tests/integration/tst_statementreverseserver.cpp.
 
+#include "orderscatalog.h"
+
 #include "core/migrations/statementreverse.h"
 
 #include <QTest>
 
 using namespace tusk::core;
-
-namespace {
-DbColumn column(Oid relation, int position, const char *name, const char *type, bool notNull,
-    const char *defaultValue = nullptr)
-{
-    DbColumn c;
-    c.relationOid = relation;
-    c.position = position;
-    c.name = QString::fromLatin1(name);
-    c.type = QString::fromLatin1(type);
-    c.notNull = notNull;
-    c.hasDefault = defaultValue != nullptr;
-    c.defaultValue = defaultValue ? QString::fromLatin1(defaultValue) : QString();
-    return c;
-}
-
-DbConstraint constraint(Oid oid, const char *name, ConstraintKind kind, QList<int> columns,
-    const char *definition, Oid index = 0)
-{
-    DbConstraint c;
-    c.oid = oid;
-    c.relationOid = 100;
-    c.name = QString::fromLatin1(name);
-    c.kind = kind;
-    c.columns = columns;
-    c.definition = QString::fromLatin1(definition);
-    c.indexOid = index;
-    return c;
-}
-
-DbIndex index(Oid oid, const char *name, QList<int> keys, const char *definition)
-{
-    DbIndex x;
-    x.oid = oid;
-    x.relationOid = 100;
-    x.name = QString::fromLatin1(name);
-    x.keyColumns = keys;
-    x.definition = QString::fromLatin1(definition);
-    return x;
-}
-
-// public.orders (id bigserial PRIMARY KEY, customer_id integer NOT NULL,
-// note text DEFAULT 'none' CHECK (note <> ''), status varchar(20)), an
-// index on status, the enum type public.mood.
-CatalogSnapshot catalog()
-{
-    CatalogSnapshot::Builder b;
-    b.setSource(QStringLiteral("db"), 150000, false);
-    b.add(DbSchema {10, QStringLiteral("public"), QStringLiteral("postgres"), {}});
-    DbRelation orders;
-    orders.oid = 100;
-    orders.schemaOid = 10;
-    orders.name = QStringLiteral("orders");
-    orders.owner = QStringLiteral("postgres");
-    orders.comment = QStringLiteral("all orders");
-    b.add(orders);
-    DbRelation sequence;
-    sequence.oid = 300;
-    sequence.schemaOid = 10;
-    sequence.name = QStringLiteral("orders_id_seq");
-    sequence.kind = RelationKind::Sequence;
-    sequence.owner = QStringLiteral("postgres");
-    b.add(sequence);
-    DbSequence s;
-    s.oid = 300;
-    s.type = QStringLiteral("bigint");
-    s.maxValue = 9223372036854775807;
-    s.ownedByOid = 100;
-    s.ownedByColumn = 1;
-    s.hasLastValue = true;
-    s.lastValue = 42;
-    b.add(s);
-    b.add(column(100, 1, "id", "bigint", true, "nextval('orders_id_seq'::regclass)"));
-    b.add(column(100, 2, "customer_id", "integer", true));
-    b.add(column(100, 3, "note", "text", false, "'none'::text"));
-    b.add(column(100, 4, "status", "character varying(20)", false));
-    b.add(constraint(500, "orders_pkey", ConstraintKind::PrimaryKey, {1}, "PRIMARY KEY (id)", 200));
-    b.add(constraint(501, "note_check", ConstraintKind::Check, {3}, "CHECK ((note <> ''::text))"));
-    b.add(index(200, "orders_pkey", {1},
-        "CREATE UNIQUE INDEX orders_pkey ON public.orders USING btree (id)"));
-    b.add(index(201, "orders_status_idx", {4},
-        "CREATE INDEX orders_status_idx ON public.orders USING btree (status)"));
-    DbType mood;
-    mood.oid = 400;
-    mood.schemaOid = 10;
-    mood.name = QStringLiteral("mood");
-    mood.labels = {QStringLiteral("happy"), QStringLiteral("sad")};
-    b.add(mood);
-    return b.build();
-}
-} // namespace
+using tusk::test::ordersCatalog;
 
 class TestStatementReverse : public QObject {
     Q_OBJECT
@@ -233,7 +145,8 @@ void TestStatementReverse::inverse()
     QFETCH(QString, sql);
     QFETCH(QString, expected);
     QFETCH(bool, safe);
-    const QList<StatementReverse::Inverse> inverses = StatementReverse(catalog()).reverse(sql);
+    const QList<StatementReverse::Inverse> inverses =
+        StatementReverse(ordersCatalog()).reverse(sql);
     QCOMPARE(inverses.size(), 1);
     QCOMPARE(inverses.first().sql, expected);
     QCOMPARE(inverses.first().safe, safe);
@@ -244,12 +157,13 @@ void TestStatementReverse::inverse()
 
 void TestStatementReverse::downScriptRunsBackwards()
 {
-    const QString down = StatementReverse(catalog()).downScript(
-        QStringLiteral("SET lock_timeout = '1s';\n"
-                       "ALTER TABLE orders ADD COLUMN total numeric;\n"
-                       "UPDATE orders\n   SET total = 0;\n"
-                       "ALTER TABLE orders DROP COLUMN status;\n"
-                       "CREATE INDEX orders_total_idx ON orders (total);\n"));
+    const QString down =
+        StatementReverse(ordersCatalog())
+            .downScript(QStringLiteral("SET lock_timeout = '1s';\n"
+                                       "ALTER TABLE orders ADD COLUMN total numeric;\n"
+                                       "UPDATE orders\n   SET total = 0;\n"
+                                       "ALTER TABLE orders DROP COLUMN status;\n"
+                                       "CREATE INDEX orders_total_idx ON orders (total);\n"));
     QCOMPARE(down,
         QStringLiteral(
             "DROP INDEX orders_total_idx;\n"
@@ -267,13 +181,14 @@ void TestStatementReverse::downScriptRunsBackwards()
 
 void TestStatementReverse::scriptCreatedObjectsNeedNoOldState()
 {
-    const QList<StatementReverse::Inverse> inverses = StatementReverse(catalog()).reverse(
-        QStringLiteral("CREATE TABLE items (id int, name text);\n"
-                       "ALTER TABLE items ALTER COLUMN name SET NOT NULL;\n"
-                       "CREATE INDEX items_name_idx ON items (name);\n"
-                       "ALTER TABLE orders ADD COLUMN item_id int;\n"
-                       "ALTER TABLE orders ALTER COLUMN item_id SET DEFAULT 1;\n"
-                       "COMMENT ON COLUMN orders.item_id IS 'x';\n"));
+    const QList<StatementReverse::Inverse> inverses =
+        StatementReverse(ordersCatalog())
+            .reverse(QStringLiteral("CREATE TABLE items (id int, name text);\n"
+                                    "ALTER TABLE items ALTER COLUMN name SET NOT NULL;\n"
+                                    "CREATE INDEX items_name_idx ON items (name);\n"
+                                    "ALTER TABLE orders ADD COLUMN item_id int;\n"
+                                    "ALTER TABLE orders ALTER COLUMN item_id SET DEFAULT 1;\n"
+                                    "COMMENT ON COLUMN orders.item_id IS 'x';\n"));
     QCOMPARE(inverses.size(), 6);
     QCOMPARE(inverses.at(0).sql, QStringLiteral("DROP TABLE items;"));
     for (int i : {1, 2, 4, 5}) {
@@ -285,13 +200,14 @@ void TestStatementReverse::scriptCreatedObjectsNeedNoOldState()
 
 void TestStatementReverse::droppedAgainVoidsEarlierInverses()
 {
-    const QList<StatementReverse::Inverse> inverses = StatementReverse(catalog()).reverse(
-        QStringLiteral("CREATE TABLE tmp (id int);\n"
-                       "ALTER TABLE orders ADD COLUMN x int, ADD COLUMN y int;\n"
-                       "ALTER TABLE orders DROP COLUMN x;\n"
-                       "ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);\n"
-                       "ALTER TABLE orders DROP COLUMN note;\n"
-                       "DROP TABLE tmp;\n"));
+    const QList<StatementReverse::Inverse> inverses =
+        StatementReverse(ordersCatalog())
+            .reverse(QStringLiteral("CREATE TABLE tmp (id int);\n"
+                                    "ALTER TABLE orders ADD COLUMN x int, ADD COLUMN y int;\n"
+                                    "ALTER TABLE orders DROP COLUMN x;\n"
+                                    "ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);\n"
+                                    "ALTER TABLE orders DROP COLUMN note;\n"
+                                    "DROP TABLE tmp;\n"));
     QCOMPARE(inverses.size(), 6);
     QCOMPARE(inverses.at(0).sql, QString()); // dropped again by the last statement
     QCOMPARE(inverses.at(1).sql, QStringLiteral("ALTER TABLE orders DROP COLUMN y;"));
@@ -305,12 +221,13 @@ void TestStatementReverse::droppedAgainVoidsEarlierInverses()
 
 void TestStatementReverse::renamesAreFollowed()
 {
-    const QList<StatementReverse::Inverse> inverses = StatementReverse(catalog()).reverse(
-        QStringLiteral("ALTER TABLE orders RENAME TO purchases;\n"
-                       "ALTER TABLE purchases RENAME COLUMN note TO remark;\n"
-                       "ALTER TABLE purchases ALTER COLUMN remark DROP DEFAULT;\n"
-                       "ALTER TABLE purchases DROP CONSTRAINT note_check;\n"
-                       "DROP INDEX orders_status_idx;\n"));
+    const QList<StatementReverse::Inverse> inverses =
+        StatementReverse(ordersCatalog())
+            .reverse(QStringLiteral("ALTER TABLE orders RENAME TO purchases;\n"
+                                    "ALTER TABLE purchases RENAME COLUMN note TO remark;\n"
+                                    "ALTER TABLE purchases ALTER COLUMN remark DROP DEFAULT;\n"
+                                    "ALTER TABLE purchases DROP CONSTRAINT note_check;\n"
+                                    "DROP INDEX orders_status_idx;\n"));
     QCOMPARE(inverses.size(), 5);
     QCOMPARE(
         inverses.at(1).sql, QStringLiteral("ALTER TABLE purchases RENAME COLUMN remark TO note;"));

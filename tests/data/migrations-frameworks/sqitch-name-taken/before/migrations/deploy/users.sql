@@ -1,0 +1,1 @@
+CREATE TABLE shop.users (id bigint PRIMARY KEY);

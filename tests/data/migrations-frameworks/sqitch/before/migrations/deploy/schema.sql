@@ -1,0 +1,7 @@
+-- Deploy shop:schema to pg
+
+BEGIN;
+
+CREATE SCHEMA shop;
+
+COMMIT;
