@@ -1,5 +1,8 @@
 #include "frameworkrelease.h"
 
+#include "migrationswriter.h"
+
+#include "appliedevidence.h"
 #include "changedescriber.h"
 #include "changelog.h"
 #include "frameworkreleaselayouts.h"
@@ -142,12 +145,6 @@ QByteArray readFile(const QString &path, bool *ok)
     QFile file(path);
     *ok = file.open(QIODevice::ReadOnly);
     return *ok ? file.readAll() : QByteArray();
-}
-
-QMutex &writes()
-{
-    static QMutex mutex;
-    return mutex;
 }
 
 // What apply() did so far, to take back on a failure.
@@ -297,8 +294,26 @@ FrameworkRelease::Plan FrameworkRelease::plan(const MigrationsFolder &folder,
                                    "released folder");
         return p;
     }
+    // The catalog must be the one before the pending SQL: one that already
+    // has its objects is the one after, and would "restore" the new state.
+    QByteArray pendingSql;
+    for (const MigrationsFolder::PendingFile &f : folder.pending()) {
+        QFile file(f.path);
+        if (file.open(QIODevice::ReadOnly))
+            pendingSql += file.readAll() + '\n';
+    }
+    CatalogSnapshot usable = before;
+    const QStringList applied = AppliedEvidence::find(before, pendingSql);
+    if (!applied.isEmpty()) {
+        usable = CatalogSnapshot();
+        p.notes << QStringLiteral("the catalog given already holds these changes (%1): it is "
+                                  "the one after them, so the down scripts were written without "
+                                  "it and every inverse that needs the old state is flagged; "
+                                  "give the catalog of a database they have not run on")
+                       .arg(applied.join(QStringLiteral("; ")));
+    }
     QString error;
-    const QList<Unit> all = units(folder, before, name, &p.read, &error);
+    const QList<Unit> all = units(folder, usable, name, &p.read, &error);
     if (all.isEmpty()) {
         p.message = error;
         return p;
@@ -376,7 +391,8 @@ QString FrameworkRelease::Plan::preview(const QString &folder) const
 
 FrameworkRelease::Outcome FrameworkRelease::apply(const Plan &plan, const QString &folder)
 {
-    const QMutexLocker lock(&writes());
+    // One lock with MigrationsWriter: a release never interleaves with an add.
+    const QMutexLocker lock(&MigrationsWriter::folderLock());
     Outcome o;
     if (!plan.ok) {
         o.message = plan.message;

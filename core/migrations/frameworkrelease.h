@@ -23,8 +23,8 @@ namespace tusk::core {
 // script and flagged in the plan, never skipped. plan() reads only;
 // apply() writes through UserFileWriter with the folder protected, never
 // over an existing file, and puts everything back when a step fails.
-// Any thread; apply() calls run one at a time (a lock of their own, not
-// MigrationsWriter's).
+// Any thread; apply() holds MigrationsWriter::folderLock(), so it never
+// interleaves with another write to a migrations folder.
 class FrameworkRelease {
 public:
     using FileBytes = QPair<QString, QByteArray>; // absolute path, bytes

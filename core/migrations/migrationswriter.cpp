@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QSet>
-#include <QStringDecoder>
 
 namespace tusk::core {
 
@@ -35,29 +34,15 @@ bool unreadable(const QString &path, bool readOk)
 
 // Why CHANGELOG.md cannot be edited, or empty: unreadable, or not UTF-8
 // (Tusk's UTF-8 lines would turn the file into two encodings at once).
-QString changelogTrouble(const QString &path, const QByteArray &bytes, bool readOk)
+QString changelogTrouble(const QString &path, const Changelog &log, bool readOk)
 {
     if (unreadable(path, readOk))
         return QStringLiteral("CHANGELOG.md cannot be read");
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    const QList<QByteArray> lines = bytes.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString decoded = utf8.decode(lines.at(i)); // decoding is lazy until converted
-        if (utf8.hasError())
-            return QStringLiteral("CHANGELOG.md is not UTF-8 (line %1; save it as UTF-8 and try "
-                                  "again)")
-                .arg(i + 1);
-    }
+    if (const int line = log.firstNonUtf8Line())
+        return QStringLiteral("CHANGELOG.md is not UTF-8 (line %1; save it as UTF-8 and try "
+                              "again)")
+            .arg(line);
     return {};
-}
-
-// One write to a migrations folder at a time in this process: the Rollout
-// page and the SQL tool both write from the BackgroundPool, and a CHANGELOG
-// read-modify-write or a release must not interleave with another.
-QMutex &writes()
-{
-    static QMutex mutex;
-    return mutex;
 }
 
 // `sql` closed with a ';' that is not swallowed by a trailing -- comment.
@@ -90,6 +75,15 @@ QStringList describedOnce(const QByteArray &sql)
 }
 } // namespace
 
+// One write to a migrations folder at a time in this process: the Rollout
+// page and the SQL tool both write from the BackgroundPool, and a CHANGELOG
+// read-modify-write or a release must not interleave with another.
+QMutex &MigrationsWriter::folderLock()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
 MigrationsWriter::MigrationsWriter(QString folder)
     : m_folder(QFileInfo(folder).absoluteFilePath())
 {
@@ -105,7 +99,7 @@ MigrationsWriter::Outcome MigrationsWriter::blocked(const MigrationsFolder &fold
 
 MigrationsWriter::Outcome MigrationsWriter::create() const
 {
-    const QMutexLocker lock(&writes());
+    const QMutexLocker lock(&folderLock());
     Outcome o;
     o.file = m_folder;
     if (QFileInfo::exists(m_folder)) {
@@ -127,7 +121,7 @@ MigrationsWriter::Outcome MigrationsWriter::create() const
 
 MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDate &date) const
 {
-    const QMutexLocker lock(&writes());
+    const QMutexLocker lock(&folderLock());
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);
     if (!folder.problems().isEmpty())
         return blocked(folder);
@@ -151,7 +145,7 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     // be edited stops the change before anything is written.
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
         !trouble.isEmpty()) {
         o.message = trouble + QStringLiteral(": nothing was written");
         return o;
@@ -227,13 +221,13 @@ QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
 
 MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) const
 {
-    const QMutexLocker lock(&writes());
+    const QMutexLocker lock(&folderLock());
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);
     if (!folder.exists())
         return blocked(folder);
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
         !trouble.isEmpty()) {
         Outcome o;
         o.message = trouble + QStringLiteral(": nothing was written");
@@ -301,7 +295,7 @@ MigrationsWriter::Outcome MigrationsWriter::planRelease(const QDate &date) const
 
 MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
 {
-    const QMutexLocker lock(&writes());
+    const QMutexLocker lock(&folderLock());
     Outcome o = planRelease(date);
     if (!o.ok)
         return o;
@@ -327,7 +321,7 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
     }
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
         !trouble.isEmpty()) {
         QDir(staging).removeRecursively();
         o.message = trouble + QStringLiteral(": nothing was released");
@@ -390,7 +384,7 @@ PendingRewrite MigrationsWriter::planCompaction(QString *why) const
 
 MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite) const
 {
-    const QMutexLocker lock(&writes());
+    const QMutexLocker lock(&folderLock());
     const MigrationsFolder folder = MigrationsFolder::read(m_folder);
     if (!folder.problems().isEmpty())
         return blocked(folder);
@@ -420,7 +414,7 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
     }
     bool hasLog = false;
     Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log.text(), hasLog);
+    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
         !trouble.isEmpty()) {
         o.message = trouble + QStringLiteral(": nothing was written");
         return o;

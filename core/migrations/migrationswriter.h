@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QMutex>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -59,6 +60,10 @@ public:
     // entries moved after their statements; any failure puts everything
     // back. Nothing happens when a file it replaces changed since the plan.
     Outcome apply(const PendingRewrite &rewrite) const;
+
+    // Held by every write to a migrations folder (this class's and
+    // FrameworkRelease's), so two never interleave in one process.
+    static QMutex &folderLock();
 
 private:
     static bool missingByFile(const MigrationsFolder &folder, const Changelog &log,
