@@ -1,11 +1,13 @@
 #include "migratecommand.h"
 
+#include "clicatalog.h"
 #include "cliconnection.h"
 #include "console.h"
 #include "lintfiles.h"
 
 #include "core/lint/lintengine.h"
 #include "core/lint/report/lintedfile.h"
+#include "core/migrations/frameworkrelease.h"
 #include "core/migrations/migrationsfolder.h"
 #include "core/migrations/migrationsoverview.h"
 #include "core/migrations/migrationswriter.h"
@@ -16,6 +18,7 @@
 
 #include <QCommandLineParser>
 #include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -203,6 +206,60 @@ int release(const MigrationsWriter &writer, const QDate &date, bool confirmed, b
     out() << "would " << plan.message << "\nrun again with --yes to release\n";
     return 0;
 }
+// A folder of a migration tool: the pending files become the tool's next
+// migrations, with down scripts written from `before` (null: flagged).
+int frameworkRelease(const QString &dir, const CatalogSnapshot &before, const QString &name,
+    bool confirmed, bool json)
+{
+    const FrameworkRelease::Plan plan = FrameworkRelease::plan(
+        MigrationsFolder::read(dir), before, QDateTime::currentDateTimeUtc(), name);
+    QJsonObject doc {{QStringLiteral("framework"), plan.framework},
+        {QStringLiteral("migrations"), QJsonArray::fromStringList(plan.migrations)},
+        {QStringLiteral("flagged"), QJsonArray::fromStringList(plan.flagged)},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes)},
+        {QStringLiteral("applied"), false}, {QStringLiteral("message"), plan.message}};
+    if (!plan.ok) {
+        if (json)
+            writeJson(doc);
+        else
+            err() << "tusk migrate: " << plan.message << '\n';
+        return exitProblems;
+    }
+    if (!json)
+        out() << plan.preview(dir);
+    if (!confirmed) {
+        if (json)
+            writeJson(doc);
+        else
+            out() << "run again with --yes to release\n";
+        return 0;
+    }
+    const FrameworkRelease::Outcome done = FrameworkRelease::apply(plan, dir);
+    if (json) {
+        doc.insert(QStringLiteral("applied"), done.ok);
+        doc.insert(QStringLiteral("message"), done.message);
+        writeJson(doc);
+    } else {
+        (done.ok ? out() : err()) << (done.ok ? "" : "tusk migrate: ") << done.message << '\n';
+    }
+    return done.ok ? 0 : exitProblems;
+}
+
+// The catalog the down scripts start from, when asked for (--db, or
+// --catalog for the profile's database); nullopt with `error` when it
+// could not be read.
+std::optional<CatalogSnapshot> catalogBefore(const QCommandLineParser &parser, QString *error)
+{
+    if (!parser.isSet(QStringLiteral("db")) && !parser.isSet(QStringLiteral("catalog")))
+        return CatalogSnapshot();
+    const std::optional<ConnInfo> info = CliConnection::resolve(
+        parser.value(QStringLiteral("profile")), parser.value(QStringLiteral("db")), true, error);
+    if (!info)
+        return std::nullopt;
+    CliCatalog catalog;
+    return catalog.load(*info, false, error);
+}
+
 // split and compact: the preview, then the change when confirmed.
 QJsonObject rewriteJson(const PendingRewrite &plan)
 {
@@ -266,7 +323,11 @@ int MigrateCommand::run(const QStringList &arguments)
         "             such file); shows the plan, --yes writes it\n"
         "  compact    merge pending files that change one table on one day; shows the plan,\n"
         "             --yes writes it\n"
-        "  release    move the pending files into a new <date>_released/ folder\n"
+        "  release    move the pending files into a new <date>_released/ folder; in a folder\n"
+        "             of Flyway, golang-migrate, dbmate, sqitch, graphile-migrate or Prisma,\n"
+        "             write them as that tool's next migration with down scripts (--db or\n"
+        "             --catalog: the catalog from before them; without, what needs it is\n"
+        "             flagged)\n"
         "  check      for CI: order, CHANGELOG, released files as in git's HEAD, lint\n"
         "Exit status: 0 ok, 1 the folder breaks a rule or could not be written, 2 usage."));
     parser.addHelpOption();
@@ -286,6 +347,18 @@ int MigrateCommand::run(const QStringList &arguments)
         {QStringLiteral("yes"),
             QStringLiteral(
                 "Release, split or compact without asking (the plan is shown otherwise).")},
+        {QStringLiteral("db"),
+            QStringLiteral("release into a migration tool: read the catalog the down scripts "
+                           "start from at this URL (a database the pending changes have not "
+                           "run on)."),
+            QStringLiteral("URL")},
+        {QStringLiteral("catalog"),
+            QStringLiteral("release into a migration tool: read that catalog from the "
+                           "profile's database.")},
+        {QStringLiteral("name"),
+            QStringLiteral("release into a migration tool: the migration's name (default: its "
+                           "first change)."),
+            QStringLiteral("NAME")},
         {QStringLiteral("max-statements"),
             QStringLiteral("split, status: the most statements one pending file should hold."),
             QStringLiteral("N"), QString::number(PendingSplit::defaultMaxStatements)},
@@ -343,8 +416,19 @@ int MigrateCommand::run(const QStringList &arguments)
         return report(writer.updateChangelog(date), json);
     if (adding)
         return add(writer, actions.at(1), date, json);
-    if (actions.first() == QLatin1String("release"))
-        return release(writer, date, yes, json);
+    if (actions.first() == QLatin1String("release")) {
+        if (FrameworkRelease::frameworkOf(folder.path()) == QLatin1String("plain SQL"))
+            return release(writer, date, yes, json);
+        QString error;
+        const std::optional<CatalogSnapshot> before = catalogBefore(parser, &error);
+        if (!before) {
+            err() << "tusk migrate: the catalog for the down scripts could not be read: " << error
+                  << '\n';
+            return exitProblems;
+        }
+        return frameworkRelease(
+            folder.path(), *before, parser.value(QStringLiteral("name")), yes, json);
+    }
     if (splitting) {
         QString why;
         const PendingRewrite plan = writer.planSplit(actions.value(1), max, &why);

@@ -85,6 +85,7 @@ private slots:
     void splitsWithAPreview();
     void compactsWithAPreview();
     void usesAnExistingFolder();
+    void releasesIntoTheFoldersTool();
     void noticesAReleasedFileEditedSinceHead();
 
 private:
@@ -343,6 +344,36 @@ void TestRolloutPage::usesAnExistingFolder()
         QByteArray("[configuration]\nschema_version = 1\n\n[database.app]\nhost = "
                    "\"localhost\"\ndatabase = \"app\"\n"
                    "migrations_path = \"src/db/sql\"\n"));
+}
+
+void TestRolloutPage::releasesIntoTheFoldersTool()
+{
+    const QString folder = m_folder + QStringLiteral("-golang");
+    copyFolder(
+        QStringLiteral(TUSK_FRAMEWORKS_DATA "/golang-migrate-sequence/before/migrations"), folder);
+    QSignalSpy refreshed(m_page.get(), &RolloutPage::refreshed);
+    m_page->setFolder(folder);
+    QVERIFY(refreshed.wait(10000));
+    QSignalSpy asked(m_page.get(), &RolloutPage::confirmationAsked);
+    m_page->askRelease();
+    QVERIFY(asked.wait(10000));
+    const QString preview =
+        m_page->findChild<QPlainTextEdit *>(QStringLiteral("rolloutPreview"))->toPlainText();
+    QVERIFY2(preview.startsWith(QLatin1String("release prerelease.sql as golang-migrate "
+                                              "000010_items_column_price_cents_added.up.sql")),
+        qPrintable(preview));
+    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-golang.png"))));
+    QSignalSpy said(m_page.get(), &RolloutPage::message);
+    QTest::mouseClick(
+        m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
+    QVERIFY(said.wait(10000));
+    QVERIFY2(said.last().first().toString().startsWith(QLatin1String("released prerelease.sql")),
+        qPrintable(said.last().first().toString()));
+    QVERIFY(
+        QFile::exists(folder + QStringLiteral("/000010_items_column_price_cents_added.up.sql")));
+    QVERIFY(
+        QFile::exists(folder + QStringLiteral("/000010_items_column_price_cents_added.down.sql")));
+    QVERIFY(!QFile::exists(folder + QStringLiteral("/prerelease.sql")));
 }
 
 void TestRolloutPage::noticesAReleasedFileEditedSinceHead()

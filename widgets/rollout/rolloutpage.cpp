@@ -2,6 +2,7 @@
 
 #include "rolloutconfirmbar.h"
 
+#include "core/migrations/frameworkrelease.h"
 #include "core/migrations/migrationswriter.h"
 #include "core/migrations/pendingsplit.h"
 #include "core/profiles/profileregistry.h"
@@ -10,6 +11,7 @@
 
 #include <QAction>
 #include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -347,6 +349,10 @@ void RolloutPage::askRelease()
     // The plan reads the folder: off the GUI thread like every other read.
     const QString folder = m_folder;
     const QDate day = today();
+    if (core::FrameworkRelease::frameworkOf(folder) != QLatin1String("plain SQL")) {
+        askFrameworkRelease();
+        return;
+    }
     core::BackgroundPool::run<core::MigrationsWriter::Outcome>(
         this, [folder, day] { return core::MigrationsWriter(folder).planRelease(day); },
         [this, folder](core::MigrationsWriter::Outcome &&plan) {
@@ -361,6 +367,40 @@ void RolloutPage::askRelease()
             m_confirm->ask(tr("Release? This will %1. Released files are never written again.")
                                .arg(plan.message),
                 tr("Release"));
+            emit confirmationAsked();
+        });
+}
+
+// A folder of a migration tool: the pending files become its next
+// migrations, down scripts written from the workspace's catalog (when it is
+// this folder's database; FrameworkRelease sets it aside when it already
+// holds the changes).
+void RolloutPage::askFrameworkRelease()
+{
+    const QString folder = m_folder;
+    const core::CatalogSnapshot before =
+        m_workspace && m_workspace->target().migrationsFolder == folder ? m_workspace->catalog()
+                                                                        : core::CatalogSnapshot();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    core::BackgroundPool::run<core::FrameworkRelease::Plan>(
+        this,
+        [folder, before, now] {
+            return core::FrameworkRelease::plan(core::MigrationsFolder::read(folder), before, now);
+        },
+        [this, folder](core::FrameworkRelease::Plan &&plan) {
+            if (folder != m_folder)
+                return;
+            if (!plan.ok) {
+                emit message(plan.message);
+                return;
+            }
+            m_planFolder = folder;
+            m_frameworkPlan = plan;
+            m_asked = Asked::FrameworkRelease;
+            m_confirm->ask(tr("Release as %1 migrations? The pending files go once they are "
+                              "written; statements without a safe inverse are flagged below.")
+                               .arg(plan.framework),
+                tr("Release"), plan.preview(folder));
             emit confirmationAsked();
         });
 }
@@ -462,6 +502,12 @@ void RolloutPage::confirm()
     case Asked::Rewrite: {
         const core::PendingRewrite plan = std::exchange(m_rewrite, core::PendingRewrite());
         runWrite([folder, plan] { return core::MigrationsWriter(folder).apply(plan).message; });
+        break;
+    }
+    case Asked::FrameworkRelease: {
+        const core::FrameworkRelease::Plan plan =
+            std::exchange(m_frameworkPlan, core::FrameworkRelease::Plan());
+        runWrite([folder, plan] { return core::FrameworkRelease::apply(plan, folder).message; });
         break;
     }
     case Asked::Folder:

@@ -2,6 +2,7 @@
 
 #include "widgets/shell/toolpage.h"
 
+#include "core/migrations/frameworkrelease.h"
 #include "core/migrations/migrationsfoldercandidates.h"
 #include "core/migrations/migrationsoverview.h"
 #include "core/migrations/pendingrewrite.h"
@@ -86,6 +87,7 @@ private:
     QTreeWidgetItem *addGroup(const QString &title, const QString &tip);
     void runWrite(std::function<QString()> write);
     void askRewrite(bool split);
+    void askFrameworkRelease();
     void useFolder(const core::MigrationsFolderCandidates::Candidate &candidate);
     void updateActions();
 
@@ -94,10 +96,11 @@ private:
 
     QString m_folder;
     QDate m_fixedToday;
-    enum class Asked { Nothing, Release, Rewrite, Folder };
+    enum class Asked { Nothing, Release, FrameworkRelease, Rewrite, Folder };
     Asked m_asked = Asked::Nothing;
     QString m_planFolder; // the folder the shown plan is about
     core::PendingRewrite m_rewrite; // the split or compaction shown
+    core::FrameworkRelease::Plan m_frameworkPlan; // the release into a tool shown
     QList<core::MigrationsFolderCandidates::Candidate> m_candidates;
     core::Workspace *m_workspace = nullptr;
     ToolHost *m_host = nullptr;
