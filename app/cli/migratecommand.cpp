@@ -66,6 +66,8 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
             {QStringLiteral("missing_changelog_entries"),
                 QJsonArray::fromStringList(overview.missingEntries)},
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+            {QStringLiteral("framework"), overview.framework},
+            {QStringLiteral("tool_migrations"), QJsonArray::fromStringList(overview.toolFiles)},
             {QStringLiteral("suggestions"), QJsonArray::fromStringList(overview.suggestions)}};
         writeJson(doc);
         return problems.isEmpty() ? 0 : exitProblems;
@@ -85,6 +87,9 @@ int status(const MigrationsOverview &overview, const QString &shownPath, const Q
                                   "no CHANGELOG entry: tusk migrate changelog adds them"))
                   << ")\n";
         }
+        if (overview.framework != QLatin1String("plain SQL"))
+            out() << overview.framework << "'s migrations: " << overview.toolFiles.size()
+                  << " (release writes the pending files as the next one)\n";
         out() << "released (never written):\n";
         if (folder.released().isEmpty())
             out() << "  (none)\n";

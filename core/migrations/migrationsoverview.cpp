@@ -1,6 +1,7 @@
 #include "migrationsoverview.h"
 
 #include "changelog.h"
+#include "frameworkrelease.h"
 #include "migrationswriter.h"
 #include "pendingcompaction.h"
 #include "pendingsplit.h"
@@ -90,6 +91,21 @@ MigrationsOverview MigrationsOverview::read(const QString &path, bool askGit, in
             inside << dir.relativeFilePath(it.next());
         inside.sort();
         o.releasedFiles << inside;
+    }
+    o.framework = FrameworkRelease::frameworkOf(o.folder.path());
+    if (o.framework != QLatin1String("plain SQL")) {
+        QDirIterator it(o.folder.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext() && o.toolFiles.size() < 500) {
+            const QString relative = dir.relativeFilePath(it.next());
+            const QString top = relative.section(QLatin1Char('/'), 0, 0);
+            if (relative == QLatin1String("CHANGELOG.md") || top.startsWith(QLatin1Char('.'))
+                || MigrationsFolder::isReleasedName(top)
+                || (!relative.contains(QLatin1Char('/'))
+                    && MigrationsFolder::pendingNumber(relative) >= 0))
+                continue;
+            o.toolFiles << relative;
+        }
+        o.toolFiles.sort();
     }
     // What the folder's rules propose (never do unasked): a split, a compaction.
     if (o.folder.problems().isEmpty()) {

@@ -22,6 +22,11 @@ struct MigrationsOverview {
     QStringList missingEntries; // "2_prerelease.sql: shop.orders: column note added (…)"
     QStringList staleEntries; // one sentence per entry describing a released migration
     QStringList releasedFiles; // paths inside released parts, relative to the folder
+    // The migration tool the folder belongs to ("plain SQL" when none) and
+    // the tool's own migrations in it (its history: everything that is not
+    // pending, released or CHANGELOG.md), relative, at most a few hundred.
+    QString framework;
+    QStringList toolFiles;
     QString readError; // a pending file that could not be read
     // Released files git sees edited or deleted since HEAD, one sentence
     // each; asked only when `askGit`, and a note when git could not say.

@@ -248,6 +248,16 @@ void RolloutPage::display(const core::MigrationsOverview &overview)
         item->setData(0, kPathRole, QDir(folder.path()).filePath(relative));
         item->setToolTip(0, tr("Released: opens read-only"));
     }
+    if (!overview.toolFiles.isEmpty()) {
+        QTreeWidgetItem *tool = addGroup(tr("%1's migrations").arg(overview.framework),
+            tr("The tool's own history: its runner applies these; Release… adds the pending "
+               "files here"));
+        for (const QString &relative : overview.toolFiles) {
+            auto *item = new QTreeWidgetItem(tool, {relative});
+            item->setForeground(0, grey);
+            item->setData(0, kPathRole, QDir(folder.path()).filePath(relative));
+        }
+    }
     m_files->resizeColumnToContents(0);
     m_changelog->setMarkdown(overview.hasChangelog
             ? renderable(overview.changelog)
