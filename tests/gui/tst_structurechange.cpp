@@ -50,7 +50,7 @@ private slots:
     void confirmDdlFalseAndTheSandboxDoNotAsk();
 
 private:
-    void setTarget(ProfileScope scope, bool confirmDdl);
+    void setTarget(ProfileScope scope, bool confirmDdl, bool waitReady = false);
     bool runScript(const QString &text);
     bool columnExists(const QString &table, const QString &column);
 
@@ -91,23 +91,23 @@ void TestStructureChange::init()
         return m_answer;
     });
     m_page->attach(m_workspace.get(), nullptr);
-    setTarget(ProfileScope::Project, true);
+    setTarget(ProfileScope::Project, true, true);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
 }
 
-void TestStructureChange::setTarget(ProfileScope scope, bool confirmDdl)
+void TestStructureChange::setTarget(ProfileScope scope, bool confirmDdl, bool waitReady)
 {
     Profile profile;
     profile.name = QStringLiteral("staging");
     profile.scope = scope;
     profile.confirmDdl = confirmDdl;
     // The first target opens the session (ready); another profile on the
-    // same server keeps it, and its policy applies at once.
-    const bool first = !m_workspace->isReady();
+    // same server may keep it without a new ready(), and its policy applies
+    // at targetChanged() at once.
     QSignalSpy ready(m_workspace.get(), &Workspace::ready);
     m_workspace->setTarget(WorkspaceTarget::forProfile(profile, m_db->connInfo(), m_folder));
-    if (first)
+    if (waitReady)
         QVERIFY(ready.count() > 0 || ready.wait(10000));
 }
 
