@@ -1,5 +1,6 @@
 #include "appliedevidence.h"
 
+#include "core/lint/columntype.h"
 #include "core/sql/parsedscript.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -99,6 +100,17 @@ private:
         }
     }
 
+    const DbColumn *column(const DbRelation &table, const QString &name) const
+    {
+        for (const DbColumn &c : m_snapshot.columns()) {
+            if (c.relationOid == table.oid && c.name == name)
+                return &c;
+        }
+        return nullptr;
+    }
+
+    // The snapshot already shows what a subcommand makes: a column that is
+    // there, gone, of the new type, or NOT NULL already.
     void columns(const PgQuery__AlterTableStmt *alter)
     {
         const QString tableName = nameOf(alter->relation);
@@ -106,18 +118,40 @@ private:
         if (!table)
             return;
         for (size_t i = 0; i < alter->n_cmds; ++i) {
-            const PgQuery__Node *cmd = alter->cmds[i];
-            if (cmd->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD
-                || cmd->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn
-                || cmd->alter_table_cmd->missing_ok || !cmd->alter_table_cmd->def
-                || cmd->alter_table_cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+            if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
                 continue;
-            const QString column = text(cmd->alter_table_cmd->def->column_def->colname);
-            for (const DbColumn &c : m_snapshot.columns()) {
-                if (c.relationOid == table->oid && c.name == column) {
-                    found << QStringLiteral("column %1.%2 exists already").arg(tableName, column);
-                    break;
+            const PgQuery__AlterTableCmd *cmd = alter->cmds[i]->alter_table_cmd;
+            const QString name = text(cmd->name);
+            const DbColumn *named = name.isEmpty() ? nullptr : column(*table, name);
+            const QString where = QStringLiteral("%1.%2").arg(tableName, name);
+            switch (cmd->subtype) {
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+                if (!cmd->missing_ok && cmd->def
+                    && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+                    const QString added = text(cmd->def->column_def->colname);
+                    if (column(*table, added))
+                        found
+                            << QStringLiteral("column %1.%2 exists already").arg(tableName, added);
                 }
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+                if (!cmd->missing_ok && !named)
+                    found << QStringLiteral("column %1 is gone already").arg(where);
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+                if (named && named->notNull)
+                    found << QStringLiteral("column %1 is NOT NULL already").arg(where);
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+                if (named && cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+                    const ColumnType wanted =
+                        ColumnType::fromTypeName(cmd->def->column_def->type_name);
+                    if (wanted.isKnown() && wanted == ColumnType::fromCatalog(named->type))
+                        found << QStringLiteral("column %1 is %2 already").arg(where, named->type);
+                }
+                break;
+            default:
+                break;
             }
         }
     }

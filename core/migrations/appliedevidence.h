@@ -14,7 +14,9 @@ namespace tusk::core {
 // inverse written from it would "restore" the new state. This finds the
 // evidence: objects the SQL creates (tables, views, sequences, indexes,
 // columns) that the snapshot already has, without IF NOT EXISTS and not
-// dropped earlier in the same SQL. One sentence per object found.
+// dropped earlier in the same SQL; columns it drops that are gone already,
+// a type it sets that the column has, NOT NULL already set. One sentence
+// per finding.
 class AppliedEvidence {
 public:
     static QStringList find(const CatalogSnapshot &snapshot, const QByteArray &sql);

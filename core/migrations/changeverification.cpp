@@ -11,29 +11,34 @@ ChangeVerification::ChangeVerification(QObject *parent)
 
 bool ChangeVerification::start(Connection *session, const QByteArray &sql)
 {
-    m_checks = ChangeVerifier::checksFor(sql);
-    m_verdicts.clear();
-    m_session = session;
+    // What the whole text leaves behind: a table made and dropped again in
+    // one run promises nothing to find.
+    m_checks = ChangeVerifier::finalChecksFor(sql);
+    m_verdicts = QList<std::optional<ChangeVerifier::Verdict>>(m_checks.size());
+    m_answered = 0;
+    const quint64 run = ++m_run; // replies of an earlier run are dropped
     if (m_checks.isEmpty() || !session)
         return false;
-    next();
-    return true;
-}
-
-void ChangeVerification::next()
-{
-    if (m_verdicts.size() == m_checks.size() || !m_session) {
-        emit finished(m_verdicts);
-        return;
+    // Queued together, right behind the statements that made the change,
+    // so nothing the user runs next can come between them.
+    for (qsizetype i = 0; i < m_checks.size(); ++i) {
+        const ChangeVerifier::Check check = m_checks.at(i);
+        session->execute(check.sql, check.params, this,
+            [this, run, i, check](const QList<Result> &results, const PgError &error) {
+                if (run != m_run)
+                    return;
+                m_verdicts[i] =
+                    ChangeVerifier::judge(check, results.isEmpty() ? Result() : results.first(),
+                        error.isNull() ? QString() : error.message);
+                if (++m_answered == m_checks.size()) {
+                    QList<ChangeVerifier::Verdict> out;
+                    for (const auto &v : std::as_const(m_verdicts))
+                        out << *v;
+                    emit finished(out);
+                }
+            });
     }
-    const ChangeVerifier::Check check = m_checks.at(m_verdicts.size());
-    m_session->execute(check.sql, check.params, this,
-        [this, check](const QList<Result> &results, const PgError &error) {
-            m_verdicts << ChangeVerifier::judge(check,
-                results.isEmpty() ? Result() : results.first(),
-                error.isNull() ? QString() : error.message);
-            next();
-        });
+    return true;
 }
 
 } // namespace tusk::core

@@ -3,16 +3,18 @@
 #include "changeverifier.h"
 
 #include <QObject>
-#include <QPointer>
+
+#include <optional>
 
 namespace tusk::core {
 
 class Connection;
 
 // Runs ChangeVerifier's checks of statements that just succeeded, on the
-// session that ran them (so a change is seen as that session sees it), one
-// query at a time through the connection's queue, and reports every
-// verdict at once. Asynchronous; the thread it lives on.
+// session that ran them (so a change is seen as that session sees it), all
+// queued at once right behind the change, and reports every verdict
+// together; a new start() drops the answers of the one before. Asynchronous; the thread it lives
+// on.
 class ChangeVerification : public QObject {
     Q_OBJECT
 public:
@@ -26,11 +28,10 @@ signals:
     void finished(const QList<tusk::core::ChangeVerifier::Verdict> &verdicts);
 
 private:
-    void next();
-
-    QPointer<Connection> m_session;
     QList<ChangeVerifier::Check> m_checks;
-    QList<ChangeVerifier::Verdict> m_verdicts;
+    QList<std::optional<ChangeVerifier::Verdict>> m_verdicts;
+    qsizetype m_answered = 0;
+    quint64 m_run = 0;
 };
 
 } // namespace tusk::core

@@ -292,7 +292,8 @@ public:
             const QString schema = name.size() > 1 ? name.at(name.size() - 2) : QString();
             checks << ChangeVerifier::Check {
                 QStringLiteral("function %1 exists").arg(name.join(QLatin1Char('.'))),
-                QString::fromLatin1(kFunction), {schema, name.last()}, false,
+                QString::fromLatin1(kFunction),
+                {schema.isEmpty() ? schema : SqlIdentifier::quote(schema), name.last()}, false,
                 QStringLiteral("not found")};
             break;
         }

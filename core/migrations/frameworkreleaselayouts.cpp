@@ -3,6 +3,8 @@
 
 #include "frameworkreleaselayouts.h"
 
+#include "migrationsfolder.h"
+
 #include "changeverifier.h"
 
 #include "core/sql/parsedscript.h"
@@ -173,9 +175,17 @@ QStringList flyway(const Layout &layout, Plan &plan)
         const QString number = m.captured(2);
         if (number.size() > 1 && number.startsWith(QLatin1Char('0')))
             width = qMax(width, int(number.size()));
+        // Versions in released history count (Flyway reads them too), but a
+        // new file never goes into a released part.
+        const QStringList parts = QDir(layout.folder)
+                                      .relativeFilePath(it.fileInfo().absolutePath())
+                                      .split(QLatin1Char('/'));
+        const bool released =
+            std::any_of(parts.begin(), parts.end(), MigrationsFolder::isReleasedName);
         if (number.toLongLong() >= major) {
             major = number.toLongLong();
-            where = it.fileInfo().absolutePath(); // beside the latest
+            if (!released)
+                where = it.fileInfo().absolutePath(); // beside the latest
         }
     }
     QStringList names;

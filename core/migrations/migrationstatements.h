@@ -10,11 +10,18 @@ namespace tusk::core {
 // (SELECT, SHOW, EXPLAIN) that a developer runs beside them to look.
 class MigrationStatements {
 public:
-    // `count`, when given, gets how many statements were kept.
-    static QByteArray of(const QByteArray &sql, int *count = nullptr);
+    // `count`, when given, gets how many statements were kept; `leftOut`
+    // what was left out that the user may have meant (COPY … FROM stdin,
+    // whose data lines are no part of the statement). A SELECT without FROM
+    // that calls a function (setval, create_hypertable) is kept: it does
+    // something.
+    static QByteArray of(const QByteArray &sql, int *count = nullptr, QString *leftOut = nullptr);
     // True when `sql` changes the database's structure (a DDL statement,
     // or one the grammar cannot read and so might).
     static bool changeStructure(const QByteArray &sql);
+    // `sql` closed with a ';' that is not swallowed by a trailing -- comment,
+    // so text appended after it starts a statement of its own.
+    static QByteArray closed(QByteArray sql);
 };
 
 } // namespace tusk::core

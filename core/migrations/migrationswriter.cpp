@@ -2,6 +2,7 @@
 
 #include "changedescriber.h"
 #include "changelog.h"
+#include "migrationstatements.h"
 #include "pendingcompaction.h"
 #include "pendingsplit.h"
 
@@ -43,18 +44,6 @@ QString changelogTrouble(const QString &path, const Changelog &log, bool readOk)
                               "again)")
             .arg(line);
     return {};
-}
-
-// `sql` closed with a ';' that is not swallowed by a trailing -- comment.
-QByteArray closed(QByteArray sql)
-{
-    const LexedScript lexed = ScriptLexer::lex(sql);
-    const qsizetype last = lexed.pieces.isEmpty() ? -1 : lexed.pieces.last().end;
-    if (last >= 0 && last < sql.size())
-        return sql; // the last piece ends at a ';'
-    const bool lineComment = !lexed.comments.isEmpty() && lexed.comments.last().isLineComment
-        && lexed.comments.last().range.end >= sql.size();
-    return sql + (lineComment ? "\n;" : ";");
 }
 
 UserFileWriter::Options protecting(const QString &folder)
@@ -140,7 +129,7 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
         o.message = QStringLiteral("no statements to add");
         return o;
     }
-    added = closed(added);
+    added = MigrationStatements::closed(added);
     // The CHANGELOG follows every change of a pending file: one that cannot
     // be edited stops the change before anything is written.
     bool hasLog = false;
@@ -305,7 +294,14 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
     // Stage a copy beside the target (a name that is not "released"), then
     // rename it into place: either the whole folder appears or none.
     const QString staging = target + QStringLiteral(".staging");
-    QDir(staging).removeRecursively();
+    // One left by an interrupted release may hold the only copy of what it
+    // staged, and may be a link elsewhere: never cleared unasked.
+    if (QFileInfo(staging).exists() || QFileInfo(staging).isSymLink()) {
+        o.message = QStringLiteral("%1 is left from an interrupted release: look at it, remove "
+                                   "it, and release again; nothing was released")
+                        .arg(QFileInfo(staging).fileName());
+        return o;
+    }
     if (!QDir().mkpath(staging)) {
         o.message = QStringLiteral("cannot create %1: nothing was released").arg(staging);
         return o;
@@ -421,7 +417,15 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
     }
     // Stage every new file; a failure here has changed nothing.
     const QString staging = dir.filePath(QStringLiteral(".tusk-rewrite"));
-    QDir(staging).removeRecursively();
+    // One left by an interrupted rewrite may hold the only copy of the files
+    // it set aside (and may be a link elsewhere): never cleared unasked.
+    if (QFileInfo(staging).exists() || QFileInfo(staging).isSymLink()) {
+        o.message = QStringLiteral(".tusk-rewrite is left from an interrupted split or "
+                                   "compaction: its replaced/ folder holds the files it set "
+                                   "aside; put them back if they are missing, remove it, and try "
+                                   "again; nothing was written");
+        return o;
+    }
     UserFileWriter::Options options = protecting(m_folder);
     options.createFolder = true;
     for (const PendingRewrite::File &f : rewrite.files) {
@@ -439,17 +443,26 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
     QDir().mkpath(aside);
     QStringList setAside;
     QStringList movedIn;
+    // Puts the set-aside files back; when one cannot be, the staging
+    // folder stays with it (the only copy) and the message says so.
+    QString stuck;
     auto undo = [&]() {
         for (const QString &name : movedIn)
             QFile::remove(dir.filePath(name));
+        bool restored = true;
         for (const QString &name : setAside)
-            QFile::rename(QDir(aside).filePath(name), dir.filePath(name));
-        QDir(staging).removeRecursively();
+            restored &= QFile::rename(QDir(aside).filePath(name), dir.filePath(name));
+        if (restored)
+            QDir(staging).removeRecursively();
+        else
+            stuck = QStringLiteral(" (some files could not be put back: they are in "
+                                   ".tusk-rewrite/replaced/)");
     };
     for (auto it = rewrite.originals.constBegin(); it != rewrite.originals.constEnd(); ++it) {
         if (!QFile::rename(dir.filePath(it.key()), QDir(aside).filePath(it.key()))) {
             undo();
-            o.message = QStringLiteral("cannot move %1: nothing was changed").arg(it.key());
+            o.message =
+                QStringLiteral("cannot move %1: nothing was changed%2").arg(it.key(), stuck);
             return o;
         }
         setAside << it.key();
@@ -457,7 +470,7 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
     for (const PendingRewrite::File &f : rewrite.files) {
         if (!QFile::rename(QDir(staging).filePath(f.name), dir.filePath(f.name))) {
             undo();
-            o.message = QStringLiteral("cannot write %1: nothing was changed").arg(f.name);
+            o.message = QStringLiteral("cannot write %1: nothing was changed%2").arg(f.name, stuck);
             return o;
         }
         movedIn << f.name;
@@ -471,8 +484,8 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
         if (!written.isNull()) {
             undo();
             o.message = QStringLiteral("CHANGELOG.md could not be written (%1): nothing was "
-                                       "changed")
-                            .arg(written.message);
+                                       "changed%2")
+                            .arg(written.message, stuck);
             return o;
         }
     }

@@ -1,6 +1,7 @@
 #include "pendingcompaction.h"
 
 #include "changelog.h"
+#include "migrationstatements.h"
 
 #include "core/lint/lockmodel.h"
 #include "core/lint/nodetext.h"
@@ -123,13 +124,18 @@ PendingRewrite PendingCompaction::plan(
             PendingRewrite r;
             QByteArray merged;
             for (qsizetype k = a; k <= last; ++k) {
-                const QByteArray &sql = files.at(k).sql;
+                // A last statement without its ';' would run into the next
+                // file's first one.
+                QByteArray sql = files.at(k).sql;
+                while (sql.endsWith('\n') || sql.endsWith(' ') || sql.endsWith('\r'))
+                    sql.chop(1);
+                sql = MigrationStatements::closed(sql) + '\n';
                 if (!merged.isEmpty())
                     merged +=
                         merged.endsWith("\n\n") ? "" : (merged.endsWith('\n') ? "\n" : "\n\n");
                 merged += sql;
                 names << pending.at(k).name;
-                r.originals.insert(pending.at(k).name, sql);
+                r.originals.insert(pending.at(k).name, files.at(k).sql);
                 r.fileMoves.insert(pending.at(k).name, pending.at(a).name);
                 if (k > a)
                     r.removed << pending.at(k).name;

@@ -41,18 +41,37 @@ qsizetype statementEnd(const QByteArray &text, qsizetype end)
 bool cut(const ParsedScript &script, QList<Statement> *out, QString *why)
 {
     const QByteArray &text = script.source().bytes();
+    // psql meta-commands (\set ON_ERROR_STOP, \i) hold for the session of
+    // the file they are in; which part each belongs to is the user's call.
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.startsWith('\\') && line != "\\.") { // a line of \. ends COPY data
+            *why = QStringLiteral("the file holds a psql meta-command (line %1), which holds for "
+                                  "the session of its file: split it by hand")
+                       .arg(i + 1);
+            return false;
+        }
+    }
     qsizetype from = 0;
     for (const ParsedStatement &st : script.statements()) {
         if (!st.isValid()) {
             *why = QStringLiteral("line %1 does not parse (%2): fix it before splitting")
-                       .arg(st.start.line + 1)
+                       .arg(st.start.line)
                        .arg(st.syntaxError);
+            return false;
+        }
+        if (st.node->node_case == PG_QUERY__NODE__NODE_COPY_STMT && st.node->copy_stmt->is_from
+            && (!st.node->copy_stmt->filename || !*st.node->copy_stmt->filename)) {
+            *why = QStringLiteral("the file holds COPY … FROM stdin (line %1), whose data lines "
+                                  "must stay right after it: split it by hand")
+                       .arg(st.start.line);
             return false;
         }
         if (st.node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
             *why = QStringLiteral("the file holds its own BEGIN/COMMIT (line %1): Tusk does "
                                   "not move statements across a transaction; split it by hand")
-                       .arg(st.start.line + 1);
+                       .arg(st.start.line);
             return false;
         }
         const qsizetype end = statementEnd(text, st.range.end);
@@ -157,7 +176,17 @@ PendingRewrite PendingSplit::plan(
     QList<Statement> statements;
     if (!cut(script, &statements, why))
         return {};
-    const QList<QList<Statement>> groups = group(statements, maxStatements);
+    // SET statements at the top (lock_timeout, search_path) set up the
+    // session every part runs in: each part starts with them.
+    qsizetype leading = 0;
+    const QList<ParsedStatement> &parsed = script.statements();
+    while (leading < parsed.size() - 1
+        && parsed.at(leading).node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
+        ++leading;
+    QByteArray prefix = leading ? sql.left(statements.at(leading - 1).end) : QByteArray();
+    if (!prefix.isEmpty() && !prefix.endsWith('\n'))
+        prefix += '\n';
+    const QList<QList<Statement>> groups = group(statements.mid(leading), maxStatements);
     if (groups.size() < 2) {
         *why =
             QStringLiteral("%1 is one run of statements already: nothing to split").arg(file.name);
@@ -175,6 +204,8 @@ PendingRewrite PendingSplit::plan(
         // Each file starts at its statement's comment, not at a blank line.
         while (part.startsWith('\n') || part.startsWith("\r\n"))
             part.remove(0, part.startsWith('\n') ? 1 : 2);
+        if (!prefix.isEmpty())
+            part.prepend(prefix + '\n');
         // …and ends at its last statement's line (the blank lines between
         // statements were separators, not content).
         while (part.endsWith("\n\n"))

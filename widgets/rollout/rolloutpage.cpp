@@ -359,7 +359,20 @@ void RolloutPage::askRelease()
     // The plan reads the folder: off the GUI thread like every other read.
     const QString folder = m_folder;
     const QDate day = today();
-    if (core::FrameworkRelease::frameworkOf(folder) != QLatin1String("plain SQL")) {
+    // Which tool the folder belongs to reads its files: off the GUI thread.
+    if (m_overview.folder.path() != QFileInfo(folder).absoluteFilePath()
+        || m_overview.framework.isEmpty()) {
+        core::BackgroundPool::run<QString>(
+            this, [folder] { return core::FrameworkRelease::frameworkOf(folder); },
+            [this, folder](QString &&framework) {
+                if (folder != m_folder)
+                    return;
+                m_overview.framework = framework;
+                askRelease();
+            });
+        return;
+    }
+    if (m_overview.framework != QLatin1String("plain SQL")) {
         askFrameworkRelease();
         return;
     }

@@ -428,6 +428,7 @@ bool SqlEditorTab::explainStatement(const core::ExplainOptions &options)
 
 void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
 {
+    const bool wasExplain = m_explain.has_value();
     const QString took = core::durationText(elapsedMs);
     if (m_explain) {
         const PendingExplain explain = *std::exchange(m_explain, std::nullopt);
@@ -447,7 +448,7 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
         m_results->appendMessage(tr("Done in %1.").arg(took));
         if (m_results->grids().isEmpty())
             m_results->showMessages();
-        if (!m_explain)
+        if (!wasExplain)
             afterStructureChange(m_runText);
         return;
     }
@@ -477,7 +478,10 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
 // against the catalog (✓/✗ in Messages), then offered to the migration.
 void SqlEditorTab::afterStructureChange(const QByteArray &ran)
 {
-    if (!MigrationStatements::changeStructure(ran))
+    // A dump or a generated script is no migration step to check here, and
+    // parsing it again would keep the window waiting.
+    constexpr qsizetype kChecked = 256 * 1024;
+    if (ran.size() > kChecked || !MigrationStatements::changeStructure(ran))
         return;
     // Inside an open transaction a failing check would abort the user's
     // work; what is not committed is not the database's yet either.

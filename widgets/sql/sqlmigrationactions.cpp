@@ -111,14 +111,17 @@ void SqlMigrationActions::add(const QByteArray &sql, SqlEditorTab *tab)
     core::BackgroundPool::run<Outcome>(
         this,
         [folder, sql, today] {
-            const QByteArray statements = core::MigrationStatements::of(sql);
-            if (statements.isEmpty()) {
-                Outcome nothing;
-                nothing.message = QStringLiteral(
+            QString leftOut;
+            const QByteArray statements = core::MigrationStatements::of(sql, nullptr, &leftOut);
+            Outcome o;
+            if (statements.isEmpty())
+                o.message = QStringLiteral(
                     "nothing to add: those statements only read (SELECT, SHOW, EXPLAIN)");
-                return nothing;
-            }
-            return core::MigrationsWriter(folder).add(statements, today);
+            else
+                o = core::MigrationsWriter(folder).add(statements, today);
+            if (!leftOut.isEmpty())
+                o.message += QStringLiteral("; ") + leftOut;
+            return o;
         },
         [report](Outcome &&outcome) {
             QString text = outcome.message;

@@ -1,0 +1,1 @@
+CREATE TABLE shop.customers (id bigint PRIMARY KEY, name text NOT NULL);

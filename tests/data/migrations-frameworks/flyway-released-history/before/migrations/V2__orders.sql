@@ -1,0 +1,1 @@
+CREATE TABLE shop.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
