@@ -67,6 +67,7 @@ private slots:
     void brokenOrderWritesNothing();
     void aFileSavedSinceThePreviewStopsTheRewrite();
     void aNameTakenSinceThePreviewStopsTheRewrite();
+    void leftoversOfAnInterruptedRunAreNeverCleared();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -239,6 +240,34 @@ void TestMigrationsWriter::aNameTakenSinceThePreviewStopsTheRewrite()
     QVERIFY(!QFileInfo::exists(m_folder + QStringLiteral("/.tusk-rewrite")));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QCOMPARE(log.readAll(), logBefore);
+}
+
+void TestMigrationsWriter::leftoversOfAnInterruptedRunAreNeverCleared()
+{
+    const MigrationsWriter writer(m_folder);
+    QVERIFY(
+        writer
+            .add("ALTER TABLE a ADD COLUMN x int; CREATE INDEX CONCURRENTLY a_x ON a (x);", m_today)
+            .ok);
+    // An interrupted split left the only copy of a file in .tusk-rewrite,
+    // and a link where a release stages points into released history.
+    write(m_folder + QStringLiteral("/.tusk-rewrite/replaced/prerelease.sql"), "kept\n");
+    QVERIFY(QFile::link(m_folder + QStringLiteral("/2026-10-01_released"),
+        m_folder + QStringLiteral("/2026-12-05_released.staging")));
+    QString why;
+    const MigrationsWriter::Outcome split = writer.apply(writer.planSplit(QString(), 25, &why));
+    QVERIFY(!split.ok);
+    QVERIFY2(split.message.startsWith(QLatin1String(".tusk-rewrite is left from an interrupted")),
+        qPrintable(split.message));
+    QFile kept(m_folder + QStringLiteral("/.tusk-rewrite/replaced/prerelease.sql"));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("kept\n"));
+    const MigrationsWriter::Outcome release = writer.release(m_today);
+    QVERIFY(!release.ok);
+    QVERIFY2(release.message.contains(QLatin1String("left from an interrupted release")),
+        qPrintable(release.message));
+    QVERIFY(QFile::exists(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql")));
+    QVERIFY(QFile::exists(m_folder + QStringLiteral("/prerelease.sql")));
 }
 
 QTEST_GUILESS_MAIN(TestMigrationsWriter)
