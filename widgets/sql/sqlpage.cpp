@@ -103,6 +103,14 @@ QMessageBox::StandardButton SqlPage::ask(
     return QMessageBox::question(this, title, text, buttons);
 }
 
+void SqlPage::forEachTab(const std::function<void(SqlEditorTab *)> &apply) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (SqlEditorTab *tab = tabAt(i))
+            apply(tab);
+    }
+}
+
 SqlEditorTab *SqlPage::currentTab() const
 {
     return qobject_cast<SqlEditorTab *>(m_tabs->currentWidget());
@@ -395,10 +403,7 @@ void SqlPage::autosaveNow()
 void SqlPage::setMigrationsFolder(const QString &folder)
 {
     m_migrations = folder;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (SqlEditorTab *tab = tabAt(i))
-            applyLintMode(tab);
-    }
+    forEachTab([&](SqlEditorTab *tab) { applyLintMode(tab); });
 }
 
 bool SqlPage::isInMigrations(const QString &path) const
@@ -427,28 +432,19 @@ void SqlPage::applyLintMode(SqlEditorTab *tab)
 void SqlPage::setKeywords(const QStringList &words)
 {
     m_keywords = words;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (SqlEditorTab *tab = tabAt(i))
-            tab->setKeywords(words);
-    }
+    forEachTab([&](SqlEditorTab *tab) { tab->setKeywords(words); });
 }
 
 void SqlPage::setSchemaFacts(std::shared_ptr<const SchemaFacts> catalog)
 {
     m_schemaFacts = std::move(catalog);
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (SqlEditorTab *tab = tabAt(i))
-            tab->setSchemaFacts(m_schemaFacts);
-    }
+    forEachTab([&](SqlEditorTab *tab) { tab->setSchemaFacts(m_schemaFacts); });
 }
 
 void SqlPage::setCatalog(const core::CatalogSnapshot &catalog)
 {
     m_catalog = catalog;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (SqlEditorTab *tab = tabAt(i))
-            tab->setCatalog(catalog);
-    }
+    forEachTab([&](SqlEditorTab *tab) { tab->setCatalog(catalog); });
 }
 
 void SqlPage::setTarget(const core::ConnInfo &info, const QString &label, bool production)
@@ -456,10 +452,7 @@ void SqlPage::setTarget(const core::ConnInfo &info, const QString &label, bool p
     m_target = info;
     m_targetLabel = label;
     m_production = production;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (SqlEditorTab *tab = tabAt(i))
-            tab->setTarget(info, label, production);
-    }
+    forEachTab([&](SqlEditorTab *tab) { tab->setTarget(info, label, production); });
 }
 
 ToolPage::Info SqlPage::toolInfo() const
@@ -476,10 +469,7 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
     connect(workspace, &Workspace::targetChanged, this, [this, workspace] {
         setMigrationsFolder(workspace->target().migrationsFolder);
         m_writeOptions = workspace->fileWriteOptions();
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            if (SqlEditorTab *tab = tabAt(i))
-                tab->resultsPane()->setWriteOptions(m_writeOptions);
-        }
+        forEachTab([&](SqlEditorTab *tab) { tab->resultsPane()->setWriteOptions(m_writeOptions); });
     });
     connect(workspace, &Workspace::ready, this, [this, workspace] {
         const WorkspaceTarget &target = workspace->target();
@@ -497,8 +487,7 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
     m_migrationActions = new SqlMigrationActions(workspace, this);
     QWidget::addActions(m_migrationActions->actions());
     connect(m_migrationActions, &SqlMigrationActions::message, this, &SqlPage::message);
-    for (int i = 0; i < m_tabs->count(); ++i)
-        m_migrationActions->track(tabAt(i));
+    forEachTab([this](SqlEditorTab *tab) { m_migrationActions->track(tab); });
     if (host) {
         connect(this, &SqlPage::message, this,
             [host](const QString &text) { host->showMessage(text); });

@@ -110,6 +110,7 @@ private:
     void updateTitle(SqlEditorTab *tab);
     void fileChangedOnDisk(const QString &path);
     SqlEditorTab *tabForFile(const QString &path) const;
+    void forEachTab(const std::function<void(SqlEditorTab *)> &apply) const;
     QMessageBox::StandardButton ask(
         const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
 
