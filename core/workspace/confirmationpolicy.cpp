@@ -40,7 +40,7 @@ const LintEngine &engine()
 
 QString ConfirmationPolicy::describeSchemaChanges(const QByteArray &sql, const SchemaFacts *facts)
 {
-    const ParsedScript script(sql, 1);
+    const ParsedScript script(sql); // several threads on a big script: the window waits
     const bool lint = sql.size() <= kLintedBytes;
     LintResult result;
     if (lint)
