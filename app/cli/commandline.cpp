@@ -6,6 +6,7 @@
 #include "migratecommand.h"
 #include "plancommand.h"
 #include "profilescommand.h"
+#include "rolloutcommand.h"
 #include "sandboxcommand.h"
 #include "schemacommand.h"
 
@@ -38,6 +39,8 @@ const Subcommand subcommands[] = {
         &PlanCommand::run},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
         &ProfilesCommand::run},
+    {"rollout", "plan a rollout of pending SQL: safe, online or breaking, step by step",
+        &RolloutCommand::run},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",
         &SandboxCommand::run},
     {"schema", "print a database's catalog, or the DDL of one object", &SchemaCommand::run},

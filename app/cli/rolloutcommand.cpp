@@ -1,0 +1,118 @@
+#include "rolloutcommand.h"
+
+#include "clicatalog.h"
+#include "cliconnection.h"
+#include "console.h"
+
+#include "core/lint/schemafacts.h"
+#include "core/rollout/rolloutplanner.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+namespace {
+constexpr int exitBreaking = 1;
+constexpr int exitUsage = 2;
+
+QJsonObject stepJson(const RolloutStep &step)
+{
+    QJsonArray gate;
+    for (const ChangeVerifier::Check &check : step.gate)
+        gate.append(check.what);
+    return {{QStringLiteral("phase"), RolloutStep::phaseName(step.phase)},
+        {QStringLiteral("up"), step.up}, {QStringLiteral("rollback"), step.rollback},
+        {QStringLiteral("rollback_safe"), step.rollbackSafe}, {QStringLiteral("lock"), step.lock},
+        {QStringLiteral("in_transaction"), step.inTransaction}, {QStringLiteral("gate"), gate}};
+}
+
+QJsonObject planJson(const RolloutPlan &plan)
+{
+    QJsonArray items;
+    for (const RolloutItem &item : plan.items) {
+        QJsonArray steps;
+        for (const RolloutStep &step : item.steps)
+            steps.append(stepJson(step));
+        items.append(QJsonObject {{QStringLiteral("statement"), item.statement},
+            {QStringLiteral("kind"), RolloutItem::kindName(item.kind)},
+            {QStringLiteral("why"), item.why}, {QStringLiteral("steps"), steps}});
+    }
+    return {{QStringLiteral("settings"), QJsonArray::fromStringList(plan.settings)},
+        {QStringLiteral("items"), items}};
+}
+} // namespace
+
+int RolloutCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "A rollout of pending SQL (docs/rollout.md).\n"
+        "  plan FILE|-   each statement: safe as written, safe in its online form, or\n"
+        "                breaking; its steps with lock, transaction, rollback and gate\n"
+        "Exit status: 0 every statement has a safe plan, 1 one breaks running code, 2 usage."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("plan FILE|-"));
+    parser.addOptions({
+        {QStringLiteral("format"), QStringLiteral("md or json."), QStringLiteral("FORMAT"),
+            QStringLiteral("md")},
+        {QStringLiteral("db"),
+            QStringLiteral("The target database, whose catalog the rollbacks and lints use."),
+            QStringLiteral("URL")},
+        {QStringLiteral("profile"), QStringLiteral("The target profile (instead of --db)."),
+            QStringLiteral("NAME")},
+    });
+    if (const auto done = Console::parse(parser, QStringLiteral("rollout"), arguments))
+        return *done;
+    const QStringList actions = parser.positionalArguments();
+    if (actions.size() != 2 || actions.first() != QLatin1String("plan")) {
+        err() << "tusk rollout: name an action and its input: plan FILE|-\n";
+        return exitUsage;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("md") && format != QLatin1String("json")) {
+        err() << "tusk rollout: --format takes md or json\n";
+        return exitUsage;
+    }
+    QFile file;
+    const QString from = actions.at(1);
+    const bool ok = from == QLatin1String("-")
+        ? file.open(stdin, QIODevice::ReadOnly)
+        : (file.setFileName(from), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        err() << "tusk rollout: cannot read " << from << '\n';
+        return exitUsage;
+    }
+    const QByteArray sql = file.readAll();
+    CatalogSnapshot before;
+    if (parser.isSet(QStringLiteral("db")) || parser.isSet(QStringLiteral("profile"))) {
+        QString error;
+        const std::optional<ConnInfo> info =
+            CliConnection::resolve(parser.value(QStringLiteral("profile")),
+                parser.value(QStringLiteral("db")), false, &error);
+        CliCatalog catalog;
+        const std::optional<CatalogSnapshot> snapshot =
+            info ? catalog.load(*info, false, &error) : std::nullopt;
+        if (!snapshot) {
+            err() << "tusk rollout: the target's catalog could not be read: " << error << '\n';
+            return exitBreaking;
+        }
+        before = *snapshot;
+    }
+    const RolloutPlan plan = RolloutPlanner::plan(
+        sql, before, nullptr, before.isNull() ? 150000 : before.serverVersion());
+    if (format == QLatin1String("json"))
+        Console::writeOut(QJsonDocument(planJson(plan)).toJson(QJsonDocument::Indented));
+    else
+        out() << plan.markdown();
+    const bool breaking = std::any_of(plan.items.begin(), plan.items.end(),
+        [](const RolloutItem &item) { return item.kind == RolloutItem::Kind::Breaking; });
+    return breaking ? exitBreaking : 0;
+}
+
+} // namespace tusk::app

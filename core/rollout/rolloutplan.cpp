@@ -1,0 +1,81 @@
+#include "rolloutplan.h"
+
+namespace tusk::core {
+
+QString RolloutStep::phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Expand:
+        return QStringLiteral("expand");
+    case Phase::Backfill:
+        return QStringLiteral("backfill");
+    case Phase::Contract:
+        return QStringLiteral("contract");
+    }
+    return {};
+}
+
+QString RolloutItem::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Safe:
+        return QStringLiteral("safe as written");
+    case Kind::Online:
+        return QStringLiteral("safe in its online form");
+    case Kind::Breaking:
+        return QStringLiteral("breaking: needs a recipe");
+    }
+    return {};
+}
+
+int RolloutPlan::stepCount() const
+{
+    int n = 0;
+    for (const RolloutItem &item : items)
+        n += int(item.steps.size());
+    return n;
+}
+
+QString RolloutPlan::markdown() const
+{
+    QString out = QStringLiteral("# Rollout plan\n\n%1 statement%2, %3 step%4.\n")
+                      .arg(items.size())
+                      .arg(items.size() == 1 ? QString() : QStringLiteral("s"))
+                      .arg(stepCount())
+                      .arg(stepCount() == 1 ? QString() : QStringLiteral("s"));
+    if (!settings.isEmpty())
+        out += QStringLiteral("\nEvery step runs with `%1`.\n")
+                   .arg(settings.join(QStringLiteral("` `")));
+    int number = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const RolloutItem &item = items.at(i);
+        out += QStringLiteral("\n## %1. %2\n\n```sql\n%3\n```\n")
+                   .arg(i + 1)
+                   .arg(RolloutItem::kindName(item.kind), item.statement);
+        if (!item.why.isEmpty())
+            out += QStringLiteral("\nWhy: %1\n").arg(item.why);
+        for (const RolloutStep &step : item.steps) {
+            out += QStringLiteral("\n### Step %1 (%2)\n\n```sql\n%3\n```\n\n")
+                       .arg(++number)
+                       .arg(RolloutStep::phaseName(step.phase), step.up);
+            out += QStringLiteral("- Lock: %1\n").arg(step.lock);
+            out += QStringLiteral("- In a transaction: %1\n")
+                       .arg(step.inTransaction ? QStringLiteral("yes")
+                                               : QStringLiteral("no (run it on its own)"));
+            out +=
+                QStringLiteral("- Rollback%1:\n\n  ```sql\n  %2\n  ```\n")
+                    .arg(step.rollbackSafe ? QString() : QStringLiteral(" (not safe)"),
+                        QString(step.rollback).replace(QLatin1Char('\n'), QStringLiteral("\n  ")));
+            if (step.gate.isEmpty()) {
+                out += QStringLiteral("- Gate: none\n");
+            } else {
+                out += QStringLiteral("- Gate before the next step:\n");
+                for (const ChangeVerifier::Check &check : step.gate)
+                    out += QStringLiteral("  - %1\n").arg(check.what);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace tusk::core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/migrations/changeverifier.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tusk::core {
+
+// One step of a rollout (docs/rollout.md): the SQL that moves forward, the
+// SQL that takes it back, the lock it takes and what that blocks, whether
+// it may run inside a transaction, and the gate that must hold before the
+// next step (checks Tusk runs against the catalog, not text).
+struct RolloutStep {
+    enum class Phase { Expand, Backfill, Contract };
+    Phase phase = Phase::Expand;
+    QString up; // one statement, ending with ';'
+    QString rollback; // its inverse; a "-- " comment when there is none
+    bool rollbackSafe = true; // false: the inverse loses data or is missing (said in rollback)
+    QString lock; // "SHARE UPDATE EXCLUSIVE on shop.orders: …"; "none held for long"
+    bool inTransaction = true; // false: CONCURRENTLY and the like
+    QList<ChangeVerifier::Check> gate; // all must hold before the next step
+
+    static QString phaseName(Phase phase);
+};
+
+// A pending statement as the rollout sees it, and the steps it becomes.
+struct RolloutItem {
+    enum class Kind {
+        Safe, // safe as written
+        Online, // safe in its online form (the linter's rewrite)
+        Breaking, // breaks running code or holds a long lock: needs a recipe
+    };
+    Kind kind = Kind::Safe;
+    QString statement; // as written
+    QString why; // the findings that made it Online or Breaking, one line each
+    QList<RolloutStep> steps;
+
+    static QString kindName(Kind kind);
+};
+
+struct RolloutPlan {
+    // Session settings the steps run under (SET lock_timeout …).
+    QStringList settings;
+    QList<RolloutItem> items;
+
+    int stepCount() const;
+    // The plan as Markdown, for a pull request and `tusk rollout plan`.
+    QString markdown() const;
+};
+
+} // namespace tusk::core
