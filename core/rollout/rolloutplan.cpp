@@ -24,6 +24,8 @@ QString RolloutItem::kindName(Kind kind)
         return QStringLiteral("safe in its online form");
     case Kind::Breaking:
         return QStringLiteral("breaking: needs a recipe");
+    case Kind::Recipe:
+        return QStringLiteral("breaking as written: expand/contract");
     }
     return {};
 }

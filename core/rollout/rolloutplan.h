@@ -21,6 +21,7 @@ struct RolloutStep {
     QString lock; // "SHARE UPDATE EXCLUSIVE on shop.orders: …"; "none held for long"
     bool inTransaction = true; // false: CONCURRENTLY and the like
     QList<ChangeVerifier::Check> gate; // all must hold before the next step
+    bool fromRecipe = false; // rollback, lock and gate written by the recipe
 
     static QString phaseName(Phase phase);
 };
@@ -31,6 +32,7 @@ struct RolloutItem {
         Safe, // safe as written
         Online, // safe in its online form (the linter's rewrite)
         Breaking, // breaks running code or holds a long lock: needs a recipe
+        Recipe, // breaking as written: an expand/contract recipe replaces it
     };
     Kind kind = Kind::Safe;
     QString statement; // as written

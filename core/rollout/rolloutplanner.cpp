@@ -1,5 +1,7 @@
 #include "rolloutplanner.h"
 
+#include "columnswaprecipe.h"
+
 #include "core/lint/fixapplier.h"
 #include "core/lint/lintengine.h"
 #include "core/lint/lockmodel.h"
@@ -102,6 +104,18 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
             steps = FixApplier::apply(steps, relevant).text;
         } else {
             item.kind = RolloutItem::Kind::Breaking;
+            QString missing;
+            if (const auto recipe = ColumnSwapRecipe::steps(st.node, before, &missing)) {
+                item.kind = RolloutItem::Kind::Recipe;
+                for (RolloutStep step : *recipe) {
+                    step.fromRecipe = true;
+                    item.steps << step;
+                }
+                plan.items << item;
+                continue;
+            }
+            if (!missing.isEmpty())
+                item.why += QStringLiteral("; ") + missing;
         }
         const ParsedScript rewritten(steps, 1);
         for (const ParsedStatement &s : rewritten.statements()) {
@@ -120,7 +134,7 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
     QString all;
     for (const RolloutItem &item : plan.items) {
         for (const RolloutStep &step : item.steps)
-            all += step.up + QLatin1Char('\n');
+            all += step.fromRecipe ? QStringLiteral("SELECT;\n") : step.up + QLatin1Char('\n');
     }
     // A step is rolled back right after it runs, before the later steps: its
     // inverse is the last of the script up to it (a later DROP of what it
@@ -130,6 +144,10 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
     QList<StatementReverse::Inverse> inverses;
     for (const RolloutItem &item : plan.items) {
         for (const RolloutStep &step : item.steps) {
+            if (step.fromRecipe) {
+                inverses << StatementReverse::Inverse();
+                continue;
+            }
             prefix += step.up + QLatin1Char('\n');
             const QList<StatementReverse::Inverse> upTo = reverse.reverse(prefix);
             inverses << (upTo.isEmpty() ? StatementReverse::Inverse() : upTo.last());
@@ -141,6 +159,8 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
     for (RolloutItem &item : plan.items) {
         for (RolloutStep &step : item.steps) {
             const qsizetype at = index++;
+            if (step.fromRecipe)
+                continue;
             if (at < inverses.size()) {
                 const StatementReverse::Inverse &inverse = inverses.at(at);
                 step.rollbackSafe = inverse.safe;
