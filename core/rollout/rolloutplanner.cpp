@@ -1,6 +1,7 @@
 #include "rolloutplanner.h"
 
 #include "columnswaprecipe.h"
+#include "tablerenamerecipe.h"
 
 #include "core/lint/fixapplier.h"
 #include "core/lint/lintengine.h"
@@ -105,7 +106,10 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
         } else {
             item.kind = RolloutItem::Kind::Breaking;
             QString missing;
-            if (const auto recipe = ColumnSwapRecipe::steps(st.node, before, &missing)) {
+            std::optional<QList<RolloutStep>> recipe = TableRenameRecipe::steps(st.node);
+            if (!recipe)
+                recipe = ColumnSwapRecipe::steps(st.node, before, &missing);
+            if (recipe) {
                 item.kind = RolloutItem::Kind::Recipe;
                 for (RolloutStep step : *recipe) {
                     step.fromRecipe = true;

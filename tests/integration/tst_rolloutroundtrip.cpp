@@ -104,6 +104,8 @@ void TestRolloutRoundTrip::everyStepRollsBack_data()
         << QStringLiteral("ALTER TABLE shop.orders RENAME COLUMN note TO remark;");
     QTest::newRow("type change (expand/contract)")
         << QStringLiteral("ALTER TABLE shop.orders ALTER COLUMN total TYPE numeric(14,2);");
+    QTest::newRow("rename table (expand/contract)")
+        << QStringLiteral("ALTER TABLE shop.customers RENAME TO clients;");
     QTest::newRow("drop index") << QStringLiteral(
         "CREATE INDEX orders_total_idx ON shop.orders (total);\n"
         "DROP INDEX shop.orders_total_idx;");
