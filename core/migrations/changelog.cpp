@@ -178,14 +178,9 @@ int Changelog::reassignEntries(
         const QString file = fileFor(m.captured(2), m.captured(1));
         if (file != m.captured(2)) {
             // Only the marker changes: the bullet, spacing and a CR stay.
-            const QByteArray from = marker(m.captured(2)).toUtf8();
             QByteArray line = all.at(i);
-            const qsizetype at = line.lastIndexOf("<!--");
-            const qsizetype close = line.indexOf("-->", at);
-            if (at >= 0 && close > at)
-                line.replace(at, close + 3 - at, marker(file).toUtf8());
-            else
-                line.replace(from, marker(file).toUtf8());
+            const qsizetype at = line.lastIndexOf("<!--"); // the marker matched above
+            line.replace(at, line.indexOf("-->", at) + 3 - at, marker(file).toUtf8());
             all[i] = line;
             ++moved;
         }

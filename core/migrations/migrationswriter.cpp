@@ -33,13 +33,15 @@ bool unreadable(const QString &path, bool readOk)
     return !readOk && QFileInfo::exists(path);
 }
 
-// Why CHANGELOG.md cannot be edited, or empty: unreadable, or not UTF-8
+// Reads CHANGELOG.md into `log` (`exists` false when there is none yet);
+// returns why it cannot be edited, or empty: unreadable, or not UTF-8
 // (Tusk's UTF-8 lines would turn the file into two encodings at once).
-QString changelogTrouble(const QString &path, const Changelog &log, bool readOk)
+QString readChangelog(const QString &path, Changelog *log, bool *exists)
 {
-    if (unreadable(path, readOk))
+    *log = Changelog(readAll(path, exists));
+    if (unreadable(path, *exists))
         return QStringLiteral("CHANGELOG.md cannot be read");
-    if (const int line = log.firstNonUtf8Line())
+    if (const int line = log->firstNonUtf8Line())
         return QStringLiteral("CHANGELOG.md is not UTF-8 (line %1; save it as UTF-8 and try "
                               "again)")
             .arg(line);
@@ -133,8 +135,8 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     // The CHANGELOG follows every change of a pending file: one that cannot
     // be edited stops the change before anything is written.
     bool hasLog = false;
-    Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
+    Changelog log;
+    if (const QString trouble = readChangelog(folder.changelogPath(), &log, &hasLog);
         !trouble.isEmpty()) {
         o.message = trouble + QStringLiteral(": nothing was written");
         return o;
@@ -215,8 +217,8 @@ MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) c
     if (!folder.exists())
         return blocked(folder);
     bool hasLog = false;
-    Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
+    Changelog log;
+    if (const QString trouble = readChangelog(folder.changelogPath(), &log, &hasLog);
         !trouble.isEmpty()) {
         Outcome o;
         o.message = trouble + QStringLiteral(": nothing was written");
@@ -316,8 +318,8 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
         names << p.name;
     }
     bool hasLog = false;
-    Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
+    Changelog log;
+    if (const QString trouble = readChangelog(folder.changelogPath(), &log, &hasLog);
         !trouble.isEmpty()) {
         QDir(staging).removeRecursively();
         o.message = trouble + QStringLiteral(": nothing was released");
@@ -409,8 +411,8 @@ MigrationsWriter::Outcome MigrationsWriter::apply(const PendingRewrite &rewrite)
         }
     }
     bool hasLog = false;
-    Changelog log(readAll(folder.changelogPath(), &hasLog));
-    if (const QString trouble = changelogTrouble(folder.changelogPath(), log, hasLog);
+    Changelog log;
+    if (const QString trouble = readChangelog(folder.changelogPath(), &log, &hasLog);
         !trouble.isEmpty()) {
         o.message = trouble + QStringLiteral(": nothing was written");
         return o;

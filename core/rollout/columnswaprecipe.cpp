@@ -85,14 +85,10 @@ QList<RolloutStep> build(const Swap &s)
     fill.lock = QStringLiteral("ROW EXCLUSIVE on %1, row locks per batch").arg(rel);
     fill.gate << sameEverywhere(rel, s);
     out << fill;
-    RolloutStep reads;
-    reads.phase = RolloutStep::Phase::Backfill;
-    reads.up = QStringLiteral("-- migrate reads: deploy the application reading and writing %1; "
-                              "the trigger keeps %2 in step for the old version")
-                   .arg(newCol, oldCol);
-    reads.rollback = QStringLiteral("-- deploy the previous version of the application");
-    reads.lock = QStringLiteral("none");
-    out << reads;
+    out << RolloutStep::migrateReads(
+        QStringLiteral("deploy the application reading and writing %1; the trigger keeps %2 in "
+                       "step for the old version")
+            .arg(newCol, oldCol));
     RolloutStep contract;
     contract.phase = RolloutStep::Phase::Contract;
     contract.up = QStringLiteral("DROP TRIGGER %1 ON %2;\nDROP FUNCTION %3();\nALTER TABLE %2 DROP "

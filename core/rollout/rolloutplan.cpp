@@ -15,6 +15,16 @@ QString RolloutStep::phaseName(Phase phase)
     return {};
 }
 
+RolloutStep RolloutStep::migrateReads(const QString &what)
+{
+    RolloutStep step;
+    step.phase = Phase::Backfill;
+    step.up = QStringLiteral("-- migrate reads: ") + what;
+    step.rollback = QStringLiteral("-- deploy the previous version of the application");
+    step.lock = QStringLiteral("none");
+    return step;
+}
+
 QString RolloutItem::kindName(Kind kind)
 {
     switch (kind) {

@@ -24,6 +24,9 @@ struct RolloutStep {
     bool fromRecipe = false; // rollback, lock and gate written by the recipe
 
     static QString phaseName(Phase phase);
+    // The application's step of an expand/contract recipe (no SQL): what
+    // to deploy, and what keeps the old version working meanwhile.
+    static RolloutStep migrateReads(const QString &what);
 };
 
 // A pending statement as the rollout sees it, and the steps it becomes.

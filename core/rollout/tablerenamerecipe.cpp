@@ -24,7 +24,6 @@ std::optional<QList<RolloutStep>> TableRenameRecipe::steps(const PgQuery__Node *
     const QString oldBare = SqlIdentifier::quote(QString::fromUtf8(rename->relation->relname));
     QList<RolloutStep> out;
     RolloutStep expand;
-    expand.fromRecipe = true;
     expand.up = QStringLiteral("BEGIN;\nALTER TABLE %1 RENAME TO %2;\nCREATE VIEW %1 AS SELECT * "
                                "FROM %3;\nCOMMIT;")
                     .arg(oldName, newBare, newName);
@@ -44,17 +43,11 @@ std::optional<QList<RolloutStep>> TableRenameRecipe::steps(const PgQuery__Node *
     view.absentText = QStringLiteral("not found");
     expand.gate << view;
     out << expand;
-    RolloutStep reads;
-    reads.fromRecipe = true;
-    reads.phase = RolloutStep::Phase::Backfill;
-    reads.up = QStringLiteral("-- migrate reads: deploy the application using %1; the view %2 "
-                              "serves the old version meanwhile")
-                   .arg(newName, oldName);
-    reads.rollback = QStringLiteral("-- deploy the previous version of the application");
-    reads.lock = QStringLiteral("none");
-    out << reads;
+    out << RolloutStep::migrateReads(
+        QStringLiteral("deploy the application using %1; the view %2 serves the old version "
+                       "meanwhile")
+            .arg(newName, oldName));
     RolloutStep contract;
-    contract.fromRecipe = true;
     contract.phase = RolloutStep::Phase::Contract;
     contract.up = QStringLiteral("DROP VIEW %1;").arg(oldName);
     contract.rollback = QStringLiteral("CREATE VIEW %1 AS SELECT * FROM %2;").arg(oldName, newName);
