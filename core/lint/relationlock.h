@@ -18,6 +18,15 @@ struct RelationLock {
     // only other changes of that object, never reads or writes.
     bool objectOnly = false;
 
+    static RelationLock on(const QString &relation, LockMode mode, bool scans = false)
+    {
+        RelationLock lock;
+        lock.relation = relation;
+        lock.mode = mode;
+        lock.scans = scans;
+        return lock;
+    }
+
     // "ACCESS EXCLUSIVE on orders, rewrites the table: blocks reads and writes"
     QString describe() const;
     bool operator==(const RelationLock &other) const = default;

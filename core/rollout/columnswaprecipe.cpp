@@ -51,6 +51,7 @@ QList<RolloutStep> build(const Swap &s)
     add.up = QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3;").arg(rel, newCol, s.newType);
     add.rollback = QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(rel, newCol);
     add.lock = QStringLiteral("ACCESS EXCLUSIVE on %1, catalog only: brief").arg(rel);
+    add.heldLock = RelationLock::on(rel, LockMode::AccessExclusive);
     out << add;
     RolloutStep sync;
     sync.up = QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$\n"
@@ -75,6 +76,7 @@ QList<RolloutStep> build(const Swap &s)
                   .arg(trigger, rel, function);
     trig.rollback = QStringLiteral("DROP TRIGGER %1 ON %2;").arg(trigger, rel);
     trig.lock = QStringLiteral("SHARE ROW EXCLUSIVE on %1: blocks writes briefly").arg(rel);
+    trig.heldLock = RelationLock::on(rel, LockMode::ShareRowExclusive);
     out << trig;
     RolloutStep fill;
     fill.phase = RolloutStep::Phase::Backfill;
@@ -83,6 +85,10 @@ QList<RolloutStep> build(const Swap &s)
     fill.rollback =
         QStringLiteral("-- nothing to undo: the expand step's rollback drops %1").arg(newCol);
     fill.lock = QStringLiteral("ROW EXCLUSIVE on %1, row locks per batch").arg(rel);
+    fill.heldLock = RelationLock::on(rel, LockMode::RowExclusive, true);
+    fill.backfill =
+        RolloutStep::Backfill {rel, QStringLiteral("%1 = %2").arg(newCol, s.toNew.arg(oldCol)),
+            QStringLiteral("%1 IS DISTINCT FROM %2").arg(newCol, s.toNew.arg(oldCol))};
     fill.gate << sameEverywhere(rel, s);
     out << fill;
     out << RolloutStep::migrateReads(
@@ -99,6 +105,7 @@ QList<RolloutStep> build(const Swap &s)
             .arg(oldCol);
     contract.rollbackSafe = false;
     contract.lock = QStringLiteral("ACCESS EXCLUSIVE on %1, catalog only: brief").arg(rel);
+    contract.heldLock = RelationLock::on(rel, LockMode::AccessExclusive);
     out << contract;
     return out;
 }

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/lint/relationlock.h"
 #include "core/migrations/changeverifier.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace tusk::core {
 
@@ -19,8 +22,20 @@ struct RolloutStep {
     QString rollback; // its inverse; a "-- " comment when there is none
     bool rollbackSafe = true; // false: the inverse loses data or is missing (said in rollback)
     QString lock; // "SHARE UPDATE EXCLUSIVE on shop.orders: …"; "none held for long"
+    // The strongest lock as the lock model gives it (empty relation: none),
+    // so the dry run can say how long it is held on the target's sizes.
+    RelationLock heldLock {};
     bool inTransaction = true; // false: CONCURRENTLY and the like
     QList<ChangeVerifier::Check> gate; // all must hold before the next step
+    // A backfill run in batches by core/migrations/backfill (the wizard and
+    // `tusk rollout backfill`); `up` is the same change as one UPDATE, which
+    // the dry run uses on the scratch database's few rows.
+    struct Backfill {
+        QString table; // qualified
+        QString set; // "col = expr"
+        QString where; // the rows still to do
+    };
+    std::optional<Backfill> backfill;
     bool fromRecipe = false; // rollback, lock and gate written by the recipe
 
     static QString phaseName(Phase phase);

@@ -183,14 +183,42 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
                 context.catalog = facts;
                 const QList<RelationLock> locks =
                     LockModel::locksOf(whole.statements().at(at).node, context);
-                if (const RelationLock *lock = LockModel::strongest(locks))
+                if (const RelationLock *lock = LockModel::strongest(locks)) {
                     step.lock = lock->describe();
+                    step.heldLock = *lock;
+                }
             }
             step.gate = ChangeVerifier::checksFor(step.up.toUtf8());
         }
     }
     if (plan.settings.isEmpty() && plan.stepCount() > 0)
         plan.settings << QStringLiteral("SET lock_timeout = '5s';");
+    return plan;
+}
+
+RolloutPlan RolloutPlanner::handWritten(const QByteArray &up, const QByteArray &down)
+{
+    RolloutPlan plan;
+    RolloutItem item;
+    item.statement = QString::fromUtf8(up).trimmed();
+    item.kind = RolloutItem::Kind::Safe;
+    RolloutStep step;
+    step.up = item.statement;
+    step.rollback = QString::fromUtf8(down).trimmed();
+    step.fromRecipe = true; // the rollback is given: run as written
+    step.lock = QStringLiteral("as the statements take them");
+    const ParsedScript script(up, 1);
+    for (const ParsedStatement &st : script.statements()) {
+        if (!st.isValid())
+            continue;
+        if (isSetting(st.node))
+            plan.settings << textOf(script, st);
+        else if (!OutsideTransaction::of(st.node).isNull())
+            step.inTransaction = false;
+    }
+    step.gate = ChangeVerifier::checksFor(up);
+    item.steps << step;
+    plan.items << item;
     return plan;
 }
 

@@ -24,6 +24,10 @@ class RolloutPlanner {
 public:
     static RolloutPlan plan(const QByteArray &sql, const CatalogSnapshot &before,
         const SchemaFacts *facts = nullptr, int serverVersion = 150000);
+    // A migration with its hand-written down script (sqitch's revert,
+    // golang-migrate's .down.sql) as one step whose rollback is the down
+    // script as written: the dry run proves it instead of trusting it.
+    static RolloutPlan handWritten(const QByteArray &up, const QByteArray &down);
 };
 
 } // namespace tusk::core
