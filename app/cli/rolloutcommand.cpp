@@ -1,5 +1,9 @@
 #include "rolloutcommand.h"
 
+#include "rolloutbackfillcommand.h"
+#include "rolloutdryruncommand.h"
+#include "rolloutjson.h"
+
 #include "clicatalog.h"
 #include "cliconnection.h"
 #include "console.h"
@@ -9,9 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace tusk::app {
 
@@ -20,41 +22,29 @@ using namespace tusk::core;
 namespace {
 constexpr int exitBreaking = 1;
 constexpr int exitUsage = 2;
-
-QJsonObject stepJson(const RolloutStep &step)
-{
-    QJsonArray gate;
-    for (const ChangeVerifier::Check &check : step.gate)
-        gate.append(check.what);
-    return {{QStringLiteral("phase"), RolloutStep::phaseName(step.phase)},
-        {QStringLiteral("up"), step.up}, {QStringLiteral("rollback"), step.rollback},
-        {QStringLiteral("rollback_safe"), step.rollbackSafe}, {QStringLiteral("lock"), step.lock},
-        {QStringLiteral("in_transaction"), step.inTransaction}, {QStringLiteral("gate"), gate}};
-}
-
-QJsonObject planJson(const RolloutPlan &plan)
-{
-    QJsonArray items;
-    for (const RolloutItem &item : plan.items) {
-        QJsonArray steps;
-        for (const RolloutStep &step : item.steps)
-            steps.append(stepJson(step));
-        items.append(QJsonObject {{QStringLiteral("statement"), item.statement},
-            {QStringLiteral("kind"), RolloutItem::kindName(item.kind)},
-            {QStringLiteral("why"), item.why}, {QStringLiteral("steps"), steps}});
-    }
-    return {{QStringLiteral("settings"), QJsonArray::fromStringList(plan.settings)},
-        {QStringLiteral("items"), items}};
-}
 } // namespace
 
 int RolloutCommand::run(const QStringList &arguments)
 {
+    // Each action with options of its own parses its own arguments.
+    const QString action = arguments.value(0);
+    if (action == QLatin1String("backfill"))
+        return RolloutBackfillCommand::run(arguments.mid(1));
+    if (action == QLatin1String("dry-run"))
+        return RolloutDryRunCommand::run(arguments.mid(1));
+    return runPlan(arguments);
+}
+
+int RolloutCommand::runPlan(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "A rollout of pending SQL (docs/rollout.md).\n"
-        "  plan FILE|-   each statement: safe as written, safe in its online form, or\n"
-        "                breaking; its steps with lock, transaction, rollback and gate\n"
+        "  plan FILE|-      each statement: safe as written, safe in its online form, or\n"
+        "                   breaking; its steps with lock, transaction, rollback and gate\n"
+        "  dry-run FILE|-   every step run on a scratch database, its rollback proven\n"
+        "                   (tusk rollout dry-run --help)\n"
+        "  backfill         a resumable batched backfill (tusk rollout backfill --help)\n"
         "Exit status: 0 every statement has a safe plan, 1 one breaks running code, 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("plan FILE|-"));
@@ -71,7 +61,7 @@ int RolloutCommand::run(const QStringList &arguments)
         return *done;
     const QStringList actions = parser.positionalArguments();
     if (actions.size() != 2 || actions.first() != QLatin1String("plan")) {
-        err() << "tusk rollout: name an action and its input: plan FILE|-\n";
+        err() << "tusk rollout: name an action: plan FILE|-, dry-run FILE|- or backfill\n";
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -107,7 +97,7 @@ int RolloutCommand::run(const QStringList &arguments)
     const RolloutPlan plan = RolloutPlanner::plan(
         sql, before, nullptr, before.isNull() ? 150000 : before.serverVersion());
     if (format == QLatin1String("json"))
-        Console::writeOut(QJsonDocument(planJson(plan)).toJson(QJsonDocument::Indented));
+        Console::writeOut(QJsonDocument(RolloutJson::plan(plan)).toJson(QJsonDocument::Indented));
     else
         out() << plan.markdown();
     const bool breaking = std::any_of(plan.items.begin(), plan.items.end(),

@@ -15,6 +15,9 @@ namespace tusk::app {
 class RolloutCommand {
 public:
     static int run(const QStringList &arguments);
+
+private:
+    static int runPlan(const QStringList &arguments);
 };
 
 } // namespace tusk::app

@@ -172,6 +172,14 @@ void RolloutDryRun::nextStep()
     snapshot([this](const CatalogSnapshot &before) {
         const RolloutStep &step = *m_steps.at(m_index);
         run(step.up, step.inTransaction, [this, before](const PgError &e, qint64 ms) {
+            if (!e.isNull() && m_steps.at(m_index)->inTransaction) {
+                // Its transaction rolled back: the schema is as before the
+                // step, so the steps after it still say something.
+                return endStep(DryRunStep::Outcome::Failed,
+                    QStringLiteral("up failed (rolled back; the steps after it ran without "
+                                   "it): %1")
+                        .arg(e.toString()));
+            }
             if (!e.isNull())
                 return stop(QStringLiteral("step %1's up failed: %2")
                                 .arg(m_current.number)

@@ -35,7 +35,7 @@ QString RolloutItem::kindName(Kind kind)
     case Kind::Breaking:
         return QStringLiteral("breaking: needs a recipe");
     case Kind::Recipe:
-        return QStringLiteral("breaking as written: expand/contract");
+        return QStringLiteral("breaking as written: a recipe replaces it");
     }
     return {};
 }
@@ -74,6 +74,11 @@ QString RolloutPlan::markdown() const
             out += QStringLiteral("- In a transaction: %1\n")
                        .arg(step.inTransaction ? QStringLiteral("yes")
                                                : QStringLiteral("no (run it on its own)"));
+            if (step.backfill)
+                out += QStringLiteral("- Runs in batches by key, resumable (docs/backfill.md): "
+                                      "`tusk rollout backfill --table %1 --set \"%2\" --where "
+                                      "\"%3\"`\n")
+                           .arg(step.backfill->table, step.backfill->set, step.backfill->where);
             out +=
                 QStringLiteral("- Rollback%1:\n\n  ```sql\n  %2\n  ```\n")
                     .arg(step.rollbackSafe ? QString() : QStringLiteral(" (not safe)"),

@@ -1,6 +1,8 @@
 #include "rolloutplanner.h"
 
+#include "batchedupdaterecipe.h"
 #include "columnswaprecipe.h"
+#include "notnullcolumnrecipe.h"
 #include "tablerenamerecipe.h"
 
 #include "core/lint/fixapplier.h"
@@ -107,6 +109,11 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
             item.kind = RolloutItem::Kind::Breaking;
             QString missing;
             std::optional<QList<RolloutStep>> recipe = TableRenameRecipe::steps(st.node);
+            const QByteArray own = script.source().bytes().mid(st.range.begin, st.range.size());
+            if (!recipe)
+                recipe = NotNullColumnRecipe::steps(st.node, own);
+            if (!recipe)
+                recipe = BatchedUpdateRecipe::steps(st.node, own);
             if (!recipe)
                 recipe = ColumnSwapRecipe::steps(st.node, before, &missing);
             if (recipe) {

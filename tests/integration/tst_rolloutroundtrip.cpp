@@ -102,6 +102,11 @@ void TestRolloutRoundTrip::everyStepRollsBack_data()
         << QStringLiteral("ALTER TABLE shop.orders RENAME COLUMN note TO remark;");
     QTest::newRow("type change (expand/contract)")
         << QStringLiteral("ALTER TABLE shop.orders ALTER COLUMN total TYPE numeric(14,2);");
+    QTest::newRow("not null column, volatile default (expand/contract)")
+        << QStringLiteral("ALTER TABLE shop.orders ADD COLUMN ref uuid NOT NULL DEFAULT "
+                          "gen_random_uuid();");
+    QTest::newRow("unbatched update (expand/contract)")
+        << QStringLiteral("UPDATE shop.orders SET note = 'n-' || id;");
     QTest::newRow("rename table (expand/contract)")
         << QStringLiteral("ALTER TABLE shop.customers RENAME TO clients;");
     QTest::newRow("drop index") << QStringLiteral(
