@@ -7,6 +7,7 @@
 #include "plancommand.h"
 #include "profilescommand.h"
 #include "rolloutcommand.h"
+#include "rolloutsheetcommand.h"
 #include "sandboxcommand.h"
 #include "schemacommand.h"
 
@@ -110,7 +111,9 @@ int CommandLine::run(int argc, char *argv[])
     QStringList raw;
     for (int i = 1; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
-    if (raw.value(0) == QLatin1String("plan") && PlanCommand::needsGui(raw)) {
+    if ((raw.value(0) == QLatin1String("plan") && PlanCommand::needsGui(raw))
+        || (raw.value(0) == QLatin1String("rollout") && raw.value(1) == QLatin1String("sheet")
+            && RolloutSheetCommand::needsGui(raw))) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         application = std::make_unique<QApplication>(argc, argv);

@@ -3,6 +3,7 @@
 #include "rolloutbackfillcommand.h"
 #include "rolloutdryruncommand.h"
 #include "rolloutjson.h"
+#include "rolloutsheetcommand.h"
 
 #include "clicatalog.h"
 #include "cliconnection.h"
@@ -32,6 +33,8 @@ int RolloutCommand::run(const QStringList &arguments)
         return RolloutBackfillCommand::run(arguments.mid(1));
     if (action == QLatin1String("dry-run"))
         return RolloutDryRunCommand::run(arguments.mid(1));
+    if (action == QLatin1String("sheet"))
+        return RolloutSheetCommand::run(arguments.mid(1));
     return runPlan(arguments);
 }
 
@@ -45,6 +48,7 @@ int RolloutCommand::runPlan(const QStringList &arguments)
         "  dry-run FILE|-   every step run on a scratch database, its rollback proven\n"
         "                   (tusk rollout dry-run --help)\n"
         "  backfill         a resumable batched backfill (tusk rollout backfill --help)\n"
+        "  sheet [FOLDER]   the reviewer's sheet, Markdown or PDF, and the sign-off\n"
         "Exit status: 0 every statement has a safe plan, 1 one breaks running code, 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("plan FILE|-"));

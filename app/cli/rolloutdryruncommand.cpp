@@ -81,6 +81,81 @@ DryRunReport runOnScratch(const ConnInfo &server, const ConnInfo &source, bool w
 }
 } // namespace
 
+void RolloutDryRunCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("db"), QStringLiteral("The target database, whose schema is copied."),
+            QStringLiteral("URL")},
+        {QStringLiteral("profile"), QStringLiteral("The target profile (instead of --db)."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("scratch"),
+            QStringLiteral("The server the scratch database is made on (default: the sandbox)."),
+            QStringLiteral("URL")},
+        {QStringLiteral("data"),
+            QStringLiteral("Copy the target's rows too (the demo's always are), so the times "
+                           "scale from real work.")},
+        {QStringLiteral("keep"), QStringLiteral("Keep the scratch database afterwards.")},
+    });
+}
+
+namespace {
+bool targetNamed(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("db")) || parser.isSet(QStringLiteral("profile"));
+}
+
+std::optional<ConnInfo> scratchServer(const QCommandLineParser &parser, QString *error)
+{
+    return parser.isSet(QStringLiteral("scratch"))
+        ? CliConnection::resolve({}, parser.value(QStringLiteral("scratch")), false, error)
+        : CliConnection::resolve(SandboxProfile::name(), {}, false, error);
+}
+
+// The database whose schema the scratch gets: the target, else the demo
+// database on the scratch server.
+std::optional<ConnInfo> sourceDatabase(const QCommandLineParser &parser, QString *error)
+{
+    if (targetNamed(parser))
+        return CliConnection::resolve(parser.value(QStringLiteral("profile")),
+            parser.value(QStringLiteral("db")), false, error);
+    std::optional<ConnInfo> source = scratchServer(parser, error);
+    if (source)
+        source->setValue(QStringLiteral("dbname"), DemoDatabase::name());
+    return source;
+}
+} // namespace
+
+std::optional<CatalogSnapshot> RolloutDryRunCommand::targetCatalog(
+    const QCommandLineParser &parser, QString *error)
+{
+    const std::optional<ConnInfo> source = sourceDatabase(parser, error);
+    // The catalog's sessions end here, before a scratch is made: a session
+    // on the source keeps it from serving as a template.
+    std::optional<CatalogSnapshot> before =
+        source ? CliCatalog().load(*source, false, error) : std::nullopt;
+    if (!before && !targetNamed(parser))
+        *error += QStringLiteral(" (the demo database: `tusk sandbox start` builds it)");
+    return before;
+}
+
+DryRunReport RolloutDryRunCommand::dryRun(
+    const QCommandLineParser &parser, const RolloutPlan &plan, const CatalogSnapshot &before)
+{
+    QString error;
+    const std::optional<ConnInfo> server = scratchServer(parser, &error);
+    const std::optional<ConnInfo> source = sourceDatabase(parser, &error);
+    if (!server || !source) {
+        DryRunReport report;
+        report.error = QStringLiteral("no server for the scratch database: %1 (start the sandbox "
+                                      "with `tusk sandbox start`, or give --scratch)")
+                           .arg(error);
+        return report;
+    }
+    const bool withRows = !targetNamed(parser) || parser.isSet(QStringLiteral("data"));
+    return runOnScratch(
+        *server, *source, withRows, parser.isSet(QStringLiteral("keep")), plan, before);
+}
+
 int RolloutDryRunCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -96,20 +171,10 @@ int RolloutDryRunCommand::run(const QStringList &arguments)
             QStringLiteral("A hand-written down script: FILE is one step and this its rollback "
                            "(found beside x.up.sql as x.down.sql)."),
             QStringLiteral("FILE")},
-        {QStringLiteral("db"), QStringLiteral("The target database, whose schema is copied."),
-            QStringLiteral("URL")},
-        {QStringLiteral("profile"), QStringLiteral("The target profile (instead of --db)."),
-            QStringLiteral("NAME")},
-        {QStringLiteral("scratch"),
-            QStringLiteral("The server the scratch database is made on (default: the sandbox)."),
-            QStringLiteral("URL")},
-        {QStringLiteral("data"),
-            QStringLiteral("Copy the target's rows too (the demo's always are), so the times "
-                           "scale from real work.")},
-        {QStringLiteral("keep"), QStringLiteral("Keep the scratch database afterwards.")},
         {QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("FORMAT"),
             QStringLiteral("text")},
     });
+    addOptions(parser);
     if (const auto done = Console::parse(parser, QStringLiteral("rollout dry-run"), arguments))
         return *done;
     const QString format = parser.value(QStringLiteral("format"));
@@ -133,38 +198,15 @@ int RolloutDryRunCommand::run(const QStringList &arguments)
         return exitUsage;
     }
     QString error;
-    const std::optional<ConnInfo> server = parser.isSet(QStringLiteral("scratch"))
-        ? CliConnection::resolve({}, parser.value(QStringLiteral("scratch")), false, &error)
-        : CliConnection::resolve(SandboxProfile::name(), {}, false, &error);
-    if (!server) {
-        err() << "tusk rollout dry-run: no server for the scratch database: " << error
-              << " (start the sandbox with `tusk sandbox start`, or give --scratch)\n";
-        return exitFailed;
-    }
-    const bool targetNamed =
-        parser.isSet(QStringLiteral("db")) || parser.isSet(QStringLiteral("profile"));
-    std::optional<ConnInfo> source = *server;
-    if (targetNamed)
-        source = CliConnection::resolve(parser.value(QStringLiteral("profile")),
-            parser.value(QStringLiteral("db")), false, &error);
-    else
-        source->setValue(QStringLiteral("dbname"), DemoDatabase::name());
-    // The catalog's sessions end before the scratch is made: a session on
-    // the source keeps it from serving as a template.
-    const std::optional<CatalogSnapshot> before =
-        source ? CliCatalog().load(*source, false, &error) : std::nullopt;
+    const std::optional<CatalogSnapshot> before = targetCatalog(parser, &error);
     if (!before) {
-        err() << "tusk rollout dry-run: the target's catalog could not be read: " << error
-              << (targetNamed ? "" : " (the demo database: `tusk sandbox start` builds it)")
-              << '\n';
+        err() << "tusk rollout dry-run: the target's catalog could not be read: " << error << '\n';
         return exitFailed;
     }
     const RolloutPlan plan = down
         ? RolloutPlanner::handWritten(*sql, *down)
         : RolloutPlanner::plan(*sql, *before, nullptr, before->serverVersion());
-    const bool withRows = !targetNamed || parser.isSet(QStringLiteral("data"));
-    const DryRunReport report = runOnScratch(
-        *server, *source, withRows, parser.isSet(QStringLiteral("keep")), plan, *before);
+    const DryRunReport report = dryRun(parser, plan, *before);
     if (format == QLatin1String("json"))
         Console::writeOut(
             QJsonDocument(RolloutJson::dryRun(report)).toJson(QJsonDocument::Indented));

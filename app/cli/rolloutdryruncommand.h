@@ -1,6 +1,14 @@
 #pragma once
 
+#include "core/catalog/catalogsnapshot.h"
+#include "core/rollout/dryrunstep.h"
+#include "core/rollout/rolloutplan.h"
+
 #include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
 
 namespace tusk::app {
 
@@ -14,6 +22,15 @@ namespace tusk::app {
 class RolloutDryRunCommand {
 public:
     static int run(const QStringList &arguments);
+
+    // For `tusk rollout sheet --dry-run`: the options this command adds,
+    // and the dry run of `plan` they describe (the report's error set when
+    // it could not run). `before` gets the target's catalog.
+    static void addOptions(QCommandLineParser &parser);
+    static std::optional<core::CatalogSnapshot> targetCatalog(
+        const QCommandLineParser &parser, QString *error);
+    static core::DryRunReport dryRun(const QCommandLineParser &parser,
+        const core::RolloutPlan &plan, const core::CatalogSnapshot &before);
 };
 
 } // namespace tusk::app

@@ -210,6 +210,36 @@ QStringList MigrationsWriter::missingChangelogEntries(QString *error) const
     return out;
 }
 
+MigrationsWriter::Outcome MigrationsWriter::replaceEntries(
+    const QDate &date, const QString &key, const QStringList &entries) const
+{
+    const QMutexLocker lock(&folderLock());
+    const MigrationsFolder folder = MigrationsFolder::read(m_folder);
+    if (!folder.exists())
+        return blocked(folder);
+    bool hasLog = false;
+    Changelog log;
+    Outcome o;
+    if (const QString trouble = readChangelog(folder.changelogPath(), &log, &hasLog);
+        !trouble.isEmpty()) {
+        o.message = trouble + QStringLiteral(": nothing was written");
+        return o;
+    }
+    log.removeEntriesFor({key});
+    log.addEntries(date, key, entries);
+    const FileWriteError written =
+        UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
+    if (!written.isNull()) {
+        o.message = written.message;
+        return o;
+    }
+    o.ok = true;
+    o.file = folder.changelogPath();
+    o.changelogEntries = entries;
+    o.message = QStringLiteral("CHANGELOG.md: %1").arg(entries.join(QStringLiteral("; ")));
+    return o;
+}
+
 MigrationsWriter::Outcome MigrationsWriter::updateChangelog(const QDate &date) const
 {
     const QMutexLocker lock(&folderLock());

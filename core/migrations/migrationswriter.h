@@ -40,6 +40,9 @@ public:
     // creating prerelease.sql when there is none, and adds its CHANGELOG
     // entries under `date`.
     Outcome add(const QByteArray &sql, const QDate &date) const;
+    // Replaces Tusk's CHANGELOG entries under `key` (a marker that names no
+    // pending file, such as the rollout sign-off) with `entries` under `date`.
+    Outcome replaceEntries(const QDate &date, const QString &key, const QStringList &entries) const;
     // Adds the CHANGELOG entries the pending files lack, under `date`.
     Outcome updateChangelog(const QDate &date) const;
     // The entries updateChangelog() would add ("file: words"), for `tusk

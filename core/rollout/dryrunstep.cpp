@@ -7,7 +7,12 @@ namespace tusk::core {
 namespace {
 QString oneLine(const QString &sql)
 {
-    QString line = sql.simplified();
+    // Comment lines above the statement (a hand-written file's header) say
+    // nothing in a one-line summary; a step that is only a comment keeps it.
+    QStringList lines = sql.split(QLatin1Char('\n'));
+    while (lines.size() > 1 && lines.first().trimmed().startsWith(QLatin1String("--")))
+        lines.removeFirst();
+    QString line = lines.join(QLatin1Char(' ')).simplified();
     if (line.size() > 100)
         line = line.left(99) + QChar(0x2026);
     return line;

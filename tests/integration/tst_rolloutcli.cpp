@@ -8,6 +8,7 @@
 
 #include "core/pg/connection.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +48,7 @@ private slots:
     void initTestCase();
     void brokenDownScriptNamesTheIndex();
     void plannedRolloutPasses();
+    void sheetSignOffAndVoid();
     void scratchDatabaseIsDropped();
 
 private:
@@ -111,6 +113,51 @@ void TestRolloutCli::plannedRolloutPasses()
     QCOMPARE(fill[QStringLiteral("phase")].toString(), QStringLiteral("backfill"));
     QVERIFY2(fill[QStringLiteral("estimate")].toString().contains(QLatin1String("3000 rows")),
         qPrintable(fill[QStringLiteral("estimate")].toString()));
+}
+
+void TestRolloutCli::sheetSignOffAndVoid()
+{
+    const QString root = scratchFolder(QStringLiteral("rolloutsheet"));
+    const QString folder = root + QStringLiteral("/migrations");
+    QVERIFY(writeFile(folder + QStringLiteral("/prerelease.sql"), pending));
+    QVERIFY(writeFile(folder + QStringLiteral("/CHANGELOG.md"), "# Changelog\n"));
+    QVERIFY(writeFile(folder + QStringLiteral("/2026-10-01_released/1.sql"), "SELECT 1;\n"));
+    QString output;
+    const QStringList db {QStringLiteral("--db"), m_db->connInfo().toUrl()};
+    int code = runTusk(QStringList {QStringLiteral("rollout"), QStringLiteral("sheet"), folder,
+                           QStringLiteral("--sign-off"), QStringLiteral("--reviewer"),
+                           QStringLiteral("Rita Reviewer"), QStringLiteral("-o"),
+                           root + QStringLiteral("/sheet.pdf")}
+            + db,
+        root, &output);
+    QVERIFY2(code == 0, qPrintable(output));
+    QVERIFY(readFile(root + QStringLiteral("/sheet.pdf")).startsWith("%PDF-"));
+    const QByteArray log = readFile(folder + QStringLiteral("/CHANGELOG.md"));
+    QVERIFY2(log.contains("- Rollout signed off by Rita Reviewer at "), log.constData());
+    QVERIFY(log.contains("<!-- tusk: rollout-sign-off -->"));
+    // The Markdown sheet says who signed off, for this very sheet.
+    code = runTusk({QStringLiteral("rollout"), QStringLiteral("sheet"), folder,
+                       QStringLiteral("--db"), m_db->connInfo().toUrl()},
+        root, &output);
+    QVERIFY2(code == 0, qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("Signed off by **Rita Reviewer**")), qPrintable(output));
+    QVERIFY(output.contains(QLatin1String("- **Lock**: ")));
+    // A changed pending file voids it, visibly and in the exit code.
+    QVERIFY(writeFile(folder + QStringLiteral("/prerelease.sql"),
+        QByteArray(pending) + "ALTER TABLE shop.orders DROP COLUMN note;\n"));
+    code = runTusk({QStringLiteral("rollout"), QStringLiteral("sheet"), folder,
+                       QStringLiteral("--db"), m_db->connInfo().toUrl()},
+        root, &output);
+    QCOMPARE(code, 1);
+    QVERIFY2(output.contains(QLatin1String("**VOID**")), qPrintable(output));
+    // The sheet is never written into released history.
+    code =
+        runTusk({QStringLiteral("rollout"), QStringLiteral("sheet"), folder, QStringLiteral("-o"),
+                    folder + QStringLiteral("/2026-10-01_released/sheet.md"),
+                    QStringLiteral("--db"), m_db->connInfo().toUrl()},
+            root, &output);
+    QCOMPARE(code, 1);
+    QVERIFY(!QFile::exists(folder + QStringLiteral("/2026-10-01_released/sheet.md")));
 }
 
 void TestRolloutCli::scratchDatabaseIsDropped()
