@@ -4,6 +4,7 @@
 #include "rolloutdryruncommand.h"
 #include "rolloutjson.h"
 #include "rolloutsheetcommand.h"
+#include "rolloutwritecommand.h"
 
 #include "clicatalog.h"
 #include "cliconnection.h"
@@ -35,6 +36,8 @@ int RolloutCommand::run(const QStringList &arguments)
         return RolloutDryRunCommand::run(arguments.mid(1));
     if (action == QLatin1String("sheet"))
         return RolloutSheetCommand::run(arguments.mid(1));
+    if (action == QLatin1String("write"))
+        return RolloutWriteCommand::run(arguments.mid(1));
     return runPlan(arguments);
 }
 
@@ -49,6 +52,7 @@ int RolloutCommand::runPlan(const QStringList &arguments)
         "                   (tusk rollout dry-run --help)\n"
         "  backfill         a resumable batched backfill (tusk rollout backfill --help)\n"
         "  sheet [FOLDER]   the reviewer's sheet, Markdown or PDF, and the sign-off\n"
+        "  write [FOLDER]   the steps as one N_prerelease.sql each (--yes writes)\n"
         "Exit status: 0 every statement has a safe plan, 1 one breaks running code, 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("plan FILE|-"));

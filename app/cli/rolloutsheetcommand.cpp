@@ -7,6 +7,7 @@
 #include "core/files/userfilewriter.h"
 #include "core/migrations/migrationsfolder.h"
 #include "core/migrations/migrationswriter.h"
+#include "core/rollout/rolloutfiles.h"
 #include "core/rollout/rolloutplanner.h"
 #include "core/rollout/rolloutsheet.h"
 #include "widgets/rollout/sheetpdfwriter.h"
@@ -43,20 +44,9 @@ Pending readPending(const QString &input)
             p.files << qMakePair(info.fileName(), file.readAll());
         return p;
     }
-    const MigrationsFolder folder = MigrationsFolder::read(input);
-    if (!folder.exists()) {
-        p.error = QStringLiteral("no migrations folder at ") + input;
-        return p;
-    }
-    p.folder = folder.path();
-    for (const MigrationsFolder::PendingFile &f : folder.pending()) {
-        QFile file(f.path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            p.error = QStringLiteral("cannot read ") + f.path;
-            return p;
-        }
-        p.files << qMakePair(f.name, file.readAll());
-    }
+    p.files = RolloutFiles::readPending(input, &p.error);
+    if (p.error.isEmpty())
+        p.folder = MigrationsFolder::read(input).path();
     return p;
 }
 
@@ -112,9 +102,7 @@ int RolloutSheetCommand::run(const QStringList &arguments)
         err() << "tusk rollout sheet: " << pending.error << '\n';
         return exitUsage;
     }
-    QByteArray sql;
-    for (const auto &[name, bytes] : pending.files)
-        sql += bytes + '\n';
+    const QByteArray sql = RolloutFiles::joined(pending.files);
     QString error;
     const std::optional<CatalogSnapshot> before =
         RolloutDryRunCommand::targetCatalog(parser, &error);

@@ -1,23 +1,12 @@
 #include "dryrunstep.h"
 
+#include "rolloutplan.h"
+
 #include <QStringBuilder>
 
 namespace tusk::core {
 
 namespace {
-QString oneLine(const QString &sql)
-{
-    // Comment lines above the statement (a hand-written file's header) say
-    // nothing in a one-line summary; a step that is only a comment keeps it.
-    QStringList lines = sql.split(QLatin1Char('\n'));
-    while (lines.size() > 1 && lines.first().trimmed().startsWith(QLatin1String("--")))
-        lines.removeFirst();
-    QString line = lines.join(QLatin1Char(' ')).simplified();
-    if (line.size() > 100)
-        line = line.left(99) + QChar(0x2026);
-    return line;
-}
-
 QString timing(const DryRunStep &step)
 {
     QStringList parts;
@@ -105,7 +94,7 @@ QString DryRunReport::text() const
         out += QStringLiteral("%1 %2 (%3) %4\n")
                    .arg(step.mark())
                    .arg(step.number)
-                   .arg(step.phase, oneLine(step.up));
+                   .arg(step.phase, RolloutStep::oneLine(step.up, 100));
         for (const QString &line : details(step))
             out += QStringLiteral("    ") + line + QLatin1Char('\n');
     }

@@ -5,31 +5,11 @@
 #include "core/catalog/catalogsnapshotloader.h"
 #include "core/migrations/statementreverse.h"
 #include "core/pg/connection.h"
-#include "core/sql/parsedscript.h"
 
 namespace tusk::core {
 
 namespace {
 const QLatin1String kNotValid(" NOT VALID (not validated)");
-
-bool onlyComments(const QString &sql)
-{
-    const QStringList lines = sql.split(QLatin1Char('\n'));
-    return std::all_of(lines.begin(), lines.end(), [](const QString &line) {
-        const QString t = line.trimmed();
-        return t.isEmpty() || t.startsWith(QLatin1String("--"));
-    });
-}
-
-QStringList statementsOf(const QString &sql)
-{
-    const QByteArray bytes = sql.toUtf8();
-    const ParsedScript script(bytes, 1);
-    QStringList out;
-    for (const ParsedStatement &s : script.statements())
-        out << QString::fromUtf8(bytes.mid(s.range.begin, s.range.size()));
-    return out;
-}
 
 // The one difference a rollback may leave: a constraint validated by the
 // step stays validated.
@@ -166,7 +146,7 @@ void RolloutDryRun::nextStep()
     m_current.up = step.up;
     m_current.phase = RolloutStep::phaseName(step.phase);
     emit stepStarted(m_current.number, step.up);
-    if (onlyComments(step.up))
+    if (RolloutStep::isCommentOnly(step.up))
         return endStep(DryRunStep::Outcome::Application,
             QStringLiteral("the application's step: nothing to run"));
     snapshot([this](const CatalogSnapshot &before) {
@@ -175,10 +155,17 @@ void RolloutDryRun::nextStep()
             if (!e.isNull() && m_steps.at(m_index)->inTransaction) {
                 // Its transaction rolled back: the schema is as before the
                 // step, so the steps after it still say something.
+                QString hint;
+                if (e.sqlState == QLatin1String("23514")
+                    && m_steps.at(m_index)->phase == RolloutStep::Phase::Backfill)
+                    hint = QStringLiteral(
+                        " (an UPDATE checks every constraint of the rows it touches again, NOT "
+                        "VALID ones included: the rows that break it must be fixed first, and "
+                        "the target has them too if the scratch is its copy)");
                 return endStep(DryRunStep::Outcome::Failed,
                     QStringLiteral("up failed (rolled back; the steps after it ran without "
-                                   "it): %1")
-                        .arg(e.toString()));
+                                   "it): %1%2")
+                        .arg(e.toString(), hint));
             }
             if (!e.isNull())
                 return stop(QStringLiteral("step %1's up failed: %2")
@@ -238,7 +225,7 @@ void RolloutDryRun::rollBack(const CatalogSnapshot &before, const CatalogSnapsho
             upAgain(after);
         });
     };
-    if (onlyComments(rollback)) {
+    if (RolloutStep::isCommentOnly(rollback)) {
         m_current.rollbackMs = 0;
         return compare();
     }
@@ -331,7 +318,8 @@ void RolloutDryRun::run(const QString &sql, bool inTransaction,
             [then, timer](const QList<Result> &, const PgError &e) { then(e, timer->elapsed()); });
         return;
     }
-    runEach(statementsOf(sql), [then, timer](const PgError &e) { then(e, timer->elapsed()); });
+    runEach(RolloutStep::statementsOf(sql),
+        [then, timer](const PgError &e) { then(e, timer->elapsed()); });
 }
 
 void RolloutDryRun::runEach(

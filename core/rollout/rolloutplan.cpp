@@ -1,5 +1,7 @@
 #include "rolloutplan.h"
 
+#include "core/sql/parsedscript.h"
+
 namespace tusk::core {
 
 QString RolloutStep::phaseName(Phase phase)
@@ -9,16 +11,46 @@ QString RolloutStep::phaseName(Phase phase)
         return QStringLiteral("expand");
     case Phase::Backfill:
         return QStringLiteral("backfill");
+    case Phase::MigrateReads:
+        return QStringLiteral("migrate reads");
     case Phase::Contract:
         return QStringLiteral("contract");
     }
     return {};
 }
 
+bool RolloutStep::isCommentOnly(const QString &sql)
+{
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    return std::all_of(lines.begin(), lines.end(), [](const QString &line) {
+        const QString t = line.trimmed();
+        return t.isEmpty() || t.startsWith(QLatin1String("--"));
+    });
+}
+
+QStringList RolloutStep::statementsOf(const QString &sql)
+{
+    const QByteArray bytes = sql.toUtf8();
+    const ParsedScript script(bytes, 1);
+    QStringList out;
+    for (const ParsedStatement &s : script.statements())
+        out << QString::fromUtf8(bytes.mid(s.range.begin, s.range.size()));
+    return out;
+}
+
+QString RolloutStep::oneLine(const QString &sql, int width)
+{
+    QStringList lines = sql.split(QLatin1Char('\n'));
+    while (lines.size() > 1 && lines.first().trimmed().startsWith(QLatin1String("--")))
+        lines.removeFirst();
+    const QString line = lines.join(QLatin1Char(' ')).simplified();
+    return line.size() > width ? line.left(width - 1) + QChar(0x2026) : line;
+}
+
 RolloutStep RolloutStep::migrateReads(const QString &what)
 {
     RolloutStep step;
-    step.phase = Phase::Backfill;
+    step.phase = Phase::MigrateReads;
     step.up = QStringLiteral("-- migrate reads: ") + what;
     step.rollback = QStringLiteral("-- deploy the previous version of the application");
     step.lock = QStringLiteral("none");

@@ -16,7 +16,7 @@ namespace tusk::core {
 // it may run inside a transaction, and the gate that must hold before the
 // next step (checks Tusk runs against the catalog, not text).
 struct RolloutStep {
-    enum class Phase { Expand, Backfill, Contract };
+    enum class Phase { Expand, Backfill, MigrateReads, Contract };
     Phase phase = Phase::Expand;
     QString up; // one statement, ending with ';'
     QString rollback; // its inverse; a "-- " comment when there is none
@@ -36,9 +36,21 @@ struct RolloutStep {
         QString where; // the rows still to do
     };
     std::optional<Backfill> backfill;
+    // The index a CREATE INDEX CONCURRENTLY step builds ("shop.orders_x_idx"):
+    // a failed build leaves it INVALID, and a retry drops that one first.
+    QString concurrentIndex;
     bool fromRecipe = false; // rollback, lock and gate written by the recipe
 
     static QString phaseName(Phase phase);
+    // SQL that is only comments and blank lines (the application's step, a
+    // rollback with nothing to undo): nothing to send.
+    static bool isCommentOnly(const QString &sql);
+    // The statements of `sql`, one text each (CONCURRENTLY refuses to share
+    // a query with another statement).
+    static QStringList statementsOf(const QString &sql);
+    // The step's SQL in one line, comment lines above it left out.
+    static QString oneLine(const QString &sql, int width);
+    bool isApplicationStep() const { return isCommentOnly(up); }
     // The application's step of an expand/contract recipe (no SQL): what
     // to deploy, and what keeps the old version working meanwhile.
     static RolloutStep migrateReads(const QString &what);

@@ -2,6 +2,7 @@
 
 #include "batchedupdaterecipe.h"
 #include "columnswaprecipe.h"
+#include "dropcontractrecipe.h"
 #include "notnullcolumnrecipe.h"
 #include "tablerenamerecipe.h"
 
@@ -12,6 +13,7 @@
 #include "core/lint/scriptfacts.h"
 #include "core/migrations/statementreverse.h"
 #include "core/sql/parsedscript.h"
+#include "core/sql/sqlidentifier.h"
 #include "core/support/severity.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -115,6 +117,8 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
             if (!recipe)
                 recipe = BatchedUpdateRecipe::steps(st.node, own);
             if (!recipe)
+                recipe = DropContractRecipe::steps(st.node, text);
+            if (!recipe)
                 recipe = ColumnSwapRecipe::steps(st.node, before, &missing);
             if (recipe) {
                 item.kind = RolloutItem::Kind::Recipe;
@@ -136,6 +140,15 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
             step.up = textOf(rewritten, s);
             step.phase = phaseOf(s.node);
             step.inTransaction = OutsideTransaction::of(s.node).isNull();
+            if (s.node->node_case == PG_QUERY__NODE__NODE_INDEX_STMT
+                && s.node->index_stmt->concurrent && s.node->index_stmt->idxname
+                && *s.node->index_stmt->idxname && s.node->index_stmt->relation) {
+                const PgQuery__RangeVar *rel = s.node->index_stmt->relation;
+                const QString name = QString::fromUtf8(s.node->index_stmt->idxname);
+                step.concurrentIndex = rel->schemaname && *rel->schemaname
+                    ? SqlIdentifier::qualified(QString::fromUtf8(rel->schemaname), name)
+                    : SqlIdentifier::quote(name);
+            }
             item.steps << step;
         }
         plan.items << item;

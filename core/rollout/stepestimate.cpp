@@ -61,7 +61,7 @@ QString StepEstimate::describe(const RolloutStep &step, qint64 scratchMs,
     }
     if (!there || there->rowsEstimate < 0) {
         return QStringLiteral("time grows with the rows of %1: %2 here; the target's size is not "
-                              "known (give --db or --profile)")
+                              "known (no catalog of the target was read)")
             .arg(lock.relation, duration(double(scratchMs)));
     }
     // A batched backfill holds row locks one batch at a time; the others

@@ -4,6 +4,7 @@
 // rollback. Also the time estimates the dry run puts on it.
 
 #include "core/migrations/changelog.h"
+#include "core/rollout/rolloutfiles.h"
 #include "core/rollout/rolloutplanner.h"
 #include "core/rollout/rolloutsheet.h"
 #include "core/rollout/stepestimate.h"
@@ -30,6 +31,7 @@ private slots:
     void changeVoidsTheSignOff();
     void sheetCarriesEachStep();
     void estimateScalesWorkNotCatalogChanges();
+    void stepsAsFiles();
 };
 
 void TestRolloutSheet::hashFollowsTheBytes()
@@ -116,6 +118,47 @@ void TestRolloutSheet::estimateScalesWorkNotCatalogChanges()
                 .contains(QLatin1String("the target's size is not known")));
     QVERIFY(
         StepEstimate::describe(RolloutStep(), 30, CatalogSnapshot(), CatalogSnapshot()).isEmpty());
+}
+
+// The steps as pending files: one per step, headed by lock, gate and
+// rollback; a backfill as the batched procedure (outside a transaction);
+// the application's step heads the next file; the old file goes.
+void TestRolloutSheet::stepsAsFiles()
+{
+    const QByteArray sql = "ALTER TABLE shop.orders ADD COLUMN code text;\n"
+                           "CREATE INDEX orders_code_idx ON shop.orders (code);\n"
+                           "UPDATE shop.orders SET code = 'c' || id WHERE code IS NULL;\n"
+                           "ALTER TABLE shop.customers RENAME TO clients;\n";
+    const RolloutPlan plan = RolloutPlanner::plan(sql, CatalogSnapshot());
+    const PendingRewrite rewrite =
+        RolloutFiles::rewrite({{QStringLiteral("prerelease.sql"), sql}}, plan);
+    // add, index, backfill, rename + view, (migrate reads), drop the view.
+    QStringList names;
+    for (const PendingRewrite::File &f : rewrite.files)
+        names << f.name;
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("1_prerelease.sql"), QStringLiteral("2_prerelease.sql"),
+            QStringLiteral("3_prerelease.sql"), QStringLiteral("4_prerelease.sql"),
+            QStringLiteral("5_prerelease.sql")}));
+    QCOMPARE(rewrite.removed, QStringList {QStringLiteral("prerelease.sql")});
+    QCOMPARE(rewrite.originals.value(QStringLiteral("prerelease.sql")), sql);
+    const QByteArray first = rewrite.files.at(0).sql;
+    QVERIFY2(first.startsWith("-- Rollout step 1 of 6 (expand), from prerelease.sql\n"
+                              "-- Lock: ACCESS EXCLUSIVE on shop.orders"),
+        first.constData());
+    QVERIFY(first.contains("-- Rollback:\n--   ALTER TABLE shop.orders DROP COLUMN code;\n"));
+    QVERIFY(first.contains("SET lock_timeout = '5s';\n"));
+    QVERIFY(rewrite.files.at(1).outsideTransaction); // CONCURRENTLY
+    const QByteArray fill = rewrite.files.at(2).sql;
+    QVERIFY(fill.contains("CREATE OR REPLACE PROCEDURE tusk_rollout.backfill_orders_code("));
+    QVERIFY(fill.contains("CALL tusk_rollout.backfill_orders_code("));
+    QVERIFY(!fill.contains("\nUPDATE shop.orders SET code"));
+    QVERIFY(rewrite.files.at(2).outsideTransaction); // a COMMIT per batch
+    QVERIFY2(rewrite.files.at(4).sql.startsWith("-- Before this file, the application's step 5: "
+                                                "migrate reads:"),
+        rewrite.files.at(4).sql.constData());
+    QCOMPARE(rewrite.changelogFile(QStringLiteral("prerelease.sql"), QStringLiteral("x")),
+        QStringLiteral("1_prerelease.sql"));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutSheet)

@@ -1,6 +1,7 @@
 #include "rolloutpage.h"
 
 #include "rolloutconfirmbar.h"
+#include "rolloutwizard.h"
 
 #include "core/migrations/frameworkrelease.h"
 #include "core/migrations/migrationswriter.h"
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
@@ -52,6 +54,8 @@ RolloutPage::RolloutPage(QWidget *parent)
     , m_changelog(new QTextBrowser(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_refreshSoon(new QTimer(this))
+    , m_tabs(new QTabWidget(this))
+    , m_wizard(new RolloutWizard(this))
 {
     setObjectName(QStringLiteral("page-rollout"));
     auto *bar = new QToolBar(this);
@@ -129,7 +133,12 @@ RolloutPage::RolloutPage(QWidget *parent)
     layout->addWidget(m_where);
     layout->addWidget(m_notice);
     layout->addWidget(m_confirm);
-    layout->addWidget(split, 1);
+    // The folder and its CHANGELOG; beside it the wizard that walks its
+    // pending files' rollout step by step.
+    m_tabs->setObjectName(QStringLiteral("rolloutTabs"));
+    m_tabs->addTab(split, tr("Folder"));
+    m_tabs->addTab(m_wizard, tr("Rollout Wizard"));
+    layout->addWidget(m_tabs, 1);
 
     // What changes on disk (an editor saving a pending file, git checking
     // out) shows here without a click.
@@ -154,6 +163,7 @@ void RolloutPage::attach(core::Workspace *workspace, ToolHost *host)
 {
     m_workspace = workspace;
     m_host = host;
+    m_wizard->setWorkspace(workspace);
     auto follow = [this, workspace] { setFolder(workspace->target().migrationsFolder); };
     connect(workspace, &core::Workspace::targetChanged, this, follow);
     connect(workspace, &core::Workspace::migrationsFolderChanged, this, follow);
@@ -161,6 +171,8 @@ void RolloutPage::attach(core::Workspace *workspace, ToolHost *host)
     if (!host)
         return;
     connect(this, &RolloutPage::message, this,
+        [host](const QString &text) { host->showMessage(text); });
+    connect(m_wizard, &RolloutWizard::message, this,
         [host](const QString &text) { host->showMessage(text); });
     connect(this, &RolloutPage::openFile, this, [host](const QString &path) {
         host->handOff({QStringLiteral("sql-file"), path, QFileInfo(path).fileName(), QString()});
@@ -213,6 +225,7 @@ QTreeWidgetItem *RolloutPage::addGroup(const QString &title, const QString &tip)
 void RolloutPage::display(const core::MigrationsOverview &overview)
 {
     m_overview = overview;
+    m_wizard->setFolder(m_folder); // a pending file changed: plan again
     m_files->clear();
     const core::MigrationsFolder &folder = overview.folder;
     if (m_folder.isEmpty()) {

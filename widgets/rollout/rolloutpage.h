@@ -14,6 +14,7 @@
 
 class QFileSystemWatcher;
 class QSpinBox;
+class QTabWidget;
 class QTimer;
 class QLabel;
 class QPushButton;
@@ -28,6 +29,7 @@ class Workspace;
 namespace tusk::widgets {
 
 class RolloutConfirmBar;
+class RolloutWizard;
 
 // The Rollout tool, first part: the profile's migrations folder as a list
 // (pending files in the order they run, released history greyed with a
@@ -52,6 +54,7 @@ public:
     void setFolder(const QString &folder);
     QString folder() const { return m_folder; }
     const core::MigrationsOverview &overview() const { return m_overview; }
+    RolloutWizard *wizard() const { return m_wizard; }
     // The date a release or a CHANGELOG entry gets: today, asked each time
     // (a session may run past midnight), unless a test fixes it.
     void setToday(const QDate &date) { m_fixedToday = date; }
@@ -115,6 +118,8 @@ private:
     QTextBrowser *m_changelog;
     QFileSystemWatcher *m_watcher;
     QTimer *m_refreshSoon; // a burst of file events makes one refresh
+    QTabWidget *m_tabs;
+    RolloutWizard *m_wizard;
     QAction *m_createAction;
     QAction *m_updateAction;
     QAction *m_releaseAction;
