@@ -58,7 +58,8 @@ QString mark(RolloutSession::State state)
 
 QString pre(const QString &text)
 {
-    return QStringLiteral("<pre style='background:#f4f4f4;padding:6px'>%1</pre>")
+    return QStringLiteral(
+        "<pre style='background:#f4f4f4;padding:6px;white-space:pre-wrap'>%1</pre>")
         .arg(text.toHtmlEscaped());
 }
 } // namespace
