@@ -89,8 +89,17 @@ void RolloutDryRun::start(const ConnInfo &scratch, const RolloutPlan &plan,
     m_connection->setAutoReconnect(false);
     m_loader = new CatalogSnapshotLoader(m_connection, this);
     connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
-        if (auto then = std::exchange(m_afterSnapshot, nullptr))
-            then(s);
+        // Then what the snapshot lacks, on the same session.
+        m_connection->execute(SchemaComparison::definitionsSql(), {}, this,
+            [this, s](const QList<Result> &rows, const PgError &e) {
+                if (!e.isNull())
+                    return stop(QStringLiteral("the definitions could not be read: ") + e.message);
+                Reading reading {s, SchemaComparison::facts(s)};
+                if (!rows.isEmpty())
+                    SchemaComparison::addDefinitions(&reading.facts, rows.first());
+                if (auto then = std::exchange(m_afterSnapshot, nullptr))
+                    then(reading);
+            });
     });
     connect(m_loader, &CatalogSnapshotLoader::failed, this, [this](const PgError &e) {
         m_afterSnapshot = nullptr;
@@ -149,7 +158,7 @@ void RolloutDryRun::nextStep()
     if (RolloutStep::isCommentOnly(step.up))
         return endStep(DryRunStep::Outcome::Application,
             QStringLiteral("the application's step: nothing to run"));
-    snapshot([this](const CatalogSnapshot &before) {
+    snapshot([this](const Reading &before) {
         const RolloutStep &step = *m_steps.at(m_index);
         run(step.up, step.inTransaction, [this, before](const PgError &e, qint64 ms) {
             if (!e.isNull() && m_steps.at(m_index)->inTransaction) {
@@ -177,12 +186,13 @@ void RolloutDryRun::nextStep()
     });
 }
 
-void RolloutDryRun::afterUp(const CatalogSnapshot &before)
+void RolloutDryRun::afterUp(const Reading &before)
 {
     checkGate(0, [this, before] {
-        snapshot([this, before](const CatalogSnapshot &after) {
+        snapshot([this, before](const Reading &after) {
             const RolloutStep &step = *m_steps.at(m_index);
-            m_current.estimate = StepEstimate::describe(step, m_current.upMs, before, m_target);
+            m_current.estimate =
+                StepEstimate::describe(step, m_current.upMs, before.catalog, m_target);
             rollBack(before, after);
         });
     });
@@ -205,11 +215,11 @@ void RolloutDryRun::checkGate(int check, const Then &then)
         });
 }
 
-void RolloutDryRun::rollBack(const CatalogSnapshot &before, const CatalogSnapshot &after)
+void RolloutDryRun::rollBack(const Reading &before, const Reading &after)
 {
     const RolloutStep &step = *m_steps.at(m_index);
     QString reason;
-    const QString rollback = rollbackFor(step, before, &reason);
+    const QString rollback = rollbackFor(step, before.catalog, &reason);
     if (rollback.isEmpty()) {
         // The step stays applied; later steps build on it.
         return endStep(m_current.explanation.isEmpty() ? DryRunStep::Outcome::NoRollback
@@ -219,8 +229,8 @@ void RolloutDryRun::rollBack(const CatalogSnapshot &before, const CatalogSnapsho
     }
     m_current.rollbackRun = rollback;
     const auto compare = [this, before, after] {
-        snapshot([this, before, after](const CatalogSnapshot &back) {
-            m_current.rollbackLeft = SchemaComparison::compare(before, back);
+        snapshot([this, before, after](const Reading &back) {
+            m_current.rollbackLeft = SchemaComparison::compare(before.facts, back.facts);
             m_current.allowed = acceptValidation(m_current.up, m_current.rollbackLeft);
             upAgain(after);
         });
@@ -239,7 +249,7 @@ void RolloutDryRun::rollBack(const CatalogSnapshot &before, const CatalogSnapsho
     });
 }
 
-void RolloutDryRun::upAgain(const CatalogSnapshot &after)
+void RolloutDryRun::upAgain(const Reading &after)
 {
     const RolloutStep &step = *m_steps.at(m_index);
     run(step.up, step.inTransaction, [this, after](const PgError &e, qint64) {
@@ -250,8 +260,8 @@ void RolloutDryRun::upAgain(const CatalogSnapshot &after)
                             .arg(m_current.number)
                             .arg(e.toString()));
         }
-        snapshot([this, after](const CatalogSnapshot &again) {
-            m_current.upAgainDiffers = SchemaComparison::compare(after, again);
+        snapshot([this, after](const Reading &again) {
+            m_current.upAgainDiffers = SchemaComparison::compare(after.facts, again.facts);
             const bool differs =
                 !m_current.rollbackLeft.isEmpty() || !m_current.upAgainDiffers.isEmpty();
             if (differs && m_current.explanation.isEmpty())
@@ -301,7 +311,7 @@ void RolloutDryRun::stop(const QString &error)
     emit finished(report);
 }
 
-void RolloutDryRun::snapshot(const std::function<void(const CatalogSnapshot &)> &then)
+void RolloutDryRun::snapshot(const std::function<void(const Reading &)> &then)
 {
     m_afterSnapshot = then;
     m_loader->load();

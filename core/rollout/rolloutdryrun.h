@@ -8,6 +8,7 @@
 #include "core/pg/pgerror.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -55,14 +56,20 @@ signals:
 
 private:
     using Then = std::function<void()>;
+    // One reading of the scratch: the catalog, and its facts with the
+    // definitions the catalog lacks (views, grants, function bodies).
+    struct Reading {
+        CatalogSnapshot catalog;
+        QMap<QString, QString> facts;
+    };
     void nextStep();
-    void afterUp(const CatalogSnapshot &before);
+    void afterUp(const Reading &before);
     void checkGate(int check, const Then &then);
-    void rollBack(const CatalogSnapshot &before, const CatalogSnapshot &after);
-    void upAgain(const CatalogSnapshot &after);
+    void rollBack(const Reading &before, const Reading &after);
+    void upAgain(const Reading &after);
     void endStep(DryRunStep::Outcome outcome, const QString &explanation = {});
     void stop(const QString &error);
-    void snapshot(const std::function<void(const CatalogSnapshot &)> &then);
+    void snapshot(const std::function<void(const Reading &)> &then);
     // Runs `sql`: one request when it may run in a transaction, else one
     // statement at a time (CONCURRENTLY refuses a multi-statement query).
     void run(const QString &sql, bool inTransaction,
@@ -71,7 +78,7 @@ private:
 
     Connection *m_connection = nullptr;
     CatalogSnapshotLoader *m_loader = nullptr;
-    std::function<void(const CatalogSnapshot &)> m_afterSnapshot;
+    std::function<void(const Reading &)> m_afterSnapshot;
     RolloutPlan m_plan;
     QList<const RolloutStep *> m_steps;
     CatalogSnapshot m_target;

@@ -11,6 +11,7 @@
 #include "core/lint/lockmodel.h"
 #include "core/lint/outsidetransaction.h"
 #include "core/lint/scriptfacts.h"
+#include "core/migrations/backfill/backfillspec.h"
 #include "core/migrations/statementreverse.h"
 #include "core/sql/parsedscript.h"
 #include "core/sql/sqlidentifier.h"
@@ -64,6 +65,39 @@ RolloutStep::Phase phaseOf(const PgQuery__Node *node)
 bool isSetting(const PgQuery__Node *node)
 {
     return node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT;
+}
+
+// Backfills keep their progress, drop contracts their usage points, in
+// Tusk's own schema in the target: the rollout's last step drops it.
+void addBookkeepingContract(RolloutPlan &plan)
+{
+    bool used = false;
+    for (const RolloutItem &item : std::as_const(plan.items)) {
+        for (const RolloutStep &step : item.steps)
+            used |= step.backfill.has_value()
+                || step.up.contains(DropContractRecipe::schemaName() + QLatin1Char('.'));
+    }
+    if (!used)
+        return;
+    RolloutItem item;
+    item.kind = RolloutItem::Kind::Safe;
+    item.statement = QStringLiteral("-- Tusk's bookkeeping in the target: %1")
+                         .arg(DropContractRecipe::schemaName());
+    item.why = QStringLiteral("backfill progress and usage points are kept in the schema %1 of "
+                              "the target while the rollout runs")
+                   .arg(DropContractRecipe::schemaName());
+    RolloutStep step;
+    step.phase = RolloutStep::Phase::Contract;
+    step.up = BackfillSpec::dropSql().trimmed();
+    step.rollback = QStringLiteral("-- Tusk's bookkeeping is gone (backfill progress, usage "
+                                   "points), nothing of the application's; a new backfill makes "
+                                   "it again");
+    step.rollbackSafe = false;
+    step.fromRecipe = true;
+    step.lock = QStringLiteral("ACCESS EXCLUSIVE on Tusk's own tables only");
+    step.gate = ChangeVerifier::checksFor(step.up.toUtf8());
+    item.steps << step;
+    plan.items << item;
 }
 } // namespace
 
@@ -213,6 +247,7 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
     }
     if (plan.settings.isEmpty() && plan.stepCount() > 0)
         plan.settings << QStringLiteral("SET lock_timeout = '5s';");
+    addBookkeepingContract(plan);
     return plan;
 }
 

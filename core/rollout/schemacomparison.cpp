@@ -106,6 +106,36 @@ QMap<QString, QString> SchemaComparison::facts(const CatalogSnapshot &s)
     return out;
 }
 
+QString SchemaComparison::definitionsSql()
+{
+    return QStringLiteral(R"sql(
+WITH own AS (
+    SELECT oid, nspname, nspacl FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\_%'
+)
+SELECT 'view definition', own.nspname || '.' || c.relname, pg_get_viewdef(c.oid)
+FROM pg_class c JOIN own ON own.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')
+UNION ALL
+SELECT 'grant', own.nspname || '.' || c.relname, array_to_string(c.relacl, ',')
+FROM pg_class c JOIN own ON own.oid = c.relnamespace
+WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+UNION ALL
+SELECT 'grant', 'schema ' || own.nspname, array_to_string(own.nspacl, ',')
+FROM own WHERE own.nspacl IS NOT NULL
+UNION ALL
+SELECT 'function body', p.oid::regprocedure::text,
+       md5(p.prosrc) || coalesce(' acl=' || array_to_string(p.proacl, ','), '')
+FROM pg_proc p JOIN own ON own.oid = p.pronamespace
+WHERE NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+)sql");
+}
+
+void SchemaComparison::addDefinitions(QMap<QString, QString> *facts, const Result &rows)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        facts->insert(rows.text(r, 0) + QLatin1Char('\t') + rows.text(r, 1), rows.text(r, 2));
+}
+
 QList<SchemaComparison::Difference> SchemaComparison::compare(
     const QMap<QString, QString> &before, const QMap<QString, QString> &after)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalogsnapshot.h"
+#include "core/pg/result.h"
 
 #include <QList>
 #include <QMap>
@@ -32,6 +33,14 @@ public:
 
     // Each object of `snapshot` as category + name → its description.
     static QMap<QString, QString> facts(const CatalogSnapshot &snapshot);
+    // What the catalog snapshot does not hold and a rollback must restore
+    // too: view and materialized view definitions, grants on relations,
+    // schemas and functions, function bodies (by md5). One query, for a
+    // database Tusk may read at leisure (the dry run's scratch): rows of
+    // (category, object, fact).
+    static QString definitionsSql();
+    static void addDefinitions(QMap<QString, QString> *facts, const Result &rows);
+
     // What differs, by category then object name; empty when equal.
     static QList<Difference> compare(const CatalogSnapshot &before, const CatalogSnapshot &after);
     static QList<Difference> compare(

@@ -91,7 +91,7 @@ void TestRolloutSession::dropWaitsForEvidence()
                 .error.isNull());
     RolloutSession session;
     session.setPlan(RolloutPlanner::plan("DROP TABLE shop.carts;", CatalogSnapshot()));
-    QCOMPARE(session.stepCount(), 3);
+    QCOMPARE(session.stepCount(), 4);
     QCOMPARE(session.step(1).phase, RolloutStep::Phase::MigrateReads);
     // The usage point, recorded in the target.
     session.run(0, db.connInfo());

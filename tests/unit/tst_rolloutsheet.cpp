@@ -132,18 +132,19 @@ void TestRolloutSheet::stepsAsFiles()
     const RolloutPlan plan = RolloutPlanner::plan(sql, CatalogSnapshot());
     const PendingRewrite rewrite =
         RolloutFiles::rewrite({{QStringLiteral("prerelease.sql"), sql}}, plan);
-    // add, index, backfill, rename + view, (migrate reads), drop the view.
+    // add, index, backfill, rename + view, (migrate reads), drop the view,
+    // drop Tusk's bookkeeping schema.
     QStringList names;
     for (const PendingRewrite::File &f : rewrite.files)
         names << f.name;
     QCOMPARE(names,
         (QStringList {QStringLiteral("1_prerelease.sql"), QStringLiteral("2_prerelease.sql"),
             QStringLiteral("3_prerelease.sql"), QStringLiteral("4_prerelease.sql"),
-            QStringLiteral("5_prerelease.sql")}));
+            QStringLiteral("5_prerelease.sql"), QStringLiteral("6_prerelease.sql")}));
     QCOMPARE(rewrite.removed, QStringList {QStringLiteral("prerelease.sql")});
     QCOMPARE(rewrite.originals.value(QStringLiteral("prerelease.sql")), sql);
     const QByteArray first = rewrite.files.at(0).sql;
-    QVERIFY2(first.startsWith("-- Rollout step 1 of 6 (expand), from prerelease.sql\n"
+    QVERIFY2(first.startsWith("-- Rollout step 1 of 7 (expand), from prerelease.sql\n"
                               "-- Lock: ACCESS EXCLUSIVE on shop.orders"),
         first.constData());
     QVERIFY(first.contains("-- Rollback:\n--   ALTER TABLE shop.orders DROP COLUMN code;\n"));
