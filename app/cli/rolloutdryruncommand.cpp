@@ -54,9 +54,13 @@ DryRunReport runOnScratch(const ConnInfo &server, const ConnInfo &source, bool w
     QEventLoop loop;
     QObject::connect(&scratch, &RolloutScratch::progress,
         [](const QString &step) { err() << "tusk rollout: " << step << Qt::endl; });
+    bool dropping = false;
     QObject::connect(&scratch, &RolloutScratch::failed, [&](const QString &error) {
-        report.error = error;
-        loop.quit();
+        if (report.error.isEmpty())
+            report.error = error;
+        if (std::exchange(dropping, true))
+            return loop.quit();
+        scratch.drop(); // a half-made scratch database goes too
     });
     QObject::connect(&scratch, &RolloutScratch::ready, [&] {
         err() << "tusk rollout: running " << plan.stepCount() << " steps on " << scratch.name()
@@ -72,6 +76,7 @@ DryRunReport runOnScratch(const ConnInfo &server, const ConnInfo &source, bool w
             err() << "tusk rollout: kept " << scratch.name() << Qt::endl;
             return loop.quit();
         }
+        dropping = true;
         scratch.drop();
     });
     QObject::connect(&scratch, &RolloutScratch::dropped, &loop, &QEventLoop::quit);

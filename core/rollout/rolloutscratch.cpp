@@ -79,6 +79,7 @@ void RolloutScratch::create(const ConnInfo &server, const ConnInfo &source, bool
                                       .arg(db, error));
                     return createEmpty();
                 }
+                m_created = true;
                 m_how = QStringLiteral("schema and rows of %1").arg(db);
                 analyze();
             });
@@ -92,6 +93,7 @@ void RolloutScratch::createEmpty()
         [this](const QString &error) {
             if (!error.isEmpty())
                 return emit failed(QStringLiteral("cannot create the scratch database: ") + error);
+            m_created = true;
             dumpAndRestore();
         });
 }
@@ -171,7 +173,7 @@ void RolloutScratch::analyze()
 
 void RolloutScratch::drop()
 {
-    if (!m_admin || m_name.isEmpty())
+    if (!m_admin || !m_created)
         return emit dropped();
     admin(
         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(SqlIdentifier::quote(m_name)),
@@ -179,6 +181,7 @@ void RolloutScratch::drop()
             if (!error.isEmpty())
                 return emit failed(QStringLiteral("the scratch database %1 was not dropped: %2")
                                        .arg(m_name, error));
+            m_created = false;
             emit dropped();
         });
 }

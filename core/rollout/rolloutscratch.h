@@ -33,7 +33,8 @@ public:
     // user who may create databases. `source`: the database whose schema
     // the scratch gets.
     void create(const ConnInfo &server, const ConnInfo &source, bool withRows);
-    // Drops the scratch database (its sessions ended first): dropped().
+    // Drops the scratch database (its sessions ended first): dropped(), at
+    // once when none was made. Also after failed(): a half-made one goes.
     void drop();
 
     QString name() const { return m_name; }
@@ -58,6 +59,7 @@ private:
     ConnInfo m_server;
     ConnInfo m_source;
     bool m_withRows = false;
+    bool m_created = false; // the database exists: drop() removes it
     QString m_name;
     QString m_how;
     QString m_binDir;

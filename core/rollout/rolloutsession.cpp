@@ -130,16 +130,36 @@ void RolloutSession::dryRun(const ConnInfo &scratchServer, const ConnInfo &sourc
     delete m_scratch;
     delete m_dryRunner;
     m_scratch = new RolloutScratch(this);
+    m_droppingScratch = false;
     m_dryRunner = new RolloutDryRun(this);
     connect(m_scratch, &RolloutScratch::progress, this, &RolloutSession::message);
-    connect(m_scratch, &RolloutScratch::failed, this, [this](const QString &error) {
+    // Every ending goes through the drop of the scratch database (a
+    // half-made one too), then finish(); a failed drop is said, once.
+    const auto finish = [this] {
+        setBusy(false);
+        if (m_dryRun->error.isEmpty())
+            emit message(tr("Dry run: %1 proven, %2 failed, %3 without rollback")
+                             .arg(m_dryRun->count(DryRunStep::Outcome::Proven))
+                             .arg(m_dryRun->count(DryRunStep::Outcome::Failed))
+                             .arg(m_dryRun->count(DryRunStep::Outcome::NoRollback)));
+        else
+            emit message(tr("Dry run: %1").arg(m_dryRun->error));
+        emit dryRunFinished(*m_dryRun);
+    };
+    connect(m_scratch, &RolloutScratch::failed, this, [this, finish](const QString &error) {
+        if (m_droppingScratch) {
+            if (!m_dryRun)
+                m_dryRun = DryRunReport();
+            emit message(tr("Dry run: %1").arg(error));
+            return finish();
+        }
         DryRunReport report;
         report.error = error;
         m_dryRun = report;
-        setBusy(false);
-        emit message(tr("Dry run: %1").arg(error));
-        emit dryRunFinished(report);
+        m_droppingScratch = true;
+        m_scratch->drop();
     });
+    connect(m_scratch, &RolloutScratch::dropped, this, finish);
     // The scratch copies the target as it is now: the steps that ran on it
     // already are in its schema, so the dry run starts after them.
     int first = 0;
@@ -171,15 +191,8 @@ void RolloutSession::dryRun(const ConnInfo &scratchServer, const ConnInfo &sourc
         for (DryRunStep &s : report.steps)
             s = place(s);
         m_dryRun = report;
+        m_droppingScratch = true;
         m_scratch->drop();
-    });
-    connect(m_scratch, &RolloutScratch::dropped, this, [this] {
-        setBusy(false);
-        emit message(tr("Dry run: %1 proven, %2 failed, %3 without rollback")
-                         .arg(m_dryRun->count(DryRunStep::Outcome::Proven))
-                         .arg(m_dryRun->count(DryRunStep::Outcome::Failed))
-                         .arg(m_dryRun->count(DryRunStep::Outcome::NoRollback)));
-        emit dryRunFinished(*m_dryRun);
     });
     emit message(tr("Dry run: making a scratch database"));
     m_scratch->create(scratchServer, source, withRows);

@@ -101,6 +101,7 @@ private:
     RolloutDryRun *m_dryRunner = nullptr;
     BackfillRun *m_backfill = nullptr;
     bool m_busy = false;
+    bool m_droppingScratch = false; // the dry run is over: its scratch goes
 };
 
 } // namespace tusk::core
