@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "activitycommand.h"
 #include "console.h"
 #include "healthcommand.h"
 #include "lintcommand.h"
@@ -29,6 +30,8 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"activity", "the server's sessions now, or who blocks whom (--tree), hard and soft",
+        &ActivityCommand::run},
     {"health",
         "check a schema for missing FK indexes, unused or invalid indexes, vacuum "
         "state and more, with the fix",

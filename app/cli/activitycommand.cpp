@@ -1,0 +1,171 @@
+#include "activitycommand.h"
+
+#include "cliconnection.h"
+#include "console.h"
+
+#include "core/activity/activitycollector.h"
+#include "core/activity/blockingtree.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace tusk::app {
+
+using namespace tusk::core;
+
+namespace {
+QString age(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("-");
+    if (ms < 60'000)
+        return QStringLiteral("%1s").arg(ms / 1000);
+    if (ms < 3'600'000)
+        return QStringLiteral("%1m").arg(ms / 60'000);
+    return QStringLiteral("%1h").arg(ms / 3'600'000);
+}
+
+QString sessionsText(const ActivitySample &s, bool all)
+{
+    QString out = QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                      .arg(QStringLiteral("PID"), -7)
+                      .arg(QStringLiteral("STATE"), -29)
+                      .arg(QStringLiteral("WAIT"), -24)
+                      .arg(QStringLiteral("XACT"), 5)
+                      .arg(QStringLiteral("QUERY"), 5)
+                      .arg(QStringLiteral("TEXT"));
+    for (const ActivitySession &x : s.sessions) {
+        if (!all && (x.state == QLatin1String("idle") || x.state.isEmpty()))
+            continue;
+        const QString wait = x.waitEventType.isEmpty()
+            ? QString()
+            : x.waitEventType + QLatin1Char(':') + x.waitEvent;
+        out += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                   .arg(x.pid, -7)
+                   .arg(x.state.left(29), -29)
+                   .arg(wait.left(24), -24)
+                   .arg(age(x.transactionAgeMs), 5)
+                   .arg(age(x.queryAgeMs), 5)
+                   .arg(x.query.simplified().left(100));
+    }
+    if (!s.canSeeAllQueries)
+        out += QStringLiteral("(other users' queries are hidden: membership in "
+                              "pg_read_all_stats would show them)\n");
+    return out;
+}
+
+QJsonObject sampleJson(const ActivitySample &s, const BlockingTree &tree)
+{
+    QJsonArray sessions;
+    for (const ActivitySession &x : s.sessions) {
+        QJsonArray blockedBy;
+        for (int p : x.blockedBy)
+            blockedBy.append(p);
+        sessions.append(QJsonObject {{QStringLiteral("pid"), x.pid},
+            {QStringLiteral("leader_pid"), x.leaderPid}, {QStringLiteral("database"), x.database},
+            {QStringLiteral("user"), x.user}, {QStringLiteral("application"), x.application},
+            {QStringLiteral("client"), x.client}, {QStringLiteral("backend_type"), x.backendType},
+            {QStringLiteral("state"), x.state},
+            {QStringLiteral("wait_event_type"), x.waitEventType},
+            {QStringLiteral("wait_event"), x.waitEvent},
+            {QStringLiteral("transaction_ms"), x.transactionAgeMs},
+            {QStringLiteral("query_ms"), x.queryAgeMs}, {QStringLiteral("state_ms"), x.stateAgeMs},
+            {QStringLiteral("query_id"), QString::number(x.queryId)},
+            {QStringLiteral("query"), x.query}, {QStringLiteral("blocked_by"), blockedBy}});
+    }
+    QJsonArray edges;
+    for (const BlockingTree::Edge &e : tree.edges())
+        edges.append(QJsonObject {{QStringLiteral("blocker"), e.blocker},
+            {QStringLiteral("waiter"), e.waiter},
+            {QStringLiteral("kind"), e.hard ? QStringLiteral("hard") : QStringLiteral("soft")}});
+    QJsonArray cycles;
+    for (const QList<int> &c : tree.cycles()) {
+        QJsonArray pids;
+        for (int p : c)
+            pids.append(p);
+        cycles.append(pids);
+    }
+    return {{QStringLiteral("taken_at"), s.takenAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("round_trip_ms"), s.serverMs}, {QStringLiteral("sessions"), sessions},
+        {QStringLiteral("edges"), edges}, {QStringLiteral("deadlocks"), cycles}};
+}
+} // namespace
+
+int ActivityCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The server's sessions, or who blocks whom (docs/activity.md).\n"
+                       "Exit status: 0 printed, 1 the server could not be sampled, 2 usage."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("once"), QStringLiteral("One sample, then exit (the default).")},
+        {QStringLiteral("watch"), QStringLiteral("A sample every interval until interrupted.")},
+        {QStringLiteral("tree"), QStringLiteral("Who blocks whom: hard and soft edges.")},
+        {QStringLiteral("all"), QStringLiteral("Idle sessions too.")},
+        {QStringLiteral("interval"), QStringLiteral("Milliseconds between samples (500-10000)."),
+            QStringLiteral("MS"), QStringLiteral("1000")},
+        {QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("FORMAT"),
+            QStringLiteral("text")},
+        {QStringLiteral("db"), QStringLiteral("The server to watch."), QStringLiteral("URL")},
+        {QStringLiteral("profile"), QStringLiteral("The profile to watch (instead of --db)."),
+            QStringLiteral("NAME")},
+    });
+    if (const auto done = Console::parse(parser, QStringLiteral("activity"), arguments))
+        return *done;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err() << "tusk activity: --format takes text or json\n";
+        return 2;
+    }
+    QString error;
+    const std::optional<ConnInfo> info = CliConnection::resolve(
+        parser.value(QStringLiteral("profile")), parser.value(QStringLiteral("db")), true, &error);
+    if (!info) {
+        err() << "tusk activity: " << error << '\n';
+        return 1;
+    }
+    const bool watch = parser.isSet(QStringLiteral("watch"));
+    const bool tree = parser.isSet(QStringLiteral("tree"));
+    const bool all = parser.isSet(QStringLiteral("all"));
+    ActivityCollector collector;
+    collector.setIntervalMs(watch ? parser.value(QStringLiteral("interval")).toInt() : 0);
+    QEventLoop loop;
+    int code = 0;
+    QObject::connect(&collector, &ActivityCollector::sampled, [&](const ActivitySample &s) {
+        const BlockingTree t = BlockingTree::build(s);
+        if (format == QLatin1String("json"))
+            Console::writeOut(
+                QJsonDocument(sampleJson(s, t)).toJson(QJsonDocument::Compact) + '\n');
+        else
+            out() << (watch ? s.takenAt.toLocalTime().toString(QStringLiteral("== hh:mm:ss\n"))
+                            : QString())
+                  << (tree ? t.text(s) : sessionsText(s, all)) << Qt::flush;
+        if (!watch)
+            loop.quit();
+    });
+    QObject::connect(&collector, &ActivityCollector::failed, [&](const PgError &e) {
+        err() << "tusk activity: " << e.message << '\n';
+        code = 1;
+        loop.quit();
+    });
+    QTimer limit;
+    limit.setSingleShot(true);
+    QObject::connect(&limit, &QTimer::timeout, [&] {
+        err() << "tusk activity: no answer from the server in " << CliConnection::timeLimitMs / 1000
+              << " s\n";
+        code = 1;
+        loop.quit();
+    });
+    if (!watch)
+        limit.start(CliConnection::timeLimitMs);
+    collector.start(*info);
+    loop.exec();
+    return code;
+}
+
+} // namespace tusk::app

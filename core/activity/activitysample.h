@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/lint/lockmode.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace tusk::core {
+
+// One session as pg_stat_activity shows it in a sample. Ages are computed
+// on the server (now() minus the start), in milliseconds; -1 when unset.
+struct ActivitySession {
+    int pid = 0;
+    int leaderPid = 0; // a parallel worker's leader (PostgreSQL 13+); 0: none
+    QString database;
+    QString user;
+    QString application;
+    QString client; // address, or "local"
+    QString backendType; // "client backend", "autovacuum worker", …
+    QString state; // "active", "idle in transaction (aborted)", …
+    QString waitEventType; // "Lock", "LWLock", "IO", … empty: not waiting
+    QString waitEvent;
+    qint64 transactionAgeMs = -1;
+    qint64 queryAgeMs = -1;
+    qint64 stateAgeMs = -1;
+    qint64 queryId = 0; // PostgreSQL 14+ with compute_query_id; 0: none
+    QString query; // cut on the server
+    QList<int> blockedBy; // pg_blocking_pids(), only for sessions waiting on a Lock
+    bool isWaitingOnLock() const { return waitEventType == QLatin1String("Lock"); }
+};
+
+// One row of pg_locks: the lock tag (every field, so two rows are on the
+// same object only when all agree), the mode, and whether it is granted.
+struct ActivityLock {
+    QString lockType; // relation, transactionid, virtualxid, tuple, advisory, object, …
+    quint32 database = 0;
+    quint32 relation = 0;
+    QString relationName; // ::regclass text (takes no lock); empty for other types
+    qint64 page = -1;
+    qint64 tuple = -1;
+    QString virtualXid;
+    QString transactionId;
+    quint32 classId = 0;
+    quint32 objId = 0;
+    int objSubId = 0;
+    int pid = 0; // 0: a prepared transaction
+    QString modeName; // "AccessExclusiveLock", as pg_locks writes it
+    std::optional<LockMode> mode; // nullopt for SIReadLock and the like
+    bool granted = false;
+    qint64 waitingMs = -1; // since waitstart (PostgreSQL 14+); -1 unknown
+
+    bool sameTag(const ActivityLock &other) const;
+    // "relation shop.orders", "transaction 7421", "advisory key 1:42", …
+    QString target() const;
+    // "AccessExclusiveLock" → LockMode::AccessExclusive
+    static std::optional<LockMode> modeOf(const QString &pgLocksMode);
+};
+
+struct PreparedTransaction {
+    QString gid;
+    QString transactionId;
+    QString owner;
+    QString database;
+    qint64 ageMs = -1;
+};
+
+// One sample of the server's activity, taken in one round trip.
+struct ActivitySample {
+    QDateTime takenAt; // UTC, the client's clock
+    int serverVersion = 0;
+    QList<ActivitySession> sessions;
+    QList<ActivityLock> locks; // read only when a session waits on a Lock
+    QList<PreparedTransaction> prepared; // likewise
+    qint64 serverMs = 0; // the round trip
+    bool canSeeAllQueries = true; // false: pg_read_all_stats would show others' queries
+
+    const ActivitySession *session(int pid) const;
+};
+
+} // namespace tusk::core
+
+Q_DECLARE_METATYPE(tusk::core::ActivitySample)

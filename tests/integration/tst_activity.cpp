@@ -1,0 +1,164 @@
+// The activity collector and the blocking tree against real sessions of
+// the test cluster (LockScenario): A holds a row lock idle in transaction,
+// B's ALTER TABLE waits for ACCESS EXCLUSIVE, C and D SELECT behind B, so
+// the tree is A → B (hard) → C, D (soft); an advisory lock; a deadlock in
+// progress; the sample answers within 200 ms while ACCESS EXCLUSIVE is
+// queued; `tusk activity --tree --once` prints the tree.
+
+#include "lockscenario.h"
+#include "testsupport.h"
+
+#include "core/activity/activitycollector.h"
+#include "core/activity/blockingtree.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tusk::core;
+using namespace tusk::test;
+
+class TestActivity : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void queueBehindDdl();
+    void advisoryLock();
+    void deadlockInProgress();
+
+private:
+    ActivitySample sample(qint64 *wallMs = nullptr);
+
+    std::unique_ptr<ScratchDatabase> m_db;
+    std::unique_ptr<LockScenario> m_scenario;
+    std::unique_ptr<ActivityCollector> m_collector;
+};
+
+void TestActivity::initTestCase()
+{
+    QVERIFY2(!clusterConnInfo().isEmpty(), qPrintable(clusterMissingMessage()));
+    m_db = std::make_unique<ScratchDatabase>(QStringLiteral("activity"));
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+}
+
+void TestActivity::init()
+{
+    m_scenario = std::make_unique<LockScenario>(m_db->connInfo());
+    QVERIFY2(m_scenario->createTable(), qPrintable(m_scenario->error()));
+    m_collector = std::make_unique<ActivityCollector>();
+    m_collector->setIntervalMs(0); // samples on demand only
+    m_collector->start(m_db->connInfo());
+    for (int i = 0; i < 500 && !m_collector->isOpen(); ++i)
+        QTest::qWait(10);
+    QVERIFY(m_collector->isOpen());
+}
+
+void TestActivity::cleanup()
+{
+    m_collector.reset();
+    m_scenario.reset();
+}
+
+ActivitySample TestActivity::sample(qint64 *wallMs)
+{
+    QSignalSpy sampled(m_collector.get(), &ActivityCollector::sampled);
+    QElapsedTimer clock;
+    clock.start();
+    m_collector->sampleNow();
+    if (!sampled.wait(5000))
+        return {};
+    if (wallMs)
+        *wallMs = clock.elapsed();
+    return sampled.first().first().value<ActivitySample>();
+}
+
+void TestActivity::queueBehindDdl()
+{
+    const int a =
+        m_scenario->hold(QStringLiteral("BEGIN; UPDATE shop.items SET v = v + 1 WHERE id = 1;"));
+    QVERIFY2(a, qPrintable(m_scenario->error()));
+    const int b = m_scenario->queue(QStringLiteral("ALTER TABLE shop.items ADD COLUMN w int"));
+    QVERIFY2(b, qPrintable(m_scenario->error()));
+    const int c = m_scenario->queue(QStringLiteral("SELECT count(*) FROM shop.items"));
+    const int d = m_scenario->queue(QStringLiteral("SELECT sum(v) FROM shop.items"));
+    QVERIFY2(c && d, qPrintable(m_scenario->error()));
+
+    // The sample answers at once, ACCESS EXCLUSIVE queued on a busy table.
+    qint64 wall = 0;
+    const ActivitySample s = sample(&wall);
+    qInfo("sample under a queued ACCESS EXCLUSIVE: %lld ms wall, %lld ms round trip", wall,
+        s.serverMs);
+    QVERIFY2(wall < 200, qPrintable(QString::number(wall)));
+    QVERIFY(!s.sessions.isEmpty());
+    QCOMPARE(s.session(a)->state, QStringLiteral("idle in transaction"));
+    QCOMPARE(s.session(b)->waitEventType, QStringLiteral("Lock"));
+    QVERIFY(s.session(m_collector->ownPid()) == nullptr); // its own session left out
+
+    const BlockingTree tree = BlockingTree::build(s);
+    QCOMPARE(tree.roots(), QList<int> {a});
+    QCOMPARE(tree.edge(a, b)->hard, true);
+    QCOMPARE(tree.edge(b, c)->hard, false); // only ahead in the queue
+    QCOMPARE(tree.edge(b, d)->hard, false);
+    QVERIFY(!tree.edge(a, c)); // A's row lock does not conflict with a SELECT
+    QCOMPARE(tree.nodes().value(a).blockedBelow, 3);
+    QCOMPARE(tree.nodes().value(b).blockedBelow, 2);
+    QCOMPARE(tree.releasedBy(a), 3);
+    QCOMPARE(
+        tree.nodes().value(b).wants, QStringLiteral("ACCESS EXCLUSIVE on relation shop.items"));
+    QVERIFY(tree.nodes().value(a).holds.contains(
+        QStringLiteral("ROW EXCLUSIVE on relation shop.items")));
+    QVERIFY(tree.cycles().isEmpty());
+    const QString text = tree.text(s);
+    qInfo("%s", qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("%1 idle in transaction").arg(a)), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("  └ hard %1 active").arg(b)));
+    QVERIFY(text.contains(QStringLiteral("    └ soft %1 active").arg(c)));
+
+    // The same from the command line, with no display.
+    QString output;
+    QCOMPARE(
+        runTusk({QStringLiteral("activity"), QStringLiteral("--once"), QStringLiteral("--tree"),
+                    QStringLiteral("--db"), m_db->connInfo().toUrl()},
+            QString(), &output),
+        0);
+    QVERIFY2(output.contains(QStringLiteral("└ hard %1 active").arg(b)), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("└ soft %1 active").arg(d)), qPrintable(output));
+}
+
+void TestActivity::advisoryLock()
+{
+    const int a = m_scenario->hold(QStringLiteral("SELECT pg_advisory_lock(42)"));
+    const int b = m_scenario->queue(QStringLiteral("SELECT pg_advisory_lock(42)"));
+    QVERIFY2(a && b, qPrintable(m_scenario->error()));
+    const BlockingTree tree = BlockingTree::build(sample());
+    QVERIFY(tree.edge(a, b));
+    QVERIFY(tree.edge(a, b)->hard);
+    QCOMPARE(tree.nodes().value(b).wants, QStringLiteral("EXCLUSIVE on advisory key 42"));
+}
+
+void TestActivity::deadlockInProgress()
+{
+    // The detector waits deadlock_timeout before it breaks the cycle: long
+    // enough here to see it.
+    const QString slow = QStringLiteral("SET deadlock_timeout = '30s'; BEGIN; ");
+    const int a =
+        m_scenario->hold(slow + QStringLiteral("UPDATE shop.items SET v = 0 WHERE id = 1;"));
+    const int b =
+        m_scenario->hold(slow + QStringLiteral("UPDATE shop.items SET v = 0 WHERE id = 2;"));
+    QVERIFY2(a && b, qPrintable(m_scenario->error()));
+    // Then each wants the other's row, in its own transaction: a cycle.
+    QVERIFY(m_scenario->queueOn(a, QStringLiteral("UPDATE shop.items SET v = 1 WHERE id = 2")));
+    QVERIFY(m_scenario->queueOn(b, QStringLiteral("UPDATE shop.items SET v = 1 WHERE id = 1")));
+    const ActivitySample s = sample();
+    const BlockingTree tree = BlockingTree::build(s);
+    QCOMPARE(tree.cycles().size(), 1);
+    QList<int> pair {a, b};
+    std::sort(pair.begin(), pair.end());
+    QCOMPARE(tree.cycles().first(), pair);
+    QVERIFY(tree.text(s).contains(QLatin1String("deadlock in progress")));
+}
+
+QTEST_GUILESS_MAIN(TestActivity)
+#include "tst_activity.moc"
