@@ -4,7 +4,10 @@
 #include "console.h"
 
 #include "core/activity/activitycollector.h"
+#include "core/activity/auditlog.h"
 #include "core/activity/blockingtree.h"
+#include "core/activity/sessionaction.h"
+#include "core/pg/ownsessions.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -93,6 +96,62 @@ QJsonObject sampleJson(const ActivitySample &s, const BlockingTree &tree)
         {QStringLiteral("round_trip_ms"), s.serverMs}, {QStringLiteral("sessions"), sessions},
         {QStringLiteral("edges"), edges}, {QStringLiteral("deadlocks"), cycles}};
 }
+// Cancels or terminates what the options name: the cards first, then,
+// with --yes, the action; the results one line per session.
+int act(const QCommandLineParser &parser, const ConnInfo &info, const ActivitySample &s)
+{
+    const QStringList words = parser.positionalArguments();
+    const bool terminate = words.first() == QLatin1String("terminate");
+    QList<int> pids;
+    for (const QString &w : words.mid(1))
+        pids << w.toInt();
+    if (parser.isSet(QStringLiteral("state")) || parser.isSet(QStringLiteral("older-than"))) {
+        SessionAction::Rule rule;
+        rule.state = parser.value(QStringLiteral("state"));
+        rule.minStateAgeMs = qint64(parser.value(QStringLiteral("older-than")).toDouble() * 1000);
+        rule.database = parser.value(QStringLiteral("database"));
+        pids << SessionAction::matching(s, rule);
+    }
+    if (pids.isEmpty()) {
+        out() << "no session to act on\n";
+        return 0;
+    }
+    const BlockingTree tree = BlockingTree::build(s);
+    const QString server = OwnSessions::serverKey(info.host(), info.port());
+    QList<int> acting;
+    for (int pid : pids) {
+        const SessionAction::Card c = SessionAction::card(s, tree, pid, server);
+        out() << pid
+              << (c.refusal.isEmpty() ? QString() : QStringLiteral(": refused, ") + c.refusal)
+              << '\n';
+        for (const QString &fact : c.facts)
+            out() << "    " << fact << '\n';
+        if (c.refusal.isEmpty())
+            acting << pid;
+    }
+    const SessionAction::Kind kind = !terminate        ? SessionAction::Kind::Cancel
+        : parser.isSet(QStringLiteral("cancel-first")) ? SessionAction::Kind::CancelThenTerminate
+                                                       : SessionAction::Kind::Terminate;
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        out() << "(nothing done: --yes would " << SessionAction::kindName(kind) << ' '
+              << acting.size() << " session(s))\n";
+        return 0;
+    }
+    SessionAction action;
+    QEventLoop loop;
+    QStringList results;
+    QObject::connect(&action, &SessionAction::finished, [&](const QStringList &r) {
+        results = r;
+        loop.quit();
+    });
+    action.run(info, kind, acting, parser.value(QStringLiteral("cancel-first")).toInt());
+    loop.exec();
+    for (const QString &line : results)
+        out() << line << '\n';
+    out() << "(logged in " << AuditLog::path() << ")\n";
+    const bool refused = acting.size() < pids.size();
+    return refused ? 1 : 0;
+}
 } // namespace
 
 int ActivityCommand::run(const QStringList &arguments)
@@ -102,7 +161,20 @@ int ActivityCommand::run(const QStringList &arguments)
         QStringLiteral("The server's sessions, or who blocks whom (docs/activity.md).\n"
                        "Exit status: 0 printed, 1 the server could not be sampled, 2 usage."));
     parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"),
+        QStringLiteral("cancel PID… or terminate PID… (or the sessions a rule picks)"),
+        QStringLiteral("[cancel|terminate PID…]"));
     parser.addOptions({
+        {QStringLiteral("yes"), QStringLiteral("Act (without it the cards are shown only).")},
+        {QStringLiteral("cancel-first"),
+            QStringLiteral("terminate: cancel first, terminate after SECONDS if still busy."),
+            QStringLiteral("SECONDS")},
+        {QStringLiteral("state"), QStringLiteral("Rule: sessions in this state."),
+            QStringLiteral("STATE")},
+        {QStringLiteral("older-than"), QStringLiteral("Rule: in their state for at least SECONDS."),
+            QStringLiteral("SECONDS")},
+        {QStringLiteral("database"), QStringLiteral("Rule: in this database."),
+            QStringLiteral("NAME")},
         {QStringLiteral("once"), QStringLiteral("One sample, then exit (the default).")},
         {QStringLiteral("watch"), QStringLiteral("A sample every interval until interrupted.")},
         {QStringLiteral("tree"), QStringLiteral("Who blocks whom: hard and soft edges.")},
@@ -129,7 +201,14 @@ int ActivityCommand::run(const QStringList &arguments)
         err() << "tusk activity: " << error << '\n';
         return 1;
     }
-    const bool watch = parser.isSet(QStringLiteral("watch"));
+    const QStringList words = parser.positionalArguments();
+    const bool acting = !words.isEmpty();
+    if (acting && words.first() != QLatin1String("cancel")
+        && words.first() != QLatin1String("terminate")) {
+        err() << "tusk activity: the action is cancel or terminate\n";
+        return 2;
+    }
+    const bool watch = parser.isSet(QStringLiteral("watch")) && !acting;
     const bool tree = parser.isSet(QStringLiteral("tree"));
     const bool all = parser.isSet(QStringLiteral("all"));
     ActivityCollector collector;
@@ -137,6 +216,11 @@ int ActivityCommand::run(const QStringList &arguments)
     QEventLoop loop;
     int code = 0;
     QObject::connect(&collector, &ActivityCollector::sampled, [&](const ActivitySample &s) {
+        if (acting) {
+            collector.stop();
+            code = act(parser, *info, s);
+            return loop.quit();
+        }
         const BlockingTree t = BlockingTree::build(s);
         if (format == QLatin1String("json"))
             Console::writeOut(

@@ -45,7 +45,8 @@ SELECT a.pid, %1 AS leader_pid, a.datname, a.usename, a.application_name,
        (extract(epoch FROM now() - a.query_start) * 1000)::bigint AS query_ms,
        (extract(epoch FROM now() - a.state_change) * 1000)::bigint AS state_ms,
        %2 AS query_id, left(a.query, %3) AS query,
-       CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid)::text END AS blocked_by
+       CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid)::text END AS blocked_by,
+       (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = a.usesysid) AS superuser
 FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid();
 WITH l AS MATERIALIZED (SELECT * FROM pg_locks WHERE %4)
 SELECT l.locktype, l.database, l.relation,
@@ -96,6 +97,7 @@ ActivitySample ActivityQueries::read(const QList<Result> &results, int serverVer
         x.queryId = number(a, r, 13, 0);
         x.query = a.text(r, 14);
         x.blockedBy = pids(a.text(r, 15));
+        x.superuser = a.text(r, 16) == QLatin1String("t") || a.value(r, 16).toBool();
         s.sessions << x;
     }
     const Result &l = results.at(1);

@@ -30,6 +30,13 @@ struct ActivitySession {
     qint64 queryId = 0; // PostgreSQL 14+ with compute_query_id; 0: none
     QString query; // cut on the server
     QList<int> blockedBy; // pg_blocking_pids(), only for sessions waiting on a Lock
+    bool superuser = false; // the session's role
+    // An autovacuum worker that runs to prevent transaction id wraparound:
+    // cancelling it only postpones the same work under more pressure.
+    bool isAntiWraparound() const
+    {
+        return query.contains(QLatin1String("(to prevent wraparound)"));
+    }
     bool isWaitingOnLock() const { return waitEventType == QLatin1String("Lock"); }
 };
 

@@ -1,5 +1,7 @@
 #include "connectionprivate.h"
 
+#include "ownsessions.h"
+
 #include "networkthreadpool.h"
 
 #include <QFuture>
@@ -213,6 +215,8 @@ void ConnectionPrivate::connected()
     watchSocket(true, false);
     server.versionNumber = PQserverVersion(conn);
     server.backendPid = PQbackendPID(conn);
+    ownKey = OwnSessions::serverKey(info.host(), info.port());
+    OwnSessions::add(ownKey, server.backendPid);
     refreshReportedParameters();
     server.version = server.settings.value(QStringLiteral("server_version"));
     readSettings();
@@ -309,6 +313,7 @@ void ConnectionPrivate::teardown()
     cancelInFlight = false;
     cancelTimer.stop();
     if (conn) {
+        OwnSessions::remove(ownKey, server.backendPid);
         PQfinish(conn);
         conn = nullptr;
         ++generation;

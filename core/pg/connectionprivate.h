@@ -53,6 +53,7 @@ public:
     Connection *q;
     PGconn *conn = nullptr;
     ConnInfo info;
+    QString ownKey; // OwnSessions' key of the server, while a session is open
     Connection::State state = Connection::State::Disconnected;
     ServerInfo server;
     HostResolver resolver;

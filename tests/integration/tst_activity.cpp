@@ -10,6 +10,8 @@
 
 #include "core/activity/activitycollector.h"
 #include "core/activity/blockingtree.h"
+#include "core/activity/sessionaction.h"
+#include "core/pg/ownsessions.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -27,6 +29,7 @@ private slots:
     void queueBehindDdl();
     void advisoryLock();
     void deadlockInProgress();
+    void cancelAndTerminate();
 
 private:
     ActivitySample sample(qint64 *wallMs = nullptr);
@@ -158,6 +161,66 @@ void TestActivity::deadlockInProgress()
     std::sort(pair.begin(), pair.end());
     QCOMPARE(tree.cycles().first(), pair);
     QVERIFY(tree.text(s).contains(QLatin1String("deadlock in progress")));
+}
+
+// The card, then the action from the command line (another process: the
+// sessions of this one are Tusk's own, and refused here).
+void TestActivity::cancelAndTerminate()
+{
+    const int a =
+        m_scenario->hold(QStringLiteral("BEGIN; UPDATE shop.items SET v = v + 1 WHERE id = 1;"));
+    const int b = m_scenario->queue(QStringLiteral("ALTER TABLE shop.items ADD COLUMN w int"));
+    const int c = m_scenario->queue(QStringLiteral("SELECT count(*) FROM shop.items"));
+    QVERIFY2(a && b && c, qPrintable(m_scenario->error()));
+    const ActivitySample s = sample();
+    const BlockingTree tree = BlockingTree::build(s);
+    const QString server = OwnSessions::serverKey(m_db->connInfo().host(), m_db->connInfo().port());
+    QCOMPARE(SessionAction::card(s, tree, a, server).refusal, QStringLiteral("Tusk's own session"));
+
+    const QString state = scratchFolder(QStringLiteral("activity-state"));
+    const QStringList env {QStringLiteral("XDG_STATE_HOME=") + state};
+    const QStringList db {QStringLiteral("--db"), m_db->connInfo().toUrl()};
+    QString output;
+    // Without --yes: the card, nothing done.
+    QCOMPARE(runTusk(QStringList {QStringLiteral("activity"), QStringLiteral("terminate"),
+                         QString::number(a)}
+                     + db,
+                 QString(), &output, env),
+        0);
+    QVERIFY2(
+        output.contains(QLatin1String("idle in transaction (client backend)")), qPrintable(output));
+    QVERIFY2(
+        output.contains(QLatin1String("would release 2 blocked session(s)")), qPrintable(output));
+    QVERIFY(output.contains(QLatin1String("(nothing done: --yes would terminate 1 session(s))")));
+    QVERIFY(sample().session(a));
+    // Cancel the waiting ALTER: it ends with an error, A and its lock stay.
+    QCOMPARE(runTusk(QStringList {QStringLiteral("activity"), QStringLiteral("cancel"),
+                         QString::number(b), QStringLiteral("--yes")}
+                     + db,
+                 QString(), &output, env),
+        0);
+    QVERIFY2(output.contains(QStringLiteral("cancel %1: cancelled its query").arg(b)),
+        qPrintable(output));
+    QTest::qWait(300);
+    ActivitySample after = sample();
+    QCOMPARE(after.session(b)->state, QStringLiteral("idle")); // its statement failed
+    QCOMPARE(after.session(a)->state, QStringLiteral("idle in transaction"));
+    // Terminate A: it goes, and C's SELECT gets through.
+    QCOMPARE(runTusk(QStringList {QStringLiteral("activity"), QStringLiteral("terminate"),
+                         QString::number(a), QStringLiteral("--yes")}
+                     + db,
+                 QString(), &output, env),
+        0);
+    QVERIFY2(
+        output.contains(QStringLiteral("terminate %1: terminated").arg(a)), qPrintable(output));
+    after = sample();
+    QVERIFY(!after.session(a));
+    QVERIFY(after.session(c) && after.session(c)->waitEventType != QLatin1String("Lock"));
+    // Both actions are in the audit log.
+    const QByteArray log = readFile(state + QStringLiteral("/tusk/activity-audit.log"));
+    QVERIFY2(log.contains(QStringLiteral("cancel %1: cancelled its query").arg(b).toUtf8()),
+        log.constData());
+    QVERIFY(log.contains(QStringLiteral("terminate %1: terminated").arg(a).toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestActivity)
