@@ -8,6 +8,7 @@
 #include "core/activity/blockingtree.h"
 #include "core/activity/sessionaction.h"
 #include "core/pg/ownsessions.h"
+#include "core/support/durationtext.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -21,17 +22,6 @@ namespace tusk::app {
 using namespace tusk::core;
 
 namespace {
-QString age(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("-");
-    if (ms < 60'000)
-        return QStringLiteral("%1s").arg(ms / 1000);
-    if (ms < 3'600'000)
-        return QStringLiteral("%1m").arg(ms / 60'000);
-    return QStringLiteral("%1h").arg(ms / 3'600'000);
-}
-
 QString sessionsText(const ActivitySample &s, bool all)
 {
     QString out = QStringLiteral("%1 %2 %3 %4 %5 %6\n")
@@ -51,8 +41,8 @@ QString sessionsText(const ActivitySample &s, bool all)
                    .arg(x.pid, -7)
                    .arg(x.state.left(29), -29)
                    .arg(wait.left(24), -24)
-                   .arg(age(x.transactionAgeMs), 5)
-                   .arg(age(x.queryAgeMs), 5)
+                   .arg(ageText(x.transactionAgeMs), 5)
+                   .arg(ageText(x.queryAgeMs), 5)
                    .arg(x.query.simplified().left(100));
     }
     if (!s.canSeeAllQueries)

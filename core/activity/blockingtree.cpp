@@ -1,5 +1,7 @@
 #include "blockingtree.h"
 
+#include "core/support/durationtext.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -12,17 +14,6 @@ QString describe(const ActivityLock &lock)
 {
     const QString mode = lock.mode ? LockModes::name(*lock.mode) : lock.modeName;
     return QStringLiteral("%1 on %2").arg(mode, lock.target());
-}
-
-QString age(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 60'000)
-        return QStringLiteral("%1 s").arg(ms / 1000);
-    if (ms < 3'600'000)
-        return QStringLiteral("%1 min").arg(ms / 60'000);
-    return QStringLiteral("%1 h").arg(ms / 3'600'000);
 }
 
 QString oneLine(const QString &query)
@@ -185,9 +176,9 @@ QString BlockingTree::text(const ActivitySample &sample) const
                 ? QStringLiteral("prepared transaction %1").arg(n.gid)
                 : QStringLiteral("%1 %2").arg(pid).arg(s ? s->state : QStringLiteral("?"));
             if (s && s->transactionAgeMs >= 0)
-                head += QStringLiteral(", transaction %1").arg(age(s->transactionAgeMs));
+                head += QStringLiteral(", transaction %1").arg(ageText(s->transactionAgeMs));
             if (!n.wants.isEmpty())
-                head += QStringLiteral(", waits %1 for %2").arg(age(n.waitingMs), n.wants);
+                head += QStringLiteral(", waits %1 for %2").arg(ageText(n.waitingMs), n.wants);
             if (!n.holds.isEmpty())
                 head += QStringLiteral(", holds %1").arg(n.holds.join(QStringLiteral("; ")));
             if (n.blockedBelow > 0)

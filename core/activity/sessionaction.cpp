@@ -4,23 +4,11 @@
 
 #include "core/pg/connection.h"
 #include "core/pg/ownsessions.h"
+#include "core/support/durationtext.h"
 
 #include <QTimer>
 
 namespace tusk::core {
-
-namespace {
-QString age(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("none");
-    if (ms < 60'000)
-        return QStringLiteral("%1 s").arg(ms / 1000);
-    if (ms < 3'600'000)
-        return QStringLiteral("%1 min").arg(ms / 60'000);
-    return QStringLiteral("%1 h").arg(ms / 3'600'000);
-}
-} // namespace
 
 SessionAction::SessionAction(QObject *parent)
     : QObject(parent)
@@ -62,7 +50,7 @@ SessionAction::Card SessionAction::card(
                        s->user, s->database,
                        s->application.isEmpty() ? QStringLiteral("none") : s->application);
     c.facts << QStringLiteral("transaction open for %1; query for %2")
-                   .arg(age(s->transactionAgeMs), age(s->queryAgeMs));
+                   .arg(ageText(s->transactionAgeMs), ageText(s->queryAgeMs));
     if (s->isAntiWraparound())
         c.facts << QStringLiteral("an anti-wraparound autovacuum: ending it only postpones the "
                                   "same work under more pressure");

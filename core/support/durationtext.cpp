@@ -18,4 +18,15 @@ QString durationText(qint64 milliseconds)
         .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString ageText(qint64 milliseconds)
+{
+    if (milliseconds < 0)
+        return QStringLiteral("-");
+    if (milliseconds < 60'000)
+        return QStringLiteral("%1 s").arg(milliseconds / 1000);
+    if (milliseconds < 3'600'000)
+        return QStringLiteral("%1 min").arg(milliseconds / 60'000);
+    return QStringLiteral("%1 h").arg(milliseconds / 3'600'000);
+}
+
 } // namespace tusk::core
