@@ -22,7 +22,7 @@ build_packages=(
 # loads to reach the desktop's keychain; GNOME Keyring and dbus-run-session
 # give the keychain tests a real, throwaway Secret Service.
 runtime_packages=(
-    make qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib
+    make qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib postgresql-15-hypopg postgresql-15-pg-wait-sampling
     xvfb xauth xdotool imagemagick fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon
 )

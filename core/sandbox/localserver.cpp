@@ -97,6 +97,9 @@ LocalServer::LocalServer(const QString &folder, QObject *parent)
     m_settings.insert(QStringLiteral("pg_stat_statements.track"), QStringLiteral("all"));
     m_settings.insert(QStringLiteral("track_io_timing"), QStringLiteral("on"));
     m_settings.insert(QStringLiteral("track_functions"), QStringLiteral("all"));
+    // Two-phase commit, so a prepared transaction can be tried (and seen
+    // blocking others in the activity monitor).
+    m_settings.insert(QStringLiteral("max_prepared_transactions"), QStringLiteral("10"));
     // A sandbox: losing the last moment of commits in a crash is fine, an
     // fsync per commit is not worth the wait.
     m_settings.insert(QStringLiteral("synchronous_commit"), QStringLiteral("off"));
@@ -381,6 +384,14 @@ bool LocalServer::writeConfig(int port, QString *error)
     QByteArray text = "# Written by Tusk at every start of the sandbox; lasting changes\n"
                       "# belong in postgresql.conf (settings here win).\n";
     QHash<QString, QString> settings = m_settings;
+    // pg_wait_sampling (Debian's postgresql-15-pg-wait-sampling) gives the
+    // activity monitor its wait profile; preloaded only when installed, so
+    // a machine without it still starts its sandbox.
+    if (settings.value(QStringLiteral("shared_preload_libraries"))
+            == QLatin1String("'pg_stat_statements'")
+        && QFile::exists(m_binDir + QStringLiteral("/../lib/pg_wait_sampling.so")))
+        settings.insert(QStringLiteral("shared_preload_libraries"),
+            QStringLiteral("'pg_stat_statements,pg_wait_sampling'"));
     settings.insert(QStringLiteral("port"), QString::number(port));
     settings.insert(QStringLiteral("listen_addresses"), QStringLiteral("'127.0.0.1'"));
     settings.insert(QStringLiteral("unix_socket_directories"), quoteSetting(m_folder));

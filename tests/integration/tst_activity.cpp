@@ -29,6 +29,7 @@ private slots:
     void queueBehindDdl();
     void advisoryLock();
     void deadlockInProgress();
+    void preparedTransactionBlocks();
     void cancelAndTerminate();
 
 private:
@@ -161,6 +162,28 @@ void TestActivity::deadlockInProgress()
     std::sort(pair.begin(), pair.end());
     QCOMPARE(tree.cycles().first(), pair);
     QVERIFY(tree.text(s).contains(QLatin1String("deadlock in progress")));
+}
+
+// A prepared transaction holds its row lock with no session: pid 0.
+void TestActivity::preparedTransactionBlocks()
+{
+    const int a = m_scenario->hold(QStringLiteral(
+        "BEGIN; UPDATE shop.items SET v = 0 WHERE id = 3; PREPARE TRANSACTION 'tusk_activity_t';"));
+    QVERIFY2(a, qPrintable(m_scenario->error()));
+    const int b = m_scenario->queue(QStringLiteral("UPDATE shop.items SET v = 1 WHERE id = 3"));
+    QVERIFY2(b, qPrintable(m_scenario->error()));
+    const ActivitySample s = sample();
+    const BlockingTree tree = BlockingTree::build(s);
+    Connection admin;
+    QVERIFY(openAndWait(admin, m_db->connInfo()).isNull());
+    runAndWait(admin, QStringLiteral("ROLLBACK PREPARED 'tusk_activity_t'"));
+    QCOMPARE(s.prepared.size(), 1);
+    QCOMPARE(s.prepared.first().gid, QStringLiteral("tusk_activity_t"));
+    QVERIFY(tree.edge(0, b));
+    QVERIFY(tree.edge(0, b)->hard);
+    QCOMPARE(tree.roots(), QList<int> {0});
+    QVERIFY2(tree.text(s).startsWith(QLatin1String("prepared transaction tusk_activity_t")),
+        qPrintable(tree.text(s)));
 }
 
 // The card, then the action from the command line (another process: the
