@@ -6,6 +6,7 @@
 #include "core/activity/activitycollector.h"
 #include "core/activity/auditlog.h"
 #include "core/activity/blockingtree.h"
+#include "core/activity/lockqueue.h"
 #include "core/activity/sessionaction.h"
 #include "core/pg/ownsessions.h"
 #include "core/support/durationtext.h"
@@ -168,6 +169,8 @@ int ActivityCommand::run(const QStringList &arguments)
         {QStringLiteral("once"), QStringLiteral("One sample, then exit (the default).")},
         {QStringLiteral("watch"), QStringLiteral("A sample every interval until interrupted.")},
         {QStringLiteral("tree"), QStringLiteral("Who blocks whom: hard and soft edges.")},
+        {QStringLiteral("queue"),
+            QStringLiteral("Each locked object's queue: holders, then waiters in order.")},
         {QStringLiteral("all"), QStringLiteral("Idle sessions too.")},
         {QStringLiteral("interval"), QStringLiteral("Milliseconds between samples (500-10000)."),
             QStringLiteral("MS"), QStringLiteral("1000")},
@@ -200,6 +203,7 @@ int ActivityCommand::run(const QStringList &arguments)
     }
     const bool watch = parser.isSet(QStringLiteral("watch")) && !acting;
     const bool tree = parser.isSet(QStringLiteral("tree"));
+    const bool queue = parser.isSet(QStringLiteral("queue"));
     const bool all = parser.isSet(QStringLiteral("all"));
     ActivityCollector collector;
     collector.setIntervalMs(watch ? parser.value(QStringLiteral("interval")).toInt() : 0);
@@ -218,7 +222,10 @@ int ActivityCommand::run(const QStringList &arguments)
         else
             out() << (watch ? s.takenAt.toLocalTime().toString(QStringLiteral("== hh:mm:ss\n"))
                             : QString())
-                  << (tree ? t.text(s) : sessionsText(s, all)) << Qt::flush;
+                  << (tree           ? t.text(s)
+                             : queue ? LockQueue::text(LockQueue::build(s), s)
+                                     : sessionsText(s, all))
+                  << Qt::flush;
         if (!watch)
             loop.quit();
     });

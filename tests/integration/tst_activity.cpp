@@ -10,6 +10,7 @@
 
 #include "core/activity/activitycollector.h"
 #include "core/activity/blockingtree.h"
+#include "core/activity/lockqueue.h"
 #include "core/activity/sessionaction.h"
 #include "core/pg/ownsessions.h"
 
@@ -120,6 +121,16 @@ void TestActivity::queueBehindDdl()
     QVERIFY(text.contains(QStringLiteral("  └ hard %1 active").arg(b)));
     QVERIFY(text.contains(QStringLiteral("    └ soft %1 active").arg(c)));
 
+    // The queue on the table: A holds, B heads the line, C and D behind it.
+    const QList<LockQueue> queues = LockQueue::build(s);
+    QCOMPARE(queues.size(), 1);
+    QCOMPARE(queues.first().target, QStringLiteral("relation shop.items"));
+    QCOMPARE(queues.first().badge, QStringLiteral("2 sessions queued behind ACCESS EXCLUSIVE"));
+    QCOMPARE(queues.first().waiters.first().pid, b);
+    QCOMPARE(queues.first().waiters.size(), 3);
+    QVERIFY(std::any_of(queues.first().holders.begin(), queues.first().holders.end(),
+        [a](const ActivityLock &l) { return l.pid == a; }));
+
     // The same from the command line, with no display.
     QString output;
     QCOMPARE(
@@ -129,6 +140,13 @@ void TestActivity::queueBehindDdl()
         0);
     QVERIFY2(output.contains(QStringLiteral("└ hard %1 active").arg(b)), qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("└ soft %1 active").arg(d)), qPrintable(output));
+    QCOMPARE(runTusk({QStringLiteral("activity"), QStringLiteral("--queue"), QStringLiteral("--db"),
+                         m_db->connInfo().toUrl()},
+                 QString(), &output),
+        0);
+    QVERIFY2(output.startsWith(
+                 QLatin1String("relation shop.items: 2 sessions queued behind ACCESS EXCLUSIVE")),
+        qPrintable(output));
 }
 
 void TestActivity::advisoryLock()
