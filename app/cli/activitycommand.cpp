@@ -172,6 +172,8 @@ int ActivityCommand::run(const QStringList &arguments)
         {QStringLiteral("queue"),
             QStringLiteral("Each locked object's queue: holders, then waiters in order.")},
         {QStringLiteral("all"), QStringLiteral("Idle sessions too.")},
+        {QStringLiteral("this-database"),
+            QStringLiteral("Only the sessions of the database connected to.")},
         {QStringLiteral("interval"), QStringLiteral("Milliseconds between samples (500-10000)."),
             QStringLiteral("MS"), QStringLiteral("1000")},
         {QStringLiteral("format"), QStringLiteral("text or json."), QStringLiteral("FORMAT"),
@@ -209,7 +211,9 @@ int ActivityCommand::run(const QStringList &arguments)
     collector.setIntervalMs(watch ? parser.value(QStringLiteral("interval")).toInt() : 0);
     QEventLoop loop;
     int code = 0;
-    QObject::connect(&collector, &ActivityCollector::sampled, [&](const ActivitySample &s) {
+    const bool oneDatabase = parser.isSet(QStringLiteral("this-database"));
+    QObject::connect(&collector, &ActivityCollector::sampled, [&](const ActivitySample &whole) {
+        const ActivitySample s = oneDatabase ? whole.restrictedTo(info->database()) : whole;
         if (acting) {
             collector.stop();
             code = act(parser, *info, s);

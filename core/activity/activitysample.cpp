@@ -1,5 +1,7 @@
 #include "activitysample.h"
 
+#include <QSet>
+
 namespace tusk::core {
 
 bool ActivityLock::sameTag(const ActivityLock &o) const
@@ -59,6 +61,30 @@ const ActivitySession *ActivitySample::session(int pid) const
             return &s;
     }
     return nullptr;
+}
+
+ActivitySample ActivitySample::restrictedTo(const QString &database) const
+{
+    ActivitySample out = *this;
+    out.sessions.clear();
+    out.locks.clear();
+    out.prepared.clear();
+    QSet<int> pids;
+    for (const ActivitySession &s : sessions) {
+        if (s.database == database) {
+            out.sessions << s;
+            pids.insert(s.pid);
+        }
+    }
+    for (const PreparedTransaction &p : prepared) {
+        if (p.database == database)
+            out.prepared << p;
+    }
+    for (const ActivityLock &l : locks) {
+        if (pids.contains(l.pid) || (l.pid == 0 && !out.prepared.isEmpty()))
+            out.locks << l;
+    }
+    return out;
 }
 
 } // namespace tusk::core

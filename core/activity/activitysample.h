@@ -86,6 +86,9 @@ struct ActivitySample {
     bool canSeeAllQueries = true; // false: pg_read_all_stats would show others' queries
 
     const ActivitySession *session(int pid) const;
+    // Only what belongs to `database`: its sessions, their locks, its
+    // prepared transactions (and the locks they hold).
+    ActivitySample restrictedTo(const QString &database) const;
 };
 
 } // namespace tusk::core

@@ -76,7 +76,8 @@ ActivitySample TestActivity::sample(qint64 *wallMs)
         return {};
     if (wallMs)
         *wallMs = clock.elapsed();
-    return sampled.first().first().value<ActivitySample>();
+    // Other tests share the cluster: this database's sessions only.
+    return sampled.first().first().value<ActivitySample>().restrictedTo(m_db->name());
 }
 
 void TestActivity::queueBehindDdl()
@@ -140,7 +141,8 @@ void TestActivity::queueBehindDdl()
         0);
     QVERIFY2(output.contains(QStringLiteral("└ hard %1 active").arg(b)), qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("└ soft %1 active").arg(d)), qPrintable(output));
-    QCOMPARE(runTusk({QStringLiteral("activity"), QStringLiteral("--queue"), QStringLiteral("--db"),
+    QCOMPARE(runTusk({QStringLiteral("activity"), QStringLiteral("--queue"),
+                         QStringLiteral("--this-database"), QStringLiteral("--db"),
                          m_db->connInfo().toUrl()},
                  QString(), &output),
         0);

@@ -1,7 +1,6 @@
 #include "toolset.h"
 
-#include "toolplaceholder.h"
-
+#include "widgets/activity/activitypage.h"
 #include "widgets/plan/planpage.h"
 #include "widgets/profiles/profilespage.h"
 #include "widgets/rollout/rolloutpage.h"
@@ -17,11 +16,7 @@ QList<ToolPage *> ToolSet::create(core::ProfileRegistry *profiles, QWidget *pare
         new SchemaPage(parent),
         new SqlPage(parent),
         new PlanPage(parent),
-        new ToolPlaceholder({QStringLiteral("activity"), QObject::tr("Activity"),
-                                QObject::tr("Sessions, wait events and who blocks whom, with "
-                                            "history, and cancel or terminate after "
-                                            "confirmation.")},
-            parent),
+        new ActivityPage(parent),
         new RolloutPage(parent),
     };
 }
