@@ -53,7 +53,12 @@ void TestActivityPage::showsTheQueueBehindDdl()
     page.attach(&workspace, nullptr);
     page.setThisDatabaseOnly(true); // other tests share the cluster
     QSignalSpy sampled(&page, &ActivityPage::sampled);
-    workspace.setTarget(WorkspaceTarget::forConnection(db.connInfo(), QStringLiteral("test")));
+    // As the window does: the profile chosen first (no parameters yet),
+    // then opened once its password is found.
+    Profile profile;
+    profile.name = QStringLiteral("staging");
+    workspace.setTarget(WorkspaceTarget::forProfile(profile, {}, QString()));
+    workspace.open(db.connInfo());
     QVERIFY(sampled.wait(10000));
     page.show();
 

@@ -126,6 +126,9 @@ void ActivityPage::attach(Workspace *workspace, ToolHost *)
 {
     m_workspace = workspace;
     connect(workspace, &Workspace::targetChanged, this, &ActivityPage::follow);
+    // The window sets the target, then opens it (open() fills in the
+    // parameters with the password found): ready() says it is open.
+    connect(workspace, &Workspace::ready, this, &ActivityPage::follow);
     follow();
 }
 
@@ -134,6 +137,9 @@ void ActivityPage::follow()
     const ConnInfo info = m_workspace ? m_workspace->target().connInfo : ConnInfo();
     if (info.isEmpty())
         return m_collector->stop();
+    if (m_following == info && m_collector->isOpen())
+        return; // ready() after targetChanged() for the same database
+    m_following = info;
     m_collector->start(info);
 }
 

@@ -3,6 +3,7 @@
 #include "widgets/shell/toolpage.h"
 
 #include "core/activity/activitysample.h"
+#include "core/pg/conninfo.h"
 
 #include <QWidget>
 
@@ -65,6 +66,7 @@ private:
     core::Workspace *m_workspace = nullptr;
     core::ActivityCollector *m_collector;
     core::ActivitySample m_last;
+    core::ConnInfo m_following; // what the collector samples
     SessionTableModel *m_model;
     SessionFilterProxy *m_proxy;
     QTableView *m_grid;
