@@ -78,12 +78,6 @@ bool writePrivateText(const QString &path, const QByteArray &text)
     return UserFileWriter::writeFile(path, text, options).isNull();
 }
 
-QString quoteSetting(const QString &value)
-{
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QLatin1String("''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 } // namespace
 
 LocalServer::LocalServer(const QString &folder, QObject *parent)
@@ -91,18 +85,6 @@ LocalServer::LocalServer(const QString &folder, QObject *parent)
     , m_folder(QDir::cleanPath(QDir(folder).absolutePath()))
 {
     m_poll.setInterval(pollIntervalMs);
-    // pg_stat_statements feeds the activity monitor and the plan tools.
-    m_settings.insert(
-        QStringLiteral("shared_preload_libraries"), QStringLiteral("'pg_stat_statements'"));
-    m_settings.insert(QStringLiteral("pg_stat_statements.track"), QStringLiteral("all"));
-    m_settings.insert(QStringLiteral("track_io_timing"), QStringLiteral("on"));
-    m_settings.insert(QStringLiteral("track_functions"), QStringLiteral("all"));
-    // Two-phase commit, so a prepared transaction can be tried (and seen
-    // blocking others in the activity monitor).
-    m_settings.insert(QStringLiteral("max_prepared_transactions"), QStringLiteral("10"));
-    // A sandbox: losing the last moment of commits in a crash is fine, an
-    // fsync per commit is not worth the wait.
-    m_settings.insert(QStringLiteral("synchronous_commit"), QStringLiteral("off"));
 }
 
 LocalServer::~LocalServer()
@@ -141,7 +123,7 @@ void LocalServer::setBinDir(const QString &binDir)
 
 void LocalServer::setSetting(const QString &name, const QString &value)
 {
-    m_settings.insert(name, value);
+    m_settings.set(name, value);
 }
 
 bool LocalServer::isInitialized() const
@@ -381,26 +363,7 @@ int LocalServer::choosePort() const
 
 bool LocalServer::writeConfig(int port, QString *error)
 {
-    QByteArray text = "# Written by Tusk at every start of the sandbox; lasting changes\n"
-                      "# belong in postgresql.conf (settings here win).\n";
-    QHash<QString, QString> settings = m_settings;
-    // pg_wait_sampling (Debian's postgresql-15-pg-wait-sampling) gives the
-    // activity monitor its wait profile; preloaded only when installed, so
-    // a machine without it still starts its sandbox.
-    if (settings.value(QStringLiteral("shared_preload_libraries"))
-            == QLatin1String("'pg_stat_statements'")
-        && QFile::exists(m_binDir + QStringLiteral("/../lib/pg_wait_sampling.so")))
-        settings.insert(QStringLiteral("shared_preload_libraries"),
-            QStringLiteral("'pg_stat_statements,pg_wait_sampling'"));
-    settings.insert(QStringLiteral("port"), QString::number(port));
-    settings.insert(QStringLiteral("listen_addresses"), QStringLiteral("'127.0.0.1'"));
-    settings.insert(QStringLiteral("unix_socket_directories"), quoteSetting(m_folder));
-    // Only the account running Tusk (and root) may use the trusted socket.
-    settings.insert(QStringLiteral("unix_socket_permissions"), QStringLiteral("0700"));
-    QStringList names = settings.keys();
-    names.sort();
-    for (const QString &name : names)
-        text += (name + QStringLiteral(" = ") + settings.value(name) + QLatin1Char('\n')).toUtf8();
+    const QByteArray text = m_settings.configText(port, m_folder, m_binDir);
     const QString path = dataDir() + QLatin1Char('/') + configName;
     if (const FileWriteError failure = UserFileWriter::writeFile(path, text, {});
         !failure.isNull()) {

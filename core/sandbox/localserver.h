@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandboxsettings.h"
+
 #include "core/pg/conninfo.h"
 #include "core/pg/pgerror.h"
 
@@ -110,7 +112,7 @@ private:
     QString m_folder;
     QString m_binDir;
     int m_preferredPort = 0;
-    QHash<QString, QString> m_settings;
+    SandboxSettings m_settings;
     Step m_step = Step::Idle;
     std::unique_ptr<QProcess> m_process;
     QTimer m_poll;
