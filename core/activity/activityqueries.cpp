@@ -65,10 +65,39 @@ SELECT gid, transaction::text, owner, database,
        (extract(epoch FROM now() - prepared) * 1000)::bigint
 FROM pg_prepared_xacts WHERE %4;
 SELECT current_setting('is_superuser') = 'on' OR pg_has_role('pg_read_all_stats', 'MEMBER');
+%6;
 )sql")
         .arg(leader, queryId)
         .arg(queryChars)
-        .arg(QLatin1String(waiting), waitStart);
+        .arg(QLatin1String(waiting), waitStart)
+        .arg(progressSql(serverVersion));
+}
+
+QString ActivityQueries::progressSql(int serverVersion)
+{
+    // relid::regclass takes no lock, even on a table being rewritten.
+    QStringList parts {
+        QStringLiteral("SELECT 'create index', pid, relid::regclass::text, phase, "
+                       "blocks_total, blocks_done, current_locker_pid FROM "
+                       "pg_stat_progress_create_index"),
+        QStringLiteral("SELECT 'vacuum', pid, relid::regclass::text, phase, heap_blks_total, "
+                       "heap_blks_scanned, NULL::int FROM pg_stat_progress_vacuum"),
+        QStringLiteral("SELECT lower(command), pid, relid::regclass::text, phase, "
+                       "heap_blks_total, heap_blks_scanned, NULL::int FROM "
+                       "pg_stat_progress_cluster"),
+    };
+    if (serverVersion >= 130000) {
+        parts << QStringLiteral("SELECT 'analyze', pid, relid::regclass::text, phase, "
+                                "sample_blks_total, sample_blks_scanned, NULL::int FROM "
+                                "pg_stat_progress_analyze")
+              << QStringLiteral("SELECT 'base backup', pid, NULL, phase, backup_total, "
+                                "backup_streamed, NULL::int FROM pg_stat_progress_basebackup");
+    }
+    if (serverVersion >= 140000)
+        parts << QStringLiteral("SELECT 'copy', pid, relid::regclass::text, command || ' ' || "
+                                "type, bytes_total, bytes_processed, NULL::int FROM "
+                                "pg_stat_progress_copy");
+    return parts.join(QStringLiteral(" UNION ALL "));
 }
 
 ActivitySample ActivityQueries::read(const QList<Result> &results, int serverVersion)
@@ -125,6 +154,12 @@ ActivitySample ActivityQueries::read(const QList<Result> &results, int serverVer
     for (int r = 0; r < p.rowCount(); ++r)
         s.prepared << PreparedTransaction {
             p.text(r, 0), p.text(r, 1), p.text(r, 2), p.text(r, 3), number(p, r, 4)};
+    if (results.size() > 4) {
+        const Result &g = results.at(4);
+        for (int r = 0; r < g.rowCount(); ++r)
+            s.progress << CommandProgress {g.text(r, 0), int(number(g, r, 1, 0)), g.text(r, 2),
+                g.text(r, 3), number(g, r, 4), number(g, r, 5), int(number(g, r, 6, 0))};
+    }
     const Result &who = results.at(3);
     s.canSeeAllQueries =
         who.rowCount() == 1 && (who.text(0, 0) == QLatin1String("t") || who.value(0, 0).toBool());

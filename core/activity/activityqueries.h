@@ -21,7 +21,9 @@ class Result;
 class ActivityQueries {
 public:
     static QString sampleSql(int serverVersion, int queryChars = 2048);
-    // `results`: the four result sets of sampleSql(), in order.
+    // The pg_stat_progress_* views the server has, as one UNION ALL.
+    static QString progressSql(int serverVersion);
+    // `results`: the five result sets of sampleSql(), in order.
     static ActivitySample read(const QList<Result> &results, int serverVersion);
 };
 

@@ -69,6 +69,7 @@ ActivitySample ActivitySample::restrictedTo(const QString &database) const
     out.sessions.clear();
     out.locks.clear();
     out.prepared.clear();
+    out.progress.clear();
     QSet<int> pids;
     for (const ActivitySession &s : sessions) {
         if (s.database == database) {
@@ -79,6 +80,10 @@ ActivitySample ActivitySample::restrictedTo(const QString &database) const
     for (const PreparedTransaction &p : prepared) {
         if (p.database == database)
             out.prepared << p;
+    }
+    for (const CommandProgress &p : progress) {
+        if (pids.contains(p.pid))
+            out.progress << p;
     }
     for (const ActivityLock &l : locks) {
         if (pids.contains(l.pid) || (l.pid == 0 && !out.prepared.isEmpty()))

@@ -67,6 +67,22 @@ struct ActivityLock {
     static std::optional<LockMode> modeOf(const QString &pgLocksMode);
 };
 
+// A command's progress from pg_stat_progress_* (CREATE INDEX, VACUUM,
+// CLUSTER, ANALYZE, COPY, BASE BACKUP): phase and the units done of the
+// phase's total; a concurrent index build's current_locker_pid names the
+// session it waits for.
+struct CommandProgress {
+    QString command; // "create index", "vacuum", …
+    int pid = 0;
+    QString relation; // ::regclass text; empty for a base backup
+    QString phase;
+    qint64 total = -1;
+    qint64 done = -1;
+    int lockerPid = 0; // create index: the session its phase waits for; 0 none
+    // done / total, 0..1; -1 when the phase has no measure
+    double fraction() const { return total > 0 && done >= 0 ? double(done) / double(total) : -1; }
+};
+
 struct PreparedTransaction {
     QString gid;
     QString transactionId;
@@ -82,6 +98,7 @@ struct ActivitySample {
     QList<ActivitySession> sessions;
     QList<ActivityLock> locks; // read only when a session waits on a Lock
     QList<PreparedTransaction> prepared; // likewise
+    QList<CommandProgress> progress;
     qint64 serverMs = 0; // the round trip
     bool canSeeAllQueries = true; // false: pg_read_all_stats would show others' queries
 

@@ -88,6 +88,8 @@ void TestActivityPage::showsTheQueueBehindDdl()
     QCOMPARE(page.queues()->topLevelItem(0)->text(0),
         QStringLiteral("relation shop.items — 2 sessions queued behind ACCESS EXCLUSIVE"));
     QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-queue.png"))));
+    QCOMPARE(page.progress()->topLevelItemCount(), 1); // none under way: it says so
+    QVERIFY(page.progress()->topLevelItem(0)->text(0).startsWith(QLatin1String("No CREATE INDEX")));
 
     // Sorting by PID, C selected: both survive 100 refreshes (the model is
     // updated by differences, never reset).

@@ -32,6 +32,7 @@ private slots:
     void deadlockInProgress();
     void preparedTransactionBlocks();
     void cancelAndTerminate();
+    void concurrentIndexWaitsForASnapshot();
 
 private:
     ActivitySample sample(qint64 *wallMs = nullptr);
@@ -264,6 +265,31 @@ void TestActivity::cancelAndTerminate()
     QVERIFY2(log.contains(QStringLiteral("cancel %1: cancelled its query").arg(b).toUtf8()),
         log.constData());
     QVERIFY(log.contains(QStringLiteral("terminate %1: terminated").arg(a).toUtf8()));
+}
+
+// A concurrent index build waits for an old snapshot: its progress names
+// the phase and the session it waits for, which the tree shows too.
+void TestActivity::concurrentIndexWaitsForASnapshot()
+{
+    const int a = m_scenario->hold(
+        QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM shop.items;"));
+    const int b = m_scenario->queue(
+        QStringLiteral("CREATE INDEX CONCURRENTLY items_v_idx ON shop.items (v)"));
+    QVERIFY2(a && b, qPrintable(m_scenario->error()));
+    const ActivitySample s = sample();
+    const CommandProgress *build = nullptr;
+    for (const CommandProgress &p : s.progress) {
+        if (p.pid == b)
+            build = &p;
+    }
+    QVERIFY(build);
+    QCOMPARE(build->command, QStringLiteral("create index"));
+    QCOMPARE(build->relation, QStringLiteral("shop.items"));
+    QVERIFY2(build->phase.startsWith(QLatin1String("waiting for")), qPrintable(build->phase));
+    QCOMPARE(build->lockerPid, a);
+    const BlockingTree tree = BlockingTree::build(s);
+    QVERIFY(tree.edge(a, b));
+    QVERIFY(tree.nodes().value(b).wants.contains(QLatin1String("virtual transaction")));
 }
 
 QTEST_GUILESS_MAIN(TestActivity)

@@ -37,6 +37,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     , m_grid(new QTableView(this))
     , m_tree(new QTreeWidget(this))
     , m_queues(new QTreeWidget(this))
+    , m_progress(new QTreeWidget(this))
     , m_details(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
     , m_filter(new QLineEdit(this))
@@ -60,6 +61,10 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_tree->setHeaderLabels({tr("Session"), tr("Edge"), tr("Holds"), tr("Wants"), tr("Query")});
     m_queues->setObjectName(QStringLiteral("activityQueues"));
     m_queues->setHeaderLabels({tr("Object / session"), tr("Mode"), tr("Waiting"), tr("Query")});
+    m_progress->setObjectName(QStringLiteral("activityProgress"));
+    m_progress->setRootIsDecorated(false);
+    m_progress->setHeaderLabels({tr("Command"), tr("PID"), tr("Object"), tr("Phase"), tr("Done"),
+        tr("ETA"), tr("Waits for")});
     m_details->setReadOnly(true);
     m_filter->setPlaceholderText(tr("Filter every column"));
     m_filter->setClearButtonEnabled(true);
@@ -82,6 +87,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_tree, tr("Blocking Tree"));
     tabs->addTab(m_queues, tr("Lock Queues"));
+    tabs->addTab(m_progress, tr("Progress"));
     tabs->addTab(m_details, tr("Query"));
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_grid);
@@ -160,6 +166,7 @@ void ActivityPage::showSample(const ActivitySample &whole)
         m_grid->resizeColumnsToContents();
     showTree(sample);
     showQueues(sample);
+    showProgress(sample);
     showDetails();
     int waiting = 0;
     for (const ActivitySession &s : sample.sessions)
@@ -245,6 +252,33 @@ void ActivityPage::showQueues(const ActivitySample &sample)
     m_queues->expandAll();
     for (int column = 0; column < 3; ++column)
         m_queues->resizeColumnToContents(column);
+}
+
+void ActivityPage::showProgress(const ActivitySample &sample)
+{
+    m_progress->clear();
+    for (const CommandProgress &p : sample.progress) {
+        const ActivitySession *s = sample.session(p.pid);
+        const double f = p.fraction();
+        // The command's own pace so far: rough across phases, said as ≈.
+        QString eta;
+        if (f > 0 && f < 1 && s && s->queryAgeMs > 0)
+            eta = QStringLiteral("≈ ") + ageText(qint64(double(s->queryAgeMs) * (1 - f) / f));
+        QString locker;
+        if (p.lockerPid > 0) {
+            const ActivitySession *l = sample.session(p.lockerPid);
+            locker = l
+                ? tr("%1 (%2, %3)").arg(p.lockerPid).arg(l->state, ageText(l->transactionAgeMs))
+                : QString::number(p.lockerPid);
+        }
+        new QTreeWidgetItem(m_progress,
+            {p.command, QString::number(p.pid), p.relation, p.phase,
+                f < 0 ? QString() : QStringLiteral("%1 %").arg(f * 100, 0, 'f', 1), eta, locker});
+    }
+    if (sample.progress.isEmpty())
+        new QTreeWidgetItem(m_progress,
+            {tr("No CREATE INDEX, VACUUM, CLUSTER, ANALYZE, COPY or "
+                "base backup under way")});
 }
 
 void ActivityPage::showDetails()

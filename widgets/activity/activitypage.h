@@ -49,6 +49,7 @@ public:
     QTableView *grid() const { return m_grid; }
     QTreeWidget *tree() const { return m_tree; }
     QTreeWidget *queues() const { return m_queues; }
+    QTreeWidget *progress() const { return m_progress; }
     const core::ActivitySample &lastSample() const { return m_last; }
     // Only the target database's sessions (the whole server by default).
     void setThisDatabaseOnly(bool only);
@@ -61,6 +62,7 @@ private:
     void showSample(const core::ActivitySample &sample);
     void showTree(const core::ActivitySample &sample);
     void showQueues(const core::ActivitySample &sample);
+    void showProgress(const core::ActivitySample &sample);
     void showDetails();
 
     core::Workspace *m_workspace = nullptr;
@@ -72,6 +74,7 @@ private:
     QTableView *m_grid;
     QTreeWidget *m_tree;
     QTreeWidget *m_queues;
+    QTreeWidget *m_progress;
     QPlainTextEdit *m_details;
     QLabel *m_status;
     QLineEdit *m_filter;
