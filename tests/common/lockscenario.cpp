@@ -74,16 +74,21 @@ int LockScenario::queue(const QString &sql)
     return waitsOnLock(pid) ? pid : 0;
 }
 
-bool LockScenario::queueOn(int pid, const QString &sql)
+bool LockScenario::sendOn(int pid, const QString &sql)
 {
     for (size_t i = 0; i < m_pids.size(); ++i) {
         if (m_pids.at(i) == pid) {
             m_sessions.at(i)->execute(sql);
-            return waitsOnLock(pid);
+            return true;
         }
     }
     m_error = QStringLiteral("no session %1 here").arg(pid);
     return false;
+}
+
+bool LockScenario::queueOn(int pid, const QString &sql)
+{
+    return sendOn(pid, sql) && waitsOnLock(pid);
 }
 
 bool LockScenario::waitsOnLock(int pid, int timeoutMs)

@@ -30,6 +30,8 @@ public:
     // The session `pid` (one of hold()'s) sends `sql`, which must end up
     // waiting on a Lock.
     bool queueOn(int pid, const QString &sql);
+    // The session `pid` sends `sql` and goes on without waiting for it.
+    bool sendOn(int pid, const QString &sql);
     // Waits until `pid` is waiting on a Lock.
     bool waitsOnLock(int pid, int timeoutMs = 10000);
     QString error() const { return m_error; }

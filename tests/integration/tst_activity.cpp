@@ -33,6 +33,7 @@ private slots:
     void preparedTransactionBlocks();
     void cancelAndTerminate();
     void concurrentIndexWaitsForASnapshot();
+    void parallelWorkersNameTheirLeader();
 
 private:
     ActivitySample sample(qint64 *wallMs = nullptr);
@@ -290,6 +291,34 @@ void TestActivity::concurrentIndexWaitsForASnapshot()
     const BlockingTree tree = BlockingTree::build(s);
     QVERIFY(tree.edge(a, b));
     QVERIFY(tree.nodes().value(b).wants.contains(QLatin1String("virtual transaction")));
+}
+
+// A parallel plan forced on a slow scan: its workers show with their
+// leader's pid (the grid folds them under it).
+void TestActivity::parallelWorkersNameTheirLeader()
+{
+    const int leader = m_scenario->hold(
+        QStringLiteral("SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; "
+                       "SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; "
+                       "SET parallel_leader_participation = off;"));
+    QVERIFY2(leader, qPrintable(m_scenario->error()));
+    QVERIFY(m_scenario->sendOn(leader,
+        QStringLiteral("SELECT count(*) FROM shop.items WHERE "
+                       "pg_sleep(0.05) IS NOT NULL")));
+    QList<int> workers;
+    for (int i = 0; i < 50 && workers.isEmpty(); ++i) {
+        QTest::qWait(50);
+        for (const ActivitySession &s : sample().sessions) {
+            if (s.leaderPid == leader && s.pid != leader)
+                workers << s.pid;
+        }
+    }
+    QVERIFY2(!workers.isEmpty(), "no parallel worker was seen");
+    const ActivitySample s = sample();
+    for (int w : workers) {
+        if (const ActivitySession *x = s.session(w))
+            QCOMPARE(x->backendType, QStringLiteral("parallel worker"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestActivity)
