@@ -160,7 +160,6 @@ void ActivityPage::showSample(const ActivitySample &whole)
         ? whole.restrictedTo(m_workspace->target().connInfo.database())
         : whole;
     const bool first = m_model->rowCount() == 0;
-    m_last = sample;
     m_model->setSample(sample);
     if (first) // widths from the first rows; the user's own after that
         m_grid->resizeColumnsToContents();

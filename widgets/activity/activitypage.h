@@ -50,7 +50,6 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     QTreeWidget *queues() const { return m_queues; }
     QTreeWidget *progress() const { return m_progress; }
-    const core::ActivitySample &lastSample() const { return m_last; }
     // Only the target database's sessions (the whole server by default).
     void setThisDatabaseOnly(bool only);
 
@@ -67,7 +66,6 @@ private:
 
     core::Workspace *m_workspace = nullptr;
     core::ActivityCollector *m_collector;
-    core::ActivitySample m_last;
     core::ConnInfo m_following; // what the collector samples
     SessionTableModel *m_model;
     SessionFilterProxy *m_proxy;

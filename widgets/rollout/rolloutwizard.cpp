@@ -141,6 +141,11 @@ RolloutWizard::RolloutWizard(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_timeline, &QListWidget::currentRowChanged, this, &RolloutWizard::showSelected);
+    // A question asked about one step is not an answer for another.
+    connect(m_timeline, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_askedStep >= 0 && row != m_askedStep)
+            dropQuestion();
+    });
     connect(m_dryRun, &QPushButton::clicked, this, &RolloutWizard::dryRun);
     connect(m_run, &QPushButton::clicked, this, &RolloutWizard::runSelected);
     connect(m_confirmRun, &QPushButton::clicked, this, &RolloutWizard::confirmRun);
@@ -413,7 +418,7 @@ void RolloutWizard::runSelected()
                     ask.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
         m_confirm->show();
         m_confirmRun->show();
-        m_confirming = true;
+        m_askedStep = index; // the yes is for this step, not whatever is selected later
         return;
     }
     confirmRun();
@@ -421,11 +426,17 @@ void RolloutWizard::runSelected()
 
 void RolloutWizard::confirmRun()
 {
+    const int step = m_askedStep >= 0 ? m_askedStep : selectedStep();
+    dropQuestion();
+    if (m_workspace)
+        m_session->run(step, m_workspace->target().connInfo);
+}
+
+void RolloutWizard::dropQuestion()
+{
     m_confirm->hide();
     m_confirmRun->hide();
-    m_confirming = false;
-    if (m_workspace)
-        m_session->run(selectedStep(), m_workspace->target().connInfo);
+    m_askedStep = -1;
 }
 
 void RolloutWizard::checkGate()

@@ -51,6 +51,7 @@ public:
     // The buttons, for tests and shortcuts.
     void dryRun();
     void runSelected();
+    // Runs the step the inline question was about (else the selected one).
     void confirmRun();
     void checkGate();
     void rollBack();
@@ -64,6 +65,7 @@ signals:
 
 private:
     void showPlan(const core::RolloutPlan &plan);
+    void dropQuestion();
     void refreshStep(int index);
     void showSelected();
     void updateButtons();
@@ -77,7 +79,7 @@ private:
     QString m_folder;
     QList<QPair<QString, QByteArray>> m_pending;
     int m_reads = 0;
-    bool m_confirming = false;
+    int m_askedStep = -1; // the step the inline question is about; -1: none
     QLabel *m_summary;
     QListWidget *m_timeline;
     QTextBrowser *m_details;
