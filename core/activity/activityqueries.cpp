@@ -66,6 +66,7 @@ SELECT gid, transaction::text, owner, database,
 FROM pg_prepared_xacts WHERE %4;
 SELECT current_setting('is_superuser') = 'on' OR pg_has_role('pg_read_all_stats', 'MEMBER');
 %6;
+SELECT datname, xact_commit, xact_rollback FROM pg_stat_database WHERE datname IS NOT NULL;
 )sql")
         .arg(leader, queryId)
         .arg(queryChars)
@@ -159,6 +160,11 @@ ActivitySample ActivityQueries::read(const QList<Result> &results, int serverVer
         for (int r = 0; r < g.rowCount(); ++r)
             s.progress << CommandProgress {g.text(r, 0), int(number(g, r, 1, 0)), g.text(r, 2),
                 g.text(r, 3), number(g, r, 4), number(g, r, 5), int(number(g, r, 6, 0))};
+    }
+    if (results.size() > 5) {
+        const Result &d = results.at(5);
+        for (int r = 0; r < d.rowCount(); ++r)
+            s.databases << DatabaseTotals {d.text(r, 0), number(d, r, 1, 0), number(d, r, 2, 0)};
     }
     const Result &who = results.at(3);
     s.canSeeAllQueries =

@@ -70,6 +70,11 @@ ActivitySample ActivitySample::restrictedTo(const QString &database) const
     out.locks.clear();
     out.prepared.clear();
     out.progress.clear();
+    out.databases.clear();
+    for (const DatabaseTotals &d : databases) {
+        if (d.database == database)
+            out.databases << d;
+    }
     QSet<int> pids;
     for (const ActivitySession &s : sessions) {
         if (s.database == database) {

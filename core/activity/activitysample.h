@@ -83,6 +83,14 @@ struct CommandProgress {
     double fraction() const { return total > 0 && done >= 0 ? double(done) / double(total) : -1; }
 };
 
+// A database's transaction counters from pg_stat_database (cumulative
+// since the last stats reset); the charts turn two samples into rates.
+struct DatabaseTotals {
+    QString database;
+    qint64 commits = 0;
+    qint64 rollbacks = 0;
+};
+
 struct PreparedTransaction {
     QString gid;
     QString transactionId;
@@ -99,6 +107,7 @@ struct ActivitySample {
     QList<ActivityLock> locks; // read only when a session waits on a Lock
     QList<PreparedTransaction> prepared; // likewise
     QList<CommandProgress> progress;
+    QList<DatabaseTotals> databases; // every database the server lists
     qint64 serverMs = 0; // the round trip
     bool canSeeAllQueries = true; // false: pg_read_all_stats would show others' queries
 
