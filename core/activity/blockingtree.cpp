@@ -144,8 +144,14 @@ std::optional<BlockingTree::Edge> BlockingTree::edge(int blocker, int waiter) co
 
 int BlockingTree::releasedBy(int pid) const
 {
+    return releasedBy(QList<int> {pid});
+}
+
+int BlockingTree::releasedBy(const QList<int> &pids) const
+{
     // A waiter is released when every blocker it has is gone.
-    QSet<int> gone {pid};
+    const QSet<int> ended(pids.begin(), pids.end());
+    QSet<int> gone = ended;
     bool grew = true;
     while (grew) {
         grew = false;
@@ -159,7 +165,7 @@ int BlockingTree::releasedBy(int pid) const
             }
         }
     }
-    return int(gone.size()) - 1;
+    return int(gone.size() - ended.size());
 }
 
 QString BlockingTree::text(const ActivitySample &sample) const

@@ -49,6 +49,9 @@ public:
     // How many sessions ending `pid` would release (those blocked below it
     // with no other way through), for the cancel / terminate card.
     int releasedBy(int pid) const;
+    // The same for ending all of `pids` at once (a session blocked by two
+    // of them counts once; the pids themselves are not counted).
+    int releasedBy(const QList<int> &pids) const;
 
     // The tree as text for `tusk activity --tree`: one line per node, the
     // edges marked hard or soft, sessions under their first blocker.

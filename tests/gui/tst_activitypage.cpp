@@ -14,11 +14,22 @@
 #include "widgets/activity/sessionfilterproxy.h"
 #include "widgets/activity/sessiontablemodel.h"
 
+#include "widgets/activity/sessionactionpanel.h"
+#include "widgets/activity/sessionactionsbar.h"
+
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QDBusConnection>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace tusk::core;
@@ -28,8 +39,33 @@ using namespace tusk::widgets;
 class TestActivityPage : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void showsTheQueueBehindDdl();
+    void terminatesWhatItsCardSays();
 };
+
+// Stands in for the desktop's notification service on the test's own
+// session bus (the test runs under dbus-run-session): what Tusk sends over
+// D-Bus arrives here as it would at a desktop's.
+class NotificationService : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    QStringList received;
+public slots:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+        const QStringList &, const QVariantMap &, int)
+    {
+        received << summary + QStringLiteral(": ") + body;
+        return uint(received.size());
+    }
+};
+
+void TestActivityPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // thresholds live in QSettings
+    QSettings().clear();
+}
 
 void TestActivityPage::showsTheQueueBehindDdl()
 {
@@ -119,6 +155,135 @@ void TestActivityPage::showsTheQueueBehindDdl()
     QCOMPARE(page.proxy()->index(0, 0).data().toInt(), b);
     page.collector()->stop();
     scenario.release();
+}
+
+// A is another program's session (psql, idle in transaction); B queues
+// its ALTER behind it, C behind B. Terminating A from the grid: the card
+// says what A is and that it would release both; B, a session of this very
+// process, is left alone. After the action A is gone, the audit log says
+// so, and B's ALTER went through. Meanwhile the chain passed the alert
+// threshold: one desktop notification, not one per second.
+void TestActivityPage::terminatesWhatItsCardSays()
+{
+    QVERIFY2(!clusterConnInfo().isEmpty(), qPrintable(clusterMissingMessage()));
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QVERIFY2(bus.isConnected(), "the test runs under dbus-run-session");
+    NotificationService service;
+    QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &service,
+        QDBusConnection::ExportAllSlots));
+    QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+    QTemporaryDir state;
+    qputenv("XDG_STATE_HOME", state.path().toUtf8());
+
+    ScratchDatabase db(QStringLiteral("activityactions"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    LockScenario scenario(db.connInfo());
+    QVERIFY2(scenario.createTable(), qPrintable(scenario.error()));
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const ConnInfo info = db.connInfo();
+    env.insert(QStringLiteral("PGHOST"), info.host());
+    env.insert(QStringLiteral("PGPORT"), info.port());
+    env.insert(QStringLiteral("PGDATABASE"), info.database());
+    env.insert(QStringLiteral("PGUSER"), info.user());
+    env.insert(QStringLiteral("PGAPPNAME"), QStringLiteral("other program"));
+    psql.setProcessEnvironment(env);
+    psql.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q")});
+    QVERIFY2(psql.waitForStarted(), qPrintable(psql.errorString()));
+    psql.write("BEGIN; UPDATE shop.items SET v = 3 WHERE id = 1;\n");
+
+    Workspace workspace;
+    workspace.setReads({});
+    ActivityPage page;
+    page.resize(1300, 760);
+    ActivityThresholds thresholds;
+    thresholds.blockedAlertMs = 1000;
+    page.setThresholds(thresholds);
+    page.attach(&workspace, nullptr);
+    page.setThisDatabaseOnly(true);
+    QSignalSpy sampled(&page, &ActivityPage::sampled);
+    QSignalSpy alerted(&page, &ActivityPage::alerted);
+    workspace.setTarget(WorkspaceTarget::forConnection(info, QStringLiteral("test")));
+    workspace.open(info);
+    QVERIFY(sampled.wait(10000));
+    page.show();
+    SessionTableModel *model = page.model();
+    int a = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const ActivitySession *s = model->sessionAt(row);
+                if (s->application == QLatin1String("other program")
+                    && s->state == QLatin1String("idle in transaction"))
+                    a = s->pid;
+            }
+            return a != 0;
+        }(),
+        10000);
+    const int b = scenario.queue(QStringLiteral("ALTER TABLE shop.items ADD COLUMN w int"));
+    const int c = scenario.queue(QStringLiteral("SELECT count(*) FROM shop.items"));
+    QVERIFY2(b && c, qPrintable(scenario.error()));
+
+    // The chain passes 1 s: said once, on the desktop and in the banner.
+    QTRY_VERIFY_WITH_TIMEOUT(alerted.count() == 1, 10000);
+    QVERIFY2(alerted.first().at(1).toString().startsWith(
+                 QStringLiteral("pid %1 (idle in transaction, transaction").arg(a)),
+        qPrintable(alerted.first().at(1).toString()));
+    QVERIFY(page.alertBanner()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(service.received.size(), 1, 5000);
+    QVERIFY(service.received.first().startsWith(QLatin1String("2 sessions blocked: pid")));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(sampled.wait(5000));
+    QCOMPARE(alerted.count(), 1);
+
+    // The rule picks A (idle in transaction in this database), not B or C.
+    page.actions()->setRule(QStringLiteral("idle in transaction"), 0, info.database());
+    QCOMPARE(page.actions()->ruleMatches(), QList<int> {a});
+
+    // B is this process's own session: its card refuses it.
+    page.actions()->propose(SessionAction::Kind::Terminate, {b}, QStringLiteral("test"));
+    SessionActionPanel *panel = page.actions()->panel();
+    QVERIFY(panel->isVisible());
+    QVERIFY2(panel->cardText().contains(QLatin1String("left alone: Tusk's own session")),
+        qPrintable(panel->cardText()));
+    QVERIFY(!panel->confirmButton()->isEnabled());
+
+    // A selected in the grid, Terminate pressed: the card first.
+    page.grid()->selectRow(page.proxy()->mapFromSource(model->index(model->rowOf(a), 0)).row());
+    QCOMPARE(page.selectedPids(), QList<int> {a});
+    page.findChild<QToolButton *>(QStringLiteral("terminateSessions"))->click();
+    const QString card = panel->cardText();
+    QVERIFY2(card.contains(QLatin1String("Terminate 1 session(s) (selected")), qPrintable(card));
+    QVERIFY2(
+        card.contains(QLatin1String("idle in transaction (client backend)")), qPrintable(card));
+    QVERIFY2(card.contains(QLatin1String("application other program")), qPrintable(card));
+    QVERIFY2(card.contains(QLatin1String("would release 2 blocked session(s)")), qPrintable(card));
+    QVERIFY2(card.contains(QLatin1String("Together they would release 2 blocked session(s)")),
+        qPrintable(card));
+    QTest::qWait(100); // the layout makes room for the cards
+    QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-terminate-card.png"))));
+    QSignalSpy acted(page.actions(), &SessionActionsBar::acted);
+    panel->confirmButton()->click();
+    QVERIFY(acted.wait(10000));
+    const QStringList results = acted.first().first().toStringList();
+    QCOMPARE(results, QStringList {QStringLiteral("terminate %1: terminated").arg(a)});
+    QVERIFY(panel->cardText().contains(QStringLiteral("terminate %1: terminated").arg(a)));
+    // B's ALTER went through once A was gone; nobody waits any more.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(a) < 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const ActivitySession *s = model->sessionAt(model->rowOf(b));
+            return s && !s->isWaitingOnLock();
+        }(),
+        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.alertBanner()->isVisible(), 10000);
+    const QByteArray audit = readFile(state.path() + QStringLiteral("/tusk/activity-audit.log"));
+    QVERIFY2(audit.contains(QStringLiteral("terminate %1: terminated").arg(a).toUtf8()),
+        audit.constData());
+    page.collector()->stop();
+    scenario.release();
+    psql.closeWriteChannel();
+    psql.waitForFinished(5000);
 }
 
 QTEST_MAIN(TestActivityPage)

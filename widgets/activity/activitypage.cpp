@@ -1,33 +1,62 @@
 #include "activitypage.h"
 
+#include "activitydetailtabs.h"
+#include "sessionactionpanel.h"
+#include "sessionactionsbar.h"
 #include "sessionfilterproxy.h"
 #include "sessiontablemodel.h"
 
+#include "widgets/common/desktopnotifier.h"
+
 #include "core/activity/activitycollector.h"
 #include "core/activity/blockingtree.h"
-#include "core/activity/lockqueue.h"
-#include "core/support/durationtext.h"
 #include "core/workspace/workspace.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTime>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
-#include <functional>
+#include <QWidgetAction>
 
 namespace tusk::widgets {
 
 using namespace tusk::core;
+
+namespace {
+// The settings keys (seconds), shared with the Preferences to come.
+const char *const kLongQuery = "activity/longQuerySeconds";
+const char *const kIdleInTransaction = "activity/idleInTransactionSeconds";
+const char *const kBlockedAlert = "activity/blockedAlertSeconds";
+const char *const kIdleAlert = "activity/idleAlertSeconds";
+const char *const kNotify = "activity/notify";
+
+ActivityThresholds savedThresholds()
+{
+    const QSettings settings;
+    ActivityThresholds t;
+    const auto seconds = [&](const char *key, qint64 otherwise) {
+        return settings.value(QLatin1String(key), otherwise / 1000).toLongLong() * 1000;
+    };
+    t.longQueryMs = seconds(kLongQuery, t.longQueryMs);
+    t.idleInTransactionMs = seconds(kIdleInTransaction, t.idleInTransactionMs);
+    t.blockedAlertMs = seconds(kBlockedAlert, t.blockedAlertMs);
+    t.idleAlertMs = seconds(kIdleAlert, t.idleAlertMs);
+    t.notify = settings.value(QLatin1String(kNotify), t.notify).toBool();
+    return t;
+}
+} // namespace
 
 ActivityPage::ActivityPage(QWidget *parent)
     : QWidget(parent)
@@ -35,10 +64,10 @@ ActivityPage::ActivityPage(QWidget *parent)
     , m_model(new SessionTableModel(this))
     , m_proxy(new SessionFilterProxy(this))
     , m_grid(new QTableView(this))
-    , m_tree(new QTreeWidget(this))
-    , m_queues(new QTreeWidget(this))
-    , m_progress(new QTreeWidget(this))
-    , m_details(new QPlainTextEdit(this))
+    , m_details(new ActivityDetailTabs(this))
+    , m_actions(new SessionActionsBar(this))
+    , m_notifier(new DesktopNotifier(this))
+    , m_alert(new QLabel(this))
     , m_status(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_regex(new QCheckBox(tr("Regex"), this))
@@ -57,15 +86,6 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setStretchLastSection(true);
-    m_tree->setObjectName(QStringLiteral("activityTree"));
-    m_tree->setHeaderLabels({tr("Session"), tr("Edge"), tr("Holds"), tr("Wants"), tr("Query")});
-    m_queues->setObjectName(QStringLiteral("activityQueues"));
-    m_queues->setHeaderLabels({tr("Object / session"), tr("Mode"), tr("Waiting"), tr("Query")});
-    m_progress->setObjectName(QStringLiteral("activityProgress"));
-    m_progress->setRootIsDecorated(false);
-    m_progress->setHeaderLabels({tr("Command"), tr("PID"), tr("Object"), tr("Phase"), tr("Done"),
-        tr("ETA"), tr("Waits for")});
-    m_details->setReadOnly(true);
     m_filter->setPlaceholderText(tr("Filter every column"));
     m_filter->setClearButtonEnabled(true);
     m_interval->setRange(0.5, 10);
@@ -74,6 +94,12 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_interval->setValue(ActivityCollector::defaultIntervalMs / 1000.0);
     m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
+    m_alert->setObjectName(QStringLiteral("activityAlert"));
+    m_alert->setWordWrap(true);
+    m_alert->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0b84f; padding: 4px; }"));
+    m_alert->hide();
+    m_actions->setSelection([this] { return selectedPids(); });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
@@ -84,21 +110,21 @@ ActivityPage::ActivityPage(QWidget *parent)
     bar->addWidget(new QLabel(tr("Every"), this));
     bar->addWidget(m_interval);
     bar->addWidget(m_pause);
-    auto *tabs = new QTabWidget(this);
-    tabs->addTab(m_tree, tr("Blocking Tree"));
-    tabs->addTab(m_queues, tr("Lock Queues"));
-    tabs->addTab(m_progress, tr("Progress"));
-    tabs->addTab(m_details, tr("Query"));
+    bar->addWidget(thresholdsButton());
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_grid);
-    split->addWidget(tabs);
+    split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_actions);
+    layout->addWidget(m_alert);
+    layout->addWidget(m_actions->panel());
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
+    setThresholds(savedThresholds());
     connect(m_filter, &QLineEdit::textChanged, this,
         [this](const QString &text) { m_proxy->setText(text, m_regex->isChecked()); });
     connect(m_regex, &QCheckBox::toggled, this,
@@ -115,6 +141,14 @@ ActivityPage::ActivityPage(QWidget *parent)
     });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ActivityPage::showDetails);
+    connect(m_details, &ActivityDetailTabs::actOn, this, [this](int pid, bool terminate) {
+        m_actions->propose(terminate ? SessionAction::Kind::Terminate : SessionAction::Kind::Cancel,
+            {pid}, tr("from the tree"));
+    });
+    connect(m_actions, &SessionActionsBar::acted, this, [this](const QStringList &results) {
+        m_status->setText(results.join(QStringLiteral("; ")));
+        m_collector->sampleNow();
+    });
     connect(m_collector, &ActivityCollector::sampled, this, &ActivityPage::showSample);
     connect(m_collector, &ActivityCollector::failed, this,
         [this](const PgError &e) { m_status->setText(tr("Not sampled: %1").arg(e.message)); });
@@ -126,6 +160,21 @@ ToolPage::Info ActivityPage::toolInfo() const
 {
     return {QStringLiteral("activity"), tr("Activity"),
         tr("Sessions, who blocks whom and the lock queues, refreshed every second.")};
+}
+
+QTreeWidget *ActivityPage::tree() const
+{
+    return m_details->tree();
+}
+
+QTreeWidget *ActivityPage::queues() const
+{
+    return m_details->queues();
+}
+
+QTreeWidget *ActivityPage::progress() const
+{
+    return m_details->progress();
 }
 
 void ActivityPage::attach(Workspace *workspace, ToolHost *)
@@ -146,12 +195,67 @@ void ActivityPage::follow()
     if (m_following == info && m_collector->isOpen())
         return; // ready() after targetChanged() for the same database
     m_following = info;
+    m_actions->setTarget(info);
     m_collector->start(info);
 }
 
 void ActivityPage::setThisDatabaseOnly(bool only)
 {
     m_thisDatabase->setChecked(only);
+}
+
+void ActivityPage::setThresholds(const ActivityThresholds &thresholds)
+{
+    m_thresholds = thresholds;
+    m_model->setThresholds(thresholds.longQueryMs, thresholds.idleInTransactionMs);
+    m_alerts.setThresholds(thresholds);
+}
+
+QList<int> ActivityPage::selectedPids() const
+{
+    QList<int> pids;
+    for (const QModelIndex &row : m_grid->selectionModel()->selectedRows())
+        pids << row.data(SessionTableModel::PidRole).toInt();
+    return pids;
+}
+
+QToolButton *ActivityPage::thresholdsButton()
+{
+    auto *button = new QToolButton(this);
+    button->setText(tr("Thresholds"));
+    button->setToolTip(tr("When sessions are highlighted and when Tusk says so on the desktop"));
+    button->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(button);
+    auto *form = new QWidget(menu);
+    auto *layout = new QFormLayout(form);
+    const ActivityThresholds t = savedThresholds();
+    const auto seconds = [&](const char *key, qint64 ms, const QString &label) {
+        auto *box = new QSpinBox(form);
+        box->setRange(1, 24 * 3600);
+        box->setSuffix(tr(" s"));
+        box->setValue(int(ms / 1000));
+        layout->addRow(label, box);
+        connect(box, &QSpinBox::valueChanged, this, [this, key](int value) {
+            QSettings().setValue(QLatin1String(key), value);
+            setThresholds(savedThresholds());
+        });
+    };
+    seconds(kLongQuery, t.longQueryMs, tr("Highlight a query running longer than"));
+    seconds(kIdleInTransaction, t.idleInTransactionMs, tr("Highlight idle in transaction after"));
+    seconds(kBlockedAlert, t.blockedAlertMs, tr("Notify when a session has waited on a lock"));
+    seconds(kIdleAlert, t.idleAlertMs, tr("Notify when idle in transaction for"));
+    auto *notify = new QCheckBox(tr("Desktop notifications"), form);
+    notify->setChecked(t.notify);
+    layout->addRow(notify);
+    connect(notify, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(QLatin1String(kNotify), on);
+        setThresholds(savedThresholds());
+    });
+    auto *action = new QWidgetAction(menu);
+    action->setDefaultWidget(form);
+    menu->addAction(action);
+    button->setMenu(menu);
+    return button;
 }
 
 void ActivityPage::showSample(const ActivitySample &whole)
@@ -163,10 +267,11 @@ void ActivityPage::showSample(const ActivitySample &whole)
     m_model->setSample(sample);
     if (first) // widths from the first rows; the user's own after that
         m_grid->resizeColumnsToContents();
-    showTree(sample);
-    showQueues(sample);
-    showProgress(sample);
+    const BlockingTree tree = BlockingTree::build(sample);
+    m_details->showSample(sample, tree);
+    m_actions->setSample(sample);
     showDetails();
+    raiseAlerts(sample, tree);
     int waiting = 0;
     for (const ActivitySession &s : sample.sessions)
         waiting += s.isWaitingOnLock() ? 1 : 0;
@@ -181,110 +286,26 @@ void ActivityPage::showSample(const ActivitySample &whole)
     emit sampled();
 }
 
-void ActivityPage::showTree(const ActivitySample &sample)
+void ActivityPage::raiseAlerts(const ActivitySample &sample, const BlockingTree &tree)
 {
-    const BlockingTree tree = BlockingTree::build(sample);
-    m_tree->clear();
-    QSet<int> shown;
-    std::function<void(int, QTreeWidgetItem *, const QString &)> add =
-        [&](int pid, QTreeWidgetItem *parent, const QString &edge) {
-            const BlockingTree::Node node = tree.nodes().value(pid);
-            const ActivitySession *s = sample.session(pid);
-            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
-            QString head = pid == 0
-                ? tr("prepared %1").arg(node.gid)
-                : QStringLiteral("%1 %2").arg(pid).arg(s ? s->state : QString());
-            if (node.blockedBelow > 0)
-                head += tr(" — blocks %1").arg(node.blockedBelow);
-            item->setText(0, head);
-            item->setText(1, edge);
-            item->setText(2, node.holds.join(QStringLiteral("; ")));
-            item->setText(3,
-                node.wants.isEmpty()
-                    ? QString()
-                    : QStringLiteral("%1 (%2)").arg(node.wants, ageText(node.waitingMs)));
-            item->setText(4, s ? s->query.simplified().left(200) : QString());
-            item->setData(0, Qt::UserRole, pid);
-            if (shown.contains(pid))
-                return;
-            shown.insert(pid);
-            for (int w : node.waiters) {
-                const auto e = tree.edge(pid, w);
-                add(w, item, e && e->hard ? tr("hard") : tr("soft"));
-            }
-        };
-    for (int root : tree.roots())
-        add(root, nullptr, QString());
-    for (const QList<int> &cycle : tree.cycles()) {
-        QStringList pids;
-        for (int p : cycle)
-            pids << QString::number(p);
-        new QTreeWidgetItem(
-            m_tree, {tr("deadlock in progress: %1").arg(pids.join(QStringLiteral(" ↔ ")))});
+    const QList<ActivityAlerts::Alert> alerts = m_alerts.check(sample, tree);
+    if (!m_alerts.isActive())
+        m_alert->hide(); // what it said has cleared
+    for (const ActivityAlerts::Alert &a : alerts) {
+        m_notifier->notify(a.title, a.text);
+        m_alert->setText(
+            QStringLiteral("%1 — %2: %3")
+                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), a.title, a.text));
+        m_alert->show();
+        emit alerted(a.title, a.text);
     }
-    if (tree.isEmpty())
-        new QTreeWidgetItem(m_tree, {tr("No session waits for a lock")});
-    m_tree->expandAll();
-    for (int column = 0; column < 4; ++column)
-        m_tree->resizeColumnToContents(column); // a tree of a few nodes: cheap
-}
-
-void ActivityPage::showQueues(const ActivitySample &sample)
-{
-    m_queues->clear();
-    for (const LockQueue &q : LockQueue::build(sample)) {
-        auto *top =
-            new QTreeWidgetItem(m_queues, {QStringLiteral("%1 — %2").arg(q.target, q.badge)});
-        const auto row = [&](const ActivityLock &l, const QString &what) {
-            const ActivitySession *s = sample.session(l.pid);
-            new QTreeWidgetItem(top,
-                {QStringLiteral("%1 %2").arg(what).arg(l.pid),
-                    l.mode ? LockModes::name(*l.mode) : l.modeName,
-                    l.granted ? QString() : ageText(l.waitingMs),
-                    s ? s->query.simplified().left(200) : QString()});
-        };
-        for (const ActivityLock &l : q.holders)
-            row(l, tr("holds"));
-        for (const ActivityLock &l : q.waiters)
-            row(l, tr("waits"));
-    }
-    m_queues->expandAll();
-    for (int column = 0; column < 3; ++column)
-        m_queues->resizeColumnToContents(column);
-}
-
-void ActivityPage::showProgress(const ActivitySample &sample)
-{
-    m_progress->clear();
-    for (const CommandProgress &p : sample.progress) {
-        const ActivitySession *s = sample.session(p.pid);
-        const double f = p.fraction();
-        // The command's own pace so far: rough across phases, said as ≈.
-        QString eta;
-        if (f > 0 && f < 1 && s && s->queryAgeMs > 0)
-            eta = QStringLiteral("≈ ") + ageText(qint64(double(s->queryAgeMs) * (1 - f) / f));
-        QString locker;
-        if (p.lockerPid > 0) {
-            const ActivitySession *l = sample.session(p.lockerPid);
-            locker = l
-                ? tr("%1 (%2, %3)").arg(p.lockerPid).arg(l->state, ageText(l->transactionAgeMs))
-                : QString::number(p.lockerPid);
-        }
-        new QTreeWidgetItem(m_progress,
-            {p.command, QString::number(p.pid), p.relation, p.phase,
-                f < 0 ? QString() : QStringLiteral("%1 %").arg(f * 100, 0, 'f', 1), eta, locker});
-    }
-    if (sample.progress.isEmpty())
-        new QTreeWidgetItem(m_progress,
-            {tr("No CREATE INDEX, VACUUM, CLUSTER, ANALYZE, COPY or "
-                "base backup under way")});
 }
 
 void ActivityPage::showDetails()
 {
     const QModelIndex current = m_proxy->mapToSource(m_grid->currentIndex());
     const ActivitySession *s = m_model->sessionAt(current.row());
-    m_details->setPlainText(s ? s->query : QString());
+    m_details->showQuery(s ? s->query : QString());
 }
 
 } // namespace tusk::widgets

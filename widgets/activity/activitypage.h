@@ -2,7 +2,9 @@
 
 #include "widgets/shell/toolpage.h"
 
+#include "core/activity/activityalerts.h"
 #include "core/activity/activitysample.h"
+#include "core/activity/activitythresholds.h"
 #include "core/pg/conninfo.h"
 
 #include <QWidget>
@@ -11,28 +13,33 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QTableView;
 class QToolButton;
 class QTreeWidget;
 
 namespace tusk::core {
 class ActivityCollector;
+class BlockingTree;
 class Workspace;
 } // namespace tusk::core
 
 namespace tusk::widgets {
 
+class ActivityDetailTabs;
+class DesktopNotifier;
+class SessionActionsBar;
 class SessionFilterProxy;
 class SessionTableModel;
 
-// The Activity tool (issue 24), first part: the target's sessions as a
-// grid updated by differences every second (pause, 0.5–10 s), idle
-// sessions and parallel workers hidden unless asked for, a filter (text or
-// regex) over every column; below it who blocks whom (the blocking tree,
-// hard and soft edges), each object's lock queue with its badge, and the
-// selected session's whole query. The sampling runs in core's
-// ActivityCollector on its own session; this page only shows it.
+// The Activity tool (issue 24): the target's sessions as a grid updated by
+// differences every second (pause, 0.5–10 s), idle sessions and parallel
+// workers hidden unless asked for, a filter (text or regex) over every
+// column, highlights past thresholds kept in the settings; actions on the
+// selected sessions or on a rule's (cards first); below, the blocking
+// tree, the lock queues, the commands' progress and the selected query
+// (ActivityDetailTabs). A blocking chain or an idle transaction past its
+// threshold is said on the desktop and in a banner. The sampling runs in
+// core's ActivityCollector on its own session; this page only shows it.
 class ActivityPage : public QWidget, public ToolPage {
     Q_OBJECT
 public:
@@ -47,33 +54,41 @@ public:
     SessionTableModel *model() const { return m_model; }
     SessionFilterProxy *proxy() const { return m_proxy; }
     QTableView *grid() const { return m_grid; }
-    QTreeWidget *tree() const { return m_tree; }
-    QTreeWidget *queues() const { return m_queues; }
-    QTreeWidget *progress() const { return m_progress; }
+    QTreeWidget *tree() const;
+    QTreeWidget *queues() const;
+    QTreeWidget *progress() const;
+    SessionActionsBar *actions() const { return m_actions; }
+    QLabel *alertBanner() const { return m_alert; }
     // Only the target database's sessions (the whole server by default).
     void setThisDatabaseOnly(bool only);
+    void setThresholds(const core::ActivityThresholds &thresholds);
+    core::ActivityThresholds thresholds() const { return m_thresholds; }
+    // The pids selected in the grid.
+    QList<int> selectedPids() const;
 
 signals:
     void sampled();
+    void alerted(const QString &title, const QString &text);
 
 private:
     void follow();
     void showSample(const core::ActivitySample &sample);
-    void showTree(const core::ActivitySample &sample);
-    void showQueues(const core::ActivitySample &sample);
-    void showProgress(const core::ActivitySample &sample);
     void showDetails();
+    void raiseAlerts(const core::ActivitySample &sample, const core::BlockingTree &tree);
+    QToolButton *thresholdsButton();
 
     core::Workspace *m_workspace = nullptr;
     core::ActivityCollector *m_collector;
     core::ConnInfo m_following; // what the collector samples
+    core::ActivityThresholds m_thresholds;
+    core::ActivityAlerts m_alerts;
     SessionTableModel *m_model;
     SessionFilterProxy *m_proxy;
     QTableView *m_grid;
-    QTreeWidget *m_tree;
-    QTreeWidget *m_queues;
-    QTreeWidget *m_progress;
-    QPlainTextEdit *m_details;
+    ActivityDetailTabs *m_details;
+    SessionActionsBar *m_actions;
+    DesktopNotifier *m_notifier;
+    QLabel *m_alert;
     QLabel *m_status;
     QLineEdit *m_filter;
     QCheckBox *m_regex;

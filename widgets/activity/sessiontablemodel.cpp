@@ -26,8 +26,12 @@ void SessionTableModel::setThresholds(qint64 longQueryMs, qint64 idleInTransacti
 void SessionTableModel::setSample(const core::ActivitySample &sample)
 {
     QHash<int, const ActivitySession *> incoming;
-    for (const ActivitySession &s : sample.sessions)
+    m_workers.clear();
+    for (const ActivitySession &s : sample.sessions) {
         incoming.insert(s.pid, &s);
+        if (s.leaderPid > 0 && s.leaderPid != s.pid)
+            ++m_workers[s.leaderPid];
+    }
     // Gone sessions leave, bottom up so the rows above keep their place.
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
         if (incoming.contains(m_rows.at(row).pid))
@@ -91,7 +95,11 @@ QVariant SessionTableModel::display(const ActivitySession &s, int column) const
     case Pid:
         return s.pid;
     case Leader:
-        return s.leaderPid > 0 && s.leaderPid != s.pid ? QVariant(s.leaderPid) : QVariant();
+        if (s.leaderPid > 0 && s.leaderPid != s.pid)
+            return s.leaderPid;
+        if (const int workers = m_workers.value(s.pid); workers > 0)
+            return tr("%n worker(s)", nullptr, workers);
+        return {};
     case Database:
         return s.database;
     case User:
@@ -156,6 +164,9 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return s->queryAgeMs;
         case StateAge:
             return s->stateAgeMs;
+        case Leader: // a worker right after its leader
+            return s->leaderPid > 0 && s->leaderPid != s->pid ? double(s->leaderPid) + 0.5
+                                                              : double(s->pid);
         default:
             return display(*s, index.column());
         }

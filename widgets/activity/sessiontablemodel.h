@@ -3,6 +3,7 @@
 #include "core/activity/activitysample.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace tusk::widgets {
 
@@ -10,8 +11,9 @@ namespace tusk::widgets {
 // differences (rows of gone sessions removed, new ones appended, changed
 // cells signalled), never reset: the view's sorting, filter, selection
 // and scroll position survive every refresh. Parallel workers sit under
-// their leader's pid in the "leader" column and are hidden by the proxy
-// unless asked for. Rows are highlighted: lock waiters, long queries,
+// their leader's pid in the "leader" column (the leader's own cell counts
+// them, and sorting by it puts each worker right under its leader) and are
+// hidden by the proxy unless asked for. Rows are highlighted: lock waiters, long queries,
 // old idle-in-transaction sessions (thresholds settable).
 class SessionTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -54,6 +56,7 @@ private:
     QVariant background(const core::ActivitySession &s) const;
 
     QList<core::ActivitySession> m_rows;
+    QHash<int, int> m_workers; // a parallel leader's pid → its workers now
     qint64 m_longQueryMs = 60'000;
     qint64 m_idleInTransactionMs = 60'000;
 };
