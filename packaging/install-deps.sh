@@ -18,11 +18,12 @@ build_packages=(
 # Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
 # and the integration tests, Xvfb for the startup benchmark and for running
 # Tusk without a screen, and xdotool with ImageMagick to drive it and take
-# screenshots by hand (`import -window root`). libsecret is what QtKeychain
-# loads to reach the desktop's keychain; GNOME Keyring and dbus-run-session
-# give the keychain tests a real, throwaway Secret Service.
+# screenshots by hand (`import -window root`). libqt6sql6-sqlite is Qt SQL's
+# SQLite driver, which activity recordings are written with. libsecret is
+# what QtKeychain loads to reach the desktop's keychain; GNOME Keyring and
+# dbus-run-session give the keychain tests a real, throwaway Secret Service.
 runtime_packages=(
-    make qt6-qpa-plugins libqt6svg6 postgresql postgresql-contrib postgresql-15-hypopg postgresql-15-pg-wait-sampling
+    make qt6-qpa-plugins libqt6svg6 libqt6sql6-sqlite postgresql postgresql-contrib postgresql-15-hypopg postgresql-15-pg-wait-sampling
     xvfb xauth xdotool imagemagick fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon
 )

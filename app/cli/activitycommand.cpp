@@ -1,92 +1,52 @@
 #include "activitycommand.h"
 
+#include "activityoutput.h"
+#include "activityreplaycommand.h"
 #include "cliconnection.h"
 #include "console.h"
 
 #include "core/activity/activitycollector.h"
+#include "core/activity/activityrecording.h"
 #include "core/activity/auditlog.h"
 #include "core/activity/blockingtree.h"
-#include "core/activity/lockqueue.h"
 #include "core/activity/sessionaction.h"
 #include "core/pg/ownsessions.h"
-#include "core/support/durationtext.h"
+#include "core/workspace/workspace.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
+
+#include <atomic>
+#include <csignal>
 
 namespace tusk::app {
 
 using namespace tusk::core;
 
 namespace {
-QString sessionsText(const ActivitySample &s, bool all)
+// Ctrl+C (or a TERM) during --watch: the loop ends normally, so that a
+// recording commits what it holds before the process goes.
+std::atomic<bool> interrupted {false};
+
+void onInterrupt(int)
 {
-    QString out = QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                      .arg(QStringLiteral("PID"), -7)
-                      .arg(QStringLiteral("STATE"), -29)
-                      .arg(QStringLiteral("WAIT"), -24)
-                      .arg(QStringLiteral("XACT"), 5)
-                      .arg(QStringLiteral("QUERY"), 5)
-                      .arg(QStringLiteral("TEXT"));
-    for (const ActivitySession &x : s.sessions) {
-        if (!all && (x.state == QLatin1String("idle") || x.state.isEmpty()))
-            continue;
-        const QString wait = x.waitEventType.isEmpty()
-            ? QString()
-            : x.waitEventType + QLatin1Char(':') + x.waitEvent;
-        out += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                   .arg(x.pid, -7)
-                   .arg(x.state.left(29), -29)
-                   .arg(wait.left(24), -24)
-                   .arg(ageText(x.transactionAgeMs), 5)
-                   .arg(ageText(x.queryAgeMs), 5)
-                   .arg(x.query.simplified().left(100));
-    }
-    if (!s.canSeeAllQueries)
-        out += QStringLiteral("(other users' queries are hidden: membership in "
-                              "pg_read_all_stats would show them)\n");
-    return out;
+    interrupted = true;
 }
 
-QJsonObject sampleJson(const ActivitySample &s, const BlockingTree &tree)
+// The folders whose released parts a recording may not be written into:
+// the workspace's policy for the profile, and the working directory, as
+// for `tusk lint --fix`.
+QStringList protectedFolders(const QString &profile)
 {
-    QJsonArray sessions;
-    for (const ActivitySession &x : s.sessions) {
-        QJsonArray blockedBy;
-        for (int p : x.blockedBy)
-            blockedBy.append(p);
-        sessions.append(QJsonObject {{QStringLiteral("pid"), x.pid},
-            {QStringLiteral("leader_pid"), x.leaderPid}, {QStringLiteral("database"), x.database},
-            {QStringLiteral("user"), x.user}, {QStringLiteral("application"), x.application},
-            {QStringLiteral("client"), x.client}, {QStringLiteral("backend_type"), x.backendType},
-            {QStringLiteral("state"), x.state},
-            {QStringLiteral("wait_event_type"), x.waitEventType},
-            {QStringLiteral("wait_event"), x.waitEvent},
-            {QStringLiteral("transaction_ms"), x.transactionAgeMs},
-            {QStringLiteral("query_ms"), x.queryAgeMs}, {QStringLiteral("state_ms"), x.stateAgeMs},
-            {QStringLiteral("query_id"), QString::number(x.queryId)},
-            {QStringLiteral("query"), x.query}, {QStringLiteral("blocked_by"), blockedBy}});
-    }
-    QJsonArray edges;
-    for (const BlockingTree::Edge &e : tree.edges())
-        edges.append(QJsonObject {{QStringLiteral("blocker"), e.blocker},
-            {QStringLiteral("waiter"), e.waiter},
-            {QStringLiteral("kind"), e.hard ? QStringLiteral("hard") : QStringLiteral("soft")}});
-    QJsonArray cycles;
-    for (const QList<int> &c : tree.cycles()) {
-        QJsonArray pids;
-        for (int p : c)
-            pids.append(p);
-        cycles.append(pids);
-    }
-    return {{QStringLiteral("taken_at"), s.takenAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("round_trip_ms"), s.serverMs}, {QStringLiteral("sessions"), sessions},
-        {QStringLiteral("edges"), edges}, {QStringLiteral("deadlocks"), cycles}};
+    Workspace workspace;
+    workspace.setTarget(CliConnection::offlineTarget(profile));
+    QStringList folders = workspace.fileWriteOptions().migrationsFolders;
+    folders << QDir::currentPath();
+    return folders;
 }
+
 // Cancels or terminates what the options name: the cards first, then,
 // with --yes, the action; the results one line per session.
 int act(const QCommandLineParser &parser, const ConnInfo &info, const ActivitySample &s)
@@ -147,6 +107,8 @@ int act(const QCommandLineParser &parser, const ConnInfo &info, const ActivitySa
 
 int ActivityCommand::run(const QStringList &arguments)
 {
+    if (arguments.value(0) == QLatin1String("replay"))
+        return ActivityReplayCommand::run(arguments.mid(1));
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("The server's sessions, or who blocks whom (docs/activity.md).\n"
@@ -154,7 +116,7 @@ int ActivityCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"),
         QStringLiteral("cancel PID… or terminate PID… (or the sessions a rule picks)"),
-        QStringLiteral("[cancel|terminate PID…]"));
+        QStringLiteral("[cancel|terminate PID… | replay FILE]"));
     parser.addOptions({
         {QStringLiteral("yes"), QStringLiteral("Act (without it the cards are shown only).")},
         {QStringLiteral("cancel-first"),
@@ -168,6 +130,10 @@ int ActivityCommand::run(const QStringList &arguments)
             QStringLiteral("NAME")},
         {QStringLiteral("once"), QStringLiteral("One sample, then exit (the default).")},
         {QStringLiteral("watch"), QStringLiteral("A sample every interval until interrupted.")},
+        {QStringLiteral("record"),
+            QStringLiteral("Also record each sample to FILE (SQLite), for `tusk activity "
+                           "replay FILE`."),
+            QStringLiteral("FILE")},
         {QStringLiteral("tree"), QStringLiteral("Who blocks whom: hard and soft edges.")},
         {QStringLiteral("queue"),
             QStringLiteral("Each locked object's queue: holders, then waiters in order.")},
@@ -204,13 +170,36 @@ int ActivityCommand::run(const QStringList &arguments)
         return 2;
     }
     const bool watch = parser.isSet(QStringLiteral("watch")) && !acting;
-    const bool tree = parser.isSet(QStringLiteral("tree"));
-    const bool queue = parser.isSet(QStringLiteral("queue"));
-    const bool all = parser.isSet(QStringLiteral("all"));
+    ActivityOutput::Options print;
+    print.view = parser.isSet(QStringLiteral("tree")) ? ActivityOutput::View::Tree
+        : parser.isSet(QStringLiteral("queue"))       ? ActivityOutput::View::Queue
+                                                      : ActivityOutput::View::Sessions;
+    print.all = parser.isSet(QStringLiteral("all"));
+    print.json = format == QLatin1String("json");
+    print.stamp = watch;
     ActivityCollector collector;
     collector.setIntervalMs(watch ? parser.value(QStringLiteral("interval")).toInt() : 0);
     QEventLoop loop;
     int code = 0;
+
+    // --record: every sample shown also goes to the file, written on the
+    // recording's own thread; the file is complete once the loop ends.
+    ActivityRecording recording;
+    const QString recordTo = acting ? QString() : parser.value(QStringLiteral("record"));
+    if (!recordTo.isEmpty()) {
+        ActivityRecording::Options options;
+        options.server = info->toDisplayString(); // never the password
+        options.migrationsFolders = protectedFolders(parser.value(QStringLiteral("profile")));
+        if (!recording.start(recordTo, options, &error)) {
+            err() << "tusk activity: " << error << '\n';
+            return 1;
+        }
+        QObject::connect(&recording, &ActivityRecording::failed, &loop, [&](const QString &m) {
+            err() << "tusk activity: " << m << '\n';
+            code = 1;
+            loop.quit();
+        });
+    }
     const bool oneDatabase = parser.isSet(QStringLiteral("this-database"));
     QObject::connect(&collector, &ActivityCollector::sampled, [&](const ActivitySample &whole) {
         const ActivitySample s = oneDatabase ? whole.restrictedTo(info->database()) : whole;
@@ -219,17 +208,9 @@ int ActivityCommand::run(const QStringList &arguments)
             code = act(parser, *info, s);
             return loop.quit();
         }
-        const BlockingTree t = BlockingTree::build(s);
-        if (format == QLatin1String("json"))
-            Console::writeOut(
-                QJsonDocument(sampleJson(s, t)).toJson(QJsonDocument::Compact) + '\n');
-        else
-            out() << (watch ? s.takenAt.toLocalTime().toString(QStringLiteral("== hh:mm:ss\n"))
-                            : QString())
-                  << (tree           ? t.text(s)
-                             : queue ? LockQueue::text(LockQueue::build(s), s)
-                                     : sessionsText(s, all))
-                  << Qt::flush;
+        if (!recordTo.isEmpty())
+            recording.record(s);
+        ActivityOutput::print(s, print);
         if (!watch)
             loop.quit();
     });
@@ -248,8 +229,35 @@ int ActivityCommand::run(const QStringList &arguments)
     });
     if (!watch)
         limit.start(CliConnection::timeLimitMs);
+    QTimer interrupt;
+    if (watch) {
+        interrupted = false;
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+        QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
+            if (interrupted)
+                loop.quit();
+        });
+        interrupt.start(100);
+    }
     collector.start(*info);
     loop.exec();
+    if (watch) {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+    collector.stop();
+    if (recording.isRecording()) {
+        // The command line may wait: for the last batch, and for a failure
+        // to write it, which failed() reports.
+        QEventLoop written;
+        QObject::connect(&recording, &ActivityRecording::stopped, &written, &QEventLoop::quit);
+        recording.stop();
+        written.exec();
+        if (code == 0)
+            err() << "tusk activity: recorded " << recording.samplesInFile() << " sample(s) in "
+                  << recordTo << '\n';
+    }
     return code;
 }
 

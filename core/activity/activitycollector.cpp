@@ -11,7 +11,11 @@ namespace tusk::core {
 ActivityCollector::ActivityCollector(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_timer, &QTimer::timeout, this, &ActivityCollector::sampleNow);
+    // A tick that finds the last request still out is skipped, never queued.
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (!m_inFlight)
+            sampleNow();
+    });
 }
 
 ActivityCollector::~ActivityCollector() = default;
@@ -38,6 +42,7 @@ void ActivityCollector::stop()
     m_timer.stop();
     m_ready = false;
     m_inFlight = false;
+    m_pending = false;
     if (m_connection) {
         m_connection->disconnect(this);
         m_connection->close();
@@ -63,10 +68,49 @@ void ActivityCollector::onOpened()
                 return emit failed(e);
             if (!results.isEmpty() && results.last().rowCount() == 1)
                 m_ownPid = results.last().text(0, 0).toInt();
-            m_ready = true;
-            sampleNow();
-            setIntervalMs(m_interval);
+            // Which extensions the server statistics can come from.
+            m_connection->execute(ActivityQueries::extensionsSql(), {}, this,
+                [this](const QList<Result> &found, const PgError &) {
+                    m_statementsSchema.clear();
+                    m_waitSamplingSchema.clear();
+                    for (int row = 0; !found.isEmpty() && row < found.first().rowCount(); ++row) {
+                        const Result &r = found.first();
+                        (r.text(row, 0) == QLatin1String("pg_stat_statements")
+                                ? m_statementsSchema
+                                : m_waitSamplingSchema) = r.text(row, 1);
+                    }
+                    m_statsDue = true;
+                    m_ready = true;
+                    sampleNow();
+                    setIntervalMs(m_interval);
+                });
         });
+}
+
+void ActivityCollector::readServerStats()
+{
+    m_statsDue = false;
+    m_sinceStats.start();
+    const QString sql =
+        ActivityQueries::serverStatsSql(m_serverVersion, m_statementsSchema, m_waitSamplingSchema);
+    if (sql.isEmpty()) // neither installed: say so all the same
+        return emit serverStatsRead(
+            ActivityQueries::readServerStats({}, m_statementsSchema, m_waitSamplingSchema));
+    m_inFlight = true;
+    m_connection->execute(sql, {}, this, [this](const QList<Result> &results, const PgError &e) {
+        m_inFlight = false;
+        ServerStats stats =
+            ActivityQueries::readServerStats(results, m_statementsSchema, m_waitSamplingSchema);
+        if (!e.isNull()) { // e.g. revoked, or the statement timeout
+            stats.hasStatements = stats.hasWaitProfile = false;
+            stats.statements.clear();
+            stats.waitProfile.clear();
+            stats.statementsMissing = stats.waitProfileMissing = e.message;
+        }
+        emit serverStatsRead(stats);
+        if (m_pending)
+            sampleNow();
+    });
 }
 
 void ActivityCollector::setIntervalMs(int milliseconds)
@@ -80,8 +124,13 @@ void ActivityCollector::setIntervalMs(int milliseconds)
 
 void ActivityCollector::sampleNow()
 {
-    if (!m_ready || m_inFlight)
-        return; // the last sample is still out: this tick is skipped
+    if (!m_ready)
+        return;
+    if (m_inFlight) {
+        m_pending = true; // asked for: taken as soon as the last request is back
+        return;
+    }
+    m_pending = false;
     m_inFlight = true;
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
@@ -93,6 +142,13 @@ void ActivityCollector::sampleNow()
             ActivitySample sample = ActivityQueries::read(results, m_serverVersion);
             sample.serverMs = clock->elapsed();
             emit sampled(sample);
+            if (m_ready && !m_inFlight
+                && (m_statsDue
+                    || (m_statsInterval > 0 && m_sinceStats.isValid()
+                        && m_sinceStats.elapsed() >= m_statsInterval)))
+                readServerStats();
+            else if (m_pending)
+                sampleNow();
         });
 }
 

@@ -172,4 +172,67 @@ ActivitySample ActivityQueries::read(const QList<Result> &results, int serverVer
     return s;
 }
 
+QString ActivityQueries::extensionsSql()
+{
+    return QStringLiteral("SELECT extname, extnamespace::regnamespace::text FROM pg_extension "
+                          "WHERE extname IN ('pg_stat_statements', 'pg_wait_sampling')");
+}
+
+QString ActivityQueries::serverStatsSql(int serverVersion, const QString &statementsSchema,
+    const QString &waitSamplingSchema, int limit, int queryChars)
+{
+    QStringList parts;
+    if (!statementsSchema.isEmpty()) {
+        // total_time became total_exec_time in PostgreSQL 13.
+        const QString total = serverVersion >= 130000 ? QStringLiteral("s.total_exec_time")
+                                                      : QStringLiteral("s.total_time");
+        parts << QStringLiteral(
+            "SELECT s.queryid, r.rolname, d.datname, left(s.query, %1), s.calls, %2, s.rows "
+            "FROM %3.pg_stat_statements s LEFT JOIN pg_roles r ON r.oid = s.userid "
+            "LEFT JOIN pg_database d ON d.oid = s.dbid ORDER BY %2 DESC LIMIT %4")
+                     .arg(queryChars)
+                     .arg(total, statementsSchema)
+                     .arg(limit);
+    }
+    if (!waitSamplingSchema.isEmpty())
+        parts << QStringLiteral("SELECT event_type, event, sum(count)::bigint "
+                                "FROM %1.pg_wait_sampling_profile WHERE event_type IS NOT NULL "
+                                "GROUP BY 1, 2")
+                     .arg(waitSamplingSchema);
+    return parts.join(QStringLiteral(";\n"));
+}
+
+ServerStats ActivityQueries::readServerStats(const QList<Result> &results,
+    const QString &statementsSchema, const QString &waitSamplingSchema)
+{
+    ServerStats stats;
+    stats.takenAt = QDateTime::currentDateTimeUtc();
+    int next = 0;
+    if (statementsSchema.isEmpty()) {
+        stats.statementsMissing =
+            QStringLiteral("pg_stat_statements is not installed in this database: add it to "
+                           "shared_preload_libraries and run CREATE EXTENSION pg_stat_statements");
+    } else if (next < results.size()) {
+        const Result &r = results.at(next++);
+        stats.hasStatements = true;
+        for (int row = 0; row < r.rowCount(); ++row)
+            stats.statements << StatementStat {number(r, row, 0, 0), r.text(row, 1), r.text(row, 2),
+                r.text(row, 3), number(r, row, 4, 0), r.text(row, 5).toDouble(),
+                number(r, row, 6, 0)};
+    }
+    if (waitSamplingSchema.isEmpty()) {
+        stats.waitProfileMissing = QStringLiteral(
+            "pg_wait_sampling is not installed in this database: install Debian's "
+            "postgresql-15-pg-wait-sampling, add it to shared_preload_libraries and run "
+            "CREATE EXTENSION pg_wait_sampling");
+    } else if (next < results.size()) {
+        const Result &r = results.at(next++);
+        stats.hasWaitProfile = true;
+        for (int row = 0; row < r.rowCount(); ++row)
+            stats.waitProfile << WaitProfileEntry {
+                r.text(row, 0), r.text(row, 1), number(r, row, 2, 0)};
+    }
+    return stats;
+}
+
 } // namespace tusk::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activitysample.h"
+#include "serverstats.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,17 @@ public:
     static QString progressSql(int serverVersion);
     // `results`: the five result sets of sampleSql(), in order.
     static ActivitySample read(const QList<Result> &results, int serverVersion);
+
+    // Where pg_stat_statements and pg_wait_sampling are installed in the
+    // connected database: rows (extname, schema).
+    static QString extensionsSql();
+    // The top `limit` statements by total time (the counters, cumulative)
+    // and the wait profile summed by event, from the schemas found; an
+    // empty schema leaves that part out. One result set per part present.
+    static QString serverStatsSql(int serverVersion, const QString &statementsSchema,
+        const QString &waitSamplingSchema, int limit = 200, int queryChars = 300);
+    static ServerStats readServerStats(const QList<Result> &results,
+        const QString &statementsSchema, const QString &waitSamplingSchema);
 };
 
 } // namespace tusk::core
