@@ -148,8 +148,11 @@ void TestStructureChange::asksVerifiesAndAddsToTheMigration()
     // No: nothing runs.
     m_answer = QMessageBox::No;
     tab->editor()->setText(sql);
-    QVERIFY(!tab->runScript());
-    QCOMPARE(m_asked.size(), 1);
+    // The approval waits for the lock check (LockWaitCheck): asked once it answers.
+    QVERIFY(tab->runScript());
+    QTRY_COMPARE_WITH_TIMEOUT(m_asked.size(), 1, 10000);
+    QVERIFY(!tab->isCheckingLocks());
+    QVERIFY(!tab->queryRunner()->isRunning());
     QVERIFY2(m_asked.first().startsWith(QStringLiteral(
                  "Change the database structure?\nThese statements change the structure of the "
                  "database:\n\n• ALTER TABLE items ADD COLUMN code text\n    lock: ACCESS "

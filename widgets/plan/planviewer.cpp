@@ -133,7 +133,15 @@ PlanViewer::PlanViewer(QWidget *parent)
     });
 }
 
-PlanViewer::~PlanViewer() = default;
+PlanViewer::~PlanViewer()
+{
+    // The children outlive this destructor by a moment: the scene clears
+    // its selection and the tabs and grid let go of theirs as they are
+    // destroyed, and those signals must not reach a half-destroyed viewer.
+    m_scene->disconnect(this);
+    m_tabs->disconnect(this);
+    m_grid->selectionModel()->disconnect(this);
+}
 
 QWidget *PlanViewer::makeToolbar()
 {

@@ -12,6 +12,7 @@
 #include "core/lint/lintrunner.h"
 #include "core/migrations/changeverification.h"
 #include "core/migrations/migrationstatements.h"
+#include "core/pg/connection.h"
 #include "core/pg/queryrunner.h"
 #include "core/sql/sqlfile.h"
 #include "core/sql/statementfinder.h"
@@ -37,6 +38,13 @@
 namespace tusk::widgets {
 
 using namespace tusk::core;
+
+namespace {
+// Past this the text is a dump or a generated script: its locks are not
+// looked up (parsing it again would keep the window waiting), as the
+// approval does not lint it either.
+constexpr qsizetype kLockChecked = 256 * 1024;
+} // namespace
 
 SqlEditorTab::SqlEditorTab(QWidget *parent)
     : QWidget(parent)
@@ -102,6 +110,8 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     m_offer = new AddToMigrationBar(this);
     layout->addWidget(m_offer);
     connect(m_offer, &AddToMigrationBar::addRequested, this, &SqlEditorTab::addToMigration);
+    m_lockCheck = new LockWaitCheck(this);
+    connect(m_lockCheck, &LockWaitCheck::finished, this, &SqlEditorTab::lockChecked);
     m_verification = new ChangeVerification(this);
     connect(m_verification, &ChangeVerification::finished, this,
         [this](const QList<ChangeVerifier::Verdict> &verdicts) {
@@ -281,6 +291,12 @@ bool SqlEditorTab::applyQuickFix(const QString &rule)
 
 void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool production)
 {
+    // What the old target's locks were says nothing about the new one.
+    if (m_pendingRun && !(info == m_query->connInfo())) {
+        dropPendingRun();
+        m_results->appendMessage(
+            tr("Not run: the connection changed while its locks were checked."));
+    }
     m_query->setConnInfo(info);
     m_production = production;
     m_runBar->setTarget(label, production);
@@ -330,12 +346,14 @@ bool SqlEditorTab::runScript()
     return runRange(0, int(m_editor->bytes().size()));
 }
 
-bool SqlEditorTab::confirmChanges(const QByteArray &sql)
+bool SqlEditorTab::confirmChanges(const QByteArray &sql, const LockWaitCheck::Outcome *locks)
 {
     // The question is core's, the same one every face asks.
-    const Confirmation question =
+    Confirmation question =
         ConfirmationPolicy(m_production, false, m_approveSchema)
             .beforeRunning(sql, m_query->isReadOnly(), m_runner->catalog().get());
+    if (locks)
+        question = LockWaitCheck::question(question, *locks);
     return question.isNull() || m_confirm(question.title, question.text);
 }
 
@@ -353,6 +371,22 @@ bool SqlEditorTab::runRange(int begin, int end)
     const QByteArray text = m_editor->bytes().mid(begin, end - begin);
     if (text.trimmed().isEmpty())
         return false;
+    QList<LockWaitCheck::Target> targets;
+    // A read-only session's structure change is refused, never queued.
+    if (!m_query->isReadOnly() && text.size() <= kLockChecked)
+        targets = LockWaitCheck::targetsOf(
+            text, m_runner->options().serverVersion, m_runner->catalog().get());
+    if (!targets.isEmpty()) {
+        // The tab's own session may hold locks of its open transaction:
+        // they hold up nothing it runs itself.
+        const Connection *session = m_query->connection();
+        const int ownPid = session && session->isOpen() ? session->server().backendPid : 0;
+        m_pendingRun = PendingRun {begin, text, m_editor->revision()};
+        m_lockCheckId = m_lockCheck->start(m_query->connInfo(), targets, ownPid);
+        m_results->appendMessage(tr("Checking who holds or waits for locks on %1…")
+                                     .arg(LockWaitCheck::relationsText(targets)));
+        return true;
+    }
     if (!confirmChanges(text)) {
         m_results->appendMessage(tr("Not run: the statements were not confirmed."));
         return false;
@@ -360,8 +394,43 @@ bool SqlEditorTab::runRange(int begin, int end)
     return startRun(begin, text, 0);
 }
 
+void SqlEditorTab::dropPendingRun()
+{
+    m_lockCheck->cancel();
+    m_pendingRun.reset();
+    m_lockCheckId = 0;
+}
+
+void SqlEditorTab::lockChecked(quint64 id, const LockWaitCheck::Outcome &outcome)
+{
+    if (id != m_lockCheckId || !m_pendingRun)
+        return; // an older check's answer
+    const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
+    m_lockCheckId = 0;
+    if (m_editor->revision() != run.revision || m_query->isRunning()) {
+        m_results->appendMessage(tr("Not run: the text changed (or another run started) while "
+                                    "its locks were checked. Run it again."));
+        m_results->showMessages();
+        return;
+    }
+    if (outcome.failed())
+        m_results->appendMessage(outcome.failureText(), ResultsPane::Kind::Error);
+    else if (outcome.lines.isEmpty())
+        m_results->appendMessage(tr("Nobody holds or waits for a lock in the way (checked in %1).")
+                                     .arg(durationText(outcome.elapsedMs)));
+    for (const QString &line : outcome.lines)
+        m_results->appendMessage(line, ResultsPane::Kind::Notice);
+    if (!confirmChanges(run.text, &outcome)) {
+        m_results->appendMessage(tr("Not run: the statements were not confirmed."));
+        m_results->showMessages();
+        return;
+    }
+    startRun(run.begin, run.text, 0);
+}
+
 bool SqlEditorTab::startRun(int begin, const QByteArray &sent, int prefix)
 {
+    dropPendingRun(); // a run that starts (an Explain, say) makes its answer stale
     m_offer->hide();
     m_runBegin = begin;
     m_runPrefix = prefix;

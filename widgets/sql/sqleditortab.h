@@ -2,6 +2,7 @@
 
 #include "core/plan/explaincommand.h"
 
+#include "core/activity/lockwaitcheck.h"
 #include "core/catalog/catalogsnapshot.h"
 #include "core/lint/rule.h"
 #include "core/lint/schemafacts.h"
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -116,8 +118,16 @@ public:
     // F5: the selection, else the whole text.
     bool runScript();
     // Runs bytes [begin, end) of the text; false when nothing was sent
-    // (busy, not connected, empty, or the user said no).
+    // (busy, not connected, empty, or the user said no). A structure change
+    // on existing tables first asks the server, asynchronously, who holds
+    // or waits for locks it would wait behind (core's LockWaitCheck): true
+    // then means the run follows the answer. The answer joins the approval
+    // question, or asks one of its own when someone is in the way; it is
+    // dropped when the text changed or another run started meanwhile.
     bool runRange(int begin, int end);
+    core::LockWaitCheck *lockWaitCheck() const { return m_lockCheck; }
+    // A lock check is out; its run waits for the answer.
+    bool isCheckingLocks() const { return m_pendingRun.has_value(); }
     // F7: EXPLAIN (FORMAT JSON, options) of the selection, else of the
     // statement at the caret; ANALYZE of a statement that changes something
     // runs in a transaction (or savepoint) rolled back at once. The plan
@@ -138,7 +148,10 @@ signals:
 
 private:
     void runFinished(const core::PgError &error, qint64 elapsedMs);
-    bool confirmChanges(const QByteArray &sql);
+    // `locks`: what the lock check found, for the question (null: no check).
+    bool confirmChanges(const QByteArray &sql, const core::LockWaitCheck::Outcome *locks = nullptr);
+    void lockChecked(quint64 id, const core::LockWaitCheck::Outcome &outcome);
+    void dropPendingRun();
     void afterStructureChange(const QByteArray &ran);
     // Sends `sent`, whose bytes from `prefix` on are editor bytes from `begin`.
     bool startRun(int begin, const QByteArray &sent, int prefix);
@@ -161,6 +174,16 @@ private:
     bool m_offersMigration = false;
     AddToMigrationBar *m_offer = nullptr;
     core::ChangeVerification *m_verification = nullptr;
+    core::LockWaitCheck *m_lockCheck = nullptr;
+    // The run waiting for the lock check's answer (m_lockCheckId): where it
+    // begins, its bytes, and the text's revision when Run was pressed.
+    struct PendingRun {
+        int begin = 0;
+        QByteArray text;
+        quint64 revision = 0;
+    };
+    std::optional<PendingRun> m_pendingRun;
+    quint64 m_lockCheckId = 0;
     // What the running text was: where it began in the editor, its bytes,
     // and the revision of the text it was taken from (errors are
     // underlined only while the text is still that one).
