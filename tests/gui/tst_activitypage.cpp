@@ -14,18 +14,25 @@
 #include "widgets/activity/sessionfilterproxy.h"
 #include "widgets/activity/sessiontablemodel.h"
 
+#include "core/activity/activityrecording.h"
+#include "widgets/activity/activitycharts.h"
+#include "widgets/activity/activitytimeline.h"
+#include "widgets/activity/serverstatsview.h"
 #include "widgets/activity/sessionactionpanel.h"
 #include "widgets/activity/sessionactionsbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QChart>
 #include <QDBusConnection>
 #include <QLabel>
+#include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -207,6 +214,11 @@ void TestActivityPage::terminatesWhatItsCardSays()
     workspace.open(info);
     QVERIFY(sampled.wait(10000));
     page.show();
+    // Everything from here on is also recorded to a file.
+    QTemporaryDir recordings;
+    const QString recordingPath = recordings.filePath(QStringLiteral("incident.tuskactivity"));
+    emit page.timeline()->recordTo(recordingPath);
+    QVERIFY(page.recording() && page.recording()->isRecording());
     SessionTableModel *model = page.model();
     int a = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -262,6 +274,7 @@ void TestActivityPage::terminatesWhatItsCardSays()
         qPrintable(card));
     QTest::qWait(100); // the layout makes room for the cards
     QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-terminate-card.png"))));
+    const int beforeAction = page.history().size() - 1;
     QSignalSpy acted(page.actions(), &SessionActionsBar::acted);
     panel->confirmButton()->click();
     QVERIFY(acted.wait(10000));
@@ -280,6 +293,59 @@ void TestActivityPage::terminatesWhatItsCardSays()
     const QByteArray audit = readFile(state.path() + QStringLiteral("/tusk/activity-audit.log"));
     QVERIFY2(audit.contains(QStringLiteral("terminate %1: terminated").arg(a).toUtf8()),
         audit.constData());
+
+    // The timeline puts the grid and the tree back as they were before the
+    // action; the actions wait for Live (they would act on the present).
+    QCOMPARE(page.tree()->topLevelItem(0)->text(0), QStringLiteral("No session waits for a lock"));
+    QSignalSpy shownPast(&page, &ActivityPage::shownPast);
+    page.timeline()->scrubTo(beforeAction);
+    QCOMPARE(shownPast.count(), 1);
+    QVERIFY(!page.timeline()->isLive());
+    QVERIFY2(page.tree()->topLevelItem(0)->text(0).startsWith(
+                 QStringLiteral("%1 idle in transaction — blocks 2").arg(a)),
+        qPrintable(page.tree()->topLevelItem(0)->text(0)));
+    QVERIFY(model->rowOf(a) >= 0);
+    QVERIFY(!page.actions()->isEnabled());
+    QVERIFY(sampled.wait(5000)); // the server's samples go on into the history...
+    QVERIFY(model->rowOf(a) >= 0); // ...while the grid stays at the moment chosen
+    // The charts draw the window: two sessions blocked at the peak.
+    page.findChild<QTabWidget *>()->setCurrentWidget(page.charts());
+    QChart *rates = page.charts()->ratesChart();
+    auto *blocked = qobject_cast<QLineSeries *>(rates->series().first());
+    QVERIFY(blocked);
+    double peak = 0;
+    for (const QPointF &p : blocked->points())
+        peak = std::max(peak, p.y());
+    QCOMPARE(peak, 2.0);
+    QVERIFY(page.charts()->statesChart()->series().size() >= 5);
+    QTest::qWait(100);
+    QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-history.png"))));
+    page.timeline()->goLive();
+    QVERIFY(page.timeline()->isLive());
+    QVERIFY(page.actions()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(a) < 0, 5000);
+    // No pg_stat_statements in this database: the view says how to get it.
+    page.findChild<QTabWidget *>()->setCurrentWidget(page.serverStats());
+    QVERIFY(page.serverStats()->statements()->topLevelItem(0)->text(0).contains(
+        QLatin1String("CREATE EXTENSION pg_stat_statements")));
+
+    // The recording holds the incident: opened, its first moments show A's chain.
+    QSignalSpy stopped(page.recording(), &ActivityRecording::stopped);
+    emit page.timeline()->stopRecording();
+    QVERIFY(stopped.wait(5000));
+    shownPast.clear();
+    emit page.timeline()->openRecording(recordingPath);
+    QVERIFY(shownPast.wait(5000));
+    QVERIFY2(page.replaySize() >= page.history().size() - 3,
+        qPrintable(
+            QStringLiteral("%1 recorded of %2").arg(page.replaySize()).arg(page.history().size())));
+    page.showMoment(page.history().timeAt(beforeAction));
+    QTRY_VERIFY_WITH_TIMEOUT(page.tree()->topLevelItem(0)->text(0).startsWith(
+                                 QStringLiteral("%1 idle in transaction — blocks 2").arg(a)),
+        5000);
+    emit page.timeline()->closeRecording();
+    QCOMPARE(page.replaySize(), 0);
+    QVERIFY(page.timeline()->isLive());
     page.collector()->stop();
     scenario.release();
     psql.closeWriteChannel();

@@ -1,6 +1,9 @@
 #include "activitypage.h"
 
+#include "activitycharts.h"
 #include "activitydetailtabs.h"
+#include "activitytimeline.h"
+#include "serverstatsview.h"
 #include "sessionactionpanel.h"
 #include "sessionactionsbar.h"
 #include "sessionfilterproxy.h"
@@ -9,11 +12,14 @@
 #include "widgets/common/desktopnotifier.h"
 
 #include "core/activity/activitycollector.h"
+#include "core/activity/activityrecording.h"
 #include "core/activity/blockingtree.h"
+#include "core/support/durationtext.h"
 #include "core/workspace/workspace.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -65,6 +71,9 @@ ActivityPage::ActivityPage(QWidget *parent)
     , m_proxy(new SessionFilterProxy(this))
     , m_grid(new QTableView(this))
     , m_details(new ActivityDetailTabs(this))
+    , m_timeline(new ActivityTimeline(this))
+    , m_charts(new ActivityCharts(this))
+    , m_statsView(new ServerStatsView(this))
     , m_actions(new SessionActionsBar(this))
     , m_notifier(new DesktopNotifier(this))
     , m_alert(new QLabel(this))
@@ -121,10 +130,31 @@ ActivityPage::ActivityPage(QWidget *parent)
     layout->addWidget(m_actions);
     layout->addWidget(m_alert);
     layout->addWidget(m_actions->panel());
+    layout->addWidget(m_timeline);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
+    m_details->addTab(m_charts, tr("Charts"));
+    m_details->addTab(m_statsView, tr("Statements and Waits"));
     setThresholds(savedThresholds());
+    connect(m_details, &QTabWidget::currentChanged, this, &ActivityPage::drawCharts);
+    connect(m_timeline, &ActivityTimeline::scrubbed, this, &ActivityPage::scrub);
+    connect(m_timeline, &ActivityTimeline::wentLive, this, [this] {
+        m_shown = {};
+        m_timeline->setMoment({}, tr("live"));
+        if (!m_history.isEmpty())
+            display(m_history.sampleAt(m_history.size() - 1), true);
+        drawCharts();
+    });
+    connect(m_timeline, &ActivityTimeline::windowChanged, this, &ActivityPage::drawCharts);
+    connect(m_timeline, &ActivityTimeline::recordTo, this, &ActivityPage::startRecording);
+    connect(m_timeline, &ActivityTimeline::stopRecording, this, [this] {
+        if (m_recording)
+            m_recording->stop();
+    });
+    connect(m_timeline, &ActivityTimeline::openRecording, this, &ActivityPage::openRecording);
+    connect(m_timeline, &ActivityTimeline::closeRecording, this, &ActivityPage::closeRecording);
+    connect(m_collector, &ActivityCollector::serverStatsRead, m_statsView, &ServerStatsView::add);
     connect(m_filter, &QLineEdit::textChanged, this,
         [this](const QString &text) { m_proxy->setText(text, m_regex->isChecked()); });
     connect(m_regex, &QCheckBox::toggled, this,
@@ -149,7 +179,7 @@ ActivityPage::ActivityPage(QWidget *parent)
         m_status->setText(results.join(QStringLiteral("; ")));
         m_collector->sampleNow();
     });
-    connect(m_collector, &ActivityCollector::sampled, this, &ActivityPage::showSample);
+    connect(m_collector, &ActivityCollector::sampled, this, &ActivityPage::onSampled);
     connect(m_collector, &ActivityCollector::failed, this,
         [this](const PgError &e) { m_status->setText(tr("Not sampled: %1").arg(e.message)); });
 }
@@ -258,20 +288,19 @@ QToolButton *ActivityPage::thresholdsButton()
     return button;
 }
 
-void ActivityPage::showSample(const ActivitySample &whole)
+void ActivityPage::onSampled(const ActivitySample &whole)
 {
     const ActivitySample sample = m_thisDatabase->isChecked() && m_workspace
         ? whole.restrictedTo(m_workspace->target().connInfo.database())
         : whole;
-    const bool first = m_model->rowCount() == 0;
-    m_model->setSample(sample);
-    if (first) // widths from the first rows; the user's own after that
-        m_grid->resizeColumnsToContents();
-    const BlockingTree tree = BlockingTree::build(sample);
-    m_details->showSample(sample, tree);
-    m_actions->setSample(sample);
-    showDetails();
-    raiseAlerts(sample, tree);
+    m_history.append(sample);
+    if (m_recording && m_recording->isRecording())
+        m_recording->record(sample);
+    if (!m_replay)
+        m_timeline->setSamples(m_history.size(), m_history.first(), m_history.last());
+    if (m_timeline->isLive())
+        display(sample, true);
+    drawCharts();
     int waiting = 0;
     for (const ActivitySession &s : sample.sessions)
         waiting += s.isWaitingOnLock() ? 1 : 0;
@@ -284,6 +313,145 @@ void ActivityPage::showSample(const ActivitySample &whole)
                                   : tr(" (others' queries hidden: pg_read_all_stats would show "
                                        "them)")));
     emit sampled();
+}
+
+void ActivityPage::display(const ActivitySample &sample, bool live)
+{
+    const bool first = m_model->rowCount() == 0;
+    m_model->setSample(sample);
+    if (first) // widths from the first rows; the user's own after that
+        m_grid->resizeColumnsToContents();
+    const BlockingTree tree = BlockingTree::build(sample);
+    m_details->showSample(sample, tree);
+    m_actions->setSample(sample);
+    // Acting on a moment past would act on sessions as they are now.
+    m_actions->setEnabled(live);
+    showDetails();
+    if (live)
+        raiseAlerts(sample, tree);
+}
+
+void ActivityPage::scrub(int index)
+{
+    if (m_replay) {
+        m_replay->sampleInBackground(
+            this, index, [this, index](std::optional<ActivitySample> sample, const QString &error) {
+                if (!m_replay || m_timeline->index() != index)
+                    return; // scrubbed on meanwhile, or closed
+                if (!sample)
+                    return m_status->setText(tr("Cannot read that sample: %1").arg(error));
+                m_shown = sample->takenAt;
+                display(*sample, false);
+                m_timeline->setMoment(m_shown, tr("(recorded)"));
+                drawCharts();
+                emit shownPast(m_shown);
+            });
+        return;
+    }
+    if (index < 0 || index >= m_history.size())
+        return;
+    const ActivitySample sample = m_history.sampleAt(index);
+    m_shown = sample.takenAt;
+    display(sample, false);
+    m_timeline->setMoment(m_shown, tr("(%1 ago)").arg(ageText(m_shown.msecsTo(m_history.last()))));
+    drawCharts();
+    emit shownPast(m_shown);
+}
+
+void ActivityPage::showMoment(const QDateTime &moment)
+{
+    const int index = m_replay ? m_replay->indexAt(moment) : m_history.indexAt(moment);
+    if (index >= 0)
+        m_timeline->scrubTo(index);
+}
+
+void ActivityPage::drawCharts()
+{
+    const QWidget *current = m_details->currentWidget();
+    if (current != m_charts && current != m_statsView)
+        return; // drawn when looked at
+    QList<ActivityTally> tallies;
+    if (m_replay) {
+        // A recording keeps a few counts per sample; the charts draw those.
+        for (const ActivityRecordingReader::Entry &e : m_replay->entries()) {
+            ActivityTally t;
+            t.takenAt = e.takenAt;
+            t.sessions = e.sessions;
+            t.byState.insert(QStringLiteral("active"), e.active);
+            t.blocked = e.blocked;
+            tallies << t;
+        }
+    }
+    const QList<ActivityTally> &drawn = m_replay ? tallies : m_history.tallies();
+    if (drawn.isEmpty())
+        return;
+    // Live: the window ends now. A recording: it is centred on the moment shown.
+    const qint64 window = m_timeline->windowMs();
+    // A history shorter than the window is drawn across the whole width.
+    QDateTime from = std::max(drawn.first().takenAt, drawn.last().takenAt.addMSecs(-window));
+    if (m_replay)
+        from = std::max(drawn.first().takenAt,
+            (m_shown.isValid() ? m_shown : drawn.first().takenAt).addMSecs(-window / 2));
+    const QDateTime to = std::min(from.addMSecs(window), drawn.last().takenAt);
+    if (current == m_charts)
+        m_charts->draw(drawn, from, to, m_shown);
+    else
+        m_statsView->showWindow(from);
+}
+
+void ActivityPage::startRecording(const QString &path)
+{
+    m_recording = std::make_unique<ActivityRecording>();
+    ActivityRecording::Options options;
+    options.server = m_following.toDisplayString();
+    if (m_workspace)
+        options.migrationsFolders = m_workspace->fileWriteOptions().migrationsFolders;
+    connect(m_recording.get(), &ActivityRecording::failed, this, [this](const QString &message) {
+        m_status->setText(tr("Not recording: %1").arg(message));
+        m_timeline->setRecording(false, {});
+    });
+    connect(m_recording.get(), &ActivityRecording::flushed, this, [this](qint64 samples) {
+        m_timeline->setRecording(true, tr("Stop Recording (%1)").arg(samples));
+    });
+    connect(m_recording.get(), &ActivityRecording::stopped, this, [this] {
+        m_status->setText(tr("Recorded %1 samples to %2")
+                              .arg(m_recording->samplesInFile())
+                              .arg(m_recording->path()));
+        m_timeline->setRecording(false, {});
+    });
+    QString error;
+    if (m_recording->start(path, options, &error))
+        m_timeline->setRecording(true, tr("Stop Recording"));
+}
+
+void ActivityPage::openRecording(const QString &path)
+{
+    m_status->setText(tr("Opening %1…").arg(path));
+    ActivityRecordingReader::openInBackground(this, path,
+        [this, path](std::optional<ActivityRecordingReader> reader, const QString &error) {
+            if (!reader)
+                return m_status->setText(tr("Cannot open %1: %2").arg(path, error));
+            if (reader->size() == 0)
+                return m_status->setText(tr("%1 holds no samples").arg(path));
+            m_replay = std::move(reader);
+            m_timeline->setReplaying(tr("%1: %2 samples of %3")
+                                         .arg(QFileInfo(path).fileName())
+                                         .arg(m_replay->size())
+                                         .arg(m_replay->server()));
+            m_timeline->setSamples(m_replay->size(), m_replay->first(), m_replay->last());
+            m_timeline->scrubTo(0);
+            scrub(0);
+        });
+}
+
+void ActivityPage::closeRecording()
+{
+    if (!m_replay)
+        return;
+    m_replay.reset();
+    m_timeline->setReplaying({});
+    m_timeline->setSamples(m_history.size(), m_history.first(), m_history.last());
+    m_timeline->goLive();
 }
 
 void ActivityPage::raiseAlerts(const ActivitySample &sample, const BlockingTree &tree)
