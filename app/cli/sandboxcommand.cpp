@@ -161,8 +161,12 @@ int SandboxCommand::run(const QStringList &arguments)
         DemoDatabase::name());
     const QCommandLineOption yesOption(
         QStringLiteral("yes"), QStringLiteral("remove: do not ask for confirmation."));
+    const QCommandLineOption setOption(QStringLiteral("set"),
+        QStringLiteral("start: a server setting on top of the sandbox's own, such as "
+                       "max_connections=600 (repeatable)."),
+        QStringLiteral("name=value"));
     parser.addOptions({dirOption, portOption, binOption, noDemoOption, resetDemoOption,
-        databaseOption, yesOption});
+        databaseOption, yesOption, setOption});
 
     if (const std::optional<int> done =
             Console::parse(parser, QStringLiteral("sandbox"), arguments))
@@ -180,6 +184,14 @@ int SandboxCommand::run(const QStringList &arguments)
         server.setBinDir(parser.value(binOption));
     if (parser.isSet(portOption))
         server.setPreferredPort(parser.value(portOption).toInt());
+    for (const QString &setting : parser.values(setOption)) {
+        const qsizetype equals = setting.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            err() << "tusk sandbox: --set takes name=value, not '" << setting << "'" << Qt::endl;
+            return 2;
+        }
+        server.setSetting(setting.left(equals).trimmed(), setting.mid(equals + 1).trimmed());
+    }
 
     if (action == QLatin1String("status"))
         return status(server);

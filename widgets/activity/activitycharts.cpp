@@ -40,7 +40,7 @@ QChartView *viewOf(QChart *chart, QWidget *parent)
 {
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(150);
+    view->setMinimumHeight(160);
     return view;
 }
 
@@ -86,7 +86,7 @@ void resetAxes(QChart *chart, const QDateTime &from, const QDateTime &to, double
     x->setTickCount(5);
     auto *y = new QValueAxis;
     // Whole numbers, a tick at each of a few round steps (no "0 0 1 1 2").
-    const double step = std::max(1.0, std::ceil(top / 5));
+    const double step = std::max(1.0, std::ceil(top / 3)); // short charts: few labels
     y->setRange(0, step * std::max(1.0, std::ceil(top * 1.1 / step)));
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0);
