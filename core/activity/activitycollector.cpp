@@ -23,6 +23,7 @@ ActivityCollector::~ActivityCollector() = default;
 void ActivityCollector::start(const ConnInfo &info)
 {
     stop();
+    m_texts = StatementTexts(); // another server's entries are not these
     ConnInfo own = info;
     own.setValue(QStringLiteral("application_name"), applicationName());
     m_connection = new Connection(this);
@@ -107,10 +108,28 @@ void ActivityCollector::readServerStats()
             stats.waitProfile.clear();
             stats.statementsMissing = stats.waitProfileMissing = e.message;
         }
-        emit serverStatsRead(stats);
-        if (m_pending)
-            sampleNow();
+        QString queryIds;
+        const QString texts = m_texts.missingSql(stats, m_statementsSchema, &queryIds);
+        if (texts.isEmpty())
+            return deliverServerStats(stats);
+        // The entries seen for the first time: their texts, once.
+        m_inFlight = true;
+        m_connection->execute(texts, {queryIds}, this,
+            [this, stats](const QList<Result> &rows, const PgError &) mutable {
+                m_inFlight = false;
+                if (!rows.isEmpty())
+                    m_texts.learn(rows.first());
+                deliverServerStats(stats);
+            });
     });
+}
+
+void ActivityCollector::deliverServerStats(ServerStats stats)
+{
+    m_texts.fill(stats);
+    emit serverStatsRead(stats);
+    if (m_pending)
+        sampleNow();
 }
 
 void ActivityCollector::setIntervalMs(int milliseconds)

@@ -2,6 +2,7 @@
 
 #include "activitysample.h"
 #include "serverstats.h"
+#include "statementtexts.h"
 
 #include "core/pg/conninfo.h"
 #include "core/pg/pgerror.h"
@@ -55,6 +56,7 @@ signals:
 private:
     void onOpened();
     void readServerStats();
+    void deliverServerStats(ServerStats stats);
 
     Connection *m_connection = nullptr;
     QTimer m_timer;
@@ -69,6 +71,7 @@ private:
     QElapsedTimer m_sinceStats;
     QString m_statementsSchema; // where pg_stat_statements is; empty: not installed
     QString m_waitSamplingSchema;
+    StatementTexts m_texts;
 };
 
 } // namespace tusk::core

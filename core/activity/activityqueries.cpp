@@ -178,21 +178,17 @@ QString ActivityQueries::extensionsSql()
                           "WHERE extname IN ('pg_stat_statements', 'pg_wait_sampling')");
 }
 
-QString ActivityQueries::serverStatsSql(int serverVersion, const QString &statementsSchema,
-    const QString &waitSamplingSchema, int limit, int queryChars)
+QString ActivityQueries::serverStatsSql(
+    int serverVersion, const QString &statementsSchema, const QString &waitSamplingSchema)
 {
     QStringList parts;
     if (!statementsSchema.isEmpty()) {
         // total_time became total_exec_time in PostgreSQL 13.
-        const QString total = serverVersion >= 130000 ? QStringLiteral("s.total_exec_time")
-                                                      : QStringLiteral("s.total_time");
-        parts << QStringLiteral(
-            "SELECT s.queryid, r.rolname, d.datname, left(s.query, %1), s.calls, %2, s.rows "
-            "FROM %3.pg_stat_statements s LEFT JOIN pg_roles r ON r.oid = s.userid "
-            "LEFT JOIN pg_database d ON d.oid = s.dbid ORDER BY %2 DESC LIMIT %4")
-                     .arg(queryChars)
-                     .arg(total, statementsSchema)
-                     .arg(limit);
+        const QString total = serverVersion >= 130000 ? QStringLiteral("total_exec_time")
+                                                      : QStringLiteral("total_time");
+        parts << QStringLiteral("SELECT queryid, userid, dbid, calls, %1, rows "
+                                "FROM %2.pg_stat_statements(false) WHERE queryid IS NOT NULL")
+                     .arg(total, statementsSchema);
     }
     if (!waitSamplingSchema.isEmpty())
         parts << QStringLiteral("SELECT event_type, event, sum(count)::bigint "
@@ -215,10 +211,16 @@ ServerStats ActivityQueries::readServerStats(const QList<Result> &results,
     } else if (next < results.size()) {
         const Result &r = results.at(next++);
         stats.hasStatements = true;
-        for (int row = 0; row < r.rowCount(); ++row)
-            stats.statements << StatementStat {number(r, row, 0, 0), r.text(row, 1), r.text(row, 2),
-                r.text(row, 3), number(r, row, 4, 0), r.text(row, 5).toDouble(),
-                number(r, row, 6, 0)};
+        for (int row = 0; row < r.rowCount(); ++row) {
+            StatementStat st;
+            st.queryId = number(r, row, 0, 0);
+            st.userId = quint32(number(r, row, 1, 0));
+            st.databaseId = quint32(number(r, row, 2, 0));
+            st.calls = number(r, row, 3, 0);
+            st.totalMs = r.text(row, 4).toDouble();
+            st.rows = number(r, row, 5, 0);
+            stats.statements << st;
+        }
     }
     if (waitSamplingSchema.isEmpty()) {
         stats.waitProfileMissing = QStringLiteral(

@@ -30,11 +30,14 @@ public:
     // Where pg_stat_statements and pg_wait_sampling are installed in the
     // connected database: rows (extname, schema).
     static QString extensionsSql();
-    // The top `limit` statements by total time (the counters, cumulative)
-    // and the wait profile summed by event, from the schemas found; an
-    // empty schema leaves that part out. One result set per part present.
-    static QString serverStatsSql(int serverVersion, const QString &statementsSchema,
-        const QString &waitSamplingSchema, int limit = 200, int queryChars = 300);
+    // Every statement's counters (cumulative; without their texts, which
+    // pg_stat_statements(false) does not even read: StatementTexts reads
+    // each entry's once) and the wait profile summed by event, from the
+    // schemas found; an empty schema leaves that part out. One result set
+    // per part present. Every entry, not a top by cumulative time: a
+    // statement that only just became hot must show in the window.
+    static QString serverStatsSql(
+        int serverVersion, const QString &statementsSchema, const QString &waitSamplingSchema);
     static ServerStats readServerStats(const QList<Result> &results,
         const QString &statementsSchema, const QString &waitSamplingSchema);
 };

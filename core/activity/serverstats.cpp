@@ -10,8 +10,7 @@ namespace {
 QString statementKey(const StatementStat &s)
 {
     // pg_stat_statements keys an entry by user, database and query id.
-    return s.user + QLatin1Char('\x1f') + s.database + QLatin1Char('\x1f')
-        + QString::number(s.queryId);
+    return QStringLiteral("%1/%2/%3").arg(s.userId).arg(s.databaseId).arg(s.queryId);
 }
 } // namespace
 

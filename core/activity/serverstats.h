@@ -12,9 +12,11 @@ namespace tusk::core {
 // difference between two snapshots (Tusk never resets them).
 struct StatementStat {
     qint64 queryId = 0;
+    quint32 userId = 0; // pg_stat_statements keys an entry by user, database and query id
+    quint32 databaseId = 0;
     QString user;
     QString database;
-    QString query; // cut on the server
+    QString query; // cut on the server; read once per entry (StatementTexts)
     qint64 calls = 0;
     double totalMs = 0;
     qint64 rows = 0;

@@ -17,7 +17,8 @@ using namespace tusk::core;
 namespace {
 constexpr int kTop = 25;
 constexpr qint64 kKeepMs = 3600'000;
-constexpr qint64 kDenseMs = 600'000; // every snapshot kept this far back
+constexpr qint64 kDenseMs = 300'000; // every snapshot kept this far back
+constexpr qint64 kSparseMs = 300'000; // then one per this much
 
 QString milliseconds(double ms)
 {
@@ -113,7 +114,7 @@ void ServerStatsView::thin()
         const qint64 age = s.takenAt.msecsTo(last);
         if (age > kKeepMs)
             continue;
-        if (age > kDenseMs && previous.isValid() && previous.msecsTo(s.takenAt) < 60'000)
+        if (age > kDenseMs && previous.isValid() && previous.msecsTo(s.takenAt) < kSparseMs)
             continue;
         kept << s;
         previous = s.takenAt;
@@ -157,7 +158,10 @@ void ServerStatsView::redraw()
         for (const StatementDelta &d : ServerStatsDeltas::statements(*first, last, kTop, order)) {
             auto *item = new NumberItem(m_statements,
                 {milliseconds(d.totalMs), milliseconds(d.meanMs()), QString::number(d.calls),
-                    QString::number(d.rows), d.database, d.user, d.query.simplified()});
+                    QString::number(d.rows), d.database, d.user,
+                    d.query.isEmpty()
+                        ? tr("query id %1 (its text comes with the next read)").arg(d.queryId)
+                        : d.query.simplified()});
             item->setData(0, Qt::UserRole, d.totalMs);
             item->setData(1, Qt::UserRole, d.meanMs());
             item->setData(2, Qt::UserRole, double(d.calls));

@@ -16,9 +16,10 @@ namespace tusk::widgets {
 // over the visible window (issue 24, point 10): the difference between
 // the first snapshot in the window and the latest, never the cumulative
 // counters, and never reset (Tusk does not call pg_stat_statements_reset).
-// Snapshots are kept for an hour, with one per minute beyond the last ten
-// minutes and query texts shared between snapshots, so an hour costs a
-// few megabytes at most.
+// Snapshots hold every entry's counters; they are kept for an hour, every
+// one for the last five minutes and one per five minutes before that, with
+// query texts shared between snapshots: about 40 snapshots, a few
+// megabytes even with pg_stat_statements.max entries.
 class ServerStatsView : public QWidget {
     Q_OBJECT
 public:
