@@ -8,6 +8,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -153,11 +154,21 @@ ActivityCharts::ActivityCharts(QWidget *parent)
     , m_waits(newChart(tr("Waiting sessions by wait event type")))
     , m_rates(newChart(tr("Blocked sessions; commits and rollbacks per second")))
 {
+    // In a scroll area: three charts need more height than the lower half
+    // of the page may have, and must not squeeze the grid above it.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *inner = new QWidget(scroll);
+    auto *charts = new QVBoxLayout(inner);
+    charts->setContentsMargins(0, 0, 0, 0);
+    charts->addWidget(viewOf(m_states, inner));
+    charts->addWidget(viewOf(m_waits, inner));
+    charts->addWidget(viewOf(m_rates, inner));
+    scroll->setWidget(inner);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(viewOf(m_states, this));
-    layout->addWidget(viewOf(m_waits, this));
-    layout->addWidget(viewOf(m_rates, this));
+    layout->addWidget(scroll);
 }
 
 void ActivityCharts::draw(const QList<ActivityTally> &tallies, const QDateTime &from,

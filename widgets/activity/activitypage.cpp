@@ -459,13 +459,17 @@ void ActivityPage::raiseAlerts(const ActivitySample &sample, const BlockingTree 
     const QList<ActivityAlerts::Alert> alerts = m_alerts.check(sample, tree);
     if (!m_alerts.isActive())
         m_alert->hide(); // what it said has cleared
+    QStringList lines;
     for (const ActivityAlerts::Alert &a : alerts) {
         m_notifier->notify(a.title, a.text);
-        m_alert->setText(
-            QStringLiteral("%1 — %2: %3")
-                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), a.title, a.text));
-        m_alert->show();
+        lines << QStringLiteral("%1 — %2: %3")
+                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), a.title,
+                         a.text);
         emit alerted(a.title, a.text);
+    }
+    if (!lines.isEmpty()) { // every alert of this sample, not only the last
+        m_alert->setText(lines.join(QLatin1Char('\n')));
+        m_alert->show();
     }
 }
 

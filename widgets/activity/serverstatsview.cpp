@@ -174,17 +174,36 @@ void ServerStatsView::redraw()
         item->setToolTip(0, last.waitProfileMissing);
         item->setFirstColumnSpanned(true);
     } else {
+        // Idle waiting (background processes' main loops, clients that send
+        // nothing) is most of any profile and says nothing about load: left
+        // out, the shares are of the waits that remain.
+        QList<WaitDelta> busy;
+        qint64 all = 0;
         for (const WaitDelta &w : ServerStatsDeltas::waits(*first, last)) {
+            if (w.eventType == QLatin1String("Activity")
+                || (w.eventType == QLatin1String("Client")
+                    && w.event == QLatin1String("ClientRead")))
+                continue;
+            busy << w;
+            all += w.count;
+        }
+        for (const WaitDelta &w : busy) {
+            const double share = all > 0 ? double(w.count) / double(all) : 0;
             auto *item = new NumberItem(m_waits,
                 {QStringLiteral("%1: %2").arg(w.eventType, w.event), QString::number(w.count),
-                    QStringLiteral("%1 %").arg(w.share * 100, 0, 'f', 1)});
+                    QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1)});
             item->setData(1, Qt::UserRole, double(w.count));
-            item->setData(2, Qt::UserRole, w.share);
+            item->setData(2, Qt::UserRole, share);
         }
+        if (busy.isEmpty())
+            new QTreeWidgetItem(m_waits, {tr("Only idle waits in this window")});
+        m_waits->headerItem()->setToolTip(
+            0, tr("Idle waits (Activity, Client: ClientRead) are left out"));
     }
     for (int column = 0; column < 6; ++column)
         m_statements->resizeColumnToContents(column);
     m_waits->resizeColumnToContents(0);
+    m_waits->resizeColumnToContents(1);
 }
 
 } // namespace tusk::widgets
