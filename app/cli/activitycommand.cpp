@@ -18,6 +18,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -100,7 +101,11 @@ int act(const QCommandLineParser &parser, const ConnInfo &info, const ActivitySa
     for (const QString &line : results)
         out() << line << '\n';
     out() << "(logged in " << AuditLog::path() << ")\n";
-    const bool refused = acting.size() < pids.size();
+    // 1 when Tusk left a session alone or the server refused one.
+    const bool refused = acting.size() < pids.size()
+        || std::any_of(results.begin(), results.end(), [](const QString &line) {
+               return line.contains(QLatin1String(": refused by the server: "));
+           });
     return refused ? 1 : 0;
 }
 } // namespace

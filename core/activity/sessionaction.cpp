@@ -58,9 +58,14 @@ SessionAction::Card SessionAction::card(
         c.facts << QStringLiteral("a walsender: a replica or a backup loses its stream");
     if (s->superuser)
         c.facts << QStringLiteral("a superuser's session");
+    if (!sample.canSeeAllQueries && s->state.isEmpty())
+        c.facts << QStringLiteral("its state, waits and query are hidden from this role: "
+                                  "membership in pg_read_all_stats would show them");
     c.facts << (c.releases > 0
-            ? QStringLiteral("would release %1 blocked session(s)").arg(c.releases)
-            : QStringLiteral("blocks no one"));
+                       ? QStringLiteral("would release %1 blocked session(s)").arg(c.releases)
+                       : QStringLiteral("blocks no one"))
+            + (sample.canSeeAllQueries ? QString()
+                                       : QStringLiteral(" (as far as this role can see)"));
     if (!s->query.isEmpty())
         c.facts << s->query.simplified().left(120);
     return c;
@@ -152,10 +157,22 @@ void SessionAction::next()
 void SessionAction::act(int pid, const QString &function, const std::function<void(bool)> &then)
 {
     m_connection->execute(QStringLiteral("SELECT %1($1)").arg(function), {pid}, this,
-        [this, then](const QList<Result> &results, const PgError &e) {
+        [this, pid, then](const QList<Result> &results, const PgError &e) {
             if (!e.isNull()) {
-                m_results << e.message;
-                return then(false);
+                // Refused by the server (not "no such session"): say why and
+                // what would allow it, and go on with the next one.
+                QString why = e.message;
+                if (!e.detail.isEmpty())
+                    why += QStringLiteral(" (") + e.detail + QLatin1Char(')');
+                if (e.sqlState == QLatin1String("42501"))
+                    why += QStringLiteral("; a superuser, the session's own role, or a member of "
+                                          "pg_signal_backend may (a superuser's session: only a "
+                                          "superuser)");
+                record(QStringLiteral("%1 %2: refused by the server: %3")
+                           .arg(kindName(m_kind))
+                           .arg(pid)
+                           .arg(why));
+                return next();
             }
             then(!results.isEmpty() && results.first().rowCount() == 1
                 && results.first().value(0, 0).toBool());

@@ -238,6 +238,26 @@ void TestActivity::cancelAndTerminate()
         output.contains(QLatin1String("would release 2 blocked session(s)")), qPrintable(output));
     QVERIFY(output.contains(QLatin1String("(nothing done: --yes would terminate 1 session(s))")));
     QVERIFY(sample().session(a));
+    // A role that may not signal others: refused by the server, said why, A stays.
+    Connection admin;
+    QVERIFY(openAndWait(admin, m_db->connInfo()).isNull());
+    runAndWait(admin, QStringLiteral("CREATE ROLE tusk_plain LOGIN"));
+    ConnInfo plain = m_db->connInfo();
+    plain.setValue(QStringLiteral("user"), QStringLiteral("tusk_plain"));
+    QCOMPARE(runTusk(QStringList {QStringLiteral("activity"), QStringLiteral("terminate"),
+                         QString::number(a), QStringLiteral("--yes"), QStringLiteral("--db"),
+                         plain.toUrl()},
+                 QString(), &output, env),
+        1);
+    // (A is a superuser's: "must be a superuser to terminate superuser process".)
+    QVERIFY2(output.contains(QStringLiteral("terminate %1: refused by the server: ").arg(a)),
+        qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("pg_signal_backend")), qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("membership in pg_read_all_stats would show them")),
+        qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("blocks no one (as far as this role can see)")),
+        qPrintable(output));
+    QVERIFY(sample().session(a));
     // Cancel the waiting ALTER: it ends with an error, A and its lock stay.
     QCOMPARE(runTusk(QStringList {QStringLiteral("activity"), QStringLiteral("cancel"),
                          QString::number(b), QStringLiteral("--yes")}
