@@ -96,6 +96,51 @@ void PlanImpact::run(const ConnInfo &scratch, const QByteArray &migration,
     m_connection->open(scratch);
 }
 
+void PlanImpact::readTopQueries(const ConnInfo &target, int limit)
+{
+    auto *connection = new Connection(this);
+    connection->setAutoReconnect(false);
+    connect(connection, &Connection::openFailed, this, [this, connection](const PgError &e) {
+        connection->deleteLater();
+        emit topQueriesRead({}, e.message);
+    });
+    connect(connection, &Connection::opened, this, [this, connection, limit] {
+        connection->execute(QStringLiteral("SELECT extnamespace::regnamespace::text FROM "
+                                           "pg_extension WHERE extname = 'pg_stat_statements'"),
+            {}, this, [this, connection, limit](const QList<Result> &found, const PgError &e) {
+                if (!e.isNull() || found.isEmpty() || found.first().rowCount() == 0) {
+                    connection->deleteLater();
+                    return emit topQueriesRead({},
+                        e.isNull() ? tr("pg_stat_statements is not installed in the target "
+                                        "database: give the queries with --queries FILE")
+                                   : e.message);
+                }
+                // Twice as many as asked: some will not concern the migration.
+                const QString sql = QStringLiteral(
+                    "SELECT query, calls, total_exec_time FROM %1.pg_stat_statements "
+                    "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    "AND query ~* '^\\s*(select|with|insert|update|delete|merge)\\M' "
+                    "ORDER BY total_exec_time DESC LIMIT %2")
+                                        .arg(found.first().text(0, 0))
+                                        .arg(limit * 2);
+                connection->execute(sql, {}, this,
+                    [this, connection](const QList<Result> &rows, const PgError &e2) {
+                        connection->deleteLater();
+                        QList<Query> queries;
+                        for (int r = 0; !rows.isEmpty() && r < rows.first().rowCount(); ++r) {
+                            const Result &t = rows.first();
+                            queries << Query {t.text(r, 0),
+                                tr("pg_stat_statements: %1 calls, %2 ms in all")
+                                    .arg(t.text(r, 1))
+                                    .arg(t.text(r, 2).toDouble(), 0, 'f', 0)};
+                        }
+                        emit topQueriesRead(queries, e2.isNull() ? QString() : e2.message);
+                    });
+            });
+    });
+    connection->open(target);
+}
+
 void PlanImpact::explainAll(bool after, const std::function<void()> &then)
 {
     explainOne(0, after, then);

@@ -53,12 +53,16 @@ public:
 
     void run(const ConnInfo &scratch, const QByteArray &migration, const QList<Query> &queries,
         bool keepAll, double factor = 2.0);
+    // The target's `limit` statements of most total time in its database,
+    // from pg_stat_statements (DML and queries only): topQueriesRead().
+    void readTopQueries(const ConnInfo &target, int limit);
 
 signals:
     void progress(const QString &step);
     // Worst first.
     void finished(const QList<tusk::core::PlanImpact::Outcome> &outcomes);
     void failed(const QString &error);
+    void topQueriesRead(const QList<tusk::core::PlanImpact::Query> &queries, const QString &error);
 
 private:
     void explainAll(bool after, const std::function<void()> &then);
