@@ -82,3 +82,4 @@ private:
 } // namespace tusk::core
 
 Q_DECLARE_METATYPE(tusk::core::PlanImpact::Outcome)
+Q_DECLARE_METATYPE(QList<tusk::core::PlanImpact::Query>)

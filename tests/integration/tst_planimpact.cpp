@@ -24,6 +24,7 @@ private slots:
     void pureParts();
     void droppedIndexComesFirst();
     void failingMigrationSaysWhere();
+    void topQueriesFromStatStatements();
 
 private:
     std::unique_ptr<ScratchDatabase> m_db;
@@ -160,6 +161,51 @@ void TestPlanImpact::failingMigrationSaysWhere()
     QVERIFY2(error.startsWith(QLatin1String("The migration failed on the scratch database at "
                                             "statement 2 (DROP INDEX nothing_here")),
         qPrintable(error));
+}
+
+// The target's top queries come from pg_stat_statements, normalized ($1),
+// this database's only, DML and queries only; explained as generic plans
+// they show the lost index like a query written by hand.
+void TestPlanImpact::topQueriesFromStatStatements()
+{
+    ScratchDatabase db(QStringLiteral("planimpacttop"));
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    Connection session;
+    QVERIFY(openAndWait(session, db.connInfo()).isNull());
+    const Reply made = runAndWait(session,
+        QStringLiteral("CREATE EXTENSION pg_stat_statements; "
+                       "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int NOT NULL); "
+                       "INSERT INTO orders SELECT g, g % 500 FROM generate_series(1, 20000) g; "
+                       "CREATE INDEX orders_customer_idx ON orders (customer_id); ANALYZE"));
+    QVERIFY2(made.error.isNull(), qPrintable(made.error.message));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(runAndWait(
+            session, QStringLiteral("SELECT count(*) FROM orders WHERE customer_id = %1").arg(i))
+                    .error.isNull());
+
+    PlanImpact impact;
+    QSignalSpy read(&impact, &PlanImpact::topQueriesRead);
+    impact.readTopQueries(db.connInfo(), 10);
+    QVERIFY(read.wait(10000));
+    const auto queries = read.first().first().value<QList<PlanImpact::Query>>();
+    QVERIFY2(read.first().at(1).toString().isEmpty(), qPrintable(read.first().at(1).toString()));
+    const auto normalized =
+        std::find_if(queries.begin(), queries.end(), [](const PlanImpact::Query &q) {
+            return q.sql == QLatin1String("SELECT count(*) FROM orders WHERE customer_id = $1");
+        });
+    QVERIFY2(normalized != queries.end(), "the five counts are one normalized statement");
+    QVERIFY2(normalized->source.startsWith(QLatin1String("pg_stat_statements: 5 calls")),
+        qPrintable(normalized->source));
+    for (const PlanImpact::Query &q : queries)
+        QVERIFY2(!q.sql.startsWith(QLatin1String("CREATE")), qPrintable(q.sql)); // no utility
+
+    QString error;
+    const QList<PlanImpact::Outcome> outcomes = runImpact(
+        db.connInfo(), QByteArrayLiteral("DROP INDEX orders_customer_idx;"), queries, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!outcomes.isEmpty());
+    QCOMPARE(outcomes.first().query.sql, normalized->sql);
+    QVERIFY(outcomes.first().verdict.isWorse());
 }
 
 QTEST_MAIN(TestPlanImpact)
