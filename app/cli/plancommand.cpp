@@ -40,14 +40,33 @@ std::optional<QByteArray> readInput(const QString &path)
     return file.readAll();
 }
 
-std::optional<Plan> load(const QString &path)
+QString displayName(const QString &path)
+{
+    return path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+}
+
+// The plan at `index` (1-based) of the file; several plans are counted on
+// stderr, and what was skipped to find the plan is printed there as warnings.
+std::optional<Plan> load(const QString &path, int index = 1)
 {
     std::optional<QByteArray> text = readInput(path);
     if (!text)
         return std::nullopt;
-    PlanReader::Result result = PlanReader::read(std::move(*text));
+    QList<PlanReader::Result> results = PlanReader::readAll(std::move(*text));
+    const QString name = displayName(path);
+    if (index > results.size()) {
+        err() << "tusk plan: " << name << " holds " << results.size()
+              << (results.size() == 1 ? " plan" : " plans") << "; there is no plan " << index
+              << '\n';
+        return std::nullopt;
+    }
+    PlanReader::Result &result = results[index - 1];
+    if (results.size() > 1)
+        err() << "tusk plan: " << name << " holds " << results.size() << " plans; this is plan "
+              << index << (index == 1 ? " (--index N shows another)" : "") << '\n';
+    for (const QString &warning : std::as_const(result.warnings))
+        err() << "tusk plan: " << name << ": warning: " << warning << '\n';
     if (!result.ok()) {
-        const QString name = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
         err() << "tusk plan: " << name << ':'
               << (result.error.line > 0 ? QString::number(result.error.line) + QLatin1Char(':')
                                         : QString())
@@ -77,8 +96,10 @@ void addOptions(QCommandLineParser &parser)
         "Reads an EXPLAIN result (JSON, text in any psql style, YAML or XML; '-' for stdin)\n"
         "and prints its tree with each node's own (exclusive) time and the insights, or\n"
         "compares it with a second plan of the same query. svg and png draw the graphical\n"
-        "plan. Exit status: 0 done, 2 for usage errors, unreadable files and plans that do\n"
-        "not parse (the message gives the line and column)."));
+        "plan. The plan is found in what was pasted around it (psql prompts, the query,\n"
+        "comments, notes), with what was skipped printed as warnings on stderr. Exit\n"
+        "status: 0 done, 2 for usage errors, unreadable files and plans that do not parse\n"
+        "(the message gives the line and column)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the plan, or - for stdin"),
         QStringLiteral("FILE|-"));
@@ -91,6 +112,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("compare"),
             QStringLiteral("A second plan of the same query to compare with."),
             QStringLiteral("FILE2")},
+        {QStringLiteral("index"),
+            QStringLiteral("Which plan of a file that holds several (from 1)."),
+            QStringLiteral("N"), QStringLiteral("1")},
         {{QStringLiteral("o"), QStringLiteral("output")},
             QStringLiteral("Write to OUT instead of stdout."), QStringLiteral("OUT")},
     });
@@ -135,9 +159,15 @@ int PlanCommand::run(const QStringList &arguments)
         err() << "tusk plan: --top wants a number\n";
         return exitUsage;
     }
+    bool indexOk = false;
+    const int index = parser.value(QStringLiteral("index")).toInt(&indexOk);
+    if (!indexOk || index < 1) {
+        err() << "tusk plan: --index wants a number from 1\n";
+        return exitUsage;
+    }
     const QString outPath = parser.value(QStringLiteral("output"));
 
-    const std::optional<Plan> plan = load(files.front());
+    const std::optional<Plan> plan = load(files.front(), index);
     if (!plan)
         return exitUsage;
     std::optional<Plan> other;

@@ -206,6 +206,8 @@ QString PlanReport::text(const Plan &plan, const QList<PlanInsight> &insights, i
     }
     if (plan.jitMs() > 0)
         out += u"\nJIT: %1\n"_s.arg(planTimeText(plan.jitMs()));
+    for (const QString &line : newerSummary(plan))
+        out += line + u'\n';
 
     out += insights.isEmpty() ? u"\nNo insights.\n"_s : u"\nInsights\n"_s;
     for (const PlanInsight &i : insights) {
@@ -215,6 +217,25 @@ QString PlanReport::text(const Plan &plan, const QList<PlanInsight> &insights, i
         out += u"      %1\n"_s.arg(i.detail);
     }
     return out;
+}
+
+QStringList PlanReport::newerSummary(const Plan &plan)
+{
+    QStringList lines;
+    const QJsonObject planning = plan.summary.value(u"Planning"_s).toObject();
+    if (planning.contains(u"Memory Used"_s))
+        lines << u"Planning memory: %1 kB used, %2 kB allocated"_s
+                     .arg(planning.value(u"Memory Used"_s).toDouble())
+                     .arg(planning.value(u"Memory Allocated"_s).toDouble());
+    const QJsonObject serialization = plan.summary.value(u"Serialization"_s).toObject();
+    if (!serialization.isEmpty())
+        lines << u"Serialization: %1 kB as %2%3"_s
+                     .arg(serialization.value(u"Output Volume"_s).toDouble())
+                     .arg(serialization.value(u"Format"_s).toString(),
+                         serialization.contains(u"Time"_s)
+                             ? u" in "_s + planTimeText(serialization.value(u"Time"_s).toDouble())
+                             : QString());
+    return lines;
 }
 
 QString PlanReport::comparisonText(const PlanComparison &c)

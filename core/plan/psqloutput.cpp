@@ -1,5 +1,7 @@
 #include "psqloutput.h"
 
+#include "planlineshape.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -34,19 +36,16 @@ bool isRecordHeader(const QString &line)
     return re.match(line).hasMatch();
 }
 
-bool isFooter(const QString &line)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*\\(\\d+ rows?\\)\\s*$"));
-    return re.match(line).hasMatch();
-}
-
 bool isHeader(const QString &line)
 {
     QString s = line;
     for (QChar &c : s)
         if (isFrameChar(c))
             c = u' ';
-    return s.trimmed() == QLatin1String("QUERY PLAN");
+    s = s.trimmed();
+    if (s.size() >= 2 && s.front() == u'"' && s.back() == u'"') // a grid's copy
+        s = s.mid(1, s.size() - 2);
+    return s == QLatin1String("QUERY PLAN");
 }
 
 bool isWrapMark(QChar c)
@@ -64,7 +63,185 @@ struct RawLine {
     int line;
     int column; // input column of text[0]
 };
+
+// Tabs in the indentation to the next multiple of 8, as a terminal shows
+// them (the tree is read by its columns); tabs inside a line to one space.
+// `*shiftAt` is where the text after an expanded indentation starts, with
+// `*originalAt` its place in the line as given; -1 when nothing moved.
+QString expandTabs(const QString &text, int *shiftAt, int *originalAt)
+{
+    *shiftAt = -1;
+    if (!text.contains(u'\t'))
+        return text;
+    QString lead;
+    qsizetype m = 0;
+    while (m < text.size() && (text.at(m) == u' ' || text.at(m) == u'\t')) {
+        if (text.at(m) == u'\t')
+            lead += QString(8 - lead.size() % 8, u' ');
+        else
+            lead += u' ';
+        ++m;
+    }
+    if (lead.size() != m) {
+        *shiftAt = int(lead.size());
+        *originalAt = int(m);
+    }
+    return lead + text.mid(m).replace(u'\t', u' ');
+}
+
+// A structured format (JSON, XML, YAML) by its first line.
+bool isStructured(const QString &firstLine)
+{
+    const QString t = firstLine.trimmed();
+    return t.startsWith(u'[') || t.startsWith(u'{') || t.startsWith(u'<')
+        || t.startsWith(QLatin1String("- ")) || t.startsWith(QLatin1String("Plan:"))
+        || t.startsWith(QLatin1String("Query Text:"));
+}
+
+// Two pieces of a line a terminal broke: a space goes between them where
+// the break most likely swallowed one ("rows=1" + "width=8)").
+bool needsSpace(QChar before, QChar after)
+{
+    return ((before.isDigit() || before == u')') && (after.isLetter() || after == u'('))
+        || (before.isLetter() && after == u'(');
+}
 } // namespace
+
+bool PsqlOutput::isDecoration(const QString &line)
+{
+    return isRule(line) || isRecordHeader(line) || isFooter(line) || isHeader(line);
+}
+
+bool PsqlOutput::isFooter(const QString &line)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*\\(\\d+ rows?\\)\\s*$"));
+    return re.match(line).hasMatch();
+}
+
+void PsqlOutput::erase(int line, qsizetype at, qsizetype count)
+{
+    if (count <= 0)
+        return;
+    m_lines[line].remove(at, count);
+    QList<Piece> &pieces = m_pieces[line];
+    int p = 0;
+    for (int q = 1; q < pieces.size(); ++q)
+        if (pieces.at(q).from <= at)
+            p = q;
+    const Piece piece = pieces.at(p);
+    for (int q = p + 1; q < pieces.size(); ++q)
+        pieces[q].from -= int(count);
+    const int after = piece.column + int(at + count - piece.from);
+    if (at == piece.from)
+        pieces[p].column = after;
+    else
+        pieces.insert(p + 1, {int(at), piece.line, after});
+}
+
+// A grid's copy of one multi-line cell: a quote before the first line,
+// one after the last, and every quote inside doubled.
+void PsqlOutput::unquoteCell()
+{
+    erase(0, m_lines.front().indexOf(QLatin1Char('"')), 1);
+    const int lastLine = int(m_lines.size()) - 1;
+    erase(lastLine, m_lines.at(lastLine).lastIndexOf(QLatin1Char('"')), 1);
+    for (int i = 0; i < m_lines.size(); ++i) {
+        for (qsizetype k = m_lines.at(i).indexOf(QLatin1String("\"\"")); k >= 0;
+             k = m_lines.at(i).indexOf(QLatin1String("\"\""), k + 1))
+            erase(i, k, 1);
+    }
+}
+
+// A terminal breaks a long line at its width; the rest goes on the next
+// line at the margin. A line that cannot start anything EXPLAIN prints (a
+// fragment, or any line while the one above has an open parenthesis, or a
+// line at the margin after a line as wide as the widest) is the end of the
+// line above.
+// JSON strings hold no line breaks: a line that ends inside one was broken
+// by a terminal, and goes on at the start of the next.
+void PsqlOutput::joinBrokenStrings(const QStringList &input)
+{
+    int width = 0;
+    for (const QString &l : input)
+        width = std::max(width, int(l.size()));
+    QStringList lines;
+    QList<QList<Piece>> pieces;
+    bool open = false; // the line so far ends inside a string
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QString &cur = m_lines.at(i);
+        if (open) {
+            QString &prev = lines.back();
+            if (width >= 40 && input.at(pieces.back().back().line).size() == width - 1)
+                prev += QLatin1Char(' '); // the copy dropped it at the end
+            for (Piece piece : m_pieces.at(i)) {
+                piece.from += int(prev.size());
+                pieces.back().append(piece);
+            }
+            prev += cur;
+            ++m_joined;
+        } else {
+            lines.append(cur);
+            pieces.append(m_pieces.at(i));
+        }
+        for (qsizetype k = 0; k < cur.size(); ++k) {
+            if (cur.at(k) == u'\\' && open)
+                ++k;
+            else if (cur.at(k) == u'"')
+                open = !open;
+        }
+    }
+    m_lines = std::move(lines);
+    m_pieces = std::move(pieces);
+}
+
+void PsqlOutput::joinBrokenLines(const QStringList &input)
+{
+    int width = 0;
+    for (const QString &l : input)
+        width = std::max(width, int(l.size()));
+    QStringList lines;
+    QList<QList<Piece>> pieces;
+    lines.reserve(m_lines.size());
+    pieces.reserve(m_pieces.size());
+    int balance = 0;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QString &cur = m_lines.at(i);
+        bool join = false;
+        if (!lines.isEmpty()) {
+            const QString &above = input.at(pieces.back().back().line);
+            const bool afterFull = width >= 40 && above.size() >= width - 1 && !above.endsWith(u' ')
+                && !isFrameChar(above.back());
+            const bool atMargin = !cur.isEmpty() && cur.front() != u' ';
+            // The cheap signs first: most lines of a big plan show none. Only
+            // a plan's line is continued, never prose.
+            join = (balance > 0 || PlanLineShape::isFragment(cur) || (afterFull && atMargin))
+                && !PlanLineShape::startsLine(cur) && PlanLineShape::startsLine(lines.back());
+            // A line one short of the width lost a space at its end in the
+            // copy.
+            if (join) {
+                QString &prev = lines.back();
+                const bool space = !prev.isEmpty() && !cur.isEmpty() && cur.front() != u' '
+                    && (needsSpace(prev.back(), cur.front())
+                        || (width >= 40 && above.size() == width - 1));
+                if (space)
+                    prev += QLatin1Char(' ');
+                for (Piece piece : m_pieces.at(i)) {
+                    piece.from += int(prev.size());
+                    pieces.back().append(piece);
+                }
+                prev += cur;
+                balance += PlanLineShape::parenBalance(cur);
+                ++m_joined;
+                continue;
+            }
+        }
+        balance = PlanLineShape::parenBalance(cur);
+        lines.append(cur);
+        pieces.append(m_pieces.at(i));
+    }
+    m_lines = std::move(lines);
+    m_pieces = std::move(pieces);
+}
 
 PsqlOutput PsqlOutput::unwrap(const QString &pasted)
 {
@@ -92,7 +269,7 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
             aligned = true;
             continue;
         }
-        if (isFooter(line) || isHeader(line))
+        if (PsqlOutput::isFooter(line) || isHeader(line))
             continue;
         data.append({line, i, 0});
     }
@@ -156,12 +333,17 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         }
         while (!nextContinues && !l.text.isEmpty() && l.text.back().isSpace())
             l.text.chop(1);
+        int shiftAt = -1;
+        int originalAt = 0;
+        l.text = expandTabs(l.text, &shiftAt, &originalAt);
         if (continues) {
             out.m_pieces.back().append({int(out.m_lines.back().size()), l.line, l.column});
             out.m_lines.back() += l.text;
         } else {
             out.m_lines.append(l.text);
             out.m_pieces.append({{0, l.line, l.column}});
+            if (shiftAt >= 0)
+                out.m_pieces.back().append({shiftAt, l.line, l.column + originalAt});
         }
     }
 
@@ -175,12 +357,16 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         && !out.m_lines.front().trimmed().startsWith(QLatin1String("\"Plan\""));
     if (quoted) {
         for (int i = 0; i < out.m_lines.size(); ++i) {
-            QString &s = out.m_lines[i];
-            const qsizetype open = s.indexOf(QLatin1Char('"'));
-            s = s.mid(open + 1, s.lastIndexOf(QLatin1Char('"')) - open - 1)
-                    .replace(QLatin1String("\"\""), QLatin1String("\""));
-            out.m_pieces[i].front().column += int(open) + 1;
+            const qsizetype close = out.m_lines.at(i).lastIndexOf(QLatin1Char('"'));
+            out.erase(i, close, out.m_lines.at(i).size() - close);
+            out.erase(i, 0, out.m_lines.at(i).indexOf(QLatin1Char('"')) + 1);
+            for (qsizetype k = out.m_lines.at(i).indexOf(QLatin1String("\"\"")); k >= 0;
+                 k = out.m_lines.at(i).indexOf(QLatin1String("\"\""), k + 1))
+                out.erase(i, k, 1);
         }
+    } else if (out.m_lines.size() > 1 && out.m_lines.front().trimmed().startsWith(u'"')
+        && out.m_lines.back().trimmed().endsWith(u'"')) {
+        out.unquoteCell();
     }
 
     // Indentation common to all lines carries no meaning.
@@ -194,14 +380,13 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         indent = indent < 0 ? n : std::min(indent, n);
     }
     if (indent > 0) {
-        for (int i = 0; i < out.m_lines.size(); ++i) {
-            out.m_lines[i].remove(0, indent);
-            QList<Piece> &pieces = out.m_pieces[i];
-            pieces.front().column += int(indent);
-            for (int p = 1; p < pieces.size(); ++p)
-                pieces[p].from -= int(indent);
-        }
+        for (int i = 0; i < out.m_lines.size(); ++i)
+            out.erase(i, 0, std::min(indent, out.m_lines.at(i).size()));
     }
+    if (!out.m_lines.isEmpty() && !isStructured(out.m_lines.front()))
+        out.joinBrokenLines(all);
+    else if (!out.m_lines.isEmpty() && out.m_lines.front().trimmed().startsWith(u'['))
+        out.joinBrokenStrings(all);
     return out;
 }
 

@@ -16,7 +16,15 @@ class PsqlOutput {
 public:
     static PsqlOutput unwrap(const QString &pasted);
 
+    // psql's own lines around a result: a rule or border, the "QUERY PLAN"
+    // header, an expanded record's header, the "(N rows)" footer.
+    static bool isDecoration(const QString &line);
+    static bool isFooter(const QString &line);
+
     const QStringList &lines() const { return m_lines; }
+    // Lines of a text plan, or inside a JSON string, that a terminal had
+    // broken and unwrap() joined.
+    int joinedLines() const { return m_joined; }
     QString text() const { return m_lines.join(QLatin1Char('\n')); }
 
     // 1-based line and column in the original text of the character at
@@ -33,10 +41,17 @@ private:
         int column = 0; // 0-based input column of the piece's first character
     };
     const Piece &pieceAt(int line, int column) const;
+    // Removes `count` characters of a logical line, keeping the positions
+    // of the rest.
+    void erase(int line, qsizetype at, qsizetype count);
+    void unquoteCell();
+    void joinBrokenLines(const QStringList &input);
+    void joinBrokenStrings(const QStringList &input);
 
     QStringList m_lines;
     QList<QList<Piece>> m_pieces; // per logical line, in order
     int m_inputLines = 0;
+    int m_joined = 0;
 };
 
 } // namespace tusk::core

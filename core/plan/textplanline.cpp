@@ -267,6 +267,10 @@ void TextPlanLine::readDetail(const QString &content, QJsonObject *target)
     } else if (key == u"Heap Blocks"_s) {
         readWords(value,
             {{u"exact"_s, u"Exact Heap Blocks"_s}, {u"lossy"_s, u"Lossy Heap Blocks"_s}}, target);
+    } else if (key == u"Memory"_s && value.startsWith(u"used="_s)) {
+        // PostgreSQL 17's EXPLAIN (MEMORY), under "Planning:".
+        readWords(value.split(u"kB"_s).join(QString()),
+            {{u"used"_s, u"Memory Used"_s}, {u"allocated"_s, u"Memory Allocated"_s}}, target);
     } else if (key == u"Settings"_s) {
         target->insert(key, readSettings(value));
     } else if (isTextKey(key)) {
@@ -299,6 +303,21 @@ void TextPlanLine::readDetail(const QString &content, QJsonObject *target)
     }
 }
 
+void TextPlanLine::readSerialization(const QString &value, QJsonObject *target)
+{
+    static const QRegularExpression word(u"(time|output|format)=(\\S+)"_s);
+    auto it = word.globalMatch(value);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(1) == u"time"_s)
+            target->insert(u"Time"_s, number(m.captured(2)));
+        else if (m.captured(1) == u"output"_s)
+            target->insert(u"Output Volume"_s, kilobytes(m.captured(2)));
+        else
+            target->insert(u"Format"_s, m.captured(2));
+    }
+}
+
 bool TextPlanLine::readTrigger(const QString &content, QJsonObject *trigger)
 {
     static const QRegularExpression re(
@@ -328,10 +347,18 @@ void TextPlanLine::readJitDetail(const QString &content, QJsonObject *jit)
         return;
     }
     QJsonObject parts;
+    // "Generation 1.2 ms (Deform 0.3 ms)" (17): Deform is a part of its own.
+    static const QRegularExpression inner(u"^(.*?)\\s*\\((\\w+) ([\\d.]+ ms)\\)$"_s);
     for (const QString &part : value.split(u", "_s)) {
-        const qsizetype space = part.indexOf(u' ');
-        const QString name = part.left(space);
-        const QString v = part.mid(space + 1).trimmed();
+        QString text = part;
+        const QRegularExpressionMatch m = inner.match(part);
+        if (m.hasMatch()) {
+            text = m.captured(1);
+            parts.insert(m.captured(2), number(m.captured(3)));
+        }
+        const qsizetype space = text.indexOf(u' ');
+        const QString name = text.left(space);
+        const QString v = text.mid(space + 1).trimmed();
         if (v == u"true"_s || v == u"false"_s)
             parts.insert(name, v == u"true"_s);
         else

@@ -29,6 +29,10 @@ bool readTrigger(const QString &content, QJsonObject *trigger);
 // "Functions: 3", "Options: Inlining false, …", "Timing: Generation 1 ms, …"
 void readJitDetail(const QString &content, QJsonObject *jit);
 
+// "time=0.017 ms  output=1kB  format=text" (PostgreSQL 17's SERIALIZE) →
+// Time, Output Volume, Format.
+void readSerialization(const QString &value, QJsonObject *target);
+
 // Splits at commas outside parentheses, brackets and quotes.
 QStringList splitList(const QString &text);
 

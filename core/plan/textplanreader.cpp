@@ -92,15 +92,26 @@ void TextPlanReader::readLine(int index)
         readWorkerLine(column, w.captured(2), w.captured(1).toInt());
     } else if (owner.kind == Kind::Node) {
         TextPlanLine::readDetail(content, &m_nodes[owner.node].fields);
-    } else if (owner.kind == Kind::Worker) {
+    } else if (owner.kind == Kind::Worker && content == u"JIT:"_s) {
+        // Per-worker JIT (VERBOSE, 15+): the same block as the plan's.
+        m_stack.append({Kind::WorkerJit, column + 2, owner.node, owner.worker});
+    } else if (owner.kind == Kind::Worker || owner.kind == Kind::WorkerJit) {
         QJsonArray &workers = m_workers[owner.node];
         QJsonObject o = workers.at(owner.worker).toObject();
-        TextPlanLine::readDetail(content, &o);
+        if (owner.kind == Kind::WorkerJit) {
+            QJsonObject jit = o.value(u"JIT"_s).toObject();
+            TextPlanLine::readJitDetail(content, &jit);
+            o.insert(u"JIT"_s, jit);
+        } else {
+            TextPlanLine::readDetail(content, &o);
+        }
         workers.replace(owner.worker, o);
     } else if (owner.kind == Kind::Planning) {
         TextPlanLine::readDetail(content, &m_planning);
     } else if (owner.kind == Kind::Jit) {
         TextPlanLine::readJitDetail(content, &m_jit);
+    } else if (owner.kind == Kind::Serialization) {
+        TextPlanLine::readDetail(content, &m_serialization);
     } else if (owner.kind == Kind::Subplan) {
         fail(index, column,
             u"expected the plan of \"%1\" (a line starting with \"->\")"_s.arg(owner.subplanName));
@@ -108,6 +119,9 @@ void TextPlanReader::readLine(int index)
         m_stack.append({Kind::Planning, column + 2});
     } else if (content == u"JIT:"_s) {
         m_stack.append({Kind::Jit, column + 2});
+    } else if (content.startsWith(u"Serialization: "_s)) {
+        TextPlanLine::readSerialization(content.mid(15), &m_serialization);
+        m_stack.append({Kind::Serialization, column + 2});
     } else if (content.startsWith(u"Trigger "_s)) {
         QJsonObject trigger;
         if (TextPlanLine::readTrigger(content, &trigger))
@@ -191,6 +205,8 @@ void TextPlanReader::finish()
         m_summary.insert(u"Planning"_s, m_planning);
     if (!m_jit.isEmpty())
         m_summary.insert(u"JIT"_s, m_jit);
+    if (!m_serialization.isEmpty())
+        m_summary.insert(u"Serialization"_s, m_serialization);
     if (!m_triggers.isEmpty())
         m_summary.insert(u"Triggers"_s, m_triggers);
     m_summary.remove(u"Text Lines"_s);

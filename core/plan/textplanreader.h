@@ -19,7 +19,7 @@ public:
     QJsonObject summary() const { return m_summary; }
 
 private:
-    enum class Kind { Top, Node, Subplan, Worker, Planning, Jit };
+    enum class Kind { Top, Node, Subplan, Worker, WorkerJit, Planning, Jit, Serialization };
     struct Context {
         Context(Kind k, int column, int n = -1, int w = -1, const QString &name = {})
             : kind(k)
@@ -49,6 +49,7 @@ private:
     QJsonObject m_summary;
     QJsonObject m_planning;
     QJsonObject m_jit;
+    QJsonObject m_serialization; // PostgreSQL 17's EXPLAIN (SERIALIZE)
     QJsonArray m_triggers;
     QList<Context> m_stack;
 };

@@ -123,13 +123,17 @@ void TestPlanErrors::everyPrefixIsSafe()
 {
     // Cut anywhere, each format reads or fails cleanly.
     for (const char *name : {"cte_two_scans.txt", "cte_two_scans.txt.json", "cte_two_scans.yaml",
-             "cte_two_scans.xml", "styles/cte_two_scans.wrapped-border-2-unicode.txt"}) {
+             "cte_two_scans.xml", "styles/cte_two_scans.wrapped-border-2-unicode.txt",
+             "pastes/terminal-40.txt", "pastes/two-plans.txt", "pastes/grid-quoted-json.txt",
+             "pastes/tabs.txt", "pastes/prompt-json.txt"}) {
         const QString text = readFile(QString::fromLatin1(name));
         for (qsizetype n = 0; n < text.size(); n += 7) {
             const PlanReader::Result r = PlanReader::read(text.left(n));
             QVERIFY(r.ok() != r.error.isError());
             if (!r.ok())
                 QVERIFY(!r.error.message.isEmpty());
+            // Where reading stopped is inside the text.
+            QVERIFY(r.error.line <= text.left(n).count(QLatin1Char('\n')) + 1);
         }
     }
 }

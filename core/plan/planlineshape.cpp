@@ -1,0 +1,111 @@
+#include "planlineshape.h"
+
+#include "textnodelabel.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace tusk::core {
+
+namespace {
+using namespace Qt::Literals::StringLiterals;
+
+// A label of capitalised words, as a node EXPLAIN knows not (a fork's, a
+// newer server's) is still written: "Columnar Scan on t".
+bool looksLikeNodeName(const QString &label)
+{
+    static const QRegularExpression re(u"^[A-Z][A-Za-z]*( [A-Z(][\\w()]*)*( on \\S.*)?$"_s);
+    return re.match(label).hasMatch();
+}
+} // namespace
+
+bool PlanLineShape::isNodeLine(const QString &content)
+{
+    QString s = content.trimmed();
+    if (s.startsWith(u"->"_s))
+        s = s.mid(2).trimmed();
+    if (s.isEmpty() || !s.front().isUpper())
+        return false;
+    static const QRegularExpression annotation(u"\\s\\((cost=|actual |never executed)"_s);
+    const QRegularExpressionMatch m = annotation.match(s);
+    QJsonObject fields;
+    if (m.hasMatch()) {
+        const QString label = s.left(m.capturedStart()).trimmed();
+        return !label.isEmpty()
+            && (TextNodeLabel::read(label, &fields) || looksLikeNodeName(label));
+    }
+    return TextNodeLabel::read(s, &fields);
+}
+
+bool PlanLineShape::isSummaryLine(const QString &content)
+{
+    static const QRegularExpression re(
+        u"^(Planning Time|Execution Time|Total runtime|Planning|JIT|Query Identifier|Settings|"
+        "Serialization|Buffers|I/O Timings|WAL|Memory|Functions|Options|Timing|Trigger [^:]+|"
+        "Worker \\d+):( |$)"_s);
+    return re.match(content.trimmed()).hasMatch();
+}
+
+bool PlanLineShape::isFragment(const QString &content)
+{
+    const QString s = content.trimmed();
+    if (s.isEmpty())
+        return false;
+    const QChar c = s.front();
+    if (c.isDigit() || c.isLower() || c == u'.' || c == u'…' || c == u'=' || c == u')' || c == u','
+        || c == u']')
+        return true;
+    if (s.startsWith(u"(cost="_s) || s.startsWith(u"(actual "_s)
+        || s.startsWith(u"(never executed)"_s))
+        return true;
+    // "Cond: (a" cut before its ")" leaves "b))" or "zone) AND (x": a close
+    // before any open.
+    int depth = 0;
+    bool quoted = false;
+    for (QChar ch : s) {
+        if (ch == u'\'')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (ch == u'(')
+            ++depth;
+        else if (ch == u')' && --depth < 0)
+            return true;
+    }
+    return false;
+}
+
+bool PlanLineShape::startsLine(const QString &content)
+{
+    static const QRegularExpression detail(
+        u"^(->|[A-Z][\\w/-]*( [A-Za-z][\\w/-]*)*: |(InitPlan|SubPlan) \\d|CTE \\S)"_s);
+    const QString s = content.trimmed();
+    return detail.match(s).hasMatch() || isSummaryLine(s) || isNodeLine(s);
+}
+
+int PlanLineShape::parenBalance(const QString &content)
+{
+    int depth = 0;
+    bool quoted = false;
+    for (QChar ch : content) {
+        if (ch == u'\'')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (ch == u'(')
+            ++depth;
+        else if (ch == u')')
+            --depth;
+    }
+    return depth;
+}
+
+int PlanLineShape::indentOf(const QString &line)
+{
+    int n = 0;
+    while (n < line.size() && line.at(n) == u' ')
+        ++n;
+    return n;
+}
+
+} // namespace tusk::core
