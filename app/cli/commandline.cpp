@@ -2,6 +2,7 @@
 
 #include "activitycommand.h"
 #include "console.h"
+#include "explaincli.h"
 #include "healthcommand.h"
 #include "lintcommand.h"
 #include "migratecommand.h"
@@ -32,6 +33,8 @@ struct Subcommand {
 const Subcommand subcommands[] = {
     {"activity", "the server's sessions now, or who blocks whom (--tree), hard and soft",
         &ActivityCommand::run},
+    {"explain", "EXPLAIN one statement on the server (writes under --analyze are rolled back)",
+        &ExplainCli::run},
     {"health",
         "check a schema for missing FK indexes, unused or invalid indexes, vacuum "
         "state and more, with the fix",
@@ -115,6 +118,7 @@ int CommandLine::run(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
     if ((raw.value(0) == QLatin1String("plan") && PlanCommand::needsGui(raw))
+        || (raw.value(0) == QLatin1String("explain") && ExplainCli::needsGui(raw))
         || (raw.value(0) == QLatin1String("rollout") && raw.value(1) == QLatin1String("sheet")
             && RolloutSheetCommand::needsGui(raw))) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

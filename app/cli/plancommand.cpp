@@ -1,13 +1,11 @@
 #include "plancommand.h"
 
 #include "console.h"
+#include "planoutput.h"
 
-#include "core/files/userfilewriter.h"
 #include "core/plan/plancomparison.h"
 #include "core/plan/planreader.h"
 #include "core/plan/planreport.h"
-#include "widgets/plan/planexport.h"
-#include "widgets/plan/planscene.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -78,18 +76,6 @@ std::optional<Plan> load(const QString &path, int index = 1)
     return std::move(result.plan);
 }
 
-bool writeOutput(const QByteArray &bytes, const QString &outPath)
-{
-    if (outPath.isEmpty() || outPath == QLatin1String("-")) {
-        Console::writeOut(bytes);
-        return true;
-    }
-    const FileWriteError failure = UserFileWriter::writeFile(outPath, bytes, {});
-    if (!failure.isNull())
-        err() << "tusk plan: " << failure.message << '\n';
-    return failure.isNull();
-}
-
 void addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QStringLiteral(
@@ -123,17 +109,7 @@ void addOptions(QCommandLineParser &parser)
 
 bool PlanCommand::needsGui(const QStringList &arguments)
 {
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        QString value;
-        if (a == QLatin1String("--format"))
-            value = arguments.value(i + 1);
-        else if (a.startsWith(QLatin1String("--format=")))
-            value = a.mid(9);
-        if (value == QLatin1String("svg") || value == QLatin1String("png"))
-            return true;
-    }
-    return false;
+    return PlanOutput::needsGui(arguments);
 }
 
 int PlanCommand::run(const QStringList &arguments)
@@ -148,8 +124,7 @@ int PlanCommand::run(const QStringList &arguments)
         return exitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")
-        && format != QLatin1String("svg") && format != QLatin1String("png")) {
+    if (!PlanOutput::isFormat(format)) {
         err() << "tusk plan: unknown format '" << format << "' (text, json, svg or png)\n";
         return exitUsage;
     }
@@ -177,37 +152,21 @@ int PlanCommand::run(const QStringList &arguments)
             return exitUsage;
     }
 
-    if (format == QLatin1String("svg") || format == QLatin1String("png")) {
-        if (other) {
-            err() << "tusk plan: --compare prints text or json; svg and png draw one plan\n";
-            return exitUsage;
-        }
-        widgets::PlanScene scene;
-        scene.setPlan(std::make_shared<const Plan>(*plan), PlanInsights::find(*plan));
-        const QString title =
-            files.front() == QLatin1String("-") ? QStringLiteral("plan") : files.front();
-        const QByteArray bytes = format == QLatin1String("svg")
-            ? widgets::PlanExport::svg(scene, title)
-            : widgets::PlanExport::png(scene);
-        return writeOutput(bytes, outPath) ? 0 : exitUsage;
+    if (PlanOutput::isPicture(format) && other) {
+        err() << "tusk plan: --compare prints text or json; svg and png draw one plan\n";
+        return exitUsage;
     }
-
     QByteArray bytes;
     if (other) {
         const PlanComparison comparison(*plan, *other);
-        if (format == QLatin1String("json"))
-            bytes = QJsonDocument(PlanReport::comparisonJson(comparison)).toJson();
-        else
-            bytes = PlanReport::comparisonText(comparison).toUtf8();
+        bytes = format == QLatin1String("json")
+            ? QJsonDocument(PlanReport::comparisonJson(comparison)).toJson()
+            : PlanReport::comparisonText(comparison).toUtf8();
     } else {
-        const QList<PlanInsight> insights =
-            PlanInsights::find(*plan, top > 0 ? std::min(top, 3) : 0);
-        if (format == QLatin1String("json"))
-            bytes = QJsonDocument(PlanReport::json(*plan, insights)).toJson();
-        else
-            bytes = PlanReport::text(*plan, insights, top).toUtf8();
+        bytes = PlanOutput::render(*plan, format, top,
+            files.front() == QLatin1String("-") ? QStringLiteral("plan") : files.front());
     }
-    return writeOutput(bytes, outPath) ? 0 : exitUsage;
+    return PlanOutput::write(bytes, outPath, QStringLiteral("plan")) ? 0 : exitUsage;
 }
 
 } // namespace tusk::app

@@ -103,22 +103,21 @@ void RolloutDryRunCommand::addOptions(QCommandLineParser &parser)
     });
 }
 
-namespace {
-bool targetNamed(const QCommandLineParser &parser)
+bool RolloutDryRunCommand::targetNamed(const QCommandLineParser &parser)
 {
     return parser.isSet(QStringLiteral("db")) || parser.isSet(QStringLiteral("profile"));
 }
 
-std::optional<ConnInfo> scratchServer(const QCommandLineParser &parser, QString *error)
+std::optional<ConnInfo> RolloutDryRunCommand::scratchServer(
+    const QCommandLineParser &parser, QString *error)
 {
     return parser.isSet(QStringLiteral("scratch"))
         ? CliConnection::resolve({}, parser.value(QStringLiteral("scratch")), false, error)
         : CliConnection::resolve(SandboxProfile::name(), {}, false, error);
 }
 
-// The database whose schema the scratch gets: the target, else the demo
-// database on the scratch server.
-std::optional<ConnInfo> sourceDatabase(const QCommandLineParser &parser, QString *error)
+std::optional<ConnInfo> RolloutDryRunCommand::sourceDatabase(
+    const QCommandLineParser &parser, QString *error)
 {
     if (targetNamed(parser))
         return CliConnection::resolve(parser.value(QStringLiteral("profile")),
@@ -128,7 +127,6 @@ std::optional<ConnInfo> sourceDatabase(const QCommandLineParser &parser, QString
         source->setValue(QStringLiteral("dbname"), DemoDatabase::name());
     return source;
 }
-} // namespace
 
 std::optional<CatalogSnapshot> RolloutDryRunCommand::targetCatalog(
     const QCommandLineParser &parser, QString *error)

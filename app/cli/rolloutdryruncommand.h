@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalogsnapshot.h"
+#include "core/pg/conninfo.h"
 #include "core/rollout/dryrunstep.h"
 #include "core/rollout/rolloutplan.h"
 
@@ -31,6 +32,14 @@ public:
         const QCommandLineParser &parser, QString *error);
     static core::DryRunReport dryRun(const QCommandLineParser &parser,
         const core::RolloutPlan &plan, const core::CatalogSnapshot &before);
+    // With those options: whether a target was named, the server the
+    // scratch is made on (the sandbox by default), and the database whose
+    // schema it gets (the target, else the demo database there).
+    static bool targetNamed(const QCommandLineParser &parser);
+    static std::optional<core::ConnInfo> scratchServer(
+        const QCommandLineParser &parser, QString *error);
+    static std::optional<core::ConnInfo> sourceDatabase(
+        const QCommandLineParser &parser, QString *error);
 };
 
 } // namespace tusk::app

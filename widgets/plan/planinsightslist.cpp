@@ -3,6 +3,7 @@
 #include "core/plan/planinsight.h"
 #include "widgets/common/severitystyle.h"
 
+#include <QScrollBar>
 #include <QUrl>
 
 namespace tusk::widgets {
@@ -17,7 +18,14 @@ PlanInsightsList::PlanInsightsList(QWidget *parent)
     setOpenExternalLinks(false);
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         bool ok = false;
-        const int index = url.fragment().toInt(&ok);
+        const QString fragment = url.fragment();
+        if (fragment.startsWith(QLatin1String("try-"))) {
+            const int index = fragment.mid(4).toInt(&ok);
+            if (ok)
+                tryIndex(index);
+            return;
+        }
+        const int index = fragment.toInt(&ok);
         if (ok)
             activate(index);
     });
@@ -25,6 +33,30 @@ PlanInsightsList::PlanInsightsList(QWidget *parent)
 
 void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
 {
+    m_insights = insights;
+    m_tryIndex.clear();
+    render();
+}
+
+void PlanInsightsList::setTryIndex(const QList<int> &insights, bool enabled, const QString &reason)
+{
+    m_tryIndex = insights;
+    m_tryEnabled = enabled;
+    m_tryReason = reason;
+    const int scroll = verticalScrollBar()->value();
+    render();
+    verticalScrollBar()->setValue(scroll);
+}
+
+void PlanInsightsList::tryIndex(int index)
+{
+    if (m_tryEnabled && m_tryIndex.contains(index))
+        emit tryIndexRequested(index);
+}
+
+void PlanInsightsList::render()
+{
+    const QList<PlanInsight> &insights = m_insights;
     m_count = int(insights.size());
     m_nodes.clear();
     if (insights.isEmpty()) {
@@ -44,6 +76,21 @@ void PlanInsightsList::setInsights(const QList<PlanInsight> &insights)
                     .arg(m_nodes.size())
                     .arg(insight.node)
                     .arg(insight.title.toHtmlEscaped(), insight.detail.toHtmlEscaped());
+        if (m_tryIndex.contains(int(m_nodes.size()))) {
+            // A link is the insight's button; a disabled one says why, in
+            // the text and as its tooltip.
+            html.chop(4); // "</p>"
+            html += m_tryEnabled
+                ? QStringLiteral("<br><a href='#try-%1' style='color:%2'><b>%3</b></a>%4</p>")
+                      .arg(m_nodes.size())
+                      .arg(palette().color(QPalette::Link).name(), tr("Try an index ▸"),
+                          m_tryReason.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" <span style='color:gray'>%1</span>")
+                                    .arg(m_tryReason.toHtmlEscaped()))
+                : QStringLiteral("<br><span style='color:gray' title=\"%1\">%1</span></p>")
+                      .arg(m_tryReason.toHtmlEscaped());
+        }
         m_nodes << insight.node;
     }
     if (insights.size() > maxShown)

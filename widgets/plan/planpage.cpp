@@ -5,11 +5,13 @@
 #include "planviewer.h"
 
 #include "core/plan/planreader.h"
+#include "core/plan/planreport.h"
 #include "core/workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -18,6 +20,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolBar>
@@ -34,6 +39,21 @@ namespace {
 // wrong file, not a plan to read into memory.
 constexpr qint64 maxPlanFileBytes = 256 * 1024 * 1024;
 
+// The note over a plan: where it came from, then what was skipped or mended
+// to find it, each as a sentence.
+QString noteWithWarnings(const QString &note, const QStringList &warnings)
+{
+    QStringList lines;
+    if (!note.isEmpty())
+        lines << note;
+    for (QString w : warnings) {
+        if (!w.isEmpty())
+            w[0] = w.at(0).toUpper();
+        lines << w + QLatin1Char('.');
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 ToolPage::Info PlanPage::toolInfo() const
@@ -45,6 +65,8 @@ ToolPage::Info PlanPage::toolInfo() const
 
 void PlanPage::attach(core::Workspace *workspace, ToolHost *host)
 {
+    m_workspace = workspace;
+    m_host = host;
     connect(workspace, &core::Workspace::targetChanged, this, [this, workspace] {
         m_writeOptions = workspace->fileWriteOptions();
         for (int i = 0; i < m_tabs->count(); ++i) {
@@ -74,12 +96,20 @@ bool PlanPage::openFiles(const QStringList &paths)
 
 bool PlanPage::receive(const ToolHandoff &handoff)
 {
-    return openText(handoff.text, handoff.title, handoff.note) != nullptr;
+    PlanViewer *viewer = openText(handoff.text, handoff.title, handoff.note);
+    // Explain ran on the workspace's target: Try an index plans there too.
+    if (viewer && !handoff.statement.isEmpty() && m_workspace
+        && !m_workspace->target().connInfo.isEmpty())
+        viewer->setSource(handoff.statement.toUtf8(), m_workspace->target().connInfo);
+    return viewer != nullptr;
 }
 
 PlanPage::PlanPage(QWidget *parent)
     : QWidget(parent)
     , m_error(new QLabel(this))
+    , m_choiceBar(new QWidget(this))
+    , m_choiceText(new QLabel(m_choiceBar))
+    , m_choiceCombo(new QComboBox(m_choiceBar))
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
 {
@@ -110,6 +140,27 @@ PlanPage::PlanPage(QWidget *parent)
                        "border-radius: 3px; padding: 4px 8px; }"));
     m_error->hide();
 
+    m_choiceBar->setObjectName(QStringLiteral("planChoice"));
+    m_choiceCombo->setObjectName(QStringLiteral("planChoiceCombo"));
+    m_choiceText->setObjectName(QStringLiteral("planChoiceText"));
+    auto *openChoice = new QPushButton(tr("Open"), m_choiceBar);
+    openChoice->setObjectName(QStringLiteral("planChoiceOpen"));
+    auto *dismiss = new QToolButton(m_choiceBar);
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setToolTip(tr("Hide; the open tabs stay"));
+    connect(openChoice, &QPushButton::clicked, this, &PlanPage::openChoice);
+    connect(dismiss, &QToolButton::clicked, this, [this] {
+        m_choiceBar->hide();
+        m_choices.clear();
+    });
+    auto *choiceLayout = new QHBoxLayout(m_choiceBar);
+    choiceLayout->setContentsMargins(8, 2, 8, 2);
+    choiceLayout->addWidget(m_choiceText);
+    choiceLayout->addWidget(m_choiceCombo, 1);
+    choiceLayout->addWidget(openChoice);
+    choiceLayout->addWidget(dismiss);
+    m_choiceBar->hide();
+
     auto *empty = new QLabel(
         tr("<h3>No plan open</h3><p>Open a plan file, paste EXPLAIN output (%1), or drop a "
            "file or text here.</p><p>JSON, text (any psql style), YAML and XML are read, "
@@ -139,6 +190,7 @@ PlanPage::PlanPage(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(bar);
     layout->addWidget(m_error);
+    layout->addWidget(m_choiceBar);
     layout->addWidget(m_stack, 1);
 }
 
@@ -157,8 +209,10 @@ QString PlanPage::errorText() const
 
 void PlanPage::addTab(QWidget *page, const QString &title, const QString &tooltip)
 {
-    if (auto *viewer = qobject_cast<PlanViewer *>(page))
+    if (auto *viewer = qobject_cast<PlanViewer *>(page)) {
         viewer->setWriteOptions(m_writeOptions);
+        viewer->setToolHost(m_host);
+    }
     const int index = m_tabs->addTab(page, title);
     m_tabs->setTabToolTip(index, tooltip);
     m_tabs->setCurrentIndex(index);
@@ -167,7 +221,48 @@ void PlanPage::addTab(QWidget *page, const QString &title, const QString &toolti
 
 PlanViewer *PlanPage::openText(const QString &text, const QString &title, const QString &note)
 {
-    return openResult(PlanReader::read(text), title, note);
+    return openResults(PlanReader::readAll(text), title, note);
+}
+
+PlanViewer *PlanPage::openResults(
+    QList<PlanReader::Result> &&results, const QString &title, const QString &note)
+{
+    if (results.size() <= 1) {
+        m_choiceBar->hide();
+        m_choices.clear();
+        return openResult(std::move(results.front()), title, note);
+    }
+    offerChoice(results, title, note);
+    m_choiceCombo->setCurrentIndex(0);
+    return openChoice();
+}
+
+void PlanPage::offerChoice(
+    const QList<PlanReader::Result> &results, const QString &title, const QString &note)
+{
+    m_choices = results;
+    m_choiceTitle = title;
+    m_choiceNote = note;
+    m_choiceCombo->clear();
+    for (const PlanReader::Result &r : results) {
+        const QString what = r.ok()
+            ? tr("%1 (%n node(s))", nullptr, int(r.plan.nodes.size())).arg(r.plan.root().title())
+            : tr("cannot be read: %1").arg(r.error.toString());
+        m_choiceCombo->addItem(tr("Plan %1: %2").arg(r.index + 1).arg(what));
+    }
+    m_choiceText->setText(tr("“%1” holds %2 plans. Open:").arg(title).arg(results.size()));
+    m_choiceBar->show();
+}
+
+PlanViewer *PlanPage::openChoice()
+{
+    const int index = m_choiceCombo->currentIndex();
+    if (index < 0 || index >= m_choices.size())
+        return nullptr;
+    PlanReader::Result result = m_choices.at(index);
+    const QString title =
+        tr("%1 (%2 of %3)").arg(m_choiceTitle).arg(index + 1).arg(m_choices.size());
+    return openResult(std::move(result), title, m_choiceNote);
 }
 
 PlanViewer *PlanPage::openResult(
@@ -178,9 +273,18 @@ PlanViewer *PlanPage::openResult(
         return nullptr;
     }
     showError({});
+    // The viewer's summary has no place yet for PostgreSQL 17's planning
+    // memory and serialization: the note carries them.
+    const QString shown = noteWithWarnings(
+        QStringList({note, PlanReport::newerSummary(result.plan).join(QStringLiteral("; "))})
+            .filter(QRegularExpression(QStringLiteral("\\S")))
+            .join(QLatin1Char('\n')),
+        result.warnings);
     auto *viewer = new PlanViewer(m_tabs);
-    viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title, note);
-    addTab(viewer, title, note.isEmpty() ? title : title + QLatin1Char('\n') + note);
+    viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title, shown);
+    addTab(viewer, title, shown.isEmpty() ? title : title + QLatin1Char('\n') + shown);
+    if (!result.warnings.isEmpty())
+        emit message(tr("%1: %2").arg(title, result.warnings.join(QStringLiteral("; "))));
     return viewer;
 }
 
@@ -197,7 +301,8 @@ PlanViewer *PlanPage::openFile(const QString &path)
         showError(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return nullptr;
     }
-    PlanViewer *viewer = openResult(PlanReader::read(file.readAll()), QFileInfo(path).fileName());
+    PlanViewer *viewer =
+        openResults(PlanReader::readAll(file.readAll()), QFileInfo(path).fileName());
     if (viewer)
         m_tabs->setTabToolTip(m_tabs->indexOf(viewer), QDir::toNativeSeparators(path));
     else
@@ -245,12 +350,9 @@ void PlanPage::pasteDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setText(QApplication::clipboard()->text());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        PlanReader::Result result = dialog->result();
-        showError({});
-        auto *viewer = new PlanViewer(m_tabs);
-        const QString title = tr("Pasted %1").arg(m_tabs->count() + 1);
-        viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title);
-        addTab(viewer, title, title);
+        // The dialog read the first plan to accept; the page reads them all
+        // to offer the others.
+        openText(dialog->editor()->toPlainText(), tr("Pasted %1").arg(m_tabs->count() + 1));
     });
     dialog->open();
 }

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QMimeData;
 class QStackedWidget;
@@ -20,7 +21,9 @@ class PlanViewer;
 // The Plan tool: a tab per plan (or comparison), opened from a file, a
 // paste, a drop, or the SQL editor's Explain. A plan that cannot be read
 // leaves a message with the line and column where reading stopped, and the
-// open tabs as they were.
+// open tabs as they were. What was skipped to find the plan in a paste is
+// said over the plan; a text with several plans opens the first and offers
+// the others in a bar above the tabs (never a modal question).
 class PlanPage : public QWidget, public ToolPage {
     Q_OBJECT
 public:
@@ -38,7 +41,9 @@ public:
     QList<QAction *> toolActions() const override { return actions(); }
 
     // Reads `text` and opens it in a new tab titled `title`; `note` is shown
-    // over the plan. Returns the viewer, or null with errorText() set.
+    // over the plan. Returns the viewer, or null with errorText() set. When
+    // the text holds several plans the first opens and choiceBar() offers
+    // the rest.
     PlanViewer *openText(const QString &text, const QString &title, const QString &note = {});
     PlanViewer *openFile(const QString &path);
     // What a drop brings: local files by name, or the plan text itself.
@@ -50,6 +55,12 @@ public:
     PlanViewer *viewerAt(int tab) const;
     PlanViewer *currentViewer() const;
     QString errorText() const;
+    // The bar that offers the other plans of the last text read ("This text
+    // holds 3 plans"), hidden when it held one; openChoice() opens the one
+    // its combo box shows.
+    QWidget *choiceBar() const { return m_choiceBar; }
+    QComboBox *choiceCombo() const { return m_choiceCombo; }
+    PlanViewer *openChoice();
 
 public slots:
     void openFileDialog();
@@ -66,13 +77,28 @@ protected:
 private:
     PlanViewer *openResult(
         core::PlanReader::Result &&result, const QString &title, const QString &note = {});
+    // The first plan of `results`; the others go to the choice bar.
+    PlanViewer *openResults(
+        QList<core::PlanReader::Result> &&results, const QString &title, const QString &note = {});
+    void offerChoice(
+        const QList<core::PlanReader::Result> &results, const QString &title, const QString &note);
     void showError(const QString &text);
     void addTab(QWidget *page, const QString &title, const QString &tooltip);
 
     QLabel *m_error;
+    QWidget *m_choiceBar;
+    QLabel *m_choiceText;
+    QComboBox *m_choiceCombo;
+    // The plans of the text the bar offers, with the title and note they
+    // open under.
+    QList<core::PlanReader::Result> m_choices;
+    QString m_choiceTitle;
+    QString m_choiceNote;
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
     core::UserFileWriter::Options m_writeOptions; // the workspace's, for exports
+    core::Workspace *m_workspace = nullptr; // its target is where Explain ran
+    ToolHost *m_host = nullptr; // takes Try an index's CREATE INDEX to the SQL tool
 };
 
 } // namespace tusk::widgets

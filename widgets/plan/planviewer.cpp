@@ -8,10 +8,14 @@
 #include "planscene.h"
 #include "planstatsview.h"
 #include "plantexthighlighter.h"
+#include "whatifview.h"
+
+#include "widgets/shell/toolpage.h"
 
 #include "core/files/userfilewriter.h"
 #include "core/plan/plan.h"
 #include "core/plan/planvalue.h"
+#include "core/plan/whatifcandidate.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -127,6 +131,8 @@ PlanViewer::PlanViewer(QWidget *parent)
                 selectNode(current.data(PlanNodesModel::NodeIdRole).toInt());
         });
     connect(m_insightsList, &PlanInsightsList::nodeActivated, this, &PlanViewer::goToNode);
+    connect(m_insightsList, &PlanInsightsList::tryIndexRequested, this,
+        [this](int index) { tryIndex(index); });
     connect(m_stats, &PlanStatsView::nodeActivated, this, [this](int id) {
         m_tabs->setCurrentWidget(m_graph);
         goToNode(id);
@@ -140,6 +146,8 @@ PlanViewer::~PlanViewer()
     // destroyed, and those signals must not reach a half-destroyed viewer.
     m_scene->disconnect(this);
     m_tabs->disconnect(this);
+    if (m_whatIf)
+        m_whatIf->disconnect(this);
     m_grid->selectionModel()->disconnect(this);
 }
 
@@ -179,6 +187,12 @@ QWidget *PlanViewer::makeToolbar()
     exportButton->setToolTip(tr("Save the graph as PNG or SVG"));
     connect(exportButton, &QToolButton::clicked, this, &PlanViewer::askExport);
     bar->addWidget(exportButton);
+    bar->addSeparator();
+    m_tryIndex = new QToolButton(bar);
+    m_tryIndex->setObjectName(QStringLiteral("tryIndexButton"));
+    m_tryIndex->setText(tr("Try an Index"));
+    connect(m_tryIndex, &QToolButton::clicked, this, [this] { tryIndex(); });
+    bar->addWidget(m_tryIndex);
     return bar;
 }
 
@@ -203,6 +217,9 @@ void PlanViewer::setPlan(
         fillRaw();
     m_stats->setPlan(m_plan);
     m_insightsList->setInsights(m_insights);
+    m_tryMessage.clear();
+    m_needsHypopg = false;
+    updateTryIndex();
     m_details->setPlan(m_plan, m_insights);
     updateSummary(note);
     m_search->clear();
@@ -348,6 +365,120 @@ void PlanViewer::askExport()
     QString error;
     if (!exportTo(target, &error))
         QMessageBox::warning(this, tr("Export plan"), error);
+}
+
+void PlanViewer::setSource(const QByteArray &statement, const ConnInfo &target)
+{
+    m_statement = statement;
+    m_target = target;
+    updateTryIndex();
+}
+
+void PlanViewer::setToolHost(ToolHost *host)
+{
+    m_host = host;
+    if (m_whatIfView)
+        m_whatIfView->setCanOpenSql(m_host && m_host->canHandOff(QStringLiteral("sql")));
+}
+
+QList<int> PlanViewer::tryIndexInsights() const
+{
+    QList<int> offered;
+    if (!m_plan)
+        return offered;
+    const qsizetype shown = std::min<qsizetype>(m_insights.size(), PlanInsightsList::maxShown);
+    for (int i = 0; i < shown; ++i)
+        if (WhatIfCandidate::fromInsight(*m_plan, m_insights.at(i)))
+            offered << i;
+    return offered;
+}
+
+void PlanViewer::updateTryIndex()
+{
+    const QList<int> offered = tryIndexInsights();
+    QString reason;
+    if (offered.isEmpty())
+        reason = tr("No insight here suggests an index: Try an index starts from a scan whose "
+                    "filter removes most of the rows it reads.");
+    else if (m_whatIf)
+        reason = tr("Trying an index…");
+    else if (m_statement.trimmed().isEmpty())
+        reason = tr("Try an index needs the query: this plan came without its statement (pasted "
+                    "or opened from a file). Explain the statement from the SQL tool to try it.");
+    else if (!m_target)
+        reason = tr("Try an index needs a connection to the database the plan came from.");
+    const bool enabled = reason.isEmpty();
+    m_tryIndex->setEnabled(enabled);
+    m_tryIndex->setText(m_whatIf ? tr("Trying an Index…")
+            : m_needsHypopg      ? tr("Try an Index (needs HypoPG)")
+                                 : tr("Try an Index"));
+    m_tryIndex->setToolTip(!enabled ? reason
+            : m_tryMessage.isEmpty()
+            ? tr("Plan the query again with a hypothetical index (HypoPG) for the insight, and "
+                 "compare: nothing is built or run")
+            : m_tryMessage);
+    m_insightsList->setTryIndex(offered, enabled, enabled ? m_tryMessage : reason);
+}
+
+bool PlanViewer::tryIndex(int index)
+{
+    const QList<int> offered = tryIndexInsights();
+    if (m_whatIf || !hasSource() || offered.isEmpty())
+        return false;
+    if (index < 0) {
+        // The selected node's insight, else the costliest that offers one.
+        index = offered.first();
+        for (int i : offered)
+            if (m_insights.at(i).node == selectedNode())
+                index = i;
+    }
+    if (!offered.contains(index))
+        return false;
+    const std::optional<WhatIfCandidate> candidate =
+        WhatIfCandidate::fromInsight(*m_plan, m_insights.at(index));
+    auto *run = new WhatIfIndex(this);
+    m_whatIf = run;
+    connect(run, &WhatIfIndex::finished, this, [this, run](const WhatIfIndex::Outcome &outcome) {
+        run->deleteLater();
+        m_whatIf = nullptr;
+        showWhatIf(outcome);
+        updateTryIndex();
+        emit whatIfFinished(outcome);
+    });
+    run->start(*m_target, m_statement, *candidate);
+    updateTryIndex();
+    return true;
+}
+
+void PlanViewer::showWhatIf(const WhatIfIndex::Outcome &outcome)
+{
+    m_needsHypopg = outcome.needsHypopg;
+    if (!outcome.ok()) {
+        m_tryMessage = outcome.needsHypopg
+            ? outcome.error.message
+            : tr("The what-if failed: %1").arg(outcome.error.message);
+        return;
+    }
+    m_tryMessage.clear();
+    // One what-if tab at a time: the latest answer replaces the last.
+    if (m_whatIfView) {
+        m_tabs->removeTab(m_tabs->indexOf(m_whatIfView));
+        m_whatIfView->deleteLater();
+    }
+    auto *view = new WhatIfView(m_tabs);
+    view->setOutcome(outcome);
+    view->setCanOpenSql(m_host && m_host->canHandOff(QStringLiteral("sql")));
+    connect(view, &WhatIfView::openSqlRequested, this, [this, outcome](const QString &sql) {
+        if (m_host)
+            m_host->handOff(
+                {QStringLiteral("sql"), sql, tr("Index on %1").arg(outcome.candidate.target()),
+                    tr("Suggested by a what-if in the Plan tool: review, then run it outside a "
+                       "transaction (CONCURRENTLY refuses one)."),
+                    QString()});
+    });
+    m_whatIfView = view;
+    m_tabs->setCurrentIndex(
+        m_tabs->addTab(view, tr("What if: %1").arg(outcome.candidate.target())));
 }
 
 } // namespace tusk::widgets

@@ -3,10 +3,16 @@
 #include "core/plan/planinsight.h"
 
 #include "core/files/userfilewriter.h"
+#include "core/pg/conninfo.h"
+#include "core/plan/whatifindex.h"
+#include "widgets/plan/whatifview.h"
 
 #include <QWidget>
 
+#include <QPointer>
+
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -14,6 +20,7 @@ class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace tusk::core {
 class Plan;
@@ -28,11 +35,16 @@ class PlanNodesModel;
 class PlanScene;
 class PlanStatsView;
 class PlanTextHighlighter;
+class ToolHost;
 
 // One plan, every way to look at it: the summary (execution, planning, JIT,
 // triggers) over the tabs Graph, Grid, Raw and Statistics, with the
 // insights and the selected node's details beside them. Selecting a node
-// anywhere selects it everywhere.
+// anywhere selects it everywhere. An insight an index could help (a Seq Scan
+// whose filter removes most rows) offers Try an index: a what-if with HypoPG
+// on the plan's database, opened as a comparison tab, its CREATE INDEX
+// CONCURRENTLY offered to the SQL tool. That needs the statement and the
+// database (setSource); a pasted plan says so instead.
 class PlanViewer : public QWidget {
     Q_OBJECT
 public:
@@ -56,6 +68,22 @@ public:
     // Where exports may not go (the workspace's migrations folder).
     void setWriteOptions(const core::UserFileWriter::Options &options) { m_writeOptions = options; }
 
+    // The statement the plan explains and the database it was explained on
+    // (with its password), for Try an index. Without them it is disabled
+    // and says why.
+    void setSource(const QByteArray &statement, const core::ConnInfo &target);
+    bool hasSource() const { return m_target.has_value() && !m_statement.trimmed().isEmpty(); }
+    // The window, for handing the suggested CREATE INDEX to the SQL tool.
+    void setToolHost(ToolHost *host);
+    // Runs the what-if for insight `index` (-1: the selected node's, else
+    // the first that offers it). False when it cannot start; the button's
+    // tooltip says why.
+    bool tryIndex(int index = -1);
+    QToolButton *tryIndexButton() const { return m_tryIndex; }
+    bool isTryingIndex() const { return m_whatIf != nullptr; }
+    // The latest what-if's tab, or null.
+    WhatIfView *whatIfView() const { return m_whatIfView; }
+
     PlanScene *scene() const { return m_scene; }
     PlanGraphView *graphView() const { return m_graph; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -66,7 +94,15 @@ public:
     QPlainTextEdit *rawView() const { return m_raw; }
     QString summaryText() const;
 
+signals:
+    // A what-if ended (its tab is open when outcome.ok()).
+    void whatIfFinished(const tusk::core::WhatIfIndex::Outcome &outcome);
+
 private:
+    void updateTryIndex();
+    QList<int> tryIndexInsights() const;
+    void showWhatIf(const core::WhatIfIndex::Outcome &outcome);
+
     QWidget *makeToolbar();
     void updateSummary(const QString &note);
     void fillRaw();
@@ -99,6 +135,16 @@ private:
     PlanDetailsView *m_details;
     bool m_syncing = false;
     core::UserFileWriter::Options m_writeOptions;
+    QByteArray m_statement;
+    std::optional<core::ConnInfo> m_target;
+    ToolHost *m_host = nullptr;
+    QToolButton *m_tryIndex = nullptr;
+    QPointer<core::WhatIfIndex> m_whatIf; // the run under way
+    QPointer<WhatIfView> m_whatIfView;
+    // The last run's trouble (HypoPG missing: how to get it), under the
+    // insight's link and in the button's tooltip.
+    QString m_tryMessage;
+    bool m_needsHypopg = false;
 };
 
 } // namespace tusk::widgets

@@ -1,5 +1,6 @@
 #include "rolloutpage.h"
 
+#include "planimpactpanel.h"
 #include "rolloutconfirmbar.h"
 #include "rolloutwizard.h"
 
@@ -56,6 +57,7 @@ RolloutPage::RolloutPage(QWidget *parent)
     , m_refreshSoon(new QTimer(this))
     , m_tabs(new QTabWidget(this))
     , m_wizard(new RolloutWizard(this))
+    , m_impact(new PlanImpactPanel(this))
 {
     setObjectName(QStringLiteral("page-rollout"));
     auto *bar = new QToolBar(this);
@@ -138,6 +140,7 @@ RolloutPage::RolloutPage(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("rolloutTabs"));
     m_tabs->addTab(split, tr("Folder"));
     m_tabs->addTab(m_wizard, tr("Rollout Wizard"));
+    m_tabs->addTab(m_impact, tr("Plan Impact"));
     layout->addWidget(m_tabs, 1);
 
     // What changes on disk (an editor saving a pending file, git checking
@@ -164,6 +167,7 @@ void RolloutPage::attach(core::Workspace *workspace, ToolHost *host)
     m_workspace = workspace;
     m_host = host;
     m_wizard->setWorkspace(workspace);
+    m_impact->setWorkspace(workspace);
     auto follow = [this, workspace] { setFolder(workspace->target().migrationsFolder); };
     connect(workspace, &core::Workspace::targetChanged, this, follow);
     connect(workspace, &core::Workspace::migrationsFolderChanged, this, follow);
@@ -175,7 +179,8 @@ void RolloutPage::attach(core::Workspace *workspace, ToolHost *host)
     connect(m_wizard, &RolloutWizard::message, this,
         [host](const QString &text) { host->showMessage(text); });
     connect(this, &RolloutPage::openFile, this, [host](const QString &path) {
-        host->handOff({QStringLiteral("sql-file"), path, QFileInfo(path).fileName(), QString()});
+        host->handOff(
+            {QStringLiteral("sql-file"), path, QFileInfo(path).fileName(), QString(), QString()});
     });
 }
 
@@ -226,6 +231,7 @@ void RolloutPage::display(const core::MigrationsOverview &overview)
 {
     m_overview = overview;
     m_wizard->setFolder(m_folder); // a pending file changed: plan again
+    m_impact->setFolder(m_folder);
     m_files->clear();
     const core::MigrationsFolder &folder = overview.folder;
     if (m_folder.isEmpty()) {

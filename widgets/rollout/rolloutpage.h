@@ -29,6 +29,7 @@ class Workspace;
 namespace tusk::widgets {
 
 class RolloutConfirmBar;
+class PlanImpactPanel;
 class RolloutWizard;
 
 // The Rollout tool, first part: the profile's migrations folder as a list
@@ -55,6 +56,7 @@ public:
     QString folder() const { return m_folder; }
     const core::MigrationsOverview &overview() const { return m_overview; }
     RolloutWizard *wizard() const { return m_wizard; }
+    PlanImpactPanel *impact() const { return m_impact; }
     // The date a release or a CHANGELOG entry gets: today, asked each time
     // (a session may run past midnight), unless a test fixes it.
     void setToday(const QDate &date) { m_fixedToday = date; }
@@ -120,6 +122,7 @@ private:
     QTimer *m_refreshSoon; // a burst of file events makes one refresh
     QTabWidget *m_tabs;
     RolloutWizard *m_wizard;
+    PlanImpactPanel *m_impact;
     QAction *m_createAction;
     QAction *m_updateAction;
     QAction *m_releaseAction;

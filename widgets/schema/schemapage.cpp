@@ -125,7 +125,7 @@ void SchemaPage::attach(Workspace *workspace, ToolHost *host)
     // shows only when one is there.
     if (host && host->canHandOff(QStringLiteral("sql"))) {
         connect(this, &SchemaPage::openInEditor, this, [host](const QString &sql) {
-            host->handOff({QStringLiteral("sql"), sql, {}, {}});
+            host->handOff({QStringLiteral("sql"), sql, {}, {}, {}});
         });
     }
 }

@@ -24,6 +24,8 @@ struct ToolHandoff {
     QString text;
     QString title;
     QString note;
+    // "plan": the statement explained, for the Plan tool's Try an index.
+    QString statement;
 };
 
 // What a page may ask of the window it sits in. GUI thread.

@@ -491,7 +491,7 @@ bool SqlEditorTab::explainStatement(const core::ExplainOptions &options)
     const QString first = QString::fromUtf8(statement).simplified();
     m_explain = PendingExplain {
         tr("Explain: %1").arg(first.size() > 40 ? first.left(39) + QStringLiteral("…") : first),
-        command.note, {}, command.rolledBack};
+        command.note, {}, command.rolledBack, QString::fromUtf8(statement)};
     return startRun(from, sent, command.statementOffset);
 }
 
@@ -509,7 +509,7 @@ void SqlEditorTab::runFinished(const PgError &error, qint64 elapsedMs)
         if (error.isNull() && !explain.plan.isEmpty()) {
             m_results->appendMessage(
                 tr("Explained in %1; the plan is open in the Plan tool.").arg(took));
-            emit explained(explain.plan, explain.title, explain.note);
+            emit explained(explain.plan, explain.title, explain.note, explain.statement);
             return;
         }
     }

@@ -142,7 +142,8 @@ signals:
     void titleChanged();
     // An EXPLAIN came back: the JSON plan, a title ("Explain: SELECT …")
     // and a note on how it ran (rolled back, options left out).
-    void explained(const QString &planJson, const QString &title, const QString &note);
+    void explained(const QString &planJson, const QString &title, const QString &note,
+        const QString &statement);
     // The user asked to append these statements to the latest pending migration.
     void addToMigration(const QByteArray &statements);
 
@@ -197,6 +198,7 @@ private:
         QString note;
         QString plan;
         bool rolledBack = false;
+        QString statement; // as the user wrote it, for the Plan tool's what-if
     };
     std::optional<PendingExplain> m_explain;
     quint64 m_runRevision = 0;

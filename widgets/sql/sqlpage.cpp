@@ -497,8 +497,9 @@ void SqlPage::attach(Workspace *workspace, ToolHost *host)
             connect(sizes, &LintSizesMenu::message, this, &SqlPage::message);
         }
         connect(this, &SqlPage::explained, this,
-            [host](const QString &plan, const QString &title, const QString &note) {
-                host->handOff({QStringLiteral("plan"), plan, title, note});
+            [host](const QString &plan, const QString &title, const QString &note,
+                const QString &statement) {
+                host->handOff({QStringLiteral("plan"), plan, title, note, statement});
             });
     }
     // Tests run many windows at once; they check autosave on their own folders.

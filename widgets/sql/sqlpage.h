@@ -90,7 +90,8 @@ public:
 signals:
     void message(const QString &text);
     // A tab's Explain came back (SqlEditorTab::explained).
-    void explained(const QString &planJson, const QString &title, const QString &note);
+    void explained(const QString &planJson, const QString &title, const QString &note,
+        const QString &statement);
     // A pending migration was saved and its CHANGELOG entries followed.
     void changelogFollowed(bool ok);
 
