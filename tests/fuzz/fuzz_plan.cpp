@@ -22,6 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const PlanReader::Result pasted = PlanReader::read(QString::fromUtf8(bytes));
     if (result.ok() != pasted.ok() || result.plan.nodes.size() != pasted.plan.nodes.size())
         __builtin_trap(); // a file and the same text pasted must read alike
+    // Every plan of a paste (PlanPaste): at least one answer, each a plan
+    // or an error with its warnings.
+    const QList<PlanReader::Result> all = PlanReader::readAll(QString::fromUtf8(bytes));
+    if (all.isEmpty())
+        __builtin_trap();
+    for (const PlanReader::Result &r : all)
+        (void)r.error.toString();
     if (!result.ok()) {
         (void)result.error.toString();
         return 0;
