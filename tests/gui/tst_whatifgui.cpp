@@ -11,6 +11,7 @@
 #include "core/plan/plan.h"
 #include "core/plan/plancomparison.h"
 #include "core/plan/planinsight.h"
+#include "core/workspace/workspace.h"
 #include "widgets/plan/plancomparisonview.h"
 #include "widgets/plan/planinsightslist.h"
 #include "widgets/plan/planpage.h"
@@ -55,6 +56,7 @@ private slots:
     void initTestCase();
     void tryAnIndexOpensTheComparison();
     void pastedPlanNeedsTheQuery();
+    void explainedPlanCarriesItsStatement();
     void withoutHypopgTheButtonSaysHowToGetIt();
 
 private:
@@ -139,6 +141,25 @@ void TestWhatIfGui::tryAnIndexOpensTheComparison()
 
     QTest::qWait(200); // let the graphs settle before the picture
     QVERIFY(page.grab().toImage().save(artifactPath(QStringLiteral("plan-whatif-comparison.png"))));
+}
+
+// A plan explained in the editor reaches the Plan tool as a hand-off with
+// its statement; on the workspace's target, Try an index is ready at once.
+void TestWhatIfGui::explainedPlanCarriesItsStatement()
+{
+    Workspace workspace;
+    workspace.setReads({});
+    workspace.setTarget(WorkspaceTarget::forConnection(m_db->connInfo(), QStringLiteral("target")));
+    PlanPage page;
+    RecordingHost host;
+    page.attach(&workspace, &host);
+    QVERIFY(page.receive({QStringLiteral("plan"), m_plan, QStringLiteral("Explain: SELECT …"),
+        QString(), QString::fromUtf8(statement)}));
+    PlanViewer *viewer = page.currentViewer();
+    QVERIFY(viewer);
+    QVERIFY(viewer->hasSource());
+    QVERIFY2(
+        viewer->tryIndexButton()->isEnabled(), qPrintable(viewer->tryIndexButton()->toolTip()));
 }
 
 void TestWhatIfGui::pastedPlanNeedsTheQuery()
