@@ -39,13 +39,6 @@ namespace tusk::widgets {
 
 using namespace tusk::core;
 
-namespace {
-// Past this the text is a dump or a generated script: its locks are not
-// looked up (parsing it again would keep the window waiting), as the
-// approval does not lint it either.
-constexpr qsizetype kLockChecked = 256 * 1024;
-} // namespace
-
 SqlEditorTab::SqlEditorTab(QWidget *parent)
     : QWidget(parent)
     , m_editor(new SqlEditor(this))
@@ -110,8 +103,8 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     m_offer = new AddToMigrationBar(this);
     layout->addWidget(m_offer);
     connect(m_offer, &AddToMigrationBar::addRequested, this, &SqlEditorTab::addToMigration);
-    m_lockCheck = new LockWaitCheck(this);
-    connect(m_lockCheck, &LockWaitCheck::finished, this, &SqlEditorTab::lockChecked);
+    m_lockRun = new LockCheckedRun(this);
+    connect(m_lockRun, &LockCheckedRun::answered, this, &SqlEditorTab::lockChecked);
     m_verification = new ChangeVerification(this);
     connect(m_verification, &ChangeVerification::finished, this,
         [this](const QList<ChangeVerifier::Verdict> &verdicts) {
@@ -292,8 +285,8 @@ bool SqlEditorTab::applyQuickFix(const QString &rule)
 void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool production)
 {
     // What the old target's locks were says nothing about the new one.
-    if (m_pendingRun && !(info == m_query->connInfo())) {
-        dropPendingRun();
+    if (m_lockRun->isChecking() && !(info == m_query->connInfo())) {
+        m_lockRun->drop();
         m_results->appendMessage(
             tr("Not run: the connection changed while its locks were checked."));
     }
@@ -371,21 +364,20 @@ bool SqlEditorTab::runRange(int begin, int end)
     const QByteArray text = m_editor->bytes().mid(begin, end - begin);
     if (text.trimmed().isEmpty())
         return false;
-    QList<LockWaitCheck::Target> targets;
     // A read-only session's structure change is refused, never queued.
-    if (!m_query->isReadOnly() && text.size() <= kLockChecked)
-        targets = LockWaitCheck::targetsOf(
-            text, m_runner->options().serverVersion, m_runner->catalog().get());
-    if (!targets.isEmpty()) {
+    if (!m_query->isReadOnly()) {
         // The tab's own session may hold locks of its open transaction:
         // they hold up nothing it runs itself.
         const Connection *session = m_query->connection();
         const int ownPid = session && session->isOpen() ? session->server().backendPid : 0;
-        m_pendingRun = PendingRun {begin, text, m_editor->revision()};
-        m_lockCheckId = m_lockCheck->start(m_query->connInfo(), targets, ownPid);
-        m_results->appendMessage(tr("Checking who holds or waits for locks on %1…")
-                                     .arg(LockWaitCheck::relationsText(targets)));
-        return true;
+        const QString relations =
+            m_lockRun->start({begin, text, m_editor->revision()}, m_query->connInfo(),
+                m_runner->options().serverVersion, m_runner->catalog().get(), ownPid);
+        if (!relations.isEmpty()) {
+            m_results->appendMessage(
+                tr("Checking who holds or waits for locks on %1…").arg(relations));
+            return true;
+        }
     }
     if (!confirmChanges(text)) {
         m_results->appendMessage(tr("Not run: the statements were not confirmed."));
@@ -394,19 +386,9 @@ bool SqlEditorTab::runRange(int begin, int end)
     return startRun(begin, text, 0);
 }
 
-void SqlEditorTab::dropPendingRun()
+void SqlEditorTab::lockChecked(
+    const LockCheckedRun::Pending &run, const LockWaitCheck::Outcome &outcome)
 {
-    m_lockCheck->cancel();
-    m_pendingRun.reset();
-    m_lockCheckId = 0;
-}
-
-void SqlEditorTab::lockChecked(quint64 id, const LockWaitCheck::Outcome &outcome)
-{
-    if (id != m_lockCheckId || !m_pendingRun)
-        return; // an older check's answer
-    const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
-    m_lockCheckId = 0;
     if (m_editor->revision() != run.revision || m_query->isRunning()) {
         m_results->appendMessage(tr("Not run: the text changed (or another run started) while "
                                     "its locks were checked. Run it again."));
@@ -430,7 +412,7 @@ void SqlEditorTab::lockChecked(quint64 id, const LockWaitCheck::Outcome &outcome
 
 bool SqlEditorTab::startRun(int begin, const QByteArray &sent, int prefix)
 {
-    dropPendingRun(); // a run that starts (an Explain, say) makes its answer stale
+    m_lockRun->drop(); // a run that starts (an Explain, say) makes its answer stale
     m_offer->hide();
     m_runBegin = begin;
     m_runPrefix = prefix;

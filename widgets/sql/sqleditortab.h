@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/plan/explaincommand.h"
+#include "lockcheckedrun.h"
 
 #include "core/activity/lockwaitcheck.h"
 #include "core/catalog/catalogsnapshot.h"
@@ -8,6 +8,7 @@
 #include "core/lint/schemafacts.h"
 #include "core/pg/conninfo.h"
 #include "core/pg/pgerror.h"
+#include "core/plan/explaincommand.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -125,9 +126,9 @@ public:
     // question, or asks one of its own when someone is in the way; it is
     // dropped when the text changed or another run started meanwhile.
     bool runRange(int begin, int end);
-    core::LockWaitCheck *lockWaitCheck() const { return m_lockCheck; }
+    core::LockWaitCheck *lockWaitCheck() const { return m_lockRun->check(); }
     // A lock check is out; its run waits for the answer.
-    bool isCheckingLocks() const { return m_pendingRun.has_value(); }
+    bool isCheckingLocks() const { return m_lockRun->isChecking(); }
     // F7: EXPLAIN (FORMAT JSON, options) of the selection, else of the
     // statement at the caret; ANALYZE of a statement that changes something
     // runs in a transaction (or savepoint) rolled back at once. The plan
@@ -151,8 +152,8 @@ private:
     void runFinished(const core::PgError &error, qint64 elapsedMs);
     // `locks`: what the lock check found, for the question (null: no check).
     bool confirmChanges(const QByteArray &sql, const core::LockWaitCheck::Outcome *locks = nullptr);
-    void lockChecked(quint64 id, const core::LockWaitCheck::Outcome &outcome);
-    void dropPendingRun();
+    void lockChecked(
+        const LockCheckedRun::Pending &run, const core::LockWaitCheck::Outcome &outcome);
     void afterStructureChange(const QByteArray &ran);
     // Sends `sent`, whose bytes from `prefix` on are editor bytes from `begin`.
     bool startRun(int begin, const QByteArray &sent, int prefix);
@@ -175,16 +176,7 @@ private:
     bool m_offersMigration = false;
     AddToMigrationBar *m_offer = nullptr;
     core::ChangeVerification *m_verification = nullptr;
-    core::LockWaitCheck *m_lockCheck = nullptr;
-    // The run waiting for the lock check's answer (m_lockCheckId): where it
-    // begins, its bytes, and the text's revision when Run was pressed.
-    struct PendingRun {
-        int begin = 0;
-        QByteArray text;
-        quint64 revision = 0;
-    };
-    std::optional<PendingRun> m_pendingRun;
-    quint64 m_lockCheckId = 0;
+    LockCheckedRun *m_lockRun = nullptr; // the run waiting for the lock check's answer
     // What the running text was: where it began in the editor, its bytes,
     // and the revision of the text it was taken from (errors are
     // underlined only while the text is still that one).
