@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tusk::core {
 
 namespace {
@@ -37,6 +39,31 @@ bool PlanLineShape::isNodeLine(const QString &content)
     return TextNodeLabel::read(s, &fields);
 }
 
+namespace {
+struct Parens {
+    int balance = 0; // opened minus closed
+    int lowest = 0; // the lowest the balance went: below 0, a close before its open
+};
+
+Parens parens(const QString &content)
+{
+    // Parentheses inside a quoted literal ('a)b') do not count.
+    Parens p;
+    bool quoted = false;
+    for (QChar ch : content) {
+        if (ch == u'\'')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (ch == u'(')
+            ++p.balance;
+        else if (ch == u')')
+            p.lowest = std::min(p.lowest, --p.balance);
+    }
+    return p;
+}
+} // namespace
+
 bool PlanLineShape::isSummaryLine(const QString &content)
 {
     static const QRegularExpression re(
@@ -60,19 +87,7 @@ bool PlanLineShape::isFragment(const QString &content)
         return true;
     // "Cond: (a" cut before its ")" leaves "b))" or "zone) AND (x": a close
     // before any open.
-    int depth = 0;
-    bool quoted = false;
-    for (QChar ch : s) {
-        if (ch == u'\'')
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (ch == u'(')
-            ++depth;
-        else if (ch == u')' && --depth < 0)
-            return true;
-    }
-    return false;
+    return parens(s).lowest < 0;
 }
 
 bool PlanLineShape::startsLine(const QString &content)
@@ -85,19 +100,7 @@ bool PlanLineShape::startsLine(const QString &content)
 
 int PlanLineShape::parenBalance(const QString &content)
 {
-    int depth = 0;
-    bool quoted = false;
-    for (QChar ch : content) {
-        if (ch == u'\'')
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (ch == u'(')
-            ++depth;
-        else if (ch == u')')
-            --depth;
-    }
-    return depth;
+    return parens(content).balance;
 }
 
 int PlanLineShape::indentOf(const QString &line)

@@ -51,6 +51,24 @@ void TestPlanImpact::pureParts()
 }
 
 namespace {
+// 20,000 orders with an index on customer_id, and a notes table beside
+// them; the error, or nothing.
+QString makeOrders(const ConnInfo &database)
+{
+    Connection setup;
+    if (const PgError e = openAndWait(setup, database); !e.isNull())
+        return e.message;
+    return runAndWait(setup,
+        QStringLiteral(
+            "CREATE SCHEMA shop; "
+            "CREATE TABLE shop.orders (id bigint PRIMARY KEY, customer_id int NOT NULL, "
+            "total numeric NOT NULL); "
+            "INSERT INTO shop.orders SELECT g, g % 2000, g FROM generate_series(1, 20000) g; "
+            "CREATE INDEX orders_customer_idx ON shop.orders (customer_id); "
+            "CREATE TABLE shop.notes (id int PRIMARY KEY, body text); ANALYZE"))
+        .error.message;
+}
+
 QList<PlanImpact::Outcome> runImpact(const ConnInfo &scratch, const QByteArray &migration,
     const QList<PlanImpact::Query> &queries, QString *error)
 {
@@ -76,18 +94,7 @@ void TestPlanImpact::droppedIndexComesFirst()
 {
     ScratchDatabase db(QStringLiteral("planimpact"));
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    Connection setup;
-    QVERIFY(openAndWait(setup, db.connInfo()).isNull());
-    const Reply made = runAndWait(setup,
-        QStringLiteral(
-            "CREATE SCHEMA shop; "
-            "CREATE TABLE shop.orders (id bigint PRIMARY KEY, customer_id int NOT NULL, "
-            "total numeric NOT NULL); "
-            "INSERT INTO shop.orders SELECT g, g % 2000, g FROM generate_series(1, 20000) g; "
-            "CREATE INDEX orders_customer_idx ON shop.orders (customer_id); "
-            "CREATE TABLE shop.notes (id int PRIMARY KEY, body text); "
-            "ANALYZE"));
-    QVERIFY2(made.error.isNull(), qPrintable(made.error.message));
+    QVERIFY2(makeOrders(db.connInfo()).isEmpty(), "the orders were made");
 
     const QList<PlanImpact::Query> queries {
         {QStringLiteral("SELECT sum(total) FROM shop.notes n JOIN shop.orders o ON o.id = n.id"),
@@ -121,17 +128,7 @@ void TestPlanImpact::droppedIndexComesFirst()
     // index helps last.
     ScratchDatabase again(QStringLiteral("planimpact2"));
     QVERIFY2(again.isValid(), qPrintable(again.error()));
-    Connection setup2;
-    QVERIFY(openAndWait(setup2, again.connInfo()).isNull());
-    const Reply made2 = runAndWait(setup2,
-        QStringLiteral(
-            "CREATE SCHEMA shop; "
-            "CREATE TABLE shop.orders (id bigint PRIMARY KEY, customer_id int NOT NULL, "
-            "total numeric NOT NULL); "
-            "INSERT INTO shop.orders SELECT g, g % 2000, g FROM generate_series(1, 20000) g; "
-            "CREATE INDEX orders_customer_idx ON shop.orders (customer_id); "
-            "CREATE TABLE shop.notes (id int PRIMARY KEY, body text); ANALYZE"));
-    QVERIFY2(made2.error.isNull(), qPrintable(made2.error.message));
+    QVERIFY2(makeOrders(again.connInfo()).isEmpty(), "the orders were made");
     const QList<PlanImpact::Outcome> both = runImpact(again.connInfo(),
         QByteArrayLiteral("DROP INDEX shop.orders_customer_idx;\n"
                           "CREATE INDEX orders_total_idx ON shop.orders (total);"),
