@@ -86,6 +86,25 @@ void PlanComparison::match(int beforeRoot, int afterRoot)
         const auto [b, a] = work.takeLast();
         const PlanNode &nb = m_before.nodes.at(b);
         const PlanNode &na = m_after.nodes.at(a);
+        // A node put above the same subtree (a Gather Merge over the Sort, a
+        // Materialize, a Memoize) is an addition, not a change of every node
+        // below it; likewise one taken away.
+        if (nb.nodeType != na.nodeType) {
+            if (na.children.size() == 1
+                && m_after.nodes.at(na.children.front()).nodeType == nb.nodeType) {
+                m_afterPair[a] = int(m_pairs.size());
+                m_pairs.append({-1, a, false});
+                work.append({b, na.children.front()});
+                continue;
+            }
+            if (nb.children.size() == 1
+                && m_before.nodes.at(nb.children.front()).nodeType == na.nodeType) {
+                m_beforePair[b] = int(m_pairs.size());
+                m_pairs.append({b, -1, false});
+                work.append({nb.children.front(), a});
+                continue;
+            }
+        }
         m_beforePair[b] = m_afterPair[a] = int(m_pairs.size());
         m_pairs.append({b, a, nb.label() != na.label()});
 
@@ -111,6 +130,19 @@ void PlanComparison::match(int beforeRoot, int afterRoot)
             for (auto it = matched.rbegin(); it != matched.rend(); ++it)
                 work.append(*it);
             continue;
+        }
+        if (n == 2 && m == 2) {
+            // A join whose inputs swapped sides (the planner hashes the other
+            // table now) keeps both pairs: try the crossed assignment too.
+            const auto score = [&](int i, int j) {
+                return similarity(m_before.nodes.at(cb.at(i)), m_after.nodes.at(ca.at(j)), i, j);
+            };
+            if (score(0, 1) + score(1, 0) > score(0, 0) + score(1, 1)) {
+                for (const auto &[i, j] : {std::pair(1, 0), std::pair(0, 1)})
+                    if (score(i, j) > 0)
+                        work.append({cb.at(i), ca.at(j)});
+                continue;
+            }
         }
         std::vector<std::vector<int>> best(n + 1, std::vector<int>(m + 1, 0));
         for (int i = n - 1; i >= 0; --i)
@@ -153,6 +185,23 @@ int PlanComparison::removedCount() const
 {
     return int(
         std::count_if(m_pairs.begin(), m_pairs.end(), [](const Pair &p) { return p.after < 0; }));
+}
+
+double PlanComparison::measureOf(const PlanNode &node) const
+{
+    return byCost() ? node.totalCost : node.exclusiveMs;
+}
+
+double PlanComparison::rowsOf(const PlanNode &node) const
+{
+    return byCost() ? node.planRows : node.totalRows;
+}
+
+double PlanComparison::totalOf(const Plan &plan) const
+{
+    if (!byCost())
+        return plan.totalMs();
+    return plan.isEmpty() ? 0 : plan.root().totalCost;
 }
 
 } // namespace tusk::core

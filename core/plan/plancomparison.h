@@ -33,6 +33,16 @@ public:
     int addedCount() const;
     int removedCount() const;
 
+    // What nodes are compared by. Their own time needs both plans run with
+    // ANALYZE and timing; otherwise (plain EXPLAIN, the what-if and impact
+    // comparisons) the planner's numbers are all there is: total cost and
+    // estimated rows, never a column of zero milliseconds.
+    bool byCost() const { return !m_before.hasTiming() || !m_after.hasTiming(); }
+    double measureOf(const PlanNode &node) const;
+    double rowsOf(const PlanNode &node) const;
+    // Execution time, or the root's total cost when byCost().
+    double totalOf(const Plan &plan) const;
+
 private:
     void match(int before, int after);
     static int similarity(const PlanNode &a, const PlanNode &b, int positionA, int positionB);

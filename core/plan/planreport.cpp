@@ -242,24 +242,38 @@ QString PlanReport::comparisonText(const PlanComparison &c)
 {
     const Plan &a = c.before();
     const Plan &b = c.after();
+    // Plans without timing are compared by total cost and estimated rows.
+    const bool byCost = c.byCost();
+    const auto measure = [byCost](double value) {
+        return byCost ? QString::number(value, 'f', 2) : planTimeText(value);
+    };
+    const auto signedMeasure = [byCost](double delta) -> QString {
+        if (!byCost)
+            return signedMs(delta);
+        return (delta > 0          ? u"+"_s
+                       : delta < 0 ? u"−"_s
+                                   : u"±"_s)
+            + QString::number(std::abs(delta), 'f', 2);
+    };
+    const QString what = byCost ? u"estimated cost"_s : u"execution"_s;
     QString out;
-    out += u"Before: %1 nodes, execution %2\n"_s.arg(a.nodes.size()).arg(planTimeText(a.totalMs()));
-    out += u"After:  %1 nodes, execution %2 (%3)\n"_s.arg(b.nodes.size())
-               .arg(planTimeText(b.totalMs()))
-               .arg(signedMs(b.totalMs() - a.totalMs()));
+    out += u"Before: %1 nodes, %2 %3\n"_s.arg(a.nodes.size()).arg(what, measure(c.totalOf(a)));
+    out += u"After:  %1 nodes, %2 %3 (%4)\n"_s.arg(b.nodes.size())
+               .arg(what, measure(c.totalOf(b)), signedMeasure(c.totalOf(b) - c.totalOf(a)));
     out += u"%1 node(s) changed type, %2 removed, %3 added\n\n"_s.arg(c.changedCount())
                .arg(c.removedCount())
                .arg(c.addedCount());
-    out += u"   before      after      delta     rows before → after  node\n"_s;
+    out += byCost ? u"cost before cost after      delta  est rows before → after  node\n"_s
+                  : u"   before      after      delta     rows before → after  node\n"_s;
     for (const PlanComparison::Pair &p : c.pairs()) {
         const PlanNode *nb = p.before >= 0 ? &a.nodes.at(p.before) : nullptr;
         const PlanNode *na = p.after >= 0 ? &b.nodes.at(p.after) : nullptr;
-        const double tb = nb ? nb->exclusiveMs : 0;
-        const double ta = na ? na->exclusiveMs : 0;
-        out += padLeft(nb ? planTimeText(tb) : u"–"_s, 10) + u' '
-            + padLeft(na ? planTimeText(ta) : u"–"_s, 10) + u' ' + padLeft(signedMs(ta - tb), 10)
-            + u' ' + padLeft(nb ? planCountText(nb->totalRows) : u"–"_s, 10) + u" → "_s
-            + (na ? planCountText(na->totalRows) : u"–"_s).leftJustified(9) + u' ';
+        const double tb = nb ? c.measureOf(*nb) : 0;
+        const double ta = na ? c.measureOf(*na) : 0;
+        out += padLeft(nb ? measure(tb) : u"–"_s, 10) + u' '
+            + padLeft(na ? measure(ta) : u"–"_s, 10) + u' ' + padLeft(signedMeasure(ta - tb), 10)
+            + u' ' + padLeft(nb ? planCountText(c.rowsOf(*nb)) : u"–"_s, 10) + u" → "_s
+            + (na ? planCountText(c.rowsOf(*na)) : u"–"_s).leftJustified(9) + u' ';
         if (!nb)
             out += u"+ "_s + nodeTitle(*na);
         else if (!na)
@@ -288,13 +302,17 @@ QJsonObject PlanReport::comparisonJson(const PlanComparison &c)
             {u"label_after"_s, na ? QJsonValue(na->label()) : QJsonValue(QJsonValue::Null)}};
         if (nb && na) {
             o.insert(u"exclusive_ms_delta"_s, na->exclusiveMs - nb->exclusiveMs);
+            o.insert(u"total_cost_delta"_s, na->totalCost - nb->totalCost);
             o.insert(u"rows_delta"_s, na->totalRows - nb->totalRows);
             o.insert(u"blocks_delta"_s,
                 na->exclusiveBuffers.blocksTouched() - nb->exclusiveBuffers.blocksTouched());
         }
         pairs.append(o);
     }
-    return QJsonObject {{u"execution_time_ms_before"_s, c.before().totalMs()},
+    return QJsonObject {{u"compared_by"_s, c.byCost() ? u"cost"_s : u"time"_s},
+        {u"total_cost_before"_s, c.before().root().totalCost},
+        {u"total_cost_after"_s, c.after().root().totalCost},
+        {u"execution_time_ms_before"_s, c.before().totalMs()},
         {u"execution_time_ms_after"_s, c.after().totalMs()}, {u"changed"_s, c.changedCount()},
         {u"added"_s, c.addedCount()}, {u"removed"_s, c.removedCount()}, {u"pairs"_s, pairs}};
 }

@@ -271,8 +271,17 @@ void TestPlanViewer::pasteDialogKeepsTextAndPointsAtTheError()
     dialog.setText(good);
     dialog.accept();
     QVERIFY(!dialog.isVisible());
-    QCOMPARE(dialog.result().plan.format, tusk::core::PlanFormat::Json);
-    QVERIFY(!dialog.result().plan.isEmpty());
+    QCOMPARE(dialog.results().size(), 1);
+    QCOMPARE(dialog.results().front().plan.format, tusk::core::PlanFormat::Json);
+    QVERIFY(!dialog.results().front().plan.isEmpty());
+    // Two plans of which only the second reads: accepted, both offered.
+    dialog.show();
+    dialog.setText(QStringLiteral("Seq Scan on t  (cost=1..\n\n") + good);
+    dialog.accept();
+    QVERIFY2(!dialog.isVisible(), qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.results().size(), 2);
+    QVERIFY(!dialog.results().at(0).ok());
+    QVERIFY(dialog.results().at(1).ok());
 }
 
 void TestPlanViewer::droppedFileOpens()

@@ -12,6 +12,7 @@
 #include "core/plan/plancomparison.h"
 #include "core/plan/planinsight.h"
 #include "core/workspace/workspace.h"
+#include "widgets/plan/plancomparisonmodel.h"
 #include "widgets/plan/plancomparisonview.h"
 #include "widgets/plan/planinsightslist.h"
 #include "widgets/plan/planpage.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -128,6 +130,18 @@ void TestWhatIfGui::tryAnIndexOpensTheComparison()
             && comparison->after().nodes.at(p.after).nodeType == QLatin1String("Index Scan"))
             seqToIndex = true;
     QVERIFY(seqToIndex);
+    // Hypothetical plans have no timing: the deltas are costs, not a column
+    // of zero milliseconds.
+    QVERIFY(comparison->byCost());
+    const QAbstractItemModel *deltas = whatIf->comparison()
+                                           ->findChild<QTableView *>(QStringLiteral("comparisonDeltas"))
+                                           ->model();
+    QCOMPARE(deltas->headerData(PlanComparisonModel::TimeBefore, Qt::Horizontal).toString(),
+        QStringLiteral("Cost before"));
+    const QString rootCost = deltas->index(0, PlanComparisonModel::TimeBefore).data().toString();
+    QVERIFY2(rootCost.toDouble() > 0, qPrintable(rootCost));
+    QVERIFY2(whatIf->comparison()->summaryText().startsWith(QLatin1String("Estimated cost ")),
+        qPrintable(whatIf->comparison()->summaryText()));
 
     // The suggestion goes to the SQL tool, for the user to review and run.
     QCOMPARE(whatIf->findChild<QLineEdit *>(QStringLiteral("whatIfSql"))->text(),

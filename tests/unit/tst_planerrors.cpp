@@ -47,6 +47,7 @@ private slots:
     void everyPrefixIsSafe();
     void comparesTwoPlansOfOneQuery();
     void comparingAPlanWithItselfChangesNothing();
+    void aNodeInsertedAboveIsAnAddition();
 };
 
 void TestPlanErrors::emptyAndGarbage()
@@ -169,6 +170,50 @@ void TestPlanErrors::comparingAPlanWithItselfChangesNothing()
     QCOMPARE(c.changedCount(), 0);
     for (const PlanComparison::Pair &pair : c.pairs())
         QCOMPARE(pair.before, pair.after);
+}
+
+void TestPlanErrors::aNodeInsertedAboveIsAnAddition()
+{
+    // Dropping the index: a Gather Merge comes above the same Sort, and the
+    // orders scan changes kind. Estimates only, so compared by cost.
+    const Plan before =
+        PlanReader::read(readFile(QStringLiteral("../../cli/input/plan-estimate-index-kept.txt")))
+            .plan;
+    const Plan after = PlanReader::read(
+        readFile(QStringLiteral("../../cli/input/plan-estimate-index-dropped.txt")))
+                           .plan;
+    const PlanComparison c(before, after);
+    QVERIFY(c.byCost());
+    QCOMPARE(c.totalOf(after), 8535.49);
+    QCOMPARE(c.addedCount(), 1);
+    QCOMPARE(c.removedCount(), 1); // the Bitmap Index Scan
+    QCOMPARE(c.changedCount(), 1); // Bitmap Heap Scan ⇒ Parallel Seq Scan
+    const int gather = 1; // Limit → Gather Merge
+    QCOMPARE(after.nodes.at(gather).nodeType, QStringLiteral("Gather Merge"));
+    QCOMPARE(c.pairs().at(c.pairOfAfter(gather)).before, -1);
+    for (const QString &type : {QStringLiteral("Sort"), QStringLiteral("Nested Loop")}) {
+        const auto pairOf = [&](const Plan &plan) {
+            for (const PlanNode &n : plan.nodes)
+                if (n.nodeType == type)
+                    return n.id;
+            return -1;
+        };
+        QCOMPARE(c.pairs().at(c.pairOfBefore(pairOf(before))).after, pairOf(after));
+    }
+    // The customers scan moved from the outer to the inner side: still one node.
+    const PlanComparison::Pair customers = c.pairs().at(c.pairOfBefore(3));
+    QCOMPARE(before.nodes.at(3).relation, QStringLiteral("customers"));
+    QVERIFY(customers.after >= 0);
+    QCOMPARE(after.nodes.at(customers.after).relation, QStringLiteral("customers"));
+    QVERIFY(!customers.typeChanged);
+    QCOMPARE(c.measureOf(after.nodes.at(customers.after)), 8.30);
+    QCOMPARE(c.rowsOf(after.nodes.at(customers.after)), 1.0);
+
+    // And the other way round: the Gather Merge is a removal.
+    const PlanComparison back(after, before);
+    QCOMPARE(back.removedCount(), 1);
+    QCOMPARE(back.addedCount(), 1); // the Bitmap Index Scan
+    QCOMPARE(back.pairs().at(back.pairOfBefore(gather)).after, -1);
 }
 
 QTEST_GUILESS_MAIN(TestPlanErrors)

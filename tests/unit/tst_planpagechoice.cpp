@@ -65,9 +65,11 @@ void TestPlanPageChoice::onePlanHidesTheBar()
     QCOMPARE(page.currentViewer()->plan()->nodes.size(), 4);
     // PostgreSQL 17's planning memory and serialization go with the plan.
     QVERIFY(page.openText(paste("jit-io-odd-places.txt"), QStringLiteral("17")));
-    const QString tip = page.tabs()->tabToolTip(page.tabs()->currentIndex());
-    QVERIFY2(tip.contains(QStringLiteral("Planning memory: 21 kB used")), qPrintable(tip));
-    QVERIFY2(tip.contains(QStringLiteral("Serialization: 0 kB as text")), qPrintable(tip));
+    const QString summary = page.currentViewer()->summaryText();
+    QVERIFY2(summary.contains(QStringLiteral("planning memory 21 kB used, 32 kB allocated")),
+        qPrintable(summary));
+    QVERIFY2(
+        summary.contains(QStringLiteral("serialization 0 kB (text) in ")), qPrintable(summary));
 }
 
 QTEST_MAIN(TestPlanPageChoice)

@@ -18,6 +18,14 @@ QString signedTime(double ms)
     return (ms > 0 ? QStringLiteral("+") : QStringLiteral("−")) + planTimeText(std::abs(ms));
 }
 
+QString signedCost(double cost)
+{
+    if (cost == 0)
+        return QStringLiteral("±0");
+    return (cost > 0 ? QStringLiteral("+") : QStringLiteral("−"))
+        + QString::number(std::abs(cost), 'f', 2);
+}
+
 QString signedCount(double n)
 {
     if (n == 0)
@@ -57,8 +65,13 @@ QVariant PlanComparisonModel::data(const QModelIndex &index, int role) const
     const PlanNode *before =
         pair.before >= 0 ? &m_comparison->before().nodes.at(pair.before) : nullptr;
     const PlanNode *after = pair.after >= 0 ? &m_comparison->after().nodes.at(pair.after) : nullptr;
-    const double timeBefore = before ? before->exclusiveMs : 0;
-    const double timeAfter = after ? after->exclusiveMs : 0;
+    // Own time, or total cost for plans without timing.
+    const bool byCost = m_comparison->byCost();
+    const double timeBefore = before ? m_comparison->measureOf(*before) : 0;
+    const double timeAfter = after ? m_comparison->measureOf(*after) : 0;
+    const auto measureText = [byCost](double value) {
+        return byCost ? QString::number(value, 'f', 2) : planTimeText(value);
+    };
     const double blocksBefore = before ? before->exclusiveBuffers.blocksTouched() : 0;
     const double blocksAfter = after ? after->exclusiveBuffers.blocksTouched() : 0;
     const int column = index.column();
@@ -93,15 +106,15 @@ QVariant PlanComparisonModel::data(const QModelIndex &index, int role) const
         case After:
             return after ? QString(QString(after->depth * 2, u' ') + after->title()) : QString();
         case TimeBefore:
-            return before ? planTimeText(timeBefore) : QString();
+            return before ? measureText(timeBefore) : QString();
         case TimeAfter:
-            return after ? planTimeText(timeAfter) : QString();
+            return after ? measureText(timeAfter) : QString();
         case TimeDelta:
-            return signedTime(timeAfter - timeBefore);
+            return byCost ? signedCost(timeAfter - timeBefore) : signedTime(timeAfter - timeBefore);
         case RowsBefore:
-            return before ? planCountText(before->totalRows) : QString();
+            return before ? planCountText(m_comparison->rowsOf(*before)) : QString();
         case RowsAfter:
-            return after ? planCountText(after->totalRows) : QString();
+            return after ? planCountText(m_comparison->rowsOf(*after)) : QString();
         case BlocksBefore:
             return before && blocksBefore > 0 ? planCountText(blocksBefore) : QString();
         case BlocksAfter:
@@ -128,9 +141,9 @@ QVariant PlanComparisonModel::data(const QModelIndex &index, int role) const
         case TimeDelta:
             return timeAfter - timeBefore;
         case RowsBefore:
-            return before ? before->totalRows : 0;
+            return before ? m_comparison->rowsOf(*before) : 0;
         case RowsAfter:
-            return after ? after->totalRows : 0;
+            return after ? m_comparison->rowsOf(*after) : 0;
         case BlocksBefore:
             return blocksBefore;
         case BlocksAfter:
@@ -161,6 +174,15 @@ QVariant PlanComparisonModel::headerData(int section, Qt::Orientation orientatio
         QT_TR_NOOP("Blocks after"),
         QT_TR_NOOP("Δ blocks"),
     };
+    static const char *const costTitles[] = {
+        QT_TR_NOOP("Cost before"),
+        QT_TR_NOOP("Cost after"),
+        QT_TR_NOOP("Δ cost"),
+        QT_TR_NOOP("Est. rows before"),
+        QT_TR_NOOP("Est. rows after"),
+    };
+    if (m_comparison && m_comparison->byCost() && section >= TimeBefore && section <= RowsAfter)
+        return tr(costTitles[section - TimeBefore]);
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 

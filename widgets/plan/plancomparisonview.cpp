@@ -137,22 +137,28 @@ void PlanComparisonView::setPlans(std::shared_ptr<const Plan> before, const QStr
     m_table->setColumnWidth(PlanComparisonModel::After,
         std::min(m_table->columnWidth(PlanComparisonModel::After), 300));
 
-    m_beforeTitle->setText(
-        tr("<b>Before</b>: %1 — %2")
-            .arg(beforeTitle.toHtmlEscaped(), planTimeText(m_before->totalMs())));
-    m_afterTitle->setText(tr("<b>After</b>: %1 — %2")
-                              .arg(afterTitle.toHtmlEscaped(), planTimeText(m_after->totalMs())));
-    const double a = m_before->totalMs();
-    const double b = m_after->totalMs();
+    // Plans without timing are compared by the planner's total cost.
+    const bool byCost = m_comparison->byCost();
+    const double a = m_comparison->totalOf(*m_before);
+    const double b = m_comparison->totalOf(*m_after);
+    const auto total = [byCost](double value) {
+        return byCost ? tr("cost %1").arg(value, 0, 'f', 2) : planTimeText(value);
+    };
+    m_beforeTitle->setText(tr("<b>Before</b>: %1 — %2").arg(beforeTitle.toHtmlEscaped(), total(a)));
+    m_afterTitle->setText(tr("<b>After</b>: %1 — %2").arg(afterTitle.toHtmlEscaped(), total(b)));
     const QString change = a > 0 ? tr(" (%1%2 %)")
                                        .arg(b >= a ? QStringLiteral("+") : QStringLiteral("−"))
                                        .arg(std::abs(b - a) / a * 100, 0, 'f', 1)
                                  : QString();
+    const QString headline = byCost
+        ? tr("Estimated cost %1 → <b>%2</b>%3 (no timing: compared by the planner's estimates)")
+              .arg(QString::number(a, 'f', 2), QString::number(b, 'f', 2), change)
+        : tr("Execution %1 → <b>%2</b>%3").arg(planTimeText(a), planTimeText(b), change);
     m_summary->setText(
-        tr("Execution %1 → <b>%2</b>%3 · %4 matched node(s): "
-           "<span style='color:%5'>%6 changed</span>, "
-           "<span style='color:%7'>%8 added</span>, <span style='color:%9'>%10 removed</span>")
-            .arg(planTimeText(a), planTimeText(b), change)
+        tr("%1 · %2 matched node(s): "
+           "<span style='color:%3'>%4 changed</span>, "
+           "<span style='color:%5'>%6 added</span>, <span style='color:%7'>%8 removed</span>")
+            .arg(headline)
             .arg(m_comparison->pairs().size() - m_comparison->addedCount()
                 - m_comparison->removedCount())
             .arg(changedColor().name())

@@ -5,7 +5,6 @@
 #include "planviewer.h"
 
 #include "core/plan/planreader.h"
-#include "core/plan/planreport.h"
 #include "core/workspace/workspace.h"
 
 #include <QAction>
@@ -22,7 +21,6 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolBar>
@@ -273,13 +271,7 @@ PlanViewer *PlanPage::openResult(
         return nullptr;
     }
     showError({});
-    // The viewer's summary has no place yet for PostgreSQL 17's planning
-    // memory and serialization: the note carries them.
-    const QString shown = noteWithWarnings(
-        QStringList({note, PlanReport::newerSummary(result.plan).join(QStringLiteral("; "))})
-            .filter(QRegularExpression(QStringLiteral("\\S")))
-            .join(QLatin1Char('\n')),
-        result.warnings);
+    const QString shown = noteWithWarnings(note, result.warnings);
     auto *viewer = new PlanViewer(m_tabs);
     viewer->setPlan(std::make_shared<const Plan>(std::move(result.plan)), title, shown);
     addTab(viewer, title, shown.isEmpty() ? title : title + QLatin1Char('\n') + shown);
@@ -350,9 +342,8 @@ void PlanPage::pasteDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setText(QApplication::clipboard()->text());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // The dialog read the first plan to accept; the page reads them all
-        // to offer the others.
-        openText(dialog->editor()->toPlainText(), tr("Pasted %1").arg(m_tabs->count() + 1));
+        QList<PlanReader::Result> results = dialog->results();
+        openResults(std::move(results), tr("Pasted %1").arg(m_tabs->count() + 1));
     });
     dialog->open();
 }

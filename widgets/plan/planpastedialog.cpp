@@ -10,6 +10,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tusk::widgets {
 
 using namespace tusk::core;
@@ -66,20 +68,26 @@ QString PlanPasteDialog::errorText() const
 
 void PlanPasteDialog::accept()
 {
-    m_result = PlanReader::read(m_editor->toPlainText());
-    if (m_result.ok()) {
+    m_results = PlanReader::readAll(m_editor->toPlainText());
+    const bool anyRead = std::any_of(
+        m_results.cbegin(), m_results.cend(), [](const PlanReader::Result &r) { return r.ok(); });
+    if (anyRead) {
         m_error->clear();
         QDialog::accept();
         return;
     }
-    m_error->setText(m_result.error.toString());
+    const PlanParseError &error = m_results.front().error;
+    m_error->setText(m_results.size() > 1 ? tr("None of the %1 plans reads. The first: %2")
+                                                .arg(m_results.size())
+                                                .arg(error.toString())
+                                          : error.toString());
     m_error->show();
-    if (m_result.error.line > 0) {
-        const QTextBlock block = m_editor->document()->findBlockByNumber(m_result.error.line - 1);
+    if (error.line > 0) {
+        const QTextBlock block = m_editor->document()->findBlockByNumber(error.line - 1);
         if (block.isValid()) {
             QTextCursor cursor(block);
             cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
-                std::clamp(m_result.error.column - 1, 0, int(block.length()) - 1));
+                std::clamp(error.column - 1, 0, int(block.length()) - 1));
             m_editor->setTextCursor(cursor);
             m_editor->centerCursor();
         }

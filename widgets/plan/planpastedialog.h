@@ -10,8 +10,9 @@ class QPlainTextEdit;
 namespace tusk::widgets {
 
 // Pasting a plan: the text in any format Tusk reads (auto-detected), read
-// when the user accepts. A plan that does not read keeps the dialog open
-// with the error and the caret where reading stopped; nothing typed is lost.
+// when the user accepts. Text holding several plans is accepted when any of
+// them reads. When none does, the dialog stays open with the first error
+// and the caret where reading stopped; nothing typed is lost.
 class PlanPasteDialog : public QDialog {
     Q_OBJECT
 public:
@@ -20,8 +21,9 @@ public:
     void setText(const QString &text);
     QPlainTextEdit *editor() const { return m_editor; }
     QString errorText() const;
-    // Valid after accept().
-    const core::PlanReader::Result &result() const { return m_result; }
+    // Every plan of the text, valid after accept(); the page opens the ones
+    // that read and offers a choice when there are several.
+    const QList<core::PlanReader::Result> &results() const { return m_results; }
 
     void accept() override;
 
@@ -29,7 +31,7 @@ private:
     QPlainTextEdit *m_editor;
     QLabel *m_format;
     QLabel *m_error;
-    core::PlanReader::Result m_result;
+    QList<core::PlanReader::Result> m_results;
 };
 
 } // namespace tusk::widgets

@@ -22,6 +22,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -254,6 +255,23 @@ void PlanViewer::updateSummary(const QString &note)
         parts << tr("Root <b>%1</b>").arg(planTimeText(plan.totalMs()));
     if (plan.planningMs >= 0)
         parts << tr("planning %1").arg(planTimeText(plan.planningMs));
+    // PostgreSQL 17 reports planning memory and the cost of sending the rows.
+    const QJsonObject planning = plan.summary.value(QLatin1String("Planning")).toObject();
+    if (planning.contains(QLatin1String("Memory Used")))
+        parts << tr("planning memory %1 kB used, %2 kB allocated")
+                     .arg(planning.value(QLatin1String("Memory Used")).toDouble())
+                     .arg(planning.value(QLatin1String("Memory Allocated")).toDouble());
+    const QJsonObject serialization = plan.summary.value(QLatin1String("Serialization")).toObject();
+    if (!serialization.isEmpty()) {
+        const QString volume =
+            tr("%1 kB").arg(serialization.value(QLatin1String("Output Volume")).toDouble());
+        parts << (serialization.contains(QLatin1String("Time"))
+                ? tr("serialization %1 (%2) in %3")
+                      .arg(volume, serialization.value(QLatin1String("Format")).toString(),
+                          planTimeText(serialization.value(QLatin1String("Time")).toDouble()))
+                : tr("serialization %1 (%2)")
+                      .arg(volume, serialization.value(QLatin1String("Format")).toString()));
+    }
     if (!plan.analyzed())
         parts << tr("<b>estimates only</b> (no ANALYZE), cost %1")
                      .arg(plan.root().totalCost, 0, 'f', 2);
