@@ -2,11 +2,12 @@
 #   make run    install what is missing, build, start the sandbox with the demo
 #               database, open Tusk on it
 #   make test   install what is missing, build, run every test
+#   make package  build the Debian package (build/tusk_<version>-1_amd64.deb)
 BUILD_DIR ?= build
 TUSK := $(BUILD_DIR)/app/tusk
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test
+.PHONY: run test package
 
 # An existing build folder keeps the generator it was made with.
 CONFIGURE = if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR); \
@@ -30,3 +31,9 @@ test:
 	@$(CONFIGURE)
 	@cmake --build $(BUILD_DIR)
 	@cd $(BUILD_DIR) && ctest --output-on-failure --label-exclude bench
+
+package:
+	@packaging/install-deps.sh
+	@$(CONFIGURE)
+	@cmake --build $(BUILD_DIR)
+	@cd $(BUILD_DIR) && cpack -G DEB

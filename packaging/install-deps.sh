@@ -22,10 +22,15 @@ build_packages=(
 # SQLite driver, which activity recordings are written with. libsecret is
 # what QtKeychain loads to reach the desktop's keychain; GNOME Keyring and
 # dbus-run-session give the keychain tests a real, throwaway Secret Service.
+# qt6-translations-l10n: Qt's own strings in the user's language. The
+# package test checks the .deb with lintian, desktop-file-validate and
+# appstreamcli, reads the man page with man (man-db), and checks the zsh
+# completion with zsh.
 runtime_packages=(
     make qt6-qpa-plugins libqt6svg6 libqt6sql6-sqlite postgresql postgresql-contrib postgresql-15-hypopg postgresql-15-pg-wait-sampling
     xvfb xauth xdotool imagemagick fonts-dejavu-core
-    libsecret-1-0 gnome-keyring dbus-daemon
+    libsecret-1-0 gnome-keyring dbus-daemon qt6-translations-l10n
+    lintian desktop-file-utils appstream man-db zsh
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "console.h"
 #include "explaincli.h"
 #include "healthcommand.h"
+#include "helpcommand.h"
 #include "lintcommand.h"
 #include "migratecommand.h"
 #include "plancommand.h"
@@ -24,33 +25,52 @@
 namespace tusk::app {
 
 namespace {
+// The one table of commands: the usage text, dispatch, `tusk help`, the man
+// page and the shell completions are all made from it (with each command's
+// own --help for its options).
 struct Subcommand {
     const char *name;
     const char *summary;
     int (*run)(const QStringList &arguments);
+    const char *actions; // the words that may follow the command, space-separated
+    const char *nested; // actions with a --help of their own
 };
 
 const Subcommand subcommands[] = {
     {"activity", "the server's sessions now, or who blocks whom (--tree), hard and soft",
-        &ActivityCommand::run},
+        &ActivityCommand::run, "cancel terminate replay", "replay"},
     {"explain", "EXPLAIN one statement on the server (writes under --analyze are rolled back)",
-        &ExplainCli::run},
+        &ExplainCli::run, "", "--impact"},
     {"health",
         "check a schema for missing FK indexes, unused or invalid indexes, vacuum "
         "state and more, with the fix",
-        &HealthCommand::run},
-    {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run},
+        &HealthCommand::run, "", ""},
+    {"help", "describe a command (`tusk help plan`), or write the man page or completions",
+        &HelpCommand::run, "", ""},
+    {"lint", "lint SQL migrations: locks, rewrites and the online alternative", &LintCommand::run,
+        "", ""},
     {"migrate", "the migrations folder: pending files, released history, CHANGELOG.md",
-        &MigrateCommand::run},
+        &MigrateCommand::run, "status init changelog add split compact release check", ""},
     {"plan", "read an EXPLAIN plan (JSON, text, YAML, XML): own times, insights, comparison",
-        &PlanCommand::run},
+        &PlanCommand::run, "", ""},
     {"profiles", "list, resolve, test and migrate connection profiles (postgres.toml)",
-        &ProfilesCommand::run},
+        &ProfilesCommand::run,
+        "list show test resolve migrate check import-services gitignore password save", ""},
     {"rollout", "plan a rollout of pending SQL: safe, online or breaking, step by step",
-        &RolloutCommand::run},
+        &RolloutCommand::run, "plan dry-run backfill sheet write", "dry-run backfill sheet write"},
     {"sandbox", "create, start, stop and inspect the local PostgreSQL sandbox",
-        &SandboxCommand::run},
-    {"schema", "print a database's catalog, or the DDL of one object", &SchemaCommand::run},
+        &SandboxCommand::run, "start stop restart status psql-env remove", ""},
+    {"schema", "print a database's catalog, or the DDL of one object", &SchemaCommand::run, "", ""},
+};
+
+// The window's options; GuiLauncher parses exactly these.
+const CommandLine::WindowOption windowOptionTable[] = {
+    {"db", "CONNINFO", "connect to a URL or keyword/value connection string"},
+    {"sandbox", "", "connect to the sandbox's demo database"},
+    {"sandbox-dir", "DIR", "the sandbox folder (default: see `tusk sandbox --help`)"},
+    {"project", "DIR", "the project root (default: the nearest folder holding .git)"},
+    {"lang", "LANG", "the language of the window, such as de or en (default: the system's)"},
+    {"new-window", "", "open a window of its own instead of handing FILEs to a running one"},
 };
 
 const Subcommand *findSubcommand(const QString &name)
@@ -62,31 +82,9 @@ const Subcommand *findSubcommand(const QString &name)
     return nullptr;
 }
 
-QString usage()
+QStringList words(const char *text)
 {
-    QString text = QStringLiteral(
-        "Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]] [FILE…]\n"
-        "       tusk <command> [options]\n"
-        "\n"
-        "Tusk is a workbench for PostgreSQL schema, migrations and performance.\n"
-        "Without a command it opens the main window: SQL FILEs in editor tabs,\n"
-        "EXPLAIN output (.json .txt .yaml .xml .plan .explain) in the Plan tool.\n"
-        "With one it runs headless.\n"
-        "\n"
-        "Window options:\n"
-        "  --db CONNINFO       connect to a URL or keyword/value connection string\n"
-        "  --sandbox           connect to the sandbox's demo database\n"
-        "  --sandbox-dir DIR   the sandbox folder (default: see `tusk sandbox --help`)\n"
-        "\n"
-        "Commands:\n");
-    for (const Subcommand &s : subcommands)
-        text += QStringLiteral("  %1  %2\n")
-                    .arg(QLatin1String(s.name), -18)
-                    .arg(QLatin1String(s.summary));
-    text += QStringLiteral("\n  --version           print the version\n"
-                           "  --help              print this help\n"
-                           "\n`tusk <command> --help` describes a command.\n");
-    return text;
+    return QString::fromLatin1(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 } // namespace
 
@@ -155,6 +153,48 @@ int CommandLine::dispatch(QStringList arguments)
     }
     arguments.removeFirst();
     return command->run(arguments);
+}
+
+QString CommandLine::usage()
+{
+    QString text =
+        QStringLiteral("Usage: tusk [--db CONNINFO | --sandbox [--sandbox-dir DIR]] [FILE|URL…]\n"
+                       "       tusk <command> [options]\n"
+                       "\n"
+                       "Tusk is a workbench for PostgreSQL schema, migrations and performance.\n"
+                       "Without a command it opens the main window: SQL FILEs in editor tabs,\n"
+                       "EXPLAIN output (.json .txt .yaml .xml .plan .explain) in the Plan tool,\n"
+                       "a postgresql:// URL as a connection; a window open already takes them.\n"
+                       "With a command it runs headless.\n"
+                       "\n"
+                       "Window options:\n");
+    for (const WindowOption &o : windowOptionTable) {
+        const QString head = QStringLiteral("--") + QLatin1String(o.name)
+            + (*o.valueName ? QStringLiteral(" ") + QLatin1String(o.valueName) : QString());
+        text += QStringLiteral("  %1  %2\n").arg(head, -18).arg(QLatin1String(o.text));
+    }
+    text += QStringLiteral("\nCommands:\n");
+    for (const Subcommand &s : subcommands)
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QLatin1String(s.name), -18)
+                    .arg(QLatin1String(s.summary));
+    text += QStringLiteral("\n  --version           print the version\n"
+                           "  --help              print this help\n"
+                           "\n`tusk <command> --help` describes a command.\n");
+    return text;
+}
+QList<CommandLine::Command> CommandLine::commands()
+{
+    QList<Command> out;
+    for (const Subcommand &s : subcommands)
+        out << Command {
+            QLatin1String(s.name), QLatin1String(s.summary), words(s.actions), words(s.nested)};
+    return out;
+}
+
+QList<CommandLine::WindowOption> CommandLine::windowOptions()
+{
+    return {std::begin(windowOptionTable), std::end(windowOptionTable)};
 }
 
 } // namespace tusk::app

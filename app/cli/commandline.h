@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QStringList>
 
 namespace tusk::app {
@@ -18,6 +19,24 @@ public:
     // Runs `tusk <arguments>` on the application object that exists (tests
     // call it in-process with Console::Capture).
     static int dispatch(QStringList arguments);
+
+    struct Command {
+        QString name;
+        QString summary;
+        QStringList actions; // what may follow the name ("start", "stop"…)
+        QStringList nested; // actions with a --help of their own
+    };
+    // Every subcommand, in the order `tusk --help` lists them.
+    static QList<Command> commands();
+    struct WindowOption {
+        const char *name; // without the dashes
+        const char *valueName; // "" for a switch
+        const char *text;
+    };
+    // The options of the window (`tusk [options] [FILE|URL…]`).
+    static QList<WindowOption> windowOptions();
+    // `tusk --help`.
+    static QString usage();
 };
 
 } // namespace tusk::app

@@ -43,6 +43,8 @@ void Console::writeOut(const QByteArray &bytes)
 }
 
 Console::Capture::Capture()
+    : m_previousOut(Console::out().device())
+    , m_previousErr(Console::err().device())
 {
     m_out.open(QIODevice::WriteOnly);
     m_err.open(QIODevice::WriteOnly);
@@ -56,8 +58,8 @@ Console::Capture::~Capture()
 {
     Console::out().flush();
     Console::err().flush();
-    Console::out().setDevice(standardDevice(stdout));
-    Console::err().setDevice(standardDevice(stderr));
+    Console::out().setDevice(m_previousOut);
+    Console::err().setDevice(m_previousErr);
 }
 
 QByteArray Console::Capture::out()

@@ -38,6 +38,10 @@ public:
     private:
         QBuffer m_out;
         QBuffer m_err;
+        // Captures nest (`tusk help --man` reads every command's --help
+        // while a test captures `tusk help`): each gives back what it found.
+        QIODevice *m_previousOut;
+        QIODevice *m_previousErr;
     };
 };
 

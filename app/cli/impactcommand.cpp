@@ -114,7 +114,15 @@ int ImpactCommand::run(const QStringList &arguments)
             QStringLiteral("text")},
     });
     RolloutDryRunCommand::addOptions(parser);
-    if (const auto done = Console::parse(parser, QStringLiteral("explain --impact"), arguments))
+    // `tusk explain --impact --help` asks for this help; the parser would
+    // take --help for the migration's file name.
+    QStringList given = arguments;
+    const qsizetype impact = given.indexOf(QStringLiteral("--impact"));
+    if (impact >= 0 && impact + 1 < given.size()
+        && (given.at(impact + 1) == QLatin1String("--help")
+            || given.at(impact + 1) == QLatin1String("-h")))
+        given.insert(impact + 1, QStringLiteral("-"));
+    if (const auto done = Console::parse(parser, QStringLiteral("explain --impact"), given))
         return *done;
     const QString format = parser.value(QStringLiteral("format"));
     const bool fromFile = parser.isSet(QStringLiteral("queries"));

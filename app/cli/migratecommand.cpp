@@ -322,7 +322,7 @@ int MigrateCommand::run(const QStringList &arguments)
         "  status     pending files in the order they run, released ones, problems\n"
         "  init       make a missing migrations folder (with an empty CHANGELOG.md)\n"
         "  changelog  add the CHANGELOG.md entries the pending files lack\n"
-        "  add FILE|- append statements to the latest pending file (CHANGELOG follows)\n"
+        "  add FILE|-  append statements to the latest pending file (CHANGELOG follows)\n"
         "  split [FILE]  split a pending file that mixes statements no transaction may wrap\n"
         "             with others, or holds more than --max-statements (default: the latest\n"
         "             such file); shows the plan, --yes writes it\n"

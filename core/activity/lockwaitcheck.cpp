@@ -50,11 +50,6 @@ const Drain drains[] = {
 constexpr int headChars = 60;
 constexpr int queryChars = 80;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LockWaitCheck", text);
-}
-
 QString cut(const QString &text, int chars)
 {
     const QString line = text.simplified();
@@ -82,34 +77,42 @@ qint64 number(const Result &r, int row, int column)
 
 QString who(const LockWaitCheck::Blocker &b)
 {
-    return b.pid != 0 ? tr("pid %1").arg(b.pid) : tr("prepared transaction '%1'").arg(b.gid);
+    return b.pid != 0
+        ? QCoreApplication::translate("LockWaitCheck", "pid %1").arg(b.pid)
+        : QCoreApplication::translate("LockWaitCheck", "prepared transaction '%1'").arg(b.gid);
 }
 
 QString holding(const LockWaitCheck::Blocker &b)
 {
     QString state;
     if (b.pid == 0)
-        state = tr("prepared %1 ago, ").arg(ageText(b.transactionAgeMs));
+        state = QCoreApplication::translate("LockWaitCheck", "prepared %1 ago, ")
+                    .arg(ageText(b.transactionAgeMs));
     else if (!b.state.isEmpty() && b.stateAgeMs >= 0)
-        state = tr("%1 for %2, ").arg(b.state, ageText(b.stateAgeMs));
+        state = QCoreApplication::translate("LockWaitCheck", "%1 for %2, ")
+                    .arg(b.state, ageText(b.stateAgeMs));
     else if (!b.state.isEmpty())
         state = b.state + QStringLiteral(", ");
-    return tr(" (%1holds %2 on %3)").arg(state, LockModes::name(b.mode), b.relation);
+    return QCoreApplication::translate("LockWaitCheck", " (%1holds %2 on %3)")
+        .arg(state, LockModes::name(b.mode), b.relation);
 }
 
 QString waitingFor(const LockWaitCheck::Blocker &b)
 {
     const QString mode = LockModes::name(b.mode);
     return b.waitingMs >= 0
-        ? tr(", already waiting %1 for %2 on %3").arg(ageText(b.waitingMs), mode, b.relation)
-        : tr(", already waiting for %1 on %2").arg(mode, b.relation);
+        ? QCoreApplication::translate("LockWaitCheck", ", already waiting %1 for %2 on %3")
+              .arg(ageText(b.waitingMs), mode, b.relation)
+        : QCoreApplication::translate("LockWaitCheck", ", already waiting for %1 on %2")
+              .arg(mode, b.relation);
 }
 } // namespace
 
 QString LockWaitCheck::Outcome::failureText() const
 {
-    return tr("The lock check could not run (%1), so who holds locks on these tables now is "
-              "unknown.")
+    return QCoreApplication::translate("LockWaitCheck",
+        "The lock check could not run (%1), so who holds locks on these tables now is "
+        "unknown.")
         .arg(error.message.isEmpty() ? error.toString() : error.message);
 }
 
@@ -119,7 +122,9 @@ LockWaitCheck::LockWaitCheck(QObject *parent)
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         Outcome o;
-        o.error = PgError::client(tr("no answer within %1 s").arg(deadlineMs / 1000));
+        o.error =
+            PgError::client(QCoreApplication::translate("LockWaitCheck", "no answer within %1 s")
+                                .arg(deadlineMs / 1000));
         finish(o);
     });
 }
@@ -314,8 +319,10 @@ QStringList LockWaitCheck::lines(const QList<Blocker> &blockers, int listed)
     for (qsizetype i = 0; i < blockers.size() && i < listed; ++i) {
         const Blocker &b = blockers.at(i);
         const bool first = i == 0 || blockers.at(i - 1).statement != b.statement;
-        QString line = first ? tr("%1 would wait behind %2").arg(b.head, who(b))
-                             : tr("… and behind %1").arg(who(b));
+        QString line = first
+            ? QCoreApplication::translate("LockWaitCheck", "%1 would wait behind %2")
+                  .arg(b.head, who(b))
+            : QCoreApplication::translate("LockWaitCheck", "… and behind %1").arg(who(b));
         line += b.waiting ? waitingFor(b) : holding(b);
         if (!b.query.isEmpty())
             line += QStringLiteral(": ") + b.query;
@@ -333,20 +340,23 @@ Confirmation LockWaitCheck::question(const Confirmation &approval, const Outcome
     if (approval.isNull()) {
         if (found.isEmpty())
             return {};
-        return {tr("Wait behind other sessions?"),
-            tr("This would wait behind other sessions:\n\n%1\n\nWhile it waits, every later "
-               "query on these tables queues behind it. Run anyway?")
+        return {QCoreApplication::translate("LockWaitCheck", "Wait behind other sessions?"),
+            QCoreApplication::translate("LockWaitCheck",
+                "This would wait behind other sessions:\n\n%1\n\nWhile it waits, every later "
+                "query on these tables queues behind it. Run anyway?")
                 .arg(found)};
     }
     QString said;
     if (outcome.failed())
         said = outcome.failureText();
     else if (found.isEmpty())
-        said = tr("Right now no session holds or waits for a lock these statements would wait "
-                  "behind.");
+        said = QCoreApplication::translate("LockWaitCheck",
+            "Right now no session holds or waits for a lock these statements would wait "
+            "behind.");
     else
-        said = tr("Right now:\n%1\nWhile it waits, every later query on these tables queues "
-                  "behind it.")
+        said = QCoreApplication::translate("LockWaitCheck",
+            "Right now:\n%1\nWhile it waits, every later query on these tables queues "
+            "behind it.")
                    .arg(found);
     Confirmation asked = approval;
     const qsizetype last = asked.text.lastIndexOf(QStringLiteral("\n\n"));
@@ -416,7 +426,8 @@ void LockWaitCheck::onOpened()
                 o.blockers = judge(m_targets, read(results.last()), m_ownPid);
                 o.lines = lines(o.blockers);
             } else if (error.isNull()) {
-                o.error = PgError::client(tr("the server sent no rows"));
+                o.error = PgError::client(
+                    QCoreApplication::translate("LockWaitCheck", "the server sent no rows"));
             }
             finish(o);
         });

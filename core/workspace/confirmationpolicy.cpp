@@ -18,11 +18,6 @@ constexpr int kListed = 5;
 // window waiting.
 constexpr qsizetype kLintedBytes = 256 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfirmationPolicy", text);
-}
-
 QString firstLine(const QString &statement)
 {
     QString line = statement.section(QLatin1Char('\n'), 0, 0).simplified();
@@ -58,23 +53,29 @@ QString ConfirmationPolicy::describeSchemaChanges(const QByteArray &sql, const S
         if (lint && st.index < result.locks.size()) {
             const RelationLock *lock = LockModel::strongest(result.locks.at(st.index));
             item += QStringLiteral("\n    ")
-                + tr("lock: %1").arg(lock ? lock->describe() : tr("no table lock held for long"));
+                + QCoreApplication::translate("ConfirmationPolicy", "lock: %1")
+                      .arg(lock ? lock->describe()
+                                : QCoreApplication::translate(
+                                    "ConfirmationPolicy", "no table lock held for long"));
         }
         int verdicts = 0;
         for (const Finding &f : result.findings) {
             if (f.statement != st.index || ++verdicts > 3)
                 continue;
             item += QStringLiteral("\n    ")
-                + tr("lint: %1 %2: %3").arg(severityName(f.severity), f.rule, f.message);
+                + QCoreApplication::translate("ConfirmationPolicy", "lint: %1 %2: %3")
+                      .arg(severityName(f.severity), f.rule, f.message);
         }
         if (lint && verdicts == 0)
-            item += QStringLiteral("\n    ") + tr("lint: no finding");
+            item += QStringLiteral("\n    ")
+                + QCoreApplication::translate("ConfirmationPolicy", "lint: no finding");
         out << item;
     }
     if (count == 0)
         return {};
     if (count > kListed)
-        out << tr("…and %1 more").arg(count - kListed);
+        out << QCoreApplication::translate("ConfirmationPolicy", "…and %1 more")
+                   .arg(count - kListed);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -98,23 +99,30 @@ Confirmation ConfirmationPolicy::beforeRunning(
         if (count == 0)
             return {};
         if (count > kListed)
-            changes << tr("…and %1 more").arg(count - kListed);
-        QString text = tr("This profile is marked safety = \"production\". These statements "
-                          "change data or schema:\n\n%1")
+            changes << QCoreApplication::translate("ConfirmationPolicy", "…and %1 more")
+                           .arg(count - kListed);
+        QString text = QCoreApplication::translate("ConfirmationPolicy",
+            "This profile is marked safety = \"production\". These statements "
+            "change data or schema:\n\n%1")
                            .arg(changes.join(QLatin1Char('\n')));
         const QString structure = describeSchemaChanges(sql, facts);
         if (!structure.isEmpty())
-            text += QStringLiteral("\n\n") + tr("Structure changes:\n%1").arg(structure);
-        return {tr("Run on production?"), text + QStringLiteral("\n\n") + tr("Run them?")};
+            text += QStringLiteral("\n\n")
+                + QCoreApplication::translate("ConfirmationPolicy", "Structure changes:\n%1")
+                      .arg(structure);
+        return {QCoreApplication::translate("ConfirmationPolicy", "Run on production?"),
+            text + QStringLiteral("\n\n")
+                + QCoreApplication::translate("ConfirmationPolicy", "Run them?")};
     }
     if (!m_approveSchemaChanges)
         return {};
     const QString structure = describeSchemaChanges(sql, facts);
     if (structure.isEmpty())
         return {};
-    return {tr("Change the database structure?"),
-        tr("These statements change the structure of the database:\n\n%1\n\nRun them? "
-           "(confirm_ddl = false in the profile turns this question off.)")
+    return {QCoreApplication::translate("ConfirmationPolicy", "Change the database structure?"),
+        QCoreApplication::translate("ConfirmationPolicy",
+            "These statements change the structure of the database:\n\n%1\n\nRun them? "
+            "(confirm_ddl = false in the profile turns this question off.)")
             .arg(structure)};
 }
 
