@@ -28,7 +28,10 @@ bool PlanLineShape::isNodeLine(const QString &content)
         s = s.mid(2).trimmed();
     if (s.isEmpty() || !s.front().isUpper())
         return false;
-    static const QRegularExpression annotation(u"\\s\\((cost=|actual |never executed)"_s);
+    // A terminal may cut the annotation's first word too: "Sort  (cos",
+    // "Sort  (".
+    static const QRegularExpression annotation(
+        u"\\s\\((cost=|actual |never executed)|  \\((c(o(st?)?)?|a(c(t(u(al?)?)?)?)?|n(e(v(er?)?)?)?)?$"_s);
     const QRegularExpressionMatch m = annotation.match(s);
     QJsonObject fields;
     if (m.hasMatch()) {
@@ -64,10 +67,17 @@ Parens parens(const QString &content)
 }
 } // namespace
 
+bool PlanLineShape::isChildLine(const QString &content)
+{
+    static const QRegularExpression label(u"^((InitPlan|SubPlan) \\d+|CTE \\S+)( |$)"_s);
+    return content.startsWith(u"->"_s) || label.match(content).hasMatch();
+}
+
 bool PlanLineShape::isSummaryLine(const QString &content)
 {
     static const QRegularExpression re(
-        u"^(Planning Time|Execution Time|Total runtime|Planning|JIT|Query Identifier|Settings|"
+        u"^(Planning [Tt]ime|Execution [Tt]ime|Total runtime|Planning|JIT|Query "
+        u"Identifier|Settings|"
         "Serialization|Buffers|I/O Timings|WAL|Memory|Functions|Options|Timing|Trigger [^:]+|"
         "Worker \\d+):( |$)"_s);
     return re.match(content.trimmed()).hasMatch();

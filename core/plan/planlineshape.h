@@ -14,6 +14,9 @@ namespace PlanLineShape {
 // still counts: the label before it is enough.
 bool isNodeLine(const QString &content);
 
+// A node's child: "->  Sort", "InitPlan 1 (returns $0)", "CTE c".
+bool isChildLine(const QString &content);
+
 // A line EXPLAIN prints at the left margin after the tree: "Planning Time:",
 // "Execution Time:", "JIT:", "Trigger t: time=…", "Serialization: …", ….
 bool isSummaryLine(const QString &content);

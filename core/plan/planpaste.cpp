@@ -1,5 +1,7 @@
 #include "planpaste.h"
 
+#include "pasteline.h"
+#include "pastemarkup.h"
 #include "planlineshape.h"
 #include "psqloutput.h"
 
@@ -16,69 +18,18 @@ using namespace Qt::Literals::StringLiterals;
 
 enum class Kind { Text, Json, Yaml, Xml };
 
+using PasteLine::isCommandTag;
+using PasteLine::isComment;
+using PasteLine::isLogLine;
+using PasteLine::isMessage;
+using PasteLine::isPsqlPrompt;
+using PasteLine::isShellPrompt;
+
 // Why a line was skipped, in the order the warning names them.
 enum class Skip { Prompt, Shell, Query, Statement, Comment, Message, Log, Decoration, Note, Count };
 
-bool isFrameChar(QChar c)
-{
-    return c == u'|' || c == u'│' || c == u'║' || c == u'┃';
-}
-
-// One pasted line as its plan content: tabs as spaces, without psql's
-// frame, the expanded format's "QUERY PLAN |", a grid's quotes and psql's
-// "+" newline mark. `indent` is where the content starts.
-struct Line {
-    QString content;
-    int indent = 0;
-};
-
-Line lineOf(const QString &raw)
-{
-    QString s;
-    if (raw.contains(u'\t')) {
-        s.reserve(raw.size());
-        for (QChar c : raw) {
-            if (c == u'\t')
-                s += QString(8 - s.size() % 8, u' ');
-            else
-                s += c;
-        }
-    } else {
-        s = raw;
-    }
-    qsizetype end = s.size();
-    while (end > 0 && s.at(end - 1).isSpace())
-        --end;
-    s.truncate(end);
-    if (!s.isEmpty() && isFrameChar(s.front()))
-        s.remove(0, 1);
-    if (!s.isEmpty() && isFrameChar(s.back()))
-        s.chop(1);
-    if (s.contains(u"QUERY PLAN"_s)) {
-        static const QRegularExpression expanded(u"^\\s*QUERY PLAN\\s*[|│┃║] ?"_s);
-        const QRegularExpressionMatch m = expanded.match(s);
-        if (m.hasMatch())
-            s.remove(0, m.capturedLength());
-    }
-    const int lead = PlanLineShape::indentOf(s);
-    QString t = s.trimmed();
-    int indent = lead;
-    if (t.startsWith(u'"')) {
-        if (t.size() >= 2 && t.endsWith(u'"')) {
-            t = t.mid(1, t.size() - 2);
-            ++indent;
-        } else if (t.size() >= 2 && (t.at(1) == u'[' || t.at(1) == u'{')) {
-            t.remove(0, 1);
-            ++indent;
-        }
-        indent += PlanLineShape::indentOf(t);
-        t = t.trimmed();
-    }
-    if (!t.isEmpty() && (t.back() == u'+' || t.back() == u'↵')
-        && (t.size() == 1 || t.at(t.size() - 2) == u' '))
-        t = t.chopped(1).trimmed();
-    return {t, indent};
-}
+using PasteLine::Line;
+using PasteLine::lineOf;
 
 // Spaces up to and past `column`, then text: a line indented under the
 // root, whatever else it is.
@@ -90,79 +41,17 @@ bool deeperThan(const QString &raw, int column)
     return i > column && i < raw.size();
 }
 
-bool isPsqlPrompt(const QString &raw, QString *command = nullptr)
-{
-    static const QRegularExpression re(u"^\\w[\\w.@:\\[\\]~/-]*[=\\-('\"*!^]{1,2}[#>](?:\\s+|$)"_s);
-    const QRegularExpressionMatch m = re.match(raw);
-    if (m.hasMatch() && command)
-        *command = raw.mid(m.capturedLength()).trimmed();
-    return m.hasMatch();
-}
-
-bool isShellPrompt(const QString &raw)
-{
-    static const QRegularExpression re(u"^(?:[\\w.@:~/\\[\\]-]*[$%]|#)(?:\\s+\\S.*|\\s*)$"_s);
-    return re.match(raw).hasMatch();
-}
-
-bool isMessage(const QString &content)
-{
-    static const QRegularExpression re(
-        u"^(Timing is (on|off)\\.|Time: [\\d.,]+ ms|Expanded display is|Pager usage is|"
-        "Null display is|Output format is|Border style is|Line style is|Tuples only is|"
-        "psql \\(|Type \"help\"|You are now connected|SSL connection|"
-        "(NOTICE|WARNING|ERROR|INFO|DETAIL|HINT|LOG|CONTEXT|STATEMENT|LINE \\d+):)"_s);
-    return re.match(content).hasMatch();
-}
-
-// "2024-12-20 10:00:01.123 UTC [4242] LOG:  duration: …": auto_explain's
-// plans come from the server's log.
-bool isLogLine(const QString &content)
-{
-    static const QRegularExpression re(u"^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d"_s);
-    return re.match(content).hasMatch();
-}
-
-bool isComment(const QString &content)
-{
-    return (content.startsWith(u"--"_s) && !content.startsWith(u"->"_s))
-        || content.startsWith(u"/*"_s) || content.startsWith(u"//"_s) || content.startsWith(u"# "_s)
-        || content.startsWith(u"*/"_s);
-}
-
-// "DROP TABLE", "INSERT 0 3": what psql prints after a statement.
-bool isCommandTag(const QString &content)
-{
-    static const QRegularExpression re(u"^[A-Z]+( [A-Z]+)*( \\d+){0,2}$"_s);
-    return re.match(content).hasMatch();
-}
-
-// Query (what EXPLAIN was run on) or Statement by the first word; Count
-// when the line is not SQL. Keywords count only in one case: "On my laptop"
-// is a note, "on o.id = i.order_id" SQL.
+// Query (what EXPLAIN was run on) or Statement, by the first word.
 Skip sqlKind(const QString &content)
 {
-    static const QSet<QString> query {u"explain"_s, u"select"_s, u"with"_s, u"table"_s, u"values"_s,
-        u"execute"_s, u"from"_s, u"where"_s, u"join"_s, u"left"_s, u"right"_s, u"inner"_s,
-        u"full"_s, u"cross"_s, u"on"_s, u"and"_s, u"or"_s, u"group"_s, u"order"_s, u"having"_s,
-        u"limit"_s, u"offset"_s, u"union"_s, u"intersect"_s, u"except"_s, u"lateral"_s, u"window"_s,
-        u"fetch"_s, u"returning"_s};
-    static const QSet<QString> other {u"insert"_s, u"update"_s, u"delete"_s, u"merge"_s,
-        u"create"_s, u"drop"_s, u"alter"_s, u"set"_s, u"reset"_s, u"begin"_s, u"commit"_s,
-        u"rollback"_s, u"start"_s, u"end"_s, u"analyze"_s, u"analyse"_s, u"vacuum"_s, u"show"_s,
-        u"load"_s, u"copy"_s, u"grant"_s, u"revoke"_s, u"truncate"_s, u"call"_s, u"do"_s,
-        u"prepare"_s, u"discard"_s, u"lock"_s, u"comment"_s, u"refresh"_s, u"reindex"_s,
-        u"cluster"_s, u"checkpoint"_s, u"savepoint"_s, u"release"_s, u"abort"_s, u"declare"_s,
-        u"listen"_s, u"notify"_s, u"deallocate"_s};
-    static const QRegularExpression firstWord(u"^[A-Za-z]+"_s);
-    const QString word = firstWord.match(content).captured(0);
-    if (word.isEmpty() || (word != word.toLower() && word != word.toUpper()))
-        return Skip::Count;
-    const QString lower = word.toLower();
-    if (query.contains(lower))
+    switch (PasteLine::sqlKind(content)) {
+    case PasteLine::Sql::Query:
         return Skip::Query;
-    if (other.contains(lower))
+    case PasteLine::Sql::Statement:
         return Skip::Statement;
+    case PasteLine::Sql::None:
+        break;
+    }
     return Skip::Count;
 }
 
@@ -204,7 +93,8 @@ public:
             input.remove(0, 1);
         input.replace(u"\r\n"_s, u"\n"_s);
         input.replace(u'\r', u'\n');
-        m_raw = input.split(u'\n');
+        m_original = input.split(u'\n');
+        m_raw = PasteMarkup::linesAsRead(m_original, input);
         m_input = input;
         m_lines.resize(m_raw.size());
         m_done.resize(m_raw.size(), false);
@@ -237,11 +127,14 @@ private:
     int endOfXml(int start);
     int withFooter(int last);
     void skip(int i);
+    QStringList nodesWithoutArrow(int start, int last);
     void count(Skip kind, int line);
     QStringList warnings(const QString &where);
 
-    QString m_input; // the text as split into m_raw
-    QStringList m_raw;
+    QString m_input; // the text as split into m_original
+    QStringList m_original;
+    QStringList m_raw; // the lines as read: without what PasteMarkup finds around them
+    QList<int> m_planLike; // skipped lines that look like plan nodes
     QList<Line> m_lines;
     QList<bool> m_done;
     int m_width = 0;
@@ -355,7 +248,10 @@ int Finder::endOfText(int start)
             m_width >= 40 && m_raw.at(j - 1).size() >= m_width - 1 && !l.content.endsWith(u';');
         if (balance > 0) { // the line above was cut inside "(…)"
             balance += PlanLineShape::parenBalance(l.content);
-        } else if (l.indent > c0 || PlanLineShape::isSummaryLine(l.content)) {
+        } else if (l.indent > c0 || PlanLineShape::isSummaryLine(l.content)
+            || PlanLineShape::isChildLine(l.content)) {
+            // A child at the root's column or left of it is still the
+            // root's: a "->" never starts a plan of its own.
             balance = PlanLineShape::parenBalance(l.content);
         } else if (PlanLineShape::isNodeLine(l.content)) {
             break; // the next plan
@@ -507,6 +403,11 @@ void Finder::skip(int i)
 
 void Finder::count(Skip kind, int line)
 {
+    static const QRegularExpression planLike(u"->\\s+[A-Z]|\\(cost=\\d"_s);
+    if (kind != Skip::Prompt && kind != Skip::Query && kind != Skip::Statement
+        && (m_planLike.isEmpty() || m_planLike.back() != line)
+        && planLike.match(m_raw.at(line)).hasMatch())
+        m_planLike.append(line);
     if (m_countedLine != line) {
         ++m_skippedLines;
         m_countedLine = line;
@@ -523,17 +424,63 @@ QStringList Finder::warnings(const QString &where)
         if (m_skipCounts[int(kind)] > 0)
             names << describe(kind, m_skipCounts[int(kind)]);
     const int lines = m_skippedLines;
+    QStringList out;
+    if (!m_planLike.isEmpty()) {
+        // Never open fewer nodes without saying so.
+        QStringList numbers;
+        for (int l : std::as_const(m_planLike).first(std::min(int(m_planLike.size()), 3)))
+            numbers << QString::number(l + 1);
+        if (m_planLike.size() > 3)
+            numbers << u"…"_s;
+        const bool one = m_planLike.size() == 1;
+        out << u"skipped %1 %2 that fit%3 no plan but look%3 like %4: line %5"_s.arg(
+            one ? u"1 line"_s : u"%1 lines"_s.arg(m_planLike.size()), where,
+            one ? u"s"_s : QString(), one ? u"a plan node"_s : u"plan nodes"_s,
+            numbers.join(u", "_s));
+        m_planLike.clear();
+    }
     m_skipOrder.clear();
     std::fill(std::begin(m_skipCounts), std::end(m_skipCounts), 0);
     m_skippedDecoration.clear();
     m_skippedLines = 0;
     if (lines <= 0 || names.isEmpty())
-        return {};
+        return out;
     QString list = names.takeLast();
     if (!names.isEmpty())
         list = names.join(u", "_s) + u" and "_s + list;
-    return {
-        u"skipped %1 %2 %3: %4"_s.arg(lines).arg(lines == 1 ? u"line"_s : u"lines"_s, where, list)};
+    out.prepend(
+        u"skipped %1 %2 %3: %4"_s.arg(lines).arg(lines == 1 ? u"line"_s : u"lines"_s, where, list));
+    return out;
+}
+
+// Lines inside a text plan that read as nodes but lack their "->": the
+// reader keeps them as details, so the plan would show fewer nodes.
+QStringList Finder::nodesWithoutArrow(int start, int last)
+{
+    const int c0 = line(start).indent;
+    QStringList numbers;
+    int found = 0;
+    for (int j = start + 1; j <= last; ++j) {
+        // Most lines of a big plan go here, without a copy.
+        const qsizetype cost = m_raw.at(j).indexOf(u"(cost="_s);
+        const QStringView before = QStringView(m_raw.at(j)).left(std::max(cost, qsizetype(0)));
+        if (cost < 0 || before.trimmed().startsWith(u"->"_s))
+            continue;
+        const Line &l = line(j);
+        if (l.indent > c0 && !l.content.startsWith(u"->"_s) && !PlanLineShape::isFragment(l.content)
+            && PlanLineShape::isNodeLine(l.content) && ++found <= 3)
+            numbers << QString::number(j + 1);
+    }
+    if (found == 0)
+        return {};
+    if (found > 3)
+        numbers << u"…"_s;
+    if (found == 1)
+        return {u"line %1 reads as a plan node without its \"->\": kept as a detail of the node "
+                "above"_s.arg(numbers.front())};
+    return {u"%1 lines read as plan nodes without their \"->\": kept as details of the nodes "
+            "above: line %2"_s.arg(found)
+                .arg(numbers.join(u", "_s))};
 }
 
 QList<PlanPaste::Part> Finder::run()
@@ -579,8 +526,20 @@ QList<PlanPaste::Part> Finder::run()
             rest = !isBlank(j);
         // A plan that is the whole text (the usual case, and the big files)
         // is not copied line by line.
-        part.text = first == 0 && !rest ? m_input : m_raw.mid(first, part.lineCount).join(u'\n');
+        part.text =
+            first == 0 && !rest ? m_input : m_original.mid(first, part.lineCount).join(u'\n');
+        // A plan that starts at a child lost its root to the lines skipped
+        // above it, most likely cut by a terminal beyond recognition.
+        const bool orphan =
+            *kind == Kind::Text && m_skippedLines > 0 && line(i).content.startsWith(u"->"_s);
         part.warnings = warnings(u"before the plan"_s);
+        if (orphan)
+            part.warnings << u"the plan starts at a \"->\" line (%1): its root may be in the "
+                             "lines skipped above it"_s.arg(i + 1);
+        if (PasteMarkup::isHtmlEscaped(part.text))
+            part.warnings << u"undid HTML escaping (\"-&gt;\" read as \"->\")"_s;
+        if (*kind == Kind::Text)
+            part.warnings += nodesWithoutArrow(i, last);
         parts.append(part);
         m_statement = Skip::Count;
         m_inPrompt = false;

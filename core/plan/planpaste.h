@@ -8,7 +8,8 @@ namespace tusk::core {
 
 // Where the plans are in whatever a user pasted: psql prompts and the echoed
 // command, the query text, comments, other statements and their command
-// tags, notes and blank lines are skipped; each plan (text, JSON, YAML or
+// tags, notes and blank lines are skipped (a line that looks like a plan
+// node among them is named in a warning); each plan (text, JSON, YAML or
 // XML, with psql's header, borders and footer) becomes a Part whose lines
 // are copied verbatim, so a reader's positions inside it only move by
 // `firstLine`. Pure function of the text; any thread.

@@ -1,5 +1,6 @@
 #include "psqloutput.h"
 
+#include "pastemarkup.h"
 #include "planlineshape.h"
 
 #include <QRegularExpression>
@@ -138,6 +139,23 @@ void PsqlOutput::erase(int line, qsizetype at, qsizetype count)
         pieces.insert(p + 1, {int(at), piece.line, after});
 }
 
+// "-&gt;" to "->": the entity's first character becomes the character,
+// the rest goes.
+void PsqlOutput::unescapeHtml()
+{
+    for (int i = 0; i < m_lines.size(); ++i) {
+        for (qsizetype k = m_lines.at(i).indexOf(u'&'); k >= 0;
+             k = m_lines.at(i).indexOf(u'&', k + 1)) {
+            QChar c;
+            const int n = PasteMarkup::entityAt(m_lines.at(i), k, &c);
+            if (n == 0)
+                continue;
+            erase(i, k + 1, n - 1);
+            m_lines[i][k] = c;
+        }
+    }
+}
+
 // A grid's copy of one multi-line cell: a quote before the first line,
 // one after the last, and every quote inside doubled.
 void PsqlOutput::unquoteCell()
@@ -251,8 +269,15 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         input.remove(0, 1);
     input.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     input.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    const QStringList all = input.split(QLatin1Char('\n'));
+    QStringList all = input.split(QLatin1Char('\n'));
     out.m_inputLines = int(all.size());
+    // What a tool put around every line ("-- ", quotes, a grid's "|") goes
+    // first: psql's own decoration is inside it.
+    const QList<PasteMarkup::Trim> trims = PasteMarkup::lineTrims(all);
+    for (int i = 0; i < trims.size(); ++i) {
+        const PasteMarkup::Trim &t = trims.at(i);
+        all[i] = all.at(i).mid(t.start, all.at(i).size() - t.start - t.end);
+    }
 
     bool aligned = false;
     bool expanded = false;
@@ -271,7 +296,7 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         }
         if (PsqlOutput::isFooter(line) || isHeader(line))
             continue;
-        data.append({line, i, 0});
+        data.append({line, i, trims.isEmpty() ? 0 : trims.at(i).start});
     }
 
     // Border 2: every line is framed by the same vertical bar.
@@ -310,6 +335,9 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
                return l.text.front() == u' ' || isWrapMark(l.text.front())
                    || isNewlineMark(l.text.front());
            });
+    // A structured plan whose author re-indented it keeps psql's "+" marks
+    // in no one column: at the end of a line they are never JSON or YAML.
+    const bool looseMarks = aligned && !data.isEmpty() && isStructured(data.front().text);
     qsizetype width = 0;
     for (const RawLine &l : data)
         width = std::max(width, l.text.size());
@@ -333,6 +361,11 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         }
         while (!nextContinues && !l.text.isEmpty() && l.text.back().isSpace())
             l.text.chop(1);
+        if (looseMarks && l.text.endsWith(u'+')) {
+            l.text.chop(1);
+            while (!l.text.isEmpty() && l.text.back().isSpace())
+                l.text.chop(1);
+        }
         int shiftAt = -1;
         int originalAt = 0;
         l.text = expandTabs(l.text, &shiftAt, &originalAt);
@@ -347,6 +380,9 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
         }
     }
 
+    if (PasteMarkup::isHtmlEscaped(input))
+        out.unescapeHtml();
+
     // A copy from a grid tool may put each line in double quotes.
     const bool quoted = !out.m_lines.isEmpty()
         && std::all_of(out.m_lines.begin(), out.m_lines.end(),
@@ -360,6 +396,17 @@ PsqlOutput PsqlOutput::unwrap(const QString &pasted)
             const qsizetype close = out.m_lines.at(i).lastIndexOf(QLatin1Char('"'));
             out.erase(i, close, out.m_lines.at(i).size() - close);
             out.erase(i, 0, out.m_lines.at(i).indexOf(QLatin1Char('"')) + 1);
+            for (qsizetype k = out.m_lines.at(i).indexOf(QLatin1String("\"\"")); k >= 0;
+                 k = out.m_lines.at(i).indexOf(QLatin1String("\"\""), k + 1))
+                out.erase(i, k, 1);
+        }
+    } else if (PasteMarkup::isCsvQuoted(out.m_lines)) {
+        // Only the lines with a quote in them were quoted.
+        for (int i = 0; i < out.m_lines.size(); ++i) {
+            if (!out.m_lines.at(i).startsWith(u'"'))
+                continue;
+            out.erase(i, out.m_lines.at(i).size() - 1, 1);
+            out.erase(i, 0, 1);
             for (qsizetype k = out.m_lines.at(i).indexOf(QLatin1String("\"\"")); k >= 0;
                  k = out.m_lines.at(i).indexOf(QLatin1String("\"\""), k + 1))
                 out.erase(i, k, 1);

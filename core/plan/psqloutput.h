@@ -9,9 +9,12 @@ namespace tusk::core {
 // The plan text inside whatever psql (or a paste from another tool) wrapped
 // around it: the "QUERY PLAN" header and its rule, "(N rows)", the borders of
 // every \pset border and linestyle, the "+"/"↵" newline marks, the "."/"…"
-// wrap marks of the wrapped format, expanded (\x) records, and double quotes
-// from a spreadsheet-style copy. What is left are the plan's own lines, each
-// knowing where it came from so that errors point into the original text.
+// wrap marks of the wrapped format, expanded (\x) records, double quotes
+// from a spreadsheet-style copy (every line, one cell, or CSV's quoted lines
+// only), and what PasteMarkup finds around every line ("-- ", quotes,
+// DBeaver's "|") or inside it (HTML entities). What is left are the plan's
+// own lines, each knowing where it came from so that errors point into the
+// original text.
 class PsqlOutput {
 public:
     static PsqlOutput unwrap(const QString &pasted);
@@ -45,6 +48,7 @@ private:
     // of the rest.
     void erase(int line, qsizetype at, qsizetype count);
     void unquoteCell();
+    void unescapeHtml();
     void joinBrokenLines(const QStringList &input);
     void joinBrokenStrings(const QStringList &input);
 

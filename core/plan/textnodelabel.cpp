@@ -70,6 +70,16 @@ qsizetype qualifierDot(const QString &identifier)
     return -1;
 }
 
+// "location_state_templates", "public.t x": one or two names, the first
+// not a word of a longer node type ("Seq Scan Backward" is no scan of
+// "Backward").
+bool isBareTarget(const QString &text)
+{
+    static const QRegularExpression re(
+        u"^(\"(?:[^\"]|\"\")*\"|[a-z_][\\w$.]*)( (\"(?:[^\"]|\"\")*\"|[a-z_][\\w$]*))?$"_s);
+    return re.match(text).hasMatch();
+}
+
 // Which key names the scanned object for this node type.
 QString objectKey(const QString &type)
 {
@@ -185,9 +195,16 @@ bool TextNodeLabel::read(const QString &text, QJsonObject *fields)
         fields->insert(u"Index Name"_s, unquote(label.mid(21).trimmed()));
     } else {
         QString type;
+        bool bare = false; // "Seq Scan t": before 9.1 a scan's target came without "on"
         for (const QString &t : plainTypes()) {
             if (label == t || label.startsWith(t + u" on "_s)) {
                 type = t;
+                break;
+            }
+            if (t.endsWith(u" Scan"_s) && label.startsWith(t + u' ')
+                && isBareTarget(label.mid(t.size() + 1))) {
+                type = t;
+                bare = true;
                 break;
             }
         }
@@ -204,7 +221,7 @@ bool TextNodeLabel::read(const QString &text, QJsonObject *fields)
         if (type == u"Foreign Scan"_s)
             fields->insert(u"Operation"_s, u"Select"_s);
         if (label.size() > type.size())
-            readTarget(type, label.mid(type.size() + 4), fields);
+            readTarget(type, label.mid(type.size() + (bare ? 1 : 4)), fields);
     }
     return true;
 }

@@ -17,6 +17,19 @@ bool isSubplanLabel(const QString &content)
     return !content.contains(u": "_s) && re.match(content).hasMatch();
 }
 
+// "Total runtime: 12.3 ms" (9.3 and older), "Planning time:" and
+// "Execution time:" (9.4 to 12) under the names JSON gives them.
+QString oldSummaryNamed(const QString &content)
+{
+    static const QList<std::pair<QString, QString>> names {
+        {u"Total runtime: "_s, u"Total Runtime: "_s}, {u"Planning time: "_s, u"Planning Time: "_s},
+        {u"Execution time: "_s, u"Execution Time: "_s}};
+    for (const auto &[old, json] : names)
+        if (content.startsWith(old))
+            return json + content.mid(old.size());
+    return content;
+}
+
 // Outer / Inner / Member / Subquery, as the JSON format names a child by its
 // place under its parent.
 QString relationship(const QString &parentType, int childIndex)
@@ -44,6 +57,20 @@ TextPlanReader::TextPlanReader(const PsqlOutput &input, PlanParseError *error)
         finish();
 }
 
+// Back to the context a line at `column` belongs to. A child ("->", or an
+// InitPlan label) at the root's column or left of it still belongs to the
+// root: a server log indents the root by a tab and the rest by spaces, and
+// some tools print "Delete on t" and its "->" one above the other.
+void TextPlanReader::popTo(int column, const QString &content)
+{
+    while (m_stack.size() > 1 && m_stack.back().detailColumn > column) {
+        if (m_stack.size() == 2 && m_stack.back().kind == Kind::Node
+            && (content.startsWith(u"->"_s) || isSubplanLabel(content)))
+            return;
+        m_stack.removeLast();
+    }
+}
+
 void TextPlanReader::fail(int line, int column, const QString &message)
 {
     *m_error = {message, m_input.originalLine(line, column), m_input.originalColumn(line, column)};
@@ -69,8 +96,7 @@ void TextPlanReader::readLine(int index)
         int labelColumn = column + 2;
         while (labelColumn < line.size() && line.at(labelColumn) == u' ')
             ++labelColumn;
-        while (m_stack.size() > 1 && m_stack.back().detailColumn > column)
-            m_stack.removeLast();
+        popTo(column, content);
         const Kind owner = m_stack.back().kind;
         if (owner != Kind::Node && owner != Kind::Subplan) {
             fail(index, column, u"a plan node here has no parent node"_s);
@@ -80,8 +106,7 @@ void TextPlanReader::readLine(int index)
         return;
     }
 
-    while (m_stack.size() > 1 && m_stack.back().detailColumn > column)
-        m_stack.removeLast();
+    popTo(column, content);
     Context &owner = m_stack.back();
     static const QRegularExpression worker(u"^Worker (\\d+):\\s+(.*)$"_s);
     const QRegularExpressionMatch w = worker.match(content);
@@ -129,7 +154,7 @@ void TextPlanReader::readLine(int index)
         else
             TextPlanLine::readDetail(content, &m_summary);
     } else {
-        TextPlanLine::readDetail(content, &m_summary);
+        TextPlanLine::readDetail(oldSummaryNamed(content), &m_summary);
     }
 }
 

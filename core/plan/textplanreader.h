@@ -36,6 +36,7 @@ private:
         QString subplanName;
     };
 
+    void popTo(int column, const QString &content);
     void readLine(int index);
     bool readNodeLine(int index, int column, const QString &content);
     void readWorkerLine(int column, const QString &content, int workerNumber);

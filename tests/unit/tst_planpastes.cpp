@@ -1,6 +1,8 @@
 // Plans as users paste them (tests/data/plans/pastes: a psql prompt and the
 // command, the query and a comment above, terminal and psql wrapping at 40,
-// 60 and 80 columns, tabs, grid quoting, several plans, notes, statements),
+// 60 and 80 columns, tabs, grid quoting, several plans, notes, statements,
+// and what other tools do to every line: "--" comments, quotes, DBeaver's
+// border, HTML escaping, a root cut into pieces, pre-9.1 labels),
 // each pinned whole in <file>.expected: how many plans, each one's node
 // count, tree and warnings, or the error with its line and column. And the
 // text and the JSON of one query give the same tree, for every fixture in
@@ -112,6 +114,7 @@ private slots:
     void errorsPointIntoThePaste();
     void fileAndPasteAgree();
     void joinedLinesKeepPositions();
+    void markupKeepsPositions();
     void newerFieldsAreRead();
     void everyFormatInOnePaste();
     void textNamesAreJsonNames_data();
@@ -207,6 +210,31 @@ void TestPlanPastes::joinedLinesKeepPositions()
     const int close = int(cell.lines().at(1).indexOf(QLatin1Char('"'), 1));
     QCOMPARE(cell.originalLine(1, close), 2);
     QCOMPARE(cell.originalColumn(1, close), 8);
+}
+
+void TestPlanPastes::markupKeepsPositions()
+{
+    // What was taken away around or inside the lines ("-- ", "-&gt;")
+    // still counts in the column of an error: the paste's, as pasted.
+    const PlanReader::Result commented =
+        PlanReader::read(QStringLiteral("-- Limit  (cost=0.29..1.02 rows=10 width=8)\n"
+                                        "--   ->  Seq Scan on t  (cost=0.29..3\n"));
+    QVERIFY(!commented.ok());
+    QCOMPARE(commented.error.line, 2);
+    QCOMPARE(commented.error.column, 25);
+
+    const PlanReader::Result escaped =
+        PlanReader::read(QStringLiteral("Limit  (cost=0.29..1.02 rows=10 width=8)\n"
+                                        "  -&gt;  Seq Scan on t  (cost=0.29..3\n"));
+    QVERIFY(!escaped.ok());
+    QCOMPARE(escaped.error.line, 2);
+    QCOMPARE(escaped.error.column, 25);
+
+    const PsqlOutput csv =
+        PsqlOutput::unwrap(QStringLiteral("Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n"
+                                          "\"  Filter: (\"\"A\"\" = 1)\""));
+    QCOMPARE(csv.lines().at(1), QStringLiteral("  Filter: (\"A\" = 1)"));
+    QCOMPARE(csv.originalColumn(1, int(csv.lines().at(1).indexOf(QLatin1Char('=')))), 19);
 }
 
 void TestPlanPastes::fileAndPasteAgree()
@@ -327,6 +355,9 @@ void TestPlanPastes::textNamesAreJsonNames_data()
         {"Incremental Sort", "Incremental Sort"},
         {"WorkTable Scan on r", "WorkTable Scan cte r"},
         {"Bitmap Index Scan on idx", "Bitmap Index Scan using idx"},
+        // Before 9.1 a scan's target came without "on".
+        {"Subquery Scan recent", "Subquery Scan"},
+        {"Seq Scan public.visits v", "Seq Scan on visits"},
     };
     for (const auto &[label, expected] : rows)
         QTest::newRow(label) << QString::fromUtf8(label) << QString::fromUtf8(expected);
