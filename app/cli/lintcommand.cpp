@@ -5,15 +5,18 @@
 #include "lintfiles.h"
 #include "schemafactssource.h"
 
+#include "core/lint/lintconfig.h"
 #include "core/lint/report/lintreporter.h"
 #include "core/lint/report/rulesdocument.h"
 #include "core/lint/schemafacts.h"
 #include "core/lint/suppressions.h"
+#include "core/profiles/projectlocator.h"
 #include "core/workspace/workspace.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace tusk::app {
@@ -93,6 +96,11 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("Leave these rules out (comma-separated, may be repeated; "
                            "require-timeout-settings stands for both timeout rules)."),
             QStringLiteral("RULES")},
+        {QStringLiteral("config"),
+            QStringLiteral("Rules off and severities from this TOML file (default: the "
+                           "project's .tusk-lint.toml over the user's ~/.config/tusk/lint.toml; "
+                           "none to read neither)."),
+            QStringLiteral("FILE")},
         {QStringLiteral("assume-in-transaction"),
             QStringLiteral("Each file runs inside one transaction (graphile-migrate, Rails, "
                            "Flyway).")},
@@ -150,6 +158,33 @@ int LintCommand::run(const QStringList &arguments)
             return exitUsage;
         }
     }
+    // The team's and the user's rule settings first; --exclude adds to them.
+    LintConfig config;
+    const QString configFile = parser.value(QStringLiteral("config"));
+    if (configFile.isEmpty()) {
+        QStringList problems;
+        config =
+            LintConfig::effective(ProjectLocator::findProjectRoot(QDir::currentPath()), &problems);
+        for (const QString &problem : problems)
+            err() << "tusk lint: " << problem << " (ignored)\n";
+    } else if (configFile != QLatin1String("none")) {
+        QString error;
+        const std::optional<LintConfig> read =
+            QFileInfo::exists(configFile) ? LintConfig::read(configFile, &error) : std::nullopt;
+        if (!read) {
+            err() << "tusk lint: --config: "
+                  << (error.isEmpty() ? configFile + QStringLiteral(": no such file") : error)
+                  << '\n';
+            return exitUsage;
+        }
+        config = *read;
+    }
+    const QStringList unknown =
+        config.unknownRules(QStringList(engine.knownIds().begin(), engine.knownIds().end()));
+    if (!unknown.isEmpty())
+        err() << "tusk lint: the lint config names no rule " << unknown.join(QStringLiteral(", "))
+              << " (tusk lint --list-rules lists them)\n";
+    config.applyTo(options);
     for (const QString &list : parser.values(QStringLiteral("exclude"))) {
         for (const QString &raw : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             for (const QString &id : Suppressions::canonicalIds(raw.trimmed())) {

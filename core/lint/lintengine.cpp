@@ -73,6 +73,10 @@ QList<StatementState> LintEngine::trackTransactions(
 
 void LintEngine::finish(const LintInput &input, Finding &f) const
 {
+    // The team's or user's level first: table sizes still weigh it below.
+    if (const auto level = input.options.severities.constFind(f.rule);
+        level != input.options.severities.cend())
+        f.severity = *level;
     if (f.statement < 0 || f.statement >= input.locks.size())
         return;
     const QList<RelationLock> &locks = input.locks.at(f.statement);

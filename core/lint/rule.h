@@ -5,6 +5,7 @@
 
 #include "core/sql/parsedscript.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
@@ -21,8 +22,10 @@ struct LintOptions {
     bool assumeInTransaction = false;
     // Threads for a big script: 0 for one per core.
     int threads = 0;
-    // Rules left out (`tusk lint --exclude`), by id.
+    // Rules left out (`tusk lint --exclude`, or "off" in a LintConfig), by id.
     QSet<QString> excludedRules;
+    // A rule's level set by a LintConfig, before table sizes weigh it.
+    QHash<QString, Severity> severities;
 };
 
 // Where the script stands when a statement runs.
