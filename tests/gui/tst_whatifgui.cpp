@@ -133,9 +133,8 @@ void TestWhatIfGui::tryAnIndexOpensTheComparison()
     // Hypothetical plans have no timing: the deltas are costs, not a column
     // of zero milliseconds.
     QVERIFY(comparison->byCost());
-    const QAbstractItemModel *deltas = whatIf->comparison()
-                                           ->findChild<QTableView *>(QStringLiteral("comparisonDeltas"))
-                                           ->model();
+    const QAbstractItemModel *deltas =
+        whatIf->comparison()->findChild<QTableView *>(QStringLiteral("comparisonDeltas"))->model();
     QCOMPARE(deltas->headerData(PlanComparisonModel::TimeBefore, Qt::Horizontal).toString(),
         QStringLiteral("Cost before"));
     const QString rootCost = deltas->index(0, PlanComparisonModel::TimeBefore).data().toString();

@@ -106,7 +106,7 @@ void TestTranslations::theFilesAreCurrent()
         lupdate.setWorkingDirectory(sourceDir);
         // English holds only the plural forms, as update_translations makes it.
         QStringList arguments = {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-            QStringLiteral("relative"), QStringLiteral("-I"), QStringLiteral("."),
+            QStringLiteral("none"), QStringLiteral("-I"), QStringLiteral("."),
             QStringLiteral("app"), QStringLiteral("widgets"), QStringLiteral("core"),
             QStringLiteral("-ts"), copy};
         if (language == QLatin1String("en"))
@@ -115,8 +115,13 @@ void TestTranslations::theFilesAreCurrent()
         QVERIFY(lupdate.waitForFinished(120000));
         const QString said = QString::fromUtf8(lupdate.readAllStandardOutput());
         QCOMPARE(lupdate.exitCode(), 0);
-        QVERIFY2(said.contains(QLatin1String(" (0 new and ")), qPrintable(language + said));
-        QVERIFY2(!said.contains(QLatin1String("obsolete")), qPrintable(language + said));
+        // Current when lupdate leaves it as it is.
+        QFile before(committed);
+        QFile after(copy);
+        QVERIFY(before.open(QIODevice::ReadOnly) && after.open(QIODevice::ReadOnly));
+        QVERIFY2(before.readAll() == after.readAll(),
+            qPrintable(
+                language + QStringLiteral(": stale; run the update_translations target\n") + said));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "activitycharts.h"
 #include "activitydetailtabs.h"
+#include "activitythresholdsform.h"
 #include "activitytimeline.h"
 #include "serverstatsview.h"
 #include "sessionactionpanel.h"
@@ -14,19 +15,18 @@
 #include "core/activity/activitycollector.h"
 #include "core/activity/activityrecording.h"
 #include "core/activity/blockingtree.h"
+#include "core/preferences/preferences.h"
 #include "core/support/durationtext.h"
 #include "core/workspace/workspace.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -39,30 +39,6 @@
 namespace tusk::widgets {
 
 using namespace tusk::core;
-
-namespace {
-// The settings keys (seconds), shared with the Preferences to come.
-const char *const kLongQuery = "activity/longQuerySeconds";
-const char *const kIdleInTransaction = "activity/idleInTransactionSeconds";
-const char *const kBlockedAlert = "activity/blockedAlertSeconds";
-const char *const kIdleAlert = "activity/idleAlertSeconds";
-const char *const kNotify = "activity/notify";
-
-ActivityThresholds savedThresholds()
-{
-    const QSettings settings;
-    ActivityThresholds t;
-    const auto seconds = [&](const char *key, qint64 otherwise) {
-        return settings.value(QLatin1String(key), otherwise / 1000).toLongLong() * 1000;
-    };
-    t.longQueryMs = seconds(kLongQuery, t.longQueryMs);
-    t.idleInTransactionMs = seconds(kIdleInTransaction, t.idleInTransactionMs);
-    t.blockedAlertMs = seconds(kBlockedAlert, t.blockedAlertMs);
-    t.idleAlertMs = seconds(kIdleAlert, t.idleAlertMs);
-    t.notify = settings.value(QLatin1String(kNotify), t.notify).toBool();
-    return t;
-}
-} // namespace
 
 ActivityPage::ActivityPage(QWidget *parent)
     : QWidget(parent)
@@ -100,7 +76,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_interval->setRange(0.5, 10);
     m_interval->setSingleStep(0.5);
     m_interval->setSuffix(tr(" s"));
-    m_interval->setValue(ActivityCollector::defaultIntervalMs / 1000.0);
+    m_interval->setValue(Preferences::instance()->activityIntervalSeconds());
     m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
     m_alert->setObjectName(QStringLiteral("activityAlert"));
@@ -136,7 +112,14 @@ ActivityPage::ActivityPage(QWidget *parent)
 
     m_details->addTab(m_charts, tr("Charts"));
     m_details->addTab(m_statsView, tr("Statements and Waits"));
-    setThresholds(savedThresholds());
+    setThresholds(ActivityThresholdsForm::saved());
+    // The thresholds and the interval follow the Preferences at once.
+    connect(Preferences::instance(), &Preferences::changed, this, [this](const QString &key) {
+        if (ActivityThresholdsForm::isThresholdKey(key))
+            setThresholds(ActivityThresholdsForm::saved());
+        else if (key == QLatin1String(Preferences::activityIntervalKey))
+            m_interval->setValue(Preferences::instance()->activityIntervalSeconds());
+    });
     connect(m_details, &QTabWidget::currentChanged, this, &ActivityPage::drawCharts);
     connect(m_timeline, &ActivityTimeline::scrubbed, this, &ActivityPage::scrub);
     connect(m_timeline, &ActivityTimeline::wentLive, this, [this] {
@@ -166,6 +149,7 @@ ActivityPage::ActivityPage(QWidget *parent)
         if (!m_pause->isChecked())
             m_collector->setIntervalMs(int(seconds * 1000));
     });
+    m_collector->setIntervalMs(int(m_interval->value() * 1000));
     connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
         m_collector->setIntervalMs(paused ? 0 : int(m_interval->value() * 1000));
     });
@@ -256,31 +240,7 @@ QToolButton *ActivityPage::thresholdsButton()
     button->setToolTip(tr("When sessions are highlighted and when Tusk says so on the desktop"));
     button->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(button);
-    auto *form = new QWidget(menu);
-    auto *layout = new QFormLayout(form);
-    const ActivityThresholds t = savedThresholds();
-    const auto seconds = [&](const char *key, qint64 ms, const QString &label) {
-        auto *box = new QSpinBox(form);
-        box->setRange(1, 24 * 3600);
-        box->setSuffix(tr(" s"));
-        box->setValue(int(ms / 1000));
-        layout->addRow(label, box);
-        connect(box, &QSpinBox::valueChanged, this, [this, key](int value) {
-            QSettings().setValue(QLatin1String(key), value);
-            setThresholds(savedThresholds());
-        });
-    };
-    seconds(kLongQuery, t.longQueryMs, tr("Highlight a query running longer than"));
-    seconds(kIdleInTransaction, t.idleInTransactionMs, tr("Highlight idle in transaction after"));
-    seconds(kBlockedAlert, t.blockedAlertMs, tr("Notify when a session has waited on a lock"));
-    seconds(kIdleAlert, t.idleAlertMs, tr("Notify when idle in transaction for"));
-    auto *notify = new QCheckBox(tr("Desktop notifications"), form);
-    notify->setChecked(t.notify);
-    layout->addRow(notify);
-    connect(notify, &QCheckBox::toggled, this, [this](bool on) {
-        QSettings().setValue(QLatin1String(kNotify), on);
-        setThresholds(savedThresholds());
-    });
+    auto *form = new ActivityThresholdsForm(menu);
     auto *action = new QWidgetAction(menu);
     action->setDefaultWidget(form);
     menu->addAction(action);

@@ -1,6 +1,9 @@
 #include "activitytimeline.h"
 
+#include "core/preferences/preferences.h"
+
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -78,7 +81,10 @@ void ActivityTimeline::chooseFile(bool save)
 {
     auto *dialog =
         new QFileDialog(this, save ? tr("Record Activity To") : tr("Open Activity Recording"),
-            QString(), tr("Activity recordings (*.tuskactivity *.sqlite);;All files (*)"));
+            core::Preferences::instance()->recordingsFolder(),
+            tr("Activity recordings (*.tuskactivity *.sqlite);;All files (*)"));
+    // Recordings go where the Preferences say; the folder is made on first use.
+    QDir().mkpath(core::Preferences::instance()->recordingsFolder());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
     dialog->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);

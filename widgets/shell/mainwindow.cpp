@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
 #include "connectionstatus.h"
+#include "preferencesdialog.h"
+#include "shortcutsdialog.h"
+#include "themeapplier.h"
+
 #include "toolset.h"
+#include "widgets/common/toolicon.h"
 
 #include "core/pg/connection.h"
 #include "core/profiles/migrationspath.h"
@@ -87,6 +92,11 @@ MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
     addToolBar(Qt::TopToolBarArea, bar);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *preferences =
+        fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     // The shown tool's own actions (New, Open…, Paste…), named after it.
@@ -95,13 +105,21 @@ MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions(m_toolActions->actions());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts =
+        helpMenu->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
     helpMenu->addAction(tr("&About Tusk"), this, [this] {
-        QMessageBox::about(this, tr("About Tusk"),
+        // Window-modal, answered by its buttons: no second event loop.
+        auto *about = new QMessageBox(QMessageBox::Information, tr("About Tusk"),
             tr("<h3>Tusk %1</h3><p>A workbench for PostgreSQL schema, migrations "
                "and performance.</p><p>Licensed under the GNU GPL, version 3 or "
                "later.</p>")
-                .arg(QApplication::applicationVersion()));
+                .arg(QApplication::applicationVersion()),
+            QMessageBox::Close, this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
+    ThemeApplier::follow();
 
     statusBar()->addPermanentWidget(m_status);
     m_status->setConnection(session, QString());
@@ -110,6 +128,42 @@ MainWindow::MainWindow(core::ProfileRegistry *profiles, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // The rail's line icons follow a theme switched while Tusk runs.
+    if (event->type() == QEvent::PaletteChange)
+        for (QAction *action : m_toolActions->actions())
+            action->setIcon(
+                ToolIcon::make(QStringLiteral(":/icons/tool-%1.svg").arg(action->data().toString()),
+                    ToolIcon::strokeFor(palette())));
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    if (!m_preferences) {
+        const QString root = m_profiles ? m_profiles->projectRoot() : QString();
+        m_preferences = new PreferencesDialog(root, this);
+        connect(m_preferences, &PreferencesDialog::message, statusBar(),
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    m_preferences->show();
+    m_preferences->raise();
+    m_preferences->activateWindow();
+    return m_preferences;
+}
+
+ShortcutsDialog *MainWindow::showShortcuts()
+{
+    QMap<QString, QString> titles;
+    for (ToolPage *page : std::as_const(m_pages))
+        titles.insert(page->toolInfo().id, page->toolInfo().title);
+    auto *dialog = new ShortcutsDialog(this, titles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
 
 void MainWindow::addPage(ToolPage *page)
 {
@@ -120,8 +174,10 @@ void MainWindow::addPage(ToolPage *page)
     widget->setObjectName(QStringLiteral("page-") + info.id);
     m_stack->addWidget(widget);
 
-    const QIcon icon(QStringLiteral(":/icons/tool-%1.svg").arg(info.id));
+    const QIcon icon = ToolIcon::make(
+        QStringLiteral(":/icons/tool-%1.svg").arg(info.id), ToolIcon::strokeFor(palette()));
     auto *action = new QAction(icon, info.title, m_toolActions);
+    action->setData(info.id);
     action->setCheckable(true);
     action->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(info.title, info.description));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));

@@ -6,6 +6,7 @@
 #include "core/profiles/profile.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QActionGroup;
 class QMenu;
@@ -22,6 +23,8 @@ namespace tusk::widgets {
 
 class ConnectionBar;
 class ConnectionStatus;
+class PreferencesDialog;
+class ShortcutsDialog;
 class ProfileConnector;
 
 // The shell: a rail of tools on the left, the current tool's page in the
@@ -64,6 +67,9 @@ public:
     QWidget *toolPage(Tool tool) const;
     QList<ToolPage *> pages() const { return m_pages; }
     QString statusText() const;
+    // File → Preferences (one dialog, not modal) and Help → Keyboard Shortcuts.
+    PreferencesDialog *showPreferences();
+    ShortcutsDialog *showShortcuts();
 
 signals:
     void toolChanged(tusk::widgets::MainWindow::Tool tool);
@@ -72,6 +78,7 @@ private:
     void addPage(ToolPage *page);
     void updateTitle();
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void startSandboxThenOpen(const core::Profile &profile);
     int indexOf(const ToolPage *page) const;
 
@@ -82,6 +89,7 @@ private:
     void connectProfile(const core::Profile &profile) override { openProfile(profile); }
 
     core::ProfileRegistry *m_profiles;
+    QPointer<PreferencesDialog> m_preferences;
     core::Workspace *m_workspace;
     core::LocalServer *m_sandbox = nullptr;
     QStackedWidget *m_stack;

@@ -1,5 +1,7 @@
 #include "editorautosave.h"
 
+#include "core/preferences/preferences.h"
+
 #include "core/files/userfilewriter.h"
 #include "core/sql/sqlfile.h"
 
@@ -41,10 +43,7 @@ EditorAutosave::~EditorAutosave()
 
 QString EditorAutosave::defaultRoot()
 {
-    QString state = qEnvironmentVariable("XDG_STATE_HOME");
-    if (state.isEmpty() || !QDir::isAbsolutePath(state))
-        state = QDir::homePath() + QStringLiteral("/.local/state");
-    return state + QStringLiteral("/tusk/autosave");
+    return core::Preferences::instance()->autosaveFolder();
 }
 
 bool EditorAutosave::start(QString *error)

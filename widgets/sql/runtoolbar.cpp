@@ -1,5 +1,7 @@
 #include "runtoolbar.h"
 
+#include "core/preferences/preferences.h"
+
 #include "core/support/durationtext.h"
 
 #include <QAction>
@@ -13,6 +15,7 @@
 
 namespace tusk::widgets {
 
+using core::Preferences;
 using core::QueryRunner;
 
 namespace {
@@ -96,12 +99,15 @@ RunToolbar::RunToolbar(QueryRunner *runner, QWidget *parent)
     m_rowCap->setPrefix(tr("Max rows: "));
     m_rowCap->setSpecialValueText(tr("Max rows: all"));
     m_rowCap->setToolTip(tr("Rows kept per result set; the rest are counted, not kept (0: all)"));
-    m_rowCap->setValue(QSettings().value(QStringLiteral("editor/rowCap"), kDefaultRowCap).toInt());
+    // A new tab starts with the Preferences' row cap and read-only; changing
+    // the cap here makes it the next tab's too.
+    m_rowCap->setValue(Preferences::instance()->rowCap());
     m_runner->setRowCap(m_rowCap->value());
     connect(m_rowCap, &QSpinBox::valueChanged, this, [this](int rows) {
         m_runner->setRowCap(rows);
-        QSettings().setValue(QStringLiteral("editor/rowCap"), rows);
+        Preferences::instance()->setRowCap(rows);
     });
+    m_readOnly->setChecked(Preferences::instance()->readOnlyByDefault());
     connect(m_runner, &QueryRunner::started, this, [this] {
         m_ticker.start();
         refresh();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/preferences/preferences.h"
+
 #include "core/pg/queryrunner.h"
 
 #include "core/plan/explaincommand.h"
@@ -37,7 +39,7 @@ public:
     QCheckBox *readOnlyBox() const { return m_readOnly; }
     // Rows kept per result set (0: all), remembered across runs of Tusk.
     QSpinBox *rowCapBox() const { return m_rowCap; }
-    static constexpr int kDefaultRowCap = 2'000'000;
+    static constexpr int kDefaultRowCap = core::Preferences::defaultRowCap;
     // "production" shows as a red tag so nobody forgets where they are.
     void setTarget(const QString &label, bool production);
 

@@ -1,5 +1,7 @@
 #include "sqleditor.h"
 
+#include "core/preferences/preferences.h"
+
 #include "widgets/common/pgsqllexer.h"
 #include "widgets/common/sqltheme.h"
 
@@ -42,34 +44,70 @@ SqlEditor::SqlEditor(QWidget *parent)
     , m_lexer(new PgSqlLexer(this))
 {
     setUtf8(true);
-    const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const SqlTheme theme(palette());
-    theme.apply(m_lexer, font);
     setLexer(m_lexer);
-
     setMarginType(0, NumberMargin);
-    setMarginsFont(font);
-    setMarginWidth(0, QStringLiteral("00000"));
     setMarginType(kSymbolMargin, SymbolMargin);
     setMarginWidth(kSymbolMargin, 14);
     setMarginSensitivity(kSymbolMargin, true);
     setFolding(BoxedTreeFoldStyle, kFoldMargin);
     setBraceMatching(SloppyBraceMatch);
     setCaretLineVisible(true);
-    setCaretLineBackgroundColor(theme.currentLine());
     setIndentationsUseTabs(false);
-    setTabWidth(4);
     setAutoIndent(true);
     setEdgeMode(EdgeNone);
     // The horizontal scroll bar follows the longest line, not a fixed 2000 px.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, true);
-    defineMarks();
+    applyLook();
+    // Preferences (font, tab width) apply to open editors at once.
+    connect(Preferences::instance(), &Preferences::changed, this, [this](const QString &key) {
+        if (key == QLatin1String(Preferences::fontFamilyKey)
+            || key == QLatin1String(Preferences::tabWidthKey))
+            applyLook();
+    });
 
     connect(this, &QsciScintilla::textChanged, this, [this] { ++m_revision; });
     SendScintilla(SCI_SETMOUSEDWELLTIME, 400);
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, &SqlEditor::showTipAt);
     connect(this, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+}
+
+QFont SqlEditor::editorFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const Preferences *preferences = Preferences::instance();
+    if (!preferences->editorFontFamily().isEmpty())
+        font.setFamily(preferences->editorFontFamily());
+    if (preferences->editorFontSize() > 0)
+        font.setPointSize(preferences->editorFontSize());
+    return font;
+}
+
+void SqlEditor::applyLook()
+{
+    const QFont font = editorFont();
+    const SqlTheme theme(palette());
+    theme.apply(m_lexer, font);
+    setMarginsFont(font);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setCaretLineBackgroundColor(theme.currentLine());
+    // Margins and caret from the palette too, or a dark theme keeps a
+    // light gutter.
+    const QPalette colors = palette();
+    setMarginsBackgroundColor(colors.color(QPalette::Window));
+    setMarginsForegroundColor(colors.color(QPalette::PlaceholderText));
+    setFoldMarginColors(colors.color(QPalette::Window), colors.color(QPalette::Window));
+    setCaretForegroundColor(colors.color(QPalette::Text));
+    setTabWidth(Preferences::instance()->tabWidth());
+    defineMarks();
+}
+
+void SqlEditor::changeEvent(QEvent *event)
+{
+    QsciScintilla::changeEvent(event);
+    // A theme switched while Tusk runs (Preferences, or the desktop's).
+    if (event->type() == QEvent::PaletteChange)
+        applyLook();
 }
 
 void SqlEditor::defineMarks()

@@ -76,12 +76,19 @@ protected:
     // Lets Escape reach the tab's Cancel shortcut unless a completion list
     // or call tip is open (Scintilla would swallow it otherwise).
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 signals:
     // The findings shown changed (set, or cleared by setFindings).
     void findingsChanged();
 
+public:
+    // The Preferences' font over the system's fixed font.
+    static QFont editorFont();
+
 private:
+    // Font, colours and tab width from the palette and the Preferences.
+    void applyLook();
     void defineMarks();
     void showTipAt(int position, int x, int y);
     QString tipFor(const core::Finding &finding) const;

@@ -3,8 +3,10 @@
 #include "core/lint/schemafacts.h"
 
 #include "editorcompletion.h"
+#include "editorshortcuts.h"
 #include "findbar.h"
 #include "lintfindingsmodel.h"
+#include "quickfixpicker.h"
 #include "runtoolbar.h"
 #include "sqleditor.h"
 
@@ -14,6 +16,7 @@
 #include "core/migrations/migrationstatements.h"
 #include "core/pg/connection.h"
 #include "core/pg/queryrunner.h"
+#include "core/preferences/preferences.h"
 #include "core/sql/sqlfile.h"
 #include "core/sql/statementfinder.h"
 #include "core/support/durationtext.h"
@@ -27,7 +30,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -58,6 +60,7 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
     };
     m_runner = new LintRunner(
         [this] { return std::make_pair(m_editor->revision(), m_editor->bytes()); }, this);
+    m_fixes = new QuickFixPicker(m_editor, m_findingsView, this);
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
     m_findingsView->setObjectName(QStringLiteral("lintFindings"));
     m_findingsView->setModel(m_findings);
@@ -141,34 +144,29 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
         [this](const QString &text) { m_results->appendMessage(text); });
     connect(m_query, &QueryRunner::finished, this, &SqlEditorTab::runFinished);
 
-    auto *quickFix = new QAction(tr("Quick fix"), this);
-    quickFix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    quickFix->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(quickFix);
-    connect(quickFix, &QAction::triggered, this, [this] { applyQuickFix(); });
     connect(m_fix, &QPushButton::clicked, this, [this] { applyQuickFix(); });
-    auto *comment = new QAction(tr("Toggle comment"), this);
-    comment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
-    comment->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(comment);
-    connect(comment, &QAction::triggered, m_editor, &SqlEditor::toggleComment);
-    const struct {
-        QKeySequence keys;
-        std::function<void()> run;
-    } findKeys[] = {
-        {QKeySequence::Find, [this] { m_findBar->showFind(false); }},
-        {QKeySequence(Qt::CTRL | Qt::Key_H), [this] { m_findBar->showFind(true); }},
-        {QKeySequence::FindNext, [this] { m_findBar->findNext(); }},
-        {QKeySequence::FindPrevious, [this] { m_findBar->findNext(true); }},
-        {QKeySequence(Qt::CTRL | Qt::Key_Space), [this] { m_completion->completeNow(); }},
-    };
-    for (const auto &key : findKeys) {
-        auto *action = new QAction(this);
-        action->setShortcut(key.keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(action);
-        connect(action, &QAction::triggered, this, key.run);
-    }
+    connect(m_fixes, &QuickFixPicker::applied, m_runner, &LintRunner::lintNow);
+    EditorShortcuts::add(this,
+        {
+            {tr("Quick fix"), {QKeySequence(Qt::CTRL | Qt::Key_Period)},
+                [this] { applyQuickFix(); }},
+            {tr("Toggle comment"), {QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+                [this] { m_editor->toggleComment(); }},
+            {tr("Find"), {QKeySequence::Find}, [this] { m_findBar->showFind(false); }},
+            {tr("Replace"), {QKeySequence(Qt::CTRL | Qt::Key_H)},
+                [this] { m_findBar->showFind(true); }},
+            {tr("Find next"), {QKeySequence::FindNext}, [this] { m_findBar->findNext(); }},
+            {tr("Find previous"), {QKeySequence::FindPrevious},
+                [this] { m_findBar->findNext(true); }},
+            {tr("Complete"), {QKeySequence(Qt::CTRL | Qt::Key_Space)},
+                [this] { m_completion->completeNow(); }},
+        });
+    // The team's and the user's lint settings, followed as they change.
+    connect(Preferences::instance(), &Preferences::changed, this, [this](const QString &key) {
+        if (key == QLatin1String(Preferences::lintKey))
+            setLintOptions(m_runner->options());
+    });
+    setLintOptions(m_runner->options());
 
     connect(m_editor, &SqlEditor::textChanged, m_runner, &LintRunner::textChanged);
     connect(m_editor, &SqlEditor::modificationChanged, this, &SqlEditorTab::titleChanged);
@@ -186,8 +184,14 @@ SqlEditorTab::SqlEditorTab(QWidget *parent)
 
 SqlEditorTab::~SqlEditorTab() = default;
 
-void SqlEditorTab::setLintOptions(const LintOptions &options)
+void SqlEditorTab::setLintOptions(const LintOptions &given)
 {
+    // Rules off and levels come from the lint files of the project this
+    // file belongs to (its .tusk-lint.toml over the user's), never piled up.
+    LintOptions options = given;
+    options.excludedRules.clear();
+    options.severities.clear();
+    Preferences::instance()->lintConfigFor(m_path).applyTo(options);
     m_runner->setOptions(options);
     m_runner->lintNow();
 }
@@ -239,47 +243,12 @@ void SqlEditorTab::showLinted(quint64 revision, const QList<Finding> &findings, 
 
 QList<int> SqlEditorTab::quickFixes() const
 {
-    QList<int> fixes;
-    if (!m_editor->findingsAreCurrent())
-        return fixes;
-    const int caret = m_editor->caretPosition();
-    for (int i : m_editor->findingsAt(caret)) {
-        if (!m_editor->findings().at(i).fix.isEmpty())
-            fixes << i;
-    }
-    const QModelIndex selected = m_findingsView->currentIndex();
-    if (fixes.isEmpty() && selected.isValid()
-        && selected.data(LintFindingsModel::HasFixRole).toBool())
-        fixes << selected.row();
-    return fixes;
+    return m_fixes->fixes();
 }
 
 bool SqlEditorTab::applyQuickFix(const QString &rule)
 {
-    const QList<int> fixes = quickFixes();
-    int chosen = -1;
-    for (int i : fixes) {
-        if (rule.isEmpty() ? fixes.size() == 1 : m_editor->findings().at(i).rule == rule)
-            chosen = i;
-    }
-    if (chosen < 0 && rule.isEmpty() && fixes.size() > 1) {
-        QMenu menu(this);
-        for (int i : fixes) {
-            const Finding &f = m_editor->findings().at(i);
-            menu.addAction(QStringLiteral("%1 (%2)").arg(f.message, f.rule))->setData(i);
-        }
-        const long caret = m_editor->caretPosition();
-        const QPoint at(
-            int(m_editor->SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, caret)),
-            int(m_editor->SendScintilla(QsciScintillaBase::SCI_POINTYFROMPOSITION, 0, caret))
-                + m_editor->textHeight(0));
-        if (QAction *picked = menu.exec(m_editor->viewport()->mapToGlobal(at)))
-            chosen = picked->data().toInt();
-    }
-    if (chosen < 0 || !m_editor->applyFix(chosen))
-        return false;
-    m_runner->lintNow();
-    return true;
+    return m_fixes->apply(rule);
 }
 
 void SqlEditorTab::setTarget(const ConnInfo &info, const QString &label, bool production)
@@ -562,6 +531,7 @@ bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *
         return false;
     }
     m_path = QFileInfo(path).absoluteFilePath();
+    setLintOptions(m_runner->options()); // the lint files of its project
     m_diskStamp = loaded.modified;
     m_editor->setText(loaded.text);
     m_editor->setModified(latin1); // saving writes UTF-8: the file changes
@@ -574,6 +544,7 @@ bool SqlEditorTab::load(const QString &path, bool latin1, QString *error, bool *
 void SqlEditorTab::restoreUnsaved(const QString &text, const QString &path)
 {
     m_path = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    setLintOptions(m_runner->options()); // the lint files of its project
     m_diskStamp = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified();
     m_editor->setText(text);
     m_editor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
@@ -598,6 +569,7 @@ bool SqlEditorTab::save(const QString &path, const QStringList &migrationsFolder
         return false;
     }
     m_path = target;
+    setLintOptions(m_runner->options()); // the lint files of its project
     m_diskStamp = QFileInfo(target).lastModified();
     m_editor->setModified(false);
     emit titleChanged();

@@ -33,6 +33,7 @@ class AddToMigrationBar;
 class EditorCompletion;
 class FindBar;
 class LintFindingsModel;
+class QuickFixPicker;
 class ResultsPane;
 class RunToolbar;
 class SqlEditor;
@@ -163,6 +164,7 @@ private:
     core::LintRunner *m_runner;
     LintFindingsModel *m_findings;
     QTreeView *m_findingsView;
+    QuickFixPicker *m_fixes = nullptr;
     QLabel *m_status;
     QPushButton *m_fix;
     core::QueryRunner *m_query;
