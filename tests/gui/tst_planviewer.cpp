@@ -84,6 +84,7 @@ private slots:
     void exportsPngAndSvg();
     void comparesTwoPlansOfOneQuery();
     void tenThousandNodesStayUsable();
+    void keyboardWalksTheGraph();
 
 private:
     std::unique_ptr<PlanPage> m_bench;
@@ -359,6 +360,46 @@ void TestPlanViewer::tenThousandNodesStayUsable()
     QVERIFY(shot.save(artifactPath(QStringLiteral("plan-viewer-10000-nodes.png"))));
     viewer->selectNode(9999);
     QCOMPARE(viewer->details()->node(), 9999);
+}
+
+void TestPlanViewer::keyboardWalksTheGraph()
+{
+    // GroupAggregate → Nested Loop → (customers scan, orders scan).
+    PlanViewer *viewer = m_bench->openFile(fixture(QStringLiteral("join_aggregate.txt")));
+    QVERIFY(viewer);
+    PlanGraphView *graph = viewer->graphView();
+    graph->setFocus();
+    QTRY_VERIFY(graph->hasFocus());
+    PlanScene *scene = graph->planScene();
+    const auto press = [graph](Qt::Key key) { QTest::keyClick(graph, key); };
+    press(Qt::Key_Home);
+    QCOMPARE(scene->selectedNode(), 0);
+    QVERIFY2(graph->accessibleDescription().startsWith(QLatin1String("GroupAggregate")),
+        qPrintable(graph->accessibleDescription()));
+    press(Qt::Key_Down);
+    QCOMPARE(scene->selectedNode(), 1);
+    press(Qt::Key_Down);
+    QCOMPARE(scene->selectedNode(), 2);
+    QVERIFY2(graph->accessibleDescription().contains(QLatin1String("customers_pkey")),
+        qPrintable(graph->accessibleDescription()));
+    press(Qt::Key_Right);
+    QCOMPARE(scene->selectedNode(), 3);
+    press(Qt::Key_Right); // no sibling further: stays
+    QCOMPARE(scene->selectedNode(), 3);
+    press(Qt::Key_Left);
+    QCOMPARE(scene->selectedNode(), 2);
+    press(Qt::Key_Up);
+    QCOMPARE(scene->selectedNode(), 1);
+    // Space folds the Nested Loop; Down opens it again on the way in.
+    press(Qt::Key_Space);
+    QVERIFY(scene->isCollapsed(1));
+    press(Qt::Key_Down);
+    QVERIFY(!scene->isCollapsed(1));
+    QCOMPARE(scene->selectedNode(), 2);
+    // Enter: the details of that node take the keyboard.
+    press(Qt::Key_Return);
+    QCOMPARE(viewer->details()->node(), 2);
+    QTRY_VERIFY(viewer->details()->hasFocus());
 }
 
 QTEST_MAIN(TestPlanViewer)

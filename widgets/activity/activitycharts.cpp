@@ -40,6 +40,7 @@ QChart *newChart(const QString &title)
 QChartView *viewOf(QChart *chart, QWidget *parent)
 {
     auto *view = new QChartView(chart, parent);
+    view->setAccessibleName(chart->title());
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(160);
     return view;
@@ -264,6 +265,34 @@ void ActivityCharts::draw(const QList<ActivityTally> &tallies, const QDateTime &
     m_rates->addSeries(rollbacks);
     mark(m_rates, marked, top);
     resetAxes(m_rates, from, to, top);
+    describe(tallies.isEmpty() ? nullptr : &tallies.last(), types);
+}
+
+void ActivityCharts::describe(const ActivityTally *latest, const QStringList &waitTypes)
+{
+    // A chart is a picture: a screen reader gets its latest values in words.
+    const auto views = findChildren<QChartView *>();
+    if (views.size() != 3)
+        return;
+    if (!latest) {
+        for (QChartView *view : views)
+            view->setAccessibleDescription(tr("No samples yet."));
+        return;
+    }
+    QStringList states;
+    for (const QString &state : kStates)
+        states << tr("%1 %2").arg(latest->inState(state)).arg(state);
+    views.at(0)->setAccessibleDescription(
+        tr("Latest sample: %1.").arg(states.join(QStringLiteral(", "))));
+    QStringList waits;
+    for (const QString &type : waitTypes)
+        if (latest->waitingOn(type) > 0)
+            waits << tr("%1 on %2").arg(latest->waitingOn(type)).arg(type);
+    views.at(1)->setAccessibleDescription(waits.isEmpty()
+            ? tr("Latest sample: no session waiting.")
+            : tr("Latest sample: %1.").arg(waits.join(QStringLiteral(", "))));
+    views.at(2)->setAccessibleDescription(
+        tr("Latest sample: %n session(s) blocked.", nullptr, latest->blocked));
 }
 
 } // namespace tusk::widgets

@@ -33,6 +33,8 @@ public:
     QChart *ratesChart() const { return m_rates; }
 
 private:
+    void describe(const core::ActivityTally *latest, const QStringList &waitTypes);
+
     QChart *m_states;
     QChart *m_waits;
     QChart *m_rates;

@@ -27,10 +27,13 @@ ActivityDetailTabs::ActivityDetailTabs(QWidget *parent)
     , m_query(new QPlainTextEdit(this))
 {
     m_tree->setObjectName(QStringLiteral("activityTree"));
+    m_tree->setAccessibleName(tr("Who blocks whom"));
     m_tree->setHeaderLabels({tr("Session"), tr("Edge"), tr("Holds"), tr("Wants"), tr("Query")});
     m_queues->setObjectName(QStringLiteral("activityQueues"));
+    m_queues->setAccessibleName(tr("Lock queues"));
     m_queues->setHeaderLabels({tr("Object / session"), tr("Mode"), tr("Waiting"), tr("Query")});
     m_progress->setObjectName(QStringLiteral("activityProgress"));
+    m_progress->setAccessibleName(tr("Progress of long operations"));
     m_progress->setRootIsDecorated(false);
     m_progress->setHeaderLabels({tr("Command"), tr("PID"), tr("Object"), tr("Phase"), tr("Done"),
         tr("ETA"), tr("Waits for")});

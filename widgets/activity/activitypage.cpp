@@ -65,6 +65,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     setObjectName(QStringLiteral("page-activity"));
     m_proxy->setSourceModel(m_model);
     m_grid->setObjectName(QStringLiteral("activityGrid"));
+    m_grid->setAccessibleName(tr("Sessions"));
     m_grid->setModel(m_proxy);
     m_grid->setSortingEnabled(true);
     m_grid->sortByColumn(SessionTableModel::TransactionAge, Qt::DescendingOrder);

@@ -45,6 +45,7 @@ PlanDetailsView::PlanDetailsView(QWidget *parent)
     : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("planDetails"));
+    setAccessibleName(tr("Details of the selected node"));
     setColumnCount(2);
     setHeaderLabels({tr("Field"), tr("Value")});
     // Conditions, outputs and insights are long: they wrap in the narrow

@@ -3,6 +3,10 @@
 #include "plannodeitem.h"
 #include "planscene.h"
 
+#include "core/plan/plan.h"
+#include "core/plan/planvalue.h"
+
+#include <QAccessible>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -31,6 +35,9 @@ PlanGraphView::PlanGraphView(PlanScene *scene, QWidget *parent)
         QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setCacheMode(QGraphicsView::CacheNone);
     setAccessibleName(tr("Graphical plan"));
+    setFocusPolicy(Qt::StrongFocus);
+    describeNode(-1);
+    connect(scene, &PlanScene::nodeSelected, this, &PlanGraphView::describeNode);
 }
 
 qreal PlanGraphView::zoom() const
@@ -144,9 +151,85 @@ void PlanGraphView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_F:
         fit();
         return;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Home:
+        if (moveSelection(event->key()))
+            return;
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_scene->selectedNode() >= 0) {
+            emit nodeActivated(m_scene->selectedNode());
+            return;
+        }
+        break;
+    case Qt::Key_Space:
+        if (m_scene->selectedNode() >= 0) {
+            m_scene->toggleCollapsed(m_scene->selectedNode());
+            return;
+        }
+        break;
     default:
-        QGraphicsView::keyPressEvent(event);
+        break;
     }
+    QGraphicsView::keyPressEvent(event);
+}
+
+bool PlanGraphView::moveSelection(int key)
+{
+    const core::Plan *plan = m_scene->plan();
+    if (!plan || plan->isEmpty())
+        return false;
+    const int at = m_scene->selectedNode();
+    int next = at;
+    if (at < 0 || key == Qt::Key_Home) {
+        next = 0; // the first key picks the root
+    } else {
+        const core::PlanNode &node = plan->nodes.at(at);
+        const QList<int> siblings =
+            node.parent >= 0 ? plan->nodes.at(node.parent).children : QList<int> {};
+        const qsizetype place = siblings.indexOf(at);
+        if (key == Qt::Key_Up && node.parent >= 0)
+            next = node.parent;
+        else if (key == Qt::Key_Down && !node.children.isEmpty()) {
+            m_scene->setCollapsed(at, false); // going in opens a folded card
+            next = node.children.front();
+        } else if (key == Qt::Key_Left && place > 0)
+            next = siblings.at(place - 1);
+        else if (key == Qt::Key_Right && place >= 0 && place + 1 < siblings.size())
+            next = siblings.at(place + 1);
+    }
+    if (next == at)
+        return true; // nowhere to go: the key is still the graph's
+    m_scene->reveal(next);
+    m_scene->selectNode(next);
+    showNode(next);
+    return true;
+}
+
+void PlanGraphView::describeNode(int id)
+{
+    // What a screen reader says for the card the keys moved to.
+    const core::Plan *plan = m_scene->plan();
+    if (!plan || id < 0 || id >= plan->nodes.size()) {
+        setAccessibleDescription(tr("No node selected. Arrow keys move between nodes."));
+        return;
+    }
+    const core::PlanNode &node = plan->nodes.at(id);
+    QStringList parts {node.title()};
+    if (node.hasTiming)
+        parts << tr("own time %1, %2 % of the total")
+                     .arg(core::planTimeText(node.exclusiveMs))
+                     .arg(node.exclusivePercent, 0, 'f', 1);
+    else if (node.hasCosts)
+        parts << tr("cost %1").arg(node.totalCost, 0, 'f', 2);
+    parts << tr("%n child node(s)", nullptr, int(node.children.size()));
+    setAccessibleDescription(parts.join(QStringLiteral(", ")));
+    QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&changed);
 }
 
 void PlanGraphView::mouseDoubleClickEvent(QMouseEvent *event)

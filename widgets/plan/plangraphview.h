@@ -8,7 +8,10 @@ class PlanScene;
 
 // Shows a PlanScene: the wheel zooms around the pointer, dragging pans,
 // double-clicking a card folds or unfolds it; + / − / 0 / F on the keyboard
-// zoom and fit. Zoom is kept between 2 % and 400 %.
+// zoom and fit. Zoom is kept between 2 % and 400 %. The keyboard walks the
+// tree: Up to the parent, Down to the first child, Left and Right between
+// siblings, Home to the root, Space folds, Enter opens the node's details;
+// the view's accessible description says which node is selected.
 class PlanGraphView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -28,6 +31,8 @@ public slots:
 
 signals:
     void zoomChanged(qreal zoom);
+    // Enter on a selected card.
+    void nodeActivated(int id);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -37,6 +42,9 @@ protected:
 
 private:
     void zoomBy(qreal factor, const QPointF &anchorInView);
+    // Moves the selection for an arrow key or Home; false without a plan.
+    bool moveSelection(int key);
+    void describeNode(int id);
 
     PlanScene *m_scene;
     // After fit() and until the user zooms, a resize fits again (the first

@@ -14,6 +14,7 @@ PlanInsightsList::PlanInsightsList(QWidget *parent)
     : QTextBrowser(parent)
 {
     setObjectName(QStringLiteral("planInsights"));
+    setAccessibleName(tr("Insights"));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {

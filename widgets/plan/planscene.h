@@ -33,6 +33,7 @@ public:
 
     void toggleCollapsed(int id);
     void setCollapsed(int id, bool collapsed);
+    bool isCollapsed(int id) const { return m_collapsed.value(id); }
     void expandAll();
     // Unfolds the ancestors of `id` so it shows.
     void reveal(int id);

@@ -72,6 +72,7 @@ PlanViewer::PlanViewer(QWidget *parent)
     m_sorted->setSourceModel(m_nodes);
     m_sorted->setSortRole(PlanNodesModel::SortRole);
     m_grid->setObjectName(QStringLiteral("planGrid"));
+    m_grid->setAccessibleName(tr("Plan nodes"));
     m_grid->setModel(m_sorted);
     m_grid->setSortingEnabled(true);
     m_grid->sortByColumn(PlanNodesModel::Id, Qt::AscendingOrder);
@@ -84,6 +85,7 @@ PlanViewer::PlanViewer(QWidget *parent)
     m_grid->setWordWrap(false);
 
     m_raw->setObjectName(QStringLiteral("planRaw"));
+    m_raw->setAccessibleName(tr("The plan as pasted"));
     m_raw->setReadOnly(true);
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -126,6 +128,12 @@ PlanViewer::PlanViewer(QWidget *parent)
             fillRaw();
     });
     connect(m_scene, &PlanScene::nodeSelected, this, &PlanViewer::onNodeSelected);
+    // Enter on a card: its details take the keyboard (Escape-free: Tab
+    // goes back to the graph).
+    connect(m_graph, &PlanGraphView::nodeActivated, this, [this](int id) {
+        m_details->showNode(id);
+        m_details->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             if (!m_syncing && current.isValid())
