@@ -26,9 +26,25 @@ std::shared_ptr<const Plan> readPlan(const QString &text, PgError *error)
     return std::make_shared<const Plan>(std::move(read.plan));
 }
 
+// VERBOSE names each scanned table's schema: a plan explained without it
+// says "orders", and an index on "orders" would be looked up on the
+// search_path, where shop.orders may not be.
 QString explainSql(const QByteArray &statement)
 {
-    return u"EXPLAIN (FORMAT JSON) "_s + QString::fromUtf8(statement);
+    return u"EXPLAIN (FORMAT JSON, VERBOSE) "_s + QString::fromUtf8(statement);
+}
+
+// The schema of the table a candidate names, from a VERBOSE plan of the
+// statement; empty when no scan of it says.
+QString schemaOf(const QString &planJson, const QString &table)
+{
+    const PlanReader::Result read = PlanReader::read(planJson);
+    if (!read.ok())
+        return {};
+    for (const PlanNode &node : read.plan.nodes)
+        if (node.relation == table && !node.schema.isEmpty())
+            return node.schema;
+    return {};
 }
 
 QString planText(const QList<Result> &results)
@@ -144,6 +160,10 @@ void WhatIfIndex::explainBefore()
             if (!error.isNull())
                 return fail(error);
             m_beforeText = planText(results);
+            if (m_outcome.candidate.schema.isEmpty()) {
+                m_outcome.candidate.schema = schemaOf(m_beforeText, m_outcome.candidate.table);
+                m_outcome.createIndexSql = m_outcome.candidate.concurrentlySql();
+            }
             createIndex();
         });
 }

@@ -144,13 +144,13 @@ void TestWhatIfGui::tryAnIndexOpensTheComparison()
 
     // The suggestion goes to the SQL tool, for the user to review and run.
     QCOMPARE(whatIf->findChild<QLineEdit *>(QStringLiteral("whatIfSql"))->text(),
-        QStringLiteral("CREATE INDEX CONCURRENTLY ON orders (status);"));
+        QStringLiteral("CREATE INDEX CONCURRENTLY ON public.orders (status);"));
     QVERIFY(whatIf->openSqlButton()->isVisible());
     QTest::mouseClick(whatIf->openSqlButton(), Qt::LeftButton);
     QCOMPARE(host.handoffs.size(), 1);
     QCOMPARE(host.handoffs.front().kind, QStringLiteral("sql"));
     QCOMPARE(host.handoffs.front().text,
-        QStringLiteral("CREATE INDEX CONCURRENTLY ON orders (status);"));
+        QStringLiteral("CREATE INDEX CONCURRENTLY ON public.orders (status);"));
 
     QTest::qWait(200); // let the graphs settle before the picture
     QVERIFY(page.grab().toImage().save(artifactPath(QStringLiteral("plan-whatif-comparison.png"))));
