@@ -3,11 +3,12 @@
 #               database, open Tusk on it
 #   make test   install what is missing, build, run every test
 #   make package  build the Debian package (build/tusk_<version>-1_amd64.deb)
+#   make screenshots  retake the user guide's pictures (docs/guide/images)
 BUILD_DIR ?= build
 TUSK := $(BUILD_DIR)/app/tusk
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test package
+.PHONY: run test package screenshots
 
 # An existing build folder keeps the generator it was made with.
 CONFIGURE = if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR); \
@@ -37,3 +38,10 @@ package:
 	@$(CONFIGURE)
 	@cmake --build $(BUILD_DIR)
 	@cd $(BUILD_DIR) && cpack -G DEB
+
+screenshots:
+	@packaging/install-deps.sh
+	@$(CONFIGURE)
+	@cmake --build $(BUILD_DIR) --target tusk guide_screenshots
+	@$(TUSK) sandbox start
+	@docs/guide/take-screenshots.sh $(BUILD_DIR)

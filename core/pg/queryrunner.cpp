@@ -187,7 +187,9 @@ QString QueryRunner::transactionName(Transaction transaction)
 {
     switch (transaction) {
     case Transaction::NoSession:
-        return tr("not connected");
+        // The tab opens its own session on its first run; the window's
+        // connection is another one.
+        return tr("no session yet");
     case Transaction::Idle:
         return tr("idle");
     case Transaction::InTransaction:

@@ -89,6 +89,7 @@ class TestTranslations : public QObject {
 private slots:
     void theFilesAreCurrent();
     void germanIsCompleteAndWellFormed();
+    void englishPluralsAreFilled();
     void widgetsLiteralsGoThroughTr();
 };
 
@@ -158,6 +159,21 @@ void TestTranslations::germanIsCompleteAndWellFormed()
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestTranslations::englishPluralsAreFilled()
+{
+    // Without them the English window says "Terminate 1 session(s)".
+    const QList<Message> messages = readTs(sourceDir + QStringLiteral("/translations/tusk_en.ts"));
+    QVERIFY(!messages.isEmpty());
+    for (const Message &m : messages) {
+        QVERIFY2(m.numerus, qPrintable(m.source));
+        QVERIFY2(m.finished && m.translations.size() == 2, qPrintable(m.source));
+        for (const QString &form : m.translations) {
+            QVERIFY2(!form.contains(QLatin1String("(s)")) && form.contains(QLatin1String("%n")),
+                qPrintable(m.source + QStringLiteral(" → ") + form));
+        }
+    }
 }
 
 void TestTranslations::widgetsLiteralsGoThroughTr()
