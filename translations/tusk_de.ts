@@ -4,78 +4,71 @@
 <context>
     <name>ConfirmationPolicy</name>
     <message>
-        <location filename="../core/workspace/confirmationpolicy.cpp" line="+56"/>
         <source>lock: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>no table lock held for long</source>
-        <translation type="unfinished"></translation>
+        <translation>keine lange gehaltene Tabellensperre</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>lint: %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lint: %1 %2: %3</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>lint: no finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Lint: kein Befund</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+25"/>
         <source>…and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>…und %1 weitere</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>This profile is marked safety = &quot;production&quot;. These statements change data or schema:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil ist mit safety = &quot;production&quot; markiert. Diese Anweisungen ändern Daten oder Schema:
+
+%1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Structure changes:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Strukturänderungen:
+%1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Run on production?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Produktion ausführen?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Run them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen?</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Change the database structure?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankstruktur ändern?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>These statements change the structure of the database:
 
 %1
 
 Run them? (confirm_ddl = false in the profile turns this question off.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anweisungen ändern die Struktur der Datenbank:
+
+%1
+
+Ausführen? (confirm_ddl = false im Profil schaltet diese Frage ab.)</translation>
     </message>
 </context>
 <context>
     <name>EditorAutosave</name>
     <message>
-        <location filename="../widgets/sql/editorautosave.cpp" line="+55"/>
         <source>cannot create %1</source>
         <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>cannot lock %1</source>
         <translation>%1 kann nicht gesperrt werden</translation>
     </message>
@@ -83,139 +76,120 @@ Run them? (confirm_ddl = false in the profile turns this question off.)</source>
 <context>
     <name>LockWaitCheck</name>
     <message>
-        <location filename="../core/activity/lockwaitcheck.cpp" line="+81"/>
         <source>pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>prepared transaction &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>vorbereitete Transaktion &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>prepared %1 ago, </source>
-        <translation type="unfinished"></translation>
+        <translation>vorbereitet vor %1, </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 for %2, </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seit %2, </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source> (%1holds %2 on %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1hält %2 auf %3)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>, already waiting %1 for %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>, wartet bereits seit %1 auf %2 auf %3</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>, already waiting for %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>, wartet bereits auf %1 auf %2</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The lock check could not run (%1), so who holds locks on these tables now is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrprüfung konnte nicht laufen (%1); daher ist unbekannt, wer jetzt Sperren auf diesen Tabellen hält.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
-        <location line="+197"/>
         <source>%1 would wait behind %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 würde hinter %2 warten</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>… and behind %1</source>
-        <translation type="unfinished"></translation>
+        <translation>… und hinter %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
         <source>… and %n more session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weitere Sitzung</numerusform>
+            <numerusform>… und %n weitere Sitzungen</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Wait behind other sessions?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinter anderen Sitzungen warten?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This would wait behind other sessions:
 
 %1
 
 While it waits, every later query on these tables queues behind it. Run anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies würde hinter anderen Sitzungen warten:
+
+%1
+
+Solange es wartet, reiht sich jede spätere Abfrage auf diesen Tabellen dahinter ein. Trotzdem ausführen?</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Right now no session holds or waits for a lock these statements would wait behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit hält keine Sitzung eine Sperre, hinter der diese Anweisungen warten würden, und keine wartet auf eine solche.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Right now:
 %1
 While it waits, every later query on these tables queues behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit:
+%1
+Solange es wartet, reiht sich jede spätere Abfrage auf diesen Tabellen dahinter ein.</translation>
     </message>
     <message>
-        <location line="+73"/>
         <source>the server sent no rows</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat keine Zeilen gesendet</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/activity/activitycharts.cpp" line="+137"/>
         <source>shown</source>
         <translation>angezeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/plan/plannodeitem.cpp" line="+39"/>
         <source>never executed</source>
         <translation>nie ausgeführt</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>self %1 · %2 %</source>
         <translation>selbst %1 · %2 %</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>cost %1</source>
         <translation>Kosten %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>rows %1 of %2 est.</source>
         <translation>Zeilen %1 von %2 gesch.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 rows est.</source>
         <translation>%1 Zeilen gesch.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> × %1</source>
         <translation> × %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
         <source>%n hidden</source>
         <translation>
             <numerusform>%n ausgeblendet</numerusform>
@@ -223,22 +197,18 @@ While it waits, every later query on these tables queues behind it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/rollout/rolloutwizard.cpp" line="+505"/>
         <source>Sheet written to %1</source>
         <translation>Rollout-Blatt nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/schema/objectdetails.cpp" line="+48"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (autovacuum)</source>
         <translation> (Autovacuum)</translation>
     </message>
@@ -246,42 +216,34 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>SchemaTreeModel</name>
     <message>
-        <location filename="../widgets/schema/schemanodetext.cpp" line="+62"/>
         <source>locked by session %1</source>
         <translation>gesperrt durch Sitzung %1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>1 partition</source>
         <translation>1 Partition</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 partitions</source>
         <translation>%1 Partitionen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>never analyzed</source>
         <translation>nie analysiert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>~%1 rows</source>
         <translation>~%1 Zeilen</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>enum</source>
         <translation>Enum</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>domain over %1</source>
         <translation>Domäne über %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>composite</source>
         <translation>zusammengesetzt</translation>
     </message>
@@ -289,542 +251,475 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>WorkspaceTarget</name>
     <message>
-        <location filename="../core/workspace/workspacetarget.cpp" line="+16"/>
         <source>%1 (production)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Produktion)</translation>
     </message>
 </context>
 <context>
     <name>tusk::app::KeychainSecretStore</name>
     <message>
-        <location filename="../app/keychain/keychainsecretstore.cpp" line="+22"/>
         <source>the macOS Keychain</source>
-        <translation type="unfinished">macOS-Schlüsselbund</translation>
+        <translation>macOS-Schlüsselbund</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>the Windows Credential Manager</source>
-        <translation type="unfinished">Windows-Anmeldeinformationsverwaltung</translation>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>the system keychain (Secret Service)</source>
-        <translation type="unfinished">System-Schlüsselbund (Secret Service)</translation>
+        <translation>System-Schlüsselbund (Secret Service)</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::PasswordKeeper</name>
     <message>
-        <location filename="../core/profiles/passwordkeeper.cpp" line="+47"/>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished">%1 konnte nicht gelesen werden: %2</translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>The password for %1 was not stored: no keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für %1 wurde nicht gespeichert: kein Schlüsselbund.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The password for %1 is in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für %1 liegt im Passwortspeicher des Systems (%2).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The password for %1 was not stored: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für %1 wurde nicht gespeichert: %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>The password for %1 was removed from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für %1 wurde aus dem Passwortspeicher des Systems (%2) entfernt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The password for %1 was not removed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für %1 wurde nicht entfernt: %2.</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::PlanImpact</name>
     <message>
-        <location filename="../core/rollout/planimpact.cpp" line="+83"/>
         <source>Cannot open the scratch database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Scratch-Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
         <source>Explaining %n query(s) before the migration…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abfrage wird vor der Migration mit EXPLAIN untersucht…</numerusform>
+            <numerusform>%n Abfragen werden vor der Migration mit EXPLAIN untersucht…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>pg_stat_statements is not installed in the target database: give the queries with --queries FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements ist in der Zieldatenbank nicht installiert: Geben Sie die Abfragen mit --queries FILE an</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>pg_stat_statements: %1 calls, %2 ms in all</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements: %1 Aufrufe, insgesamt %2 ms</translation>
     </message>
     <message>
-        <location line="+45"/>
         <source>after the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach der Migration: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>before the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der Migration: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Explaining again after the migration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfragen werden nach der Migration erneut mit EXPLAIN untersucht…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Running the migration on the scratch database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration wird auf der Scratch-Datenbank ausgeführt…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The migration failed on the scratch database at statement %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration ist auf der Scratch-Datenbank bei Anweisung %1 fehlgeschlagen (%2): %3</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::PlanImpactRun</name>
     <message>
-        <location filename="../core/rollout/planimpactrun.cpp" line="+43"/>
         <source>Reading the target&apos;s top %1 queries from pg_stat_statements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Top-%1-Abfragen des Ziels werden aus pg_stat_statements gelesen…</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Kept %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bleibt erhalten</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::ProfileRegistry</name>
     <message>
-        <location filename="../core/profiles/profileregistry.cpp" line="+123"/>
-        <location line="+30"/>
         <source>This profile is not kept in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil ist nicht in einer Datei gespeichert.</translation>
     </message>
     <message>
-        <location line="-18"/>
         <source>No service was chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Dienst ausgewählt.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The sandbox is not a file profile; `tusk sandbox remove` deletes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox ist kein Dateiprofil; `tusk sandbox remove` löscht sie.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Only a profile from a file can be the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Profil aus einer Datei kann der Standard sein.</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::QueryRunner</name>
     <message>
-        <location filename="../core/pg/queryrunner.cpp" line="+31"/>
         <source>Read-only: from the next transaction on, writes are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: Ab der nächsten Transaktion werden Schreibzugriffe verweigert.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read-write: from the next transaction on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen und Schreiben: ab der nächsten Transaktion.</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>The connection was lost (%1); an open transaction was rolled back by the server. Tusk reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist verloren gegangen (%1); eine offene Transaktion wurde vom Server zurückgerollt. Tusk verbindet sich von selbst neu.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished">Verbindung zu %1 wird hergestellt…</translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+127"/>
-        <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <source>no session yet</source>
+        <translation>noch keine Sitzung</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>idle</source>
-        <translation type="unfinished">idle</translation>
+        <translation>im Leerlauf</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>in Transaktion</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>failed transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>tusk::core::RolloutSession</name>
     <message>
-        <location filename="../core/rollout/rolloutsession.cpp" line="+29"/>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgeführt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>ran</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgeführt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>gate holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Gate erfüllt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>gate does not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gate nicht erfüllt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgerollt</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>Step %1&apos;s gate does not hold: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gate von Schritt %1 ist nicht erfüllt: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Step %1 is the application&apos;s: mark it done once it is deployed</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 gehört zur Anwendung: Markieren Sie ihn als erledigt, sobald er ausgerollt ist</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Step %1 has not passed its gate (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gate von Schritt %1 ist noch nicht erfüllt (%2)</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Dry run: %1 proven, %2 failed, %3 without rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: %1 nachgewiesen, %2 fehlgeschlagen, %3 ohne Rollback</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+7"/>
         <source>Dry run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Dry run: making a scratch database</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: Scratch-Datenbank wird angelegt</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Step %1: running</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: läuft</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+15"/>
         <source>Step %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="-13"/>
         <source>Step %1 ran</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 ausgeführt</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Step %1: dropping the invalid index %2 a failed build left</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: Der ungültige Index %2, den ein fehlgeschlagener Aufbau hinterlassen hat, wird gelöscht</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Step %1: the invalid index could not be dropped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: Der ungültige Index konnte nicht gelöscht werden: %2</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Step %1&apos;s backfill stopped: %2 (run it again to resume)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backfill von Schritt %1 angehalten: %2 (zum Fortsetzen erneut ausführen)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Step %1&apos;s backfill is done</source>
-        <translation type="unfinished"></translation>
+        <translation>Backfill von Schritt %1 ist abgeschlossen</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Step %1&apos;s gate: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gate von Schritt %1: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Step %1: the gate holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: Das Gate ist erfüllt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Step %1: the gate does not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: Das Gate ist nicht erfüllt</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Step %1 has no safe rollback: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 hat keinen sicheren Rollback: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Step %1: nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Step %1&apos;s rollback failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback von Schritt %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Step %1 rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 zurückgerollt</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>✓ the reviewer confirmed the application&apos;s step</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ der Prüfer hat den Anwendungsschritt bestätigt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Step %1 marked done</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 als erledigt markiert</translation>
     </message>
 </context>
 <context>
     <name>tusk::widgets::ActivityCharts</name>
     <message>
-        <location filename="../widgets/activity/activitycharts.cpp" line="+16"/>
         <source>Sessions by state</source>
         <translation>Sitzungen nach Zustand</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Waiting sessions by wait event type</source>
         <translation>Wartende Sitzungen nach Art des Warteereignisses</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Blocked sessions; commits and rollbacks per second</source>
         <translation>Blockierte Sitzungen; Commits und Rollbacks pro Sekunde</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>other</source>
         <translation>andere</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>blocked</source>
         <translation>blockiert</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>commits/s</source>
         <translation>Commits/s</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>rollbacks/s</source>
         <translation>Rollbacks/s</translation>
+    </message>
+    <message>
+        <source>No samples yet.</source>
+        <translation>Noch keine Stichproben.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Latest sample: %1.</source>
+        <translation>Letzte Stichprobe: %1.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Latest sample: no session waiting.</source>
+        <translation>Letzte Stichprobe: keine Sitzung wartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest sample: %n session(s) blocked.</source>
+        <translation>
+            <numerusform>Letzte Stichprobe: %n Sitzung blockiert.</numerusform>
+            <numerusform>Letzte Stichprobe: %n Sitzungen blockiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>tusk::widgets::ActivityDetailTabs</name>
     <message>
-        <location filename="../widgets/activity/activitydetailtabs.cpp" line="+30"/>
+        <source>Who blocks whom</source>
+        <translation>Wer wen blockiert</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edge</source>
         <translation>Kante</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Holds</source>
         <translation>Hält</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Wants</source>
         <translation>Verlangt</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+2"/>
-        <location line="+9"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <source>Lock queues</source>
+        <translation>Sperrwarteschlangen</translation>
+    </message>
+    <message>
         <source>Object / session</source>
         <translation>Objekt / Sitzung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>Progress of long operations</source>
+        <translation>Fortschritt langer Vorgänge</translation>
+    </message>
+    <message>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Waits for</source>
         <translation>Wartet auf</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Blocking Tree</source>
         <translation>Blockierbaum</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lock Queues</source>
         <translation>Sperrwarteschlangen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Cancel Query of %1…</source>
         <translation>Abfrage von %1 abbrechen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Terminate %1…</source>
         <translation>%1 beenden…</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>prepared %1</source>
         <translation>vorbereitet %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> — blocks %1</source>
         <translation> — blockiert %1</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>%1 parallel worker</source>
         <translation>%1 paralleler Worker</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>worker</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>hard</source>
         <translation>hart</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>soft</source>
         <translation>weich</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>deadlock in progress: %1</source>
         <translation>Deadlock im Gange: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No session waits for a lock</source>
         <translation>Keine Sitzung wartet auf eine Sperre</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>holds</source>
         <translation>hält</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>waits</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>No CREATE INDEX, VACUUM, CLUSTER, ANALYZE, COPY or base backup under way</source>
         <translation>Kein CREATE INDEX, VACUUM, CLUSTER, ANALYZE, COPY oder Basis-Backup in Arbeit</translation>
     </message>
@@ -832,258 +727,216 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::ActivityPage</name>
     <message>
-        <location filename="../widgets/activity/activitypage.cpp" line="+82"/>
         <source>Regex</source>
         <translation>Regex</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Idle</source>
         <translation>Leerlauf</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Parallel workers</source>
         <translation>Parallele Worker</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This database only</source>
         <translation>Nur diese Datenbank</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
         <source>Filter every column</source>
         <translation>Alle Spalten filtern</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+163"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-161"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Every</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Statements and Waits</source>
         <translation>Anweisungen und Wartezeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>from the tree</source>
         <translation>aus dem Baum</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Not sampled: %1</source>
         <translation>Keine Stichprobe genommen: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sessions, who blocks whom and the lock queues, refreshed every second.</source>
         <translation>Sitzungen, wer wen blockiert, und die Sperrwarteschlangen, jede Sekunde aktualisiert.</translation>
     </message>
     <message>
-        <location line="+63"/>
         <source>Thresholds</source>
         <translation>Schwellenwerte</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>When sessions are highlighted and when Tusk says so on the desktop</source>
         <translation>Wann Sitzungen hervorgehoben werden und wann Tusk auf dem Desktop darauf hinweist</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Highlight a query running longer than</source>
-        <translation>Abfrage hervorheben, die länger läuft als</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Highlight idle in transaction after</source>
-        <translation>„idle in transaction“ hervorheben nach</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notify when a session has waited on a lock</source>
-        <translation>Benachrichtigen, wenn eine Sitzung auf eine Sperre wartet, nach</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notify when idle in transaction for</source>
-        <translation>Benachrichtigen bei „idle in transaction“ nach</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Desktop notifications</source>
-        <translation>Desktop-Benachrichtigungen</translation>
-    </message>
-    <message>
-        <location line="+30"/>
         <source>%1 sessions, %2 waiting for a lock; sampled in %3 ms%4</source>
         <translation>%1 Sitzungen, %2 warten auf eine Sperre; Stichprobe in %3 ms%4</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source> (others&apos; queries hidden: pg_read_all_stats would show them)</source>
         <translation> (Abfragen anderer ausgeblendet: pg_read_all_stats würde sie zeigen)</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Cannot read that sample: %1</source>
         <translation>Diese Stichprobe kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(recorded)</source>
         <translation>(aufgezeichnet)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>(%1 ago)</source>
         <translation>(vor %1)</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Not recording: %1</source>
         <translation>Keine Aufzeichnung: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Stop Recording (%1)</source>
         <translation>Aufzeichnung beenden (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Recorded %1 samples to %2</source>
         <translation>%1 Stichproben in %2 aufgezeichnet</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Stop Recording</source>
         <translation>Aufzeichnung beenden</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 holds no samples</source>
         <translation>%1 enthält keine Stichproben</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1: %2 samples of %3</source>
         <translation>%1: %2 Stichproben von %3</translation>
     </message>
 </context>
 <context>
+    <name>tusk::widgets::ActivityThresholdsForm</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Highlight a query running longer than</source>
+        <translation>Abfrage hervorheben, die länger läuft als</translation>
+    </message>
+    <message>
+        <source>Highlight idle in transaction after</source>
+        <translation>„idle in transaction“ hervorheben nach</translation>
+    </message>
+    <message>
+        <source>Notify when a session has waited on a lock</source>
+        <translation>Benachrichtigen, wenn eine Sitzung auf eine Sperre wartet, nach</translation>
+    </message>
+    <message>
+        <source>Notify when idle in transaction for</source>
+        <translation>Benachrichtigen bei „idle in transaction“ nach</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Desktop-Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
     <name>tusk::widgets::ActivityTimeline</name>
     <message>
-        <location filename="../widgets/activity/activitytimeline.cpp" line="+22"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Follow the server; off while you look at an earlier moment</source>
         <translation>Dem Server folgen; aus, solange Sie einen früheren Zeitpunkt ansehen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The grid and the tree as they were at any moment kept</source>
         <translation>Tabelle und Baum, wie sie zu jedem aufbewahrten Zeitpunkt waren</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>last 5 min</source>
         <translation>letzte 5 min</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>last 15 min</source>
         <translation>letzte 15 min</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>last hour</source>
         <translation>letzte Stunde</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>What the charts and the statement differences cover</source>
         <translation>Zeitraum der Diagramme und der Anweisungsdifferenzen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+118"/>
         <source>Record…</source>
         <translation>Aufzeichnen…</translation>
     </message>
     <message>
-        <location line="-117"/>
         <source>Record every sample to a file (SQLite) to open later</source>
         <translation>Jede Stichprobe in eine Datei (SQLite) aufzeichnen, um sie später zu öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+122"/>
         <source>Open Recording…</source>
         <translation>Aufzeichnung öffnen…</translation>
     </message>
     <message>
-        <location line="-79"/>
         <source>Record Activity To</source>
         <translation>Aktivität aufzeichnen nach</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Open Activity Recording</source>
         <translation>Aktivitätsaufzeichnung öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Activity recordings (*.tuskactivity *.sqlite);;All files (*)</source>
         <translation>Aktivitätsaufzeichnungen (*.tuskactivity *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>%1 samples, %2 to %3</source>
         <translation>%1 Stichproben, %2 bis %3</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>Close Recording</source>
         <translation>Aufzeichnung schließen</translation>
     </message>
@@ -1091,27 +944,22 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::AddToMigrationBar</name>
     <message>
-        <location filename="../widgets/sql/addtomigrationbar.cpp" line="+12"/>
         <source>Add to Migration</source>
         <translation>Zur Migration hinzufügen</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Append these statements to the latest pending migration file; its CHANGELOG entry follows</source>
         <translation>Diese Anweisungen an die neueste ausstehende Migrationsdatei anhängen; ihr CHANGELOG-Eintrag folgt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>The structure changed. Add the statement that ran to the migration?</source>
         <translation>Die Struktur hat sich geändert. Die ausgeführte Anweisung zur Migration hinzufügen?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The structure changed. Add the %1 statements that ran to the migration?</source>
         <translation>Die Struktur hat sich geändert. Die %1 ausgeführten Anweisungen zur Migration hinzufügen?</translation>
     </message>
@@ -1119,22 +967,18 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::ConnectionBar</name>
     <message>
-        <location filename="../widgets/profiles/connectionbar.cpp" line="+23"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>  (one-off, not saved)</source>
         <translation>  (einmalig, nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>  [production]</source>
         <translation>  [Produktion]</translation>
     </message>
@@ -1142,27 +986,22 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::ConnectionStatus</name>
     <message>
-        <location filename="../widgets/shell/connectionstatus.cpp" line="+57"/>
         <source>%1 · %2@%3 · PostgreSQL %4</source>
         <translation>%1 · %2@%3 · PostgreSQL %4</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Connection to %1 lost, reconnecting… (%2)</source>
         <translation>Verbindung zu %1 verloren, neuer Verbindungsversuch… (%2)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Not connected to %1: %2</source>
         <translation>Nicht verbunden mit %1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -1170,98 +1009,78 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::ConnectionSummary</name>
     <message>
-        <location filename="../widgets/shell/connectionsummary.cpp" line="+32"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+32"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location line="-31"/>
         <source>Pick a profile and press Connect, or add one. Without profiles, &lt;code&gt;tusk sandbox start&lt;/code&gt; makes a local server with a demo database.</source>
         <translation>Wählen Sie ein Profil und klicken Sie auf „Verbinden“, oder fügen Sie eines hinzu. Ohne Profile erstellt &lt;code&gt;tusk sandbox start&lt;/code&gt; einen lokalen Server mit einer Demo-Datenbank.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Through the profile &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Über das Profil &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source> (superuser)</source>
         <translation> (Superuser)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backend PID</source>
         <translation>Backend-PID</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>standby (read only)</source>
         <translation>Standby (schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>primary</source>
         <translation>Primärserver</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Connection lost</source>
         <translation>Verbindung verloren</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reconnecting to %1…
 %2</source>
         <translation>Verbindung zu %1 wird wiederhergestellt…
@@ -1271,7 +1090,6 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::DesktopNotifier</name>
     <message>
-        <location filename="../widgets/common/desktopnotifier.cpp" line="+28"/>
         <source>no session bus</source>
         <translation>kein Sitzungsbus</translation>
     </message>
@@ -1279,62 +1097,50 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::FindBar</name>
     <message>
-        <location filename="../widgets/sql/findbar.cpp" line="+19"/>
         <source>Regex</source>
         <translation>Regex</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Whole words</source>
         <translation>Ganze Wörter</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Replace with</source>
         <translation>Ersetzen durch</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Replace all</source>
         <translation>Alle ersetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+77"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n ersetzt</numerusform>
@@ -1345,17 +1151,14 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::HealthFindingsModel</name>
     <message>
-        <location filename="../widgets/schema/healthfindingsmodel.cpp" line="+63"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -1363,32 +1166,26 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::HealthView</name>
     <message>
-        <location filename="../widgets/schema/healthview.cpp" line="+40"/>
         <source>Copy fix</source>
         <translation>Korrektur kopieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open in editor</source>
         <translation>Im Editor öffnen</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>No findings.</source>
         <translation>Keine Befunde.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Checking health: the definitions are being read…</source>
         <translation>Zustandsprüfung: Die Definitionen werden gelesen…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>&lt;br&gt;Rollback: &lt;code&gt;%1&lt;/code&gt;</source>
         <translation>&lt;br&gt;Rollback: &lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>-- nothing to fix: this finding informs</source>
         <translation>-- nichts zu korrigieren: dieser Befund dient nur der Information</translation>
     </message>
@@ -1396,75 +1193,151 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::LintFindingsModel</name>
     <message>
-        <location filename="../widgets/sql/lintfindingsmodel.cpp" line="+44"/>
         <source>%1 (quick fix)</source>
         <translation>%1 (Schnellkorrektur)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Lock: %1</source>
         <translation>Sperre: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Instead: %1</source>
         <translation>Stattdessen: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
 </context>
 <context>
+    <name>tusk::widgets::LintRulesPreferences</name>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Write to the Project&apos;s .tusk-lint.toml</source>
+        <translation>In die .tusk-lint.toml des Projekts schreiben</translation>
+    </message>
+    <message>
+        <source>Each rule&apos;s level in the SQL editor and in &lt;code&gt;tusk lint&lt;/code&gt;, saved in %1. A project&apos;s .tusk-lint.toml wins over it.</source>
+        <translation>Der Schweregrad jeder Regel im SQL-Editor und in &lt;code&gt;tusk lint&lt;/code&gt;, gespeichert in %1. Die .tusk-lint.toml eines Projekts hat Vorrang davor.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Level of %1</source>
+        <translation>Schweregrad von %1</translation>
+    </message>
+    <message>
+        <source>No project here (a folder holding .git)</source>
+        <translation>Hier ist kein Projekt (ein Ordner mit .git)</translation>
+    </message>
+    <message>
+        <source>The levels chosen here, for everyone who works on %1</source>
+        <translation>Die hier gewählten Schweregrade, für alle, die an %1 arbeiten</translation>
+    </message>
+    <message>
+        <source>The lint settings were not saved: %1</source>
+        <translation>Die Lint-Einstellungen wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1: commit it so the team lints alike.</source>
+        <translation>%1 geschrieben: Committen Sie die Datei, damit das ganze Team gleich prüft.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s file cannot be read, so it applies nothing: %1</source>
+        <translation>Die Datei des Projekts kann nicht gelesen werden und wirkt daher nicht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sets %n rule(s) for this project (the Project column); they win over the levels here.</source>
+        <translation>
+            <numerusform>%1 legt %n Regel für dieses Projekt fest (Spalte „Projekt“); sie hat Vorrang vor den Schweregraden hier.</numerusform>
+            <numerusform>%1 legt %n Regeln für dieses Projekt fest (Spalte „Projekt“); sie haben Vorrang vor den Schweregraden hier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project here: these levels apply everywhere.</source>
+        <translation>Hier ist kein Projekt: Diese Schweregrade gelten überall.</translation>
+    </message>
+    <message>
+        <source>This project has no .tusk-lint.toml: these levels apply.</source>
+        <translation>Dieses Projekt hat keine .tusk-lint.toml: Diese Schweregrade gelten.</translation>
+    </message>
+</context>
+<context>
     <name>tusk::widgets::LintSizesMenu</name>
     <message>
-        <location filename="../widgets/sql/lintsizesmenu.cpp" line="+18"/>
         <source>Table Sizes for Lint</source>
         <translation>Tabellengrößen für Lint</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Whose table sizes may lower a lint finding: only the database the migration runs on says a table is small</source>
         <translation>Wessen Tabellengrößen einen Lint-Befund abschwächen dürfen: Nur die Datenbank, auf der die Migration läuft, kann sagen, dass eine Tabelle klein ist</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Table sizes from %1 could not be read: %2</source>
         <translation>Tabellengrößen von %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>The Connected Database (trusted only for production)</source>
         <translation>Die verbundene Datenbank (nur bei Produktion vertrauenswürdig)</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Lint: table sizes from the connected database, trusted only when its profile is marked production</source>
         <translation>Lint: Tabellengrößen aus der verbundenen Datenbank, nur vertrauenswürdig, wenn ihr Profil als Produktion markiert ist</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Table sizes from %1: no such profile</source>
         <translation>Tabellengrößen von %1: kein solches Profil</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Table sizes from %1: %2</source>
         <translation>Tabellengrößen von %1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Lint: table sizes from %1</source>
         <translation>Lint: Tabellengrößen von %1</translation>
     </message>
@@ -1472,67 +1345,62 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/shell/mainwindow.cpp" line="+68"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
         <source>&amp;About Tusk</source>
         <translation>Ü&amp;ber Tusk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>About Tusk</source>
         <translation>Über Tusk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;h3&gt;Tusk %1&lt;/h3&gt;&lt;p&gt;A workbench for PostgreSQL schema, migrations and performance.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tusk %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für PostgreSQL-Schemas, Migrationen und Performance.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder neuer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+176"/>
         <source>Starting the sandbox in %1…</source>
         <translation>Sandbox wird in %1 gestartet…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The sandbox did not start: %1</source>
         <translation>Die Sandbox ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>%1 on %2 — Tusk</source>
         <translation>%1 auf %2 — Tusk</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tusk</source>
         <translation>Tusk</translation>
     </message>
@@ -1540,317 +1408,246 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::ObjectDetails</name>
     <message>
-        <location filename="../widgets/schema/objectdetails.cpp" line="+8"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+170"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-170"/>
         <source>Nullable</source>
         <translation>NULL erlaubt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Default</source>
         <translation>Standardwert</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <location line="+153"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="-154"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+1"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Dependency</source>
         <translation>Abhängigkeit</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Constraints</source>
         <translation>Constraints</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Statistics</source>
         <translation>Statistiken</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>DDL</source>
         <translation>DDL</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dependents</source>
         <translation>Abhängige Objekte</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+48"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Health (%1)</source>
         <translation>Zustand (%1)</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>enum label</source>
         <translation>Enum-Label</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+26"/>
-        <location line="+6"/>
         <source>(locked)</source>
         <translation>(gesperrt)</translation>
     </message>
     <message>
-        <location line="-30"/>
         <source>identity, always</source>
         <translation>Identity (ALWAYS)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>identity, by default</source>
         <translation>Identity (BY DEFAULT)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>generated: %1</source>
         <translation>generiert: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+21"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="-15"/>
         <source>primary</source>
         <translation>Primärschlüssel</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>unique</source>
         <translation>eindeutig</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>partial</source>
         <translation>partiell</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>INVALID</source>
         <translation>INVALID</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>NOT VALID</source>
         <translation>NOT VALID</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Owner</source>
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Partition of</source>
         <translation>Partition von</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Partitioned by</source>
         <translation>Partitioniert nach</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Last value</source>
         <translation>Letzter Wert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not read</source>
         <translation>nicht gelesen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Range</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Rows (estimate)</source>
         <translation>Zeilen (Schätzung)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>never analyzed</source>
         <translation>nie analysiert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>TOAST size</source>
         <translation>TOAST-Größe</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Index size</source>
         <translation>Indexgröße</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Total (as of last VACUUM/ANALYZE)</source>
         <translation>Gesamt (Stand letztes VACUUM/ANALYZE)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Live tuples</source>
         <translation>Lebende Tupel</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dead tuples</source>
         <translation>Tote Tupel</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sequential scans</source>
         <translation>Sequenzielle Scans</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Index scans</source>
         <translation>Index-Scans</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Modified since analyze</source>
         <translation>Geändert seit ANALYZE</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last vacuum</source>
         <translation>Letztes VACUUM</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last analyze</source>
         <translation>Letztes ANALYZE</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Storage options</source>
         <translation>Speicheroptionen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Total (exact, now)</source>
         <translation>Gesamt (exakt, jetzt)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>reading…</source>
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>-- reading the definition…</source>
         <translation>-- Definition wird gelesen…</translation>
     </message>
     <message>
-        <location line="+47"/>
         <source>foreign key %1 on %2</source>
         <translation>Fremdschlüssel %1 auf %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>references</source>
         <translation>referenziert</translation>
     </message>
@@ -1858,37 +1655,30 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PasswordPrompt</name>
     <message>
-        <location filename="../widgets/profiles/passwordprompt.cpp" line="+20"/>
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Remember it in the system keychain</source>
         <translation>Im System-Schlüsselbund merken</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No keychain is available; ~/.pgpass (mode 0600) can hold it instead.</source>
         <translation>Kein Schlüsselbund verfügbar; stattdessen kann ~/.pgpass (Modus 0600) es aufnehmen.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Remember it in %1</source>
         <translation>Im Passwortspeicher merken (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stored once the connection works, under %1. Without it, Tusk keeps the password in memory until it quits.</source>
         <translation>Wird unter %1 gespeichert, sobald die Verbindung funktioniert. Ohne diese Option behält Tusk das Passwort im Speicher, bis es beendet wird.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -1896,97 +1686,78 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanComparisonModel</name>
     <message>
-        <location filename="../widgets/plan/plancomparisonmodel.cpp" line="+100"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+63"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self before</source>
         <translation>Eigenzeit vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self after</source>
         <translation>Eigenzeit nachher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Δ self</source>
         <translation>Δ Eigenzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rows before</source>
         <translation>Zeilen vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rows after</source>
         <translation>Zeilen nachher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Blocks before</source>
         <translation>Blöcke vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Blocks after</source>
         <translation>Blöcke nachher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Δ blocks</source>
         <translation>Δ Blöcke</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Cost before</source>
         <translation>Kosten vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cost after</source>
         <translation>Kosten nachher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Δ cost</source>
         <translation>Δ Kosten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Est. rows before</source>
         <translation>Gesch. Zeilen vorher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Est. rows after</source>
         <translation>Gesch. Zeilen nachher</translation>
     </message>
@@ -1994,37 +1765,30 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanComparisonView</name>
     <message>
-        <location filename="../widgets/plan/plancomparisonview.cpp" line="+145"/>
         <source>cost %1</source>
         <translation>Kosten %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;Before&lt;/b&gt;: %1 — %2</source>
         <translation>&lt;b&gt;Vorher&lt;/b&gt;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;b&gt;After&lt;/b&gt;: %1 — %2</source>
         <translation>&lt;b&gt;Nachher&lt;/b&gt;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> (%1%2 %)</source>
         <translation> (%1%2 %)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Estimated cost %1 → &lt;b&gt;%2&lt;/b&gt;%3 (no timing: compared by the planner&apos;s estimates)</source>
         <translation>Geschätzte Kosten %1 → &lt;b&gt;%2&lt;/b&gt;%3 (keine Zeitmessung: verglichen anhand der Schätzungen des Planers)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Execution %1 → &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>Ausführung %1 → &lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 · %2 matched node(s): &lt;span style=&apos;color:%3&apos;&gt;%4 changed&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 added&lt;/span&gt;, &lt;span style=&apos;color:%7&apos;&gt;%8 removed&lt;/span&gt;</source>
         <translation>%1 · %2 zugeordnete Knoten: &lt;span style=&apos;color:%3&apos;&gt;%4 geändert&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 hinzugefügt&lt;/span&gt;, &lt;span style=&apos;color:%7&apos;&gt;%8 entfernt&lt;/span&gt;</translation>
     </message>
@@ -2032,147 +1796,122 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanDetailsView</name>
     <message>
-        <location filename="../widgets/plan/plandetailsview.cpp" line="+49"/>
+        <source>Details of the selected node</source>
+        <translation>Details des ausgewählten Knotens</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Select a node to see its details.</source>
         <translation>Wählen Sie einen Knoten aus, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Subplan</source>
         <translation>Subplan</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Parent relationship</source>
         <translation>Elternbeziehung</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Executed</source>
         <translation>Ausgeführt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Self time</source>
         <translation>Eigenzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 (%2 % of the execution)</source>
         <translation>%1 (%2 % der Ausführung)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Total time</source>
         <translation>Gesamtzeit</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 (leader and workers share the node)</source>
         <translation>%1 (Leader und Worker teilen sich den Knoten)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 per loop × %2 loop(s) = %3</source>
         <translation>%1 pro Schleife × %2 Schleife(n) = %3</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Estimated rows</source>
         <translation>Geschätzte Zeilen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Misestimate</source>
         <translation>Fehlschätzung</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1× %2</source>
         <translation>%1× %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>more rows than estimated</source>
         <translation>mehr Zeilen als geschätzt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>fewer rows than estimated</source>
         <translation>weniger Zeilen als geschätzt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 … %2</source>
         <translation>%1 … %2</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Own buffers</source>
         <translation>Eigene Puffer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Insights</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Conditions and keys</source>
         <translation>Bedingungen und Schlüssel</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Worker %1</source>
         <translation>Worker %1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>All fields from EXPLAIN</source>
         <translation>Alle Felder aus EXPLAIN</translation>
     </message>
@@ -2180,165 +1919,152 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanGraphView</name>
     <message>
-        <location filename="../widgets/plan/plangraphview.cpp" line="+33"/>
         <source>Graphical plan</source>
         <translation>Grafischer Plan</translation>
+    </message>
+    <message>
+        <source>No node selected. Arrow keys move between nodes.</source>
+        <translation>Kein Knoten ausgewählt. Mit den Pfeiltasten wechseln Sie zwischen Knoten.</translation>
+    </message>
+    <message>
+        <source>own time %1, %2 % of the total</source>
+        <translation>eigene Zeit %1, %2 % der Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Kosten %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child node(s)</source>
+        <translation>
+            <numerusform>%n Kindknoten</numerusform>
+            <numerusform>%n Kindknoten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>tusk::widgets::PlanImpactPanel</name>
     <message>
-        <location filename="../widgets/rollout/planimpactpanel.cpp" line="+35"/>
         <source>The target&apos;s top</source>
         <translation>Vom Ziel die Top</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The queries of</source>
         <translation>Die Abfragen aus</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Run on a Scratch Database</source>
         <translation>Auf einer Scratch-Datenbank ausführen</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source> queries of pg_stat_statements</source>
         <translation> Abfragen aus pg_stat_statements</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>a .sql file, one query per statement</source>
         <translation>eine .sql-Datei, eine Abfrage pro Anweisung</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>cost grows past ×</source>
         <translation>Kosten wachsen über ×</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Verdict</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Cost before → after</source>
         <translation>Kosten vorher → nachher</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>From</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>The pending migration runs on a scratch database made on the sandbox, never on the target; each query is explained there before and after.</source>
         <translation>Die ausstehende Migration läuft auf einer Scratch-Datenbank, die auf der Sandbox angelegt wird, nie auf dem Ziel; jede Abfrage wird dort vorher und nachher mit EXPLAIN untersucht.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Not measured: %1</source>
         <translation>Nicht gemessen: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Queries to Explain</source>
         <translation>Zu untersuchende Abfragen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Pick a target first: its schema is what the scratch gets.</source>
         <translation>Wählen Sie zuerst ein Ziel: Dessen Schema erhält die Scratch-Datenbank.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No pending migration to measure.</source>
         <translation>Keine ausstehende Migration zu messen.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The scratch database is made on the sandbox: start it (Profiles → sandbox).</source>
         <translation>Die Scratch-Datenbank wird auf der Sandbox angelegt: Starten Sie sie (Profile → Sandbox).</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1, statement %2</source>
         <translation>%1, Anweisung %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 holds no statement.</source>
         <translation>%1 enthält keine Anweisung.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>not explained</source>
         <translation>nicht untersucht</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>worse</source>
         <translation>schlechter</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>better</source>
         <translation>besser</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>✗ cost ×%1</source>
         <translation>✗ Kosten ×%1</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>%1 query(s) read what the migration changes, %2 worse; ran on %3.%4</source>
         <translation>%1 Abfrage(n) lesen, was die Migration ändert, %2 schlechter; ausgeführt auf %3.%4</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> The scratch holds the schema without rows: these are the plans of empty tables.</source>
         <translation> Die Scratch-Datenbank enthält das Schema ohne Zeilen: Dies sind die Pläne leerer Tabellen.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Before the migration</source>
         <translation>Vor der Migration</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>After the migration</source>
         <translation>Nach der Migration</translation>
     </message>
@@ -2346,17 +2072,18 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanInsightsList</name>
     <message>
-        <location filename="../widgets/plan/planinsightslist.cpp" line="+63"/>
+        <source>Insights</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;color:gray&apos;&gt;No insights: nothing stands out.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;Keine Hinweise: Nichts fällt auf.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Try an index ▸</source>
         <translation>Index ausprobieren ▸</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;…and %1 more, less costly; each node&apos;s details list its own.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;…und %1 weitere, weniger kostspielige; die Details jedes Knotens listen seine eigenen auf.&lt;/p&gt;</translation>
     </message>
@@ -2364,117 +2091,94 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanNodesModel</name>
     <message>
-        <location filename="../widgets/plan/plannodesmodel.cpp" line="+119"/>
         <source>never executed</source>
         <translation>nie ausgeführt</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>Time spent in the node itself, children excluded, corrected for loops and parallel workers</source>
         <translation>Zeit im Knoten selbst, ohne Kindknoten, korrigiert um Schleifen und parallele Worker</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Actual rows per loop</source>
         <translation>Tatsächliche Zeilen pro Schleife</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>How far the actual rows are from the estimate: ↑ more, ↓ fewer</source>
         <translation>Wie weit die tatsächlichen Zeilen von der Schätzung abweichen: ↑ mehr, ↓ weniger</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Rows removed by the filter, the index recheck and the join filter (per loop)</source>
         <translation>Vom Filter, vom Index-Recheck und vom Join-Filter entfernte Zeilen (pro Schleife)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Blocks of the node itself (8 kB each), children excluded</source>
         <translation>Blöcke des Knotens selbst (je 8 kB), ohne Kindknoten</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Object / key</source>
         <translation>Objekt / Schlüssel</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self time</source>
         <translation>Eigenzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Self %</source>
         <translation>Eigen-%</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Total time</source>
         <translation>Gesamtzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Est. rows</source>
         <translation>Gesch. Zeilen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Off by</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Loops</source>
         <translation>Schleifen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Removed</source>
         <translation>Entfernt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hit</source>
         <translation>Treffer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Temp</source>
         <translation>Temp</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Workers</source>
         <translation>Worker</translation>
     </message>
@@ -2482,63 +2186,50 @@ While it waits, every later query on these tables queues behind it.</source>
 <context>
     <name>tusk::widgets::PlanPage</name>
     <message>
-        <location filename="../widgets/plan/planpage.cpp" line="+59"/>
-        <location line="+56"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location line="-55"/>
         <source>EXPLAIN plans drawn as trees: exclusive times, misestimates, buffers, hints, and two plans side by side.</source>
         <translation>EXPLAIN-Pläne als Bäume: exklusive Zeiten, Fehlschätzungen, Puffer, Hinweise und zwei Pläne nebeneinander.</translation>
     </message>
     <message>
-        <location line="+58"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Open a plan file: JSON, text, YAML or XML (%1)</source>
         <translation>Eine Plan-Datei öffnen: JSON, Text, YAML oder XML (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Paste…</source>
         <translation>Einfügen…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Paste EXPLAIN output in any format (%1)</source>
         <translation>EXPLAIN-Ausgabe in beliebigem Format einfügen (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Compare the current plan with another plan of the same query</source>
         <translation>Den aktuellen Plan mit einem anderen Plan derselben Abfrage vergleichen</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Hide; the open tabs stay</source>
         <translation>Ausblenden; die offenen Tabs bleiben</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>&lt;h3&gt;No plan open&lt;/h3&gt;&lt;p&gt;Open a plan file, paste EXPLAIN output (%1), or drop a file or text here.&lt;/p&gt;&lt;p&gt;JSON, text (any psql style), YAML and XML are read, with or without ANALYZE.&lt;/p&gt;&lt;p&gt;From the SQL tool, &lt;b&gt;Explain&lt;/b&gt; runs EXPLAIN on the statement under the caret and opens the plan here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kein Plan geöffnet&lt;/h3&gt;&lt;p&gt;Öffnen Sie eine Plan-Datei, fügen Sie EXPLAIN-Ausgabe ein (%1) oder ziehen Sie eine Datei oder Text hierher.&lt;/p&gt;&lt;p&gt;JSON, Text (jeder psql-Stil), YAML und XML werden gelesen, mit oder ohne ANALYZE.&lt;/p&gt;&lt;p&gt;Im SQL-Werkzeug führt &lt;b&gt;Explain&lt;/b&gt; EXPLAIN für die Anweisung an der Schreibmarke aus und öffnet den Plan hier.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
         <source>%1 (%n node(s))</source>
         <translation>
             <numerusform>%1 (%n Knoten)</numerusform>
@@ -2546,100 +2237,80 @@ While it waits, every later query on these tables queues behind it.</source>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cannot be read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plan %1: %2</source>
         <translation>Plan %1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>“%1” holds %2 plans. Open:</source>
         <translation>„%1“ enthält %2 Pläne. Öffnen:</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>%1: the plan could not be read: %2</source>
         <translation>%1: Der Plan konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>%1 is %2 MB: too large to be a plan.</source>
         <translation>%1 ist %2 MB groß: zu groß für einen Plan.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>%1 ⇄ %2</source>
         <translation>%1 ⇄ %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before: %1
 After: %2</source>
         <translation>Vorher: %1
 Nachher: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Open plans</source>
         <translation>Pläne öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+45"/>
         <source>Plans (*.json *.txt *.yaml *.yml *.xml *.plan *.explain);;All files (*)</source>
         <translation>Pläne (*.json *.txt *.yaml *.yml *.xml *.plan *.explain);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-31"/>
         <source>Pasted %1</source>
         <translation>Eingefügt %1</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Open a plan first, then compare it with another plan of the same query.</source>
         <translation>Öffnen Sie zuerst einen Plan und vergleichen Sie ihn dann mit einem anderen Plan derselben Abfrage.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>A plan file…</source>
         <translation>Eine Plan-Datei…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Compare plans</source>
         <translation>Pläne vergleichen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Compare “%1” (before) with:</source>
         <translation>„%1“ (vorher) vergleichen mit:</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The plan to compare with</source>
         <translation>Der Plan zum Vergleichen</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Dropped %1</source>
         <translation>Abgelegt %1</translation>
     </message>
@@ -2647,27 +2318,22 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::PlanPasteDialog</name>
     <message>
-        <location filename="../widgets/plan/planpastedialog.cpp" line="+25"/>
         <source>Paste a plan</source>
         <translation>Plan einfügen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>EXPLAIN output as JSON, text, YAML or XML, straight from psql or any tool.</source>
         <translation>EXPLAIN-Ausgabe als JSON, Text, YAML oder XML, direkt aus psql oder einem beliebigen Werkzeug.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Show plan</source>
         <translation>Plan anzeigen</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Looks like %1.</source>
         <translation>Sieht aus wie %1.</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>None of the %1 plans reads. The first: %2</source>
         <translation>Keiner der %1 Pläne ist lesbar. Der erste: %2</translation>
     </message>
@@ -2675,57 +2341,46 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::PlanStatsView</name>
     <message>
-        <location filename="../widgets/plan/planstatsview.cpp" line="+50"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Self time</source>
         <translation>Eigenzeit</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Self %</source>
         <translation>Eigen-%</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Est. rows</source>
         <translation>Gesch. Zeilen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Node types</source>
         <translation>Knotentypen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2733,82 +2388,74 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::PlanViewer</name>
     <message>
-        <location filename="../widgets/plan/planviewer.cpp" line="+94"/>
+        <source>Plan nodes</source>
+        <translation>Planknoten</translation>
+    </message>
+    <message>
+        <source>The plan as pasted</source>
+        <translation>Der Plan wie eingefügt</translation>
+    </message>
+    <message>
         <source>Graph</source>
         <translation>Graph</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Grid</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Raw</source>
         <translation>Rohdaten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&lt;b&gt;Insights&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hinweise&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+58"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Fit the plan (F)</source>
         <translation>Plan einpassen (F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Actual size (0)</source>
         <translation>Originalgröße (0)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Zoom in (+)</source>
         <translation>Vergrößern (+)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Zoom out (−)</source>
         <translation>Verkleinern (−)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expand all</source>
         <translation>Alle ausklappen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Unfold every folded subtree</source>
         <translation>Alle eingeklappten Teilbäume ausklappen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Find node, table, index, condition…</source>
         <translation>Knoten, Tabelle, Index, Bedingung suchen…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source> no match</source>
         <translation> kein Treffer</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source> %n match(es)</source>
         <translation>
             <numerusform> %n Treffer</numerusform>
@@ -2816,68 +2463,54 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save the graph as PNG or SVG</source>
         <translation>Den Graphen als PNG oder SVG speichern</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+238"/>
         <source>Try an Index</source>
         <translation>Index ausprobieren</translation>
     </message>
     <message>
-        <location line="-179"/>
         <source>Execution &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Ausführung &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Root &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Wurzel &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>planning %1</source>
         <translation>Planung %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>planning memory %1 kB used, %2 kB allocated</source>
         <translation>Planungsspeicher %1 kB belegt, %2 kB reserviert</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 kB</source>
         <translation>%1 kB</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>serialization %1 (%2) in %3</source>
         <translation>Serialisierung %1 (%2) in %3</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>serialization %1 (%2)</source>
         <translation>Serialisierung %1 (%2)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&lt;b&gt;estimates only&lt;/b&gt; (no ANALYZE), cost %1</source>
         <translation>&lt;b&gt;nur Schätzungen&lt;/b&gt; (kein ANALYZE), Kosten %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>TIMING off: rows only</source>
         <translation>TIMING aus: nur Zeilen</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n Knoten</numerusform>
@@ -2885,146 +2518,224 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 input</source>
         <translation>Eingabe: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>JIT %1 (%2 functions)</source>
         <translation>JIT %1 (%2 Funktionen)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>trigger %1: %2 in %3 call(s)</source>
         <translation>Trigger %1: %2 in %3 Aufruf(en)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>settings: %1</source>
         <translation>Einstellungen: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source> %1 of %2</source>
         <translation> %1 von %2</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>There is no plan to export.</source>
         <translation>Es gibt keinen Plan zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The plan could not be drawn.</source>
         <translation>Der Plan konnte nicht gezeichnet werden.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+12"/>
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>No insight here suggests an index: Try an index starts from a scan whose filter removes most of the rows it reads.</source>
         <translation>Kein Hinweis hier legt einen Index nahe: „Index ausprobieren“ beginnt bei einem Scan, dessen Filter die meisten gelesenen Zeilen entfernt.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Trying an index…</source>
         <translation>Index wird ausprobiert…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Try an index needs the query: this plan came without its statement (pasted or opened from a file). Explain the statement from the SQL tool to try it.</source>
         <translation>„Index ausprobieren“ braucht die Abfrage: Dieser Plan kam ohne seine Anweisung (eingefügt oder aus einer Datei geöffnet). Führen Sie Explain für die Anweisung im SQL-Werkzeug aus, um den Index auszuprobieren.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Try an index needs a connection to the database the plan came from.</source>
         <translation>„Index ausprobieren“ braucht eine Verbindung zu der Datenbank, aus der der Plan stammt.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Trying an Index…</source>
         <translation>Index wird ausprobiert…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Try an Index (needs HypoPG)</source>
         <translation>Index ausprobieren (benötigt HypoPG)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Plan the query again with a hypothetical index (HypoPG) for the insight, and compare: nothing is built or run</source>
         <translation>Die Abfrage mit einem hypothetischen Index (HypoPG) für den Hinweis neu planen und vergleichen: Nichts wird angelegt oder ausgeführt</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>The what-if failed: %1</source>
         <translation>Die Was-wäre-wenn-Analyse ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Index on %1</source>
         <translation>Index auf %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Suggested by a what-if in the Plan tool: review, then run it outside a transaction (CONCURRENTLY refuses one).</source>
         <translation>Vorgeschlagen von einer Was-wäre-wenn-Analyse im Plan-Werkzeug: prüfen und dann außerhalb einer Transaktion ausführen (CONCURRENTLY ist in einer Transaktion nicht erlaubt).</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>What if: %1</source>
         <translation>Was wäre, wenn: %1</translation>
     </message>
 </context>
 <context>
+    <name>tusk::widgets::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>SQL Editor</source>
+        <translation>SQL-Editor</translation>
+    </message>
+    <message>
+        <source>Lint Rules</source>
+        <translation>Lint-Regeln</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Changes apply at once.</source>
+        <translation>Änderungen gelten sofort.</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>The system&apos;s fixed-width font</source>
+        <translation>Die Festbreitenschrift des Systems</translation>
+    </message>
+    <message>
+        <source>the system&apos;s</source>
+        <translation>die des Systems</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Editor font:</source>
+        <translation>Editor-Schrift:</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>Schriftgröße:</translation>
+    </message>
+    <message>
+        <source>Tab width:</source>
+        <translation>Tabulatorbreite:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Rows kept per result (new tabs):</source>
+        <translation>Pro Ergebnis behaltene Zeilen (neue Tabs):</translation>
+    </message>
+    <message>
+        <source>New SQL tabs start read-only</source>
+        <translation>Neue SQL-Tabs starten schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Unsaved tabs kept in:</source>
+        <translation>Ungespeicherte Tabs aufbewahrt in:</translation>
+    </message>
+    <message>
+        <source>A new folder is used from the next start of Tusk.</source>
+        <translation>Ein neuer Ordner wird ab dem nächsten Start von Tusk verwendet.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Refresh every:</source>
+        <translation>Aktualisieren alle:</translation>
+    </message>
+    <message>
+        <source>Recordings kept in:</source>
+        <translation>Aufzeichnungen aufbewahrt in:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a Folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+</context>
+<context>
     <name>tusk::widgets::ProfileConnector</name>
     <message>
-        <location filename="../widgets/profiles/profileconnector.cpp" line="+58"/>
         <source>The server asks for a password, and none is stored for this role.</source>
         <translation>Der Server verlangt ein Passwort, und für diese Rolle ist keines gespeichert.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The server refused that password. Try again.</source>
         <translation>Der Server hat dieses Passwort abgelehnt. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The server refused the password stored in %1.</source>
         <translation>Der Server hat das gespeicherte Passwort abgelehnt (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The server refused the password typed earlier.</source>
         <translation>Der Server hat das zuvor eingegebene Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The server refused the password in postgres.toml.</source>
         <translation>Der Server hat das Passwort in postgres.toml abgelehnt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The server refused the password in the connection URL.</source>
         <translation>Der Server hat das Passwort in der Verbindungs-URL abgelehnt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The server refused the password in %1.</source>
         <translation>Der Server hat das Passwort in %1 abgelehnt.</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Not connected: no password given.</source>
         <translation>Nicht verbunden: kein Passwort angegeben.</translation>
     </message>
@@ -3032,77 +2743,62 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ProfileDetails</name>
     <message>
-        <location filename="../widgets/profiles/profiledetails.cpp" line="+18"/>
         <source>the file, in plain text</source>
         <translation>Datei, im Klartext</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>the connection URL</source>
         <translation>Verbindungs-URL</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>not needed on the sandbox&apos;s socket</source>
         <translation>am Socket der Sandbox nicht nötig</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>none stored; %1</source>
         <translation>keines gespeichert; %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>none stored: Tusk asks when the server wants one</source>
         <translation>keines gespeichert: Tusk fragt, wenn der Server eines verlangt</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Select a profile to see where it points.</source>
         <translation>Wählen Sie ein Profil aus, um zu sehen, wohin es zeigt.</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sslmode</source>
         <translation>sslmode</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Password from</source>
         <translation>Passwort aus</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Safety</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> (missing)</source>
         <translation> (fehlt)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Defined in</source>
         <translation>Definiert in</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (kept)</source>
         <translation> (beibehalten)</translation>
     </message>
@@ -3110,262 +2806,210 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ProfileDialog</name>
     <message>
-        <location filename="../widgets/profiles/profiledialog.cpp" line="+44"/>
         <source>Edit profile %1</source>
         <translation>Profil %1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>New profile</source>
         <translation>Neues Profil</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>e.g. local, staging, db_test_1</source>
         <translation>z. B. local, staging, db_test_1</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Project: %1</source>
         <translation>Projekt: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User: %1</source>
         <translation>Benutzer: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>localhost, a name, or a socket folder</source>
         <translation>localhost, ein Name oder ein Socket-Ordner</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>default (5432)</source>
         <translation>Standard (5432)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>from ~/.pgpass or the keychain, else asked when needed</source>
         <translation>aus ~/.pgpass oder dem Schlüsselbund, sonst bei Bedarf erfragt</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Keep it in memory until Tusk quits; ask when needed</source>
         <translation>Bis zum Beenden von Tusk im Speicher behalten; bei Bedarf fragen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In the system keychain (none available)</source>
         <translation>Im System-Schlüsselbund (keiner verfügbar)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In %1</source>
         <translation>Im Passwortspeicher des Systems (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>In postgres.toml, in plain text (not recommended)</source>
         <translation>In postgres.toml, im Klartext (nicht empfohlen)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Anyone who can read postgres.toml can read a password in it. The keychain and ~/.pgpass (mode 0600) keep it out of the project.</source>
         <translation>Wer postgres.toml lesen kann, kann auch ein darin stehendes Passwort lesen. Der Schlüsselbund und ~/.pgpass (Modus 0600) halten es aus dem Projekt heraus.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>disable (sslmode = false)</source>
         <translation>disable (sslmode = false)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>require (sslmode = true)</source>
         <translation>require (sslmode = true)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>a subfolder of the project, e.g. services/api</source>
         <translation>ein Unterordner des Projekts, z. B. services/api</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>default: [migrations].path, AGENTS.md, db/migrations</source>
         <translation>Standard: [migrations].path, AGENTS.md, db/migrations</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>e.g. 3s</source>
         <translation>z. B. 3s</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>e.g. 5min</source>
         <translation>z. B. 5min</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read-only sessions (default_transaction_read_only)</source>
         <translation>Schreibgeschützte Sitzungen (default_transaction_read_only)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Saved &amp;in:</source>
         <translation>Gespeichert &amp;in:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Database:</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;User:</source>
         <translation>&amp;Benutzer:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Keep it:</source>
         <translation>&amp;Aufbewahren:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;sslmode:</source>
         <translation>&amp;sslmode:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Root certificate:</source>
         <translation>Stammzertifikat:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Client certificate:</source>
         <translation>Client-Zertifikat:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Client key:</source>
         <translation>Client-Schlüssel:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Project and safety</source>
         <translation>Projekt und Sicherheit</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>P&amp;roject:</source>
         <translation>P&amp;rojekt:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Descrip&amp;tion:</source>
         <translation>Beschreibun&amp;g:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Migrations:</source>
         <translation>&amp;Migrationen:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sa&amp;fety:</source>
         <translation>Si&amp;cherheit:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>lock_timeout:</source>
         <translation>lock_timeout:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>statement_timeout:</source>
         <translation>statement_timeout:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Not tested yet.</source>
         <translation>Noch nicht getestet.</translation>
     </message>
     <message>
-        <location line="+83"/>
         <source>Names use %1.</source>
         <translation>Namen bestehen aus %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&lt;b&gt;Failed.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Fehlgeschlagen.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;Connected&lt;/b&gt; to PostgreSQL %1 as %2 in %3 ms (round trip %4 ms), TLS %5.</source>
         <translation>&lt;b&gt;Verbunden&lt;/b&gt; mit PostgreSQL %1 als %2 in %3 ms (Roundtrip %4 ms), TLS %5.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;br&gt;Only with sslmode %1: %2</source>
         <translation>&lt;br&gt;Nur mit sslmode %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Use sslmode %1</source>
         <translation>sslmode %1 verwenden</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Profile not saved</source>
         <translation>Profil nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>stored in %1; type to replace</source>
         <translation>gespeichert in: %1; zum Ersetzen tippen</translation>
     </message>
@@ -3373,273 +3017,218 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ProfilesPage</name>
     <message>
-        <location filename="../widgets/profiles/profilespage.cpp" line="+35"/>
         <source> (no file yet)</source>
         <translation> (noch keine Datei)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (broken: read-only)</source>
         <translation> (defekt: schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (pre-1: needs migration)</source>
         <translation> (vor v1: Migration nötig)</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>&amp;Migrate to schema v1…</source>
         <translation>Auf Schema v1 &amp;migrieren…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add to .&amp;gitignore</source>
         <translation>Zu .&amp;gitignore hinzufügen</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Save as profile…</source>
         <translation>Als Profil &amp;speichern…</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>DB_URL and --db are used once and never saved unless you ask; this asks.</source>
         <translation>DB_URL und --db werden nur einmal verwendet und nie ohne Ihr Zutun gespeichert; hiermit speichern Sie sie.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Test</source>
         <translation>&amp;Testen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>D&amp;uplicate…</source>
         <translation>D&amp;uplizieren…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>De&amp;lete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Set as de&amp;fault</source>
         <translation>Als Stan&amp;dard festlegen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Import services…</source>
         <translation>Dienste &amp;importieren…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>libpq&apos;s pg_service.conf services as profiles</source>
         <translation>Dienste aus libpqs pg_service.conf als Profile</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location line="+75"/>
         <source>.gitignore not changed</source>
         <translation>.gitignore nicht geändert</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>sslmode not saved</source>
         <translation>sslmode nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Connection profiles from postgres.toml, chosen by environment and working directory, with the local sandbox as the default.</source>
         <translation>Verbindungsprofile aus postgres.toml, ausgewählt nach Umgebung und Arbeitsverzeichnis, mit der lokalen Sandbox als Standard.</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>This folder uses &lt;b&gt;%1&lt;/b&gt;: %2.</source>
         <translation>Dieser Ordner verwendet &lt;b&gt;%1&lt;/b&gt;: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;b&gt;Choose a profile.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wählen Sie ein Profil.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 — Tusk will not write this file until it is fixed.</source>
         <translation>%1 — Tusk schreibt diese Datei nicht, bis sie repariert ist.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 has no schema_version (pre-1).</source>
         <translation>%1 hat keine schema_version (vor v1).</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Sandbox — %1</source>
         <translation>Sandbox — %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>One-off — used once, not saved</source>
         <translation>Einmalig — nur einmal verwendet, nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>used here</source>
         <translation>hier verwendet</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>project %1</source>
         <translation>Projekt %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>plain-text password</source>
         <translation>Klartext-Passwort</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>hidden by the project&apos;s %1</source>
         <translation>verdeckt durch %1 des Projekts</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>git does not ignore %1; it may hold connection details.</source>
         <translation>git ignoriert %1 nicht; die Datei kann Verbindungsdaten enthalten.</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Connected once to &lt;b&gt;%1&lt;/b&gt; (%2), not saved.</source>
         <translation>Einmalig verbunden mit &lt;b&gt;%1&lt;/b&gt; (%2), nicht gespeichert.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Save %1 as a profile</source>
         <translation>%1 als Profil speichern</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Testing %1…</source>
         <translation>%1 wird getestet…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&lt;b&gt;%1 failed.&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 fehlgeschlagen.&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&lt;b&gt;%1 works:&lt;/b&gt; PostgreSQL %2, database %3 as %4; connected in %5 ms, round trip %6 ms, TLS %7.</source>
         <translation>&lt;b&gt;%1 funktioniert:&lt;/b&gt; PostgreSQL %2, Datenbank %3 als %4; verbunden in %5 ms, Roundtrip %6 ms, TLS %7.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&lt;br&gt;Only with sslmode %1 (the profile&apos;s failed: %2).</source>
         <translation>&lt;br&gt;Nur mit sslmode %1 (der des Profils schlug fehl: %2).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Save sslmode %1 in the %2 file</source>
         <translation>sslmode %1 in der %2-Datei speichern</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>user</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>Delete profile %1?</source>
         <translation>Profil %1 löschen?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove [database.%1] and its comment from %2? The previous file is kept as %2.bak.</source>
         <translation>[database.%1] und seinen Kommentar aus %2 entfernen? Die vorherige Datei wird als %2.bak aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Profile not deleted</source>
         <translation>Profil nicht gelöscht</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Default not set</source>
         <translation>Standard nicht festgelegt</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+11"/>
         <source>Cannot migrate %1</source>
         <translation>%1 kann nicht migriert werden</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Migrate %1?</source>
         <translation>%1 migrieren?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>These lines change; comments and everything else stay as they are, and the previous file is kept as .bak:
 
 %1</source>
@@ -3651,79 +3240,62 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ResultGrid</name>
     <message>
-        <location filename="../widgets/results/resultgrid.cpp" line="+58"/>
         <source>Filter fetched rows…</source>
         <translation>Abgerufene Zeilen filtern…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+23"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+237"/>
         <source>Copy as %1</source>
         <translation>Als %1 kopieren</translation>
     </message>
     <message>
-        <location line="-233"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Export the rows</source>
         <translation>Zeilen exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 rows written to %2.</source>
         <translation>%1 Zeilen nach %2 geschrieben.</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>1 row</source>
         <translation>1 Zeile</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 so far…</source>
         <translation>bisher %1…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> · %1 shown</source>
         <translation> · %1 angezeigt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> · row cap reached: %1 more rows were not kept (raise “Max rows” to keep them)</source>
         <translation> · Zeilenlimit erreicht: %1 weitere Zeilen wurden nicht behalten („Max. Zeilen“ erhöhen, um sie zu behalten)</translation>
     </message>
     <message>
-        <location line="+128"/>
         <source>%1, row %2</source>
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>View value…</source>
         <translation>Wert anzeigen…</translation>
     </message>
@@ -3731,12 +3303,10 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ResultsPane</name>
     <message>
-        <location filename="../widgets/results/resultspane.cpp" line="+24"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>Result %1 (%2)</source>
         <translation>Ergebnis %1 (%2)</translation>
     </message>
@@ -3744,7 +3314,6 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::RolloutConfirmBar</name>
     <message>
-        <location filename="../widgets/rollout/rolloutconfirmbar.cpp" line="+31"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3752,147 +3321,118 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::RolloutPage</name>
     <message>
-        <location filename="../widgets/rollout/rolloutpage.cpp" line="+64"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Create Folder</source>
         <translation>Ordner anlegen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The profile&apos;s migrations folder does not exist yet: make it, with an empty CHANGELOG.md</source>
         <translation>Der Migrationsordner des Profils existiert noch nicht: ihn anlegen, mit einer leeren CHANGELOG.md</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Update CHANGELOG</source>
         <translation>CHANGELOG aktualisieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add the CHANGELOG.md entries the pending files lack, under today&apos;s date</source>
         <translation>Die CHANGELOG.md-Einträge, die den ausstehenden Dateien fehlen, unter dem heutigen Datum hinzufügen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Use Existing Folder…</source>
         <translation>Vorhandenen Ordner verwenden…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pick a folder of the project that looks like a migrations folder; it is saved as the profile&apos;s migrations_path</source>
         <translation>Einen Ordner des Projekts wählen, der wie ein Migrationsordner aussieht; er wird als migrations_path des Profils gespeichert</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Split…</source>
         <translation>Aufteilen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Split the latest pending file that mixes statements no transaction may wrap with others, or holds too many, into ordered files (a preview first)</source>
         <translation>Die neueste ausstehende Datei in geordnete Dateien aufteilen, wenn sie Anweisungen, die keine Transaktion umschließen darf, mit anderen mischt oder zu viele enthält (vorher eine Vorschau)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Compact…</source>
         <translation>Zusammenfassen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Merge pending files that change one table on one day (a preview first)</source>
         <translation>Ausstehende Dateien zusammenführen, die am selben Tag dieselbe Tabelle ändern (vorher eine Vorschau)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Release…</source>
         <translation>Veröffentlichen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Move the pending files into a new dated released folder and remove their CHANGELOG entries</source>
         <translation>Die ausstehenden Dateien in einen neuen, datierten *_released-Ordner verschieben und ihre CHANGELOG-Einträge entfernen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Split above</source>
         <translation>Aufteilen über</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source> statements</source>
         <translation> Anweisungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A pending file holding more statements than this is proposed for splitting</source>
         <translation>Eine ausstehende Datei mit mehr Anweisungen als dieser Zahl wird zum Aufteilen vorgeschlagen</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>CHANGELOG</source>
         <translation>CHANGELOG</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rollout Wizard</source>
         <translation>Rollout-Assistent</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plan Impact</source>
         <translation>Plan-Auswirkung</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The migrations folder: pending files in the order they run, released history, the CHANGELOG, and release.</source>
         <translation>Der Migrationsordner: ausstehende Dateien in Ausführungsreihenfolge, veröffentlichte Historie, das CHANGELOG und die Veröffentlichung.</translation>
     </message>
     <message>
-        <location line="+77"/>
         <source>No migrations folder: choose a profile (its migrations_path, or db/migrations in its project).</source>
         <translation>Kein Migrationsordner: Wählen Sie ein Profil (sein migrations_path oder db/migrations in seinem Projekt).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Migrations folder: %1</source>
         <translation>Migrationsordner: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The migrations folder %1 does not exist yet.</source>
         <translation>Der Migrationsordner %1 existiert noch nicht.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Pending, in the order they run</source>
         <translation>Ausstehend, in Ausführungsreihenfolge</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Editable; new changes go to the last</source>
         <translation>Bearbeitbar; neue Änderungen kommen in die letzte</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -3900,132 +3440,106 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>no entry yet</source>
         <translation>noch kein Eintrag</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Opens in the SQL tool</source>
         <translation>Wird im SQL-Werkzeug geöffnet</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(none: new changes go to prerelease.sql)</source>
         <translation>(keine: neue Änderungen kommen in prerelease.sql)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Released (never written)</source>
         <translation>Veröffentlicht (nie geschrieben)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>History: Tusk never writes, renames or deletes anything here</source>
         <translation>Historie: Tusk schreibt, benennt oder löscht hier nie etwas</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Released: opens read-only</source>
         <translation>Veröffentlicht: wird schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1&apos;s migrations</source>
         <translation>%1-Migrationen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The tool&apos;s own history: its runner applies these; Release… adds the pending files here</source>
         <translation>Die eigene Historie des Werkzeugs: Sein Runner wendet diese an; „Veröffentlichen…“ fügt die ausstehenden Dateien hier hinzu</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>*No CHANGELOG.md yet: Update CHANGELOG creates it.*</source>
         <translation>*Noch keine CHANGELOG.md: „CHANGELOG aktualisieren“ legt sie an.*</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This folder breaks a rule:
 • %1</source>
         <translation>Dieser Ordner verletzt eine Regel:
 • %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Suggested (Split… or Compact… shows the plan first):
 • %1</source>
         <translation>Vorgeschlagen („Aufteilen…“ oder „Zusammenfassen…“ zeigt zuerst den Plan):
 • %1</translation>
     </message>
     <message>
-        <location line="+120"/>
         <source>Release? This will %1. Released files are never written again.</source>
         <translation>Veröffentlichen? Geplant ist: %1. Veröffentlichte Dateien werden nie wieder geschrieben.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+34"/>
         <source>Release</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location line="-3"/>
         <source>Release as %1 migrations? The pending files go once they are written; statements without a safe inverse are flagged below.</source>
         <translation>Als %1-Migrationen veröffentlichen? Die ausstehenden Dateien werden entfernt, sobald die neuen geschrieben sind; Anweisungen ohne sichere Umkehrung sind unten markiert.</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>%1? Nothing is written until you confirm; a file saved meanwhile stops it.</source>
         <translation>%1? Nichts wird geschrieben, bevor Sie bestätigen; eine zwischenzeitlich gespeicherte Datei bricht den Vorgang ab.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Split</source>
         <translation>Aufteilen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Compact</source>
         <translation>Zusammenfassen</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Not inside a project (no .git above the working folder): there is nothing to pick from; Create Folder makes %1</source>
         <translation>Nicht in einem Projekt (kein .git über dem Arbeitsordner): Es gibt nichts zur Auswahl; „Ordner anlegen“ legt %1 an</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>No folder under %1 looks like a migrations folder; Create Folder makes %2</source>
         <translation>Kein Ordner unter %1 sieht wie ein Migrationsordner aus; „Ordner anlegen“ legt %2 an</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Use one of the project&apos;s folders as this profile&apos;s migrations folder?</source>
         <translation>Einen der Ordner des Projekts als Migrationsordner dieses Profils verwenden?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Use Folder</source>
         <translation>Ordner verwenden</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>Using %1 as the migrations folder</source>
         <translation>%1 wird als Migrationsordner verwendet</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>%1, saved as migrations_path of profile %2</source>
         <translation>%1, gespeichert als migrations_path von Profil %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 for this session; the profile could not be saved: %2</source>
         <translation>%1 für diese Sitzung; das Profil konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 for this session (this connection has no profile file to keep it in)</source>
         <translation>%1 für diese Sitzung (diese Verbindung hat keine Profildatei, um es zu speichern)</translation>
     </message>
@@ -4033,78 +3547,62 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::RolloutWizard</name>
     <message>
-        <location filename="../widgets/rollout/rolloutwizard.cpp" line="-431"/>
         <source>Run It</source>
         <translation>Jetzt ausführen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dry Run</source>
         <translation>Probelauf</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check Gate</source>
         <translation>Gate prüfen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Roll Back</source>
         <translation>Zurückrollen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+81"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-80"/>
         <source>Next Step →</source>
         <translation>Nächster Schritt →</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign Off</source>
         <translation>Abzeichnen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export Sheet</source>
         <translation>Rollout-Blatt exportieren</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Each step: its state on the target (○ not run, ✓ gate holds, ✗ failed, ↺ rolled back), then its dry-run mark</source>
         <translation>Jeder Schritt: sein Zustand auf dem Ziel (○ nicht ausgeführt, ✓ Gate erfüllt, ✗ fehlgeschlagen, ↺ zurückgerollt), dann seine Probelauf-Markierung</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Make a scratch database with the target&apos;s schema on the sandbox and prove every step&apos;s rollback there: up, rollback, the schema as before, up again</source>
         <translation>Eine Scratch-Datenbank mit dem Schema des Ziels auf der Sandbox anlegen und dort den Rollback jedes Schritts nachweisen: Up, Rollback, das Schema wie vorher, erneut Up</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reviewer</source>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Record the reviewer, the time and the sheet&apos;s hash in CHANGELOG.md; any later change to the pending files voids it</source>
         <translation>Prüfer, Zeitpunkt und Hash des Rollout-Blatts in CHANGELOG.md festhalten; jede spätere Änderung an den ausstehenden Dateien macht dies ungültig</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
         <source>%n pending file(s), %1 steps</source>
         <translation>
             <numerusform>%n ausstehende Datei, %1 Schritte</numerusform>
@@ -4112,87 +3610,70 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>&lt;p&gt;&lt;b&gt;Lock:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;In a transaction:&lt;/b&gt; %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Sperre:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;In einer Transaktion:&lt;/b&gt; %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;p&gt;&lt;b&gt;Gate before the next step:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Gate vor dem nächsten Schritt:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&lt;li&gt;none&lt;/li&gt;</source>
         <translation>&lt;li&gt;keins&lt;/li&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;Dry run:&lt;/b&gt; %1 %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Probelauf:&lt;/b&gt; %1 %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>the rollback left: %1</source>
         <translation>der Rollback hinterließ: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>up again differs: %1</source>
         <translation>erneutes Up weicht ab: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&lt;p&gt;&lt;b&gt;Rollback%1:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Rollback%1:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source> (not safe)</source>
         <translation> (nicht sicher)</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&lt;p&gt;No pending statements: nothing to roll out.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keine ausstehenden Anweisungen: nichts auszurollen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>%1 rows, %2 rows/s, ETA %3 s — %4</source>
         <translation>%1 Zeilen, %2 Zeilen/s, Restzeit %3 s — %4</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Mark Done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Run on %1</source>
         <translation>Auf %1 ausführen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>The dry run needs the sandbox (start it) and a target</source>
         <translation>Der Probelauf braucht die Sandbox (starten Sie sie) und ein Ziel</translation>
     </message>
     <message>
-        <location line="+79"/>
         <source>Who signs off? Type the reviewer&apos;s name first</source>
         <translation>Wer zeichnet ab? Geben Sie zuerst den Namen des Prüfers ein</translation>
     </message>
@@ -4200,127 +3681,102 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::RunToolbar</name>
     <message>
-        <location filename="../widgets/sql/runtoolbar.cpp" line="+32"/>
         <source>▶ Run</source>
         <translation>▶ Ausführen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Run script</source>
         <translation>Skript ausführen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Explain</source>
         <translation>Explain</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>■ Cancel</source>
         <translation>■ Abbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Commit</source>
         <translation>Commit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Roll back</source>
         <translation>Rollback</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Run the statement at the caret, or the selection (Ctrl+Enter)</source>
         <translation>Die Anweisung an der Schreibmarke oder die Auswahl ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Run the whole script, or the selection (F5)</source>
         <translation>Das ganze Skript oder die Auswahl ausführen (F5)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>EXPLAIN the statement at the caret, or the selection, and open the plan in the Plan tool (F7); the arrow picks the options</source>
         <translation>EXPLAIN für die Anweisung an der Schreibmarke oder die Auswahl ausführen und den Plan im Plan-Werkzeug öffnen (F7); der Pfeil wählt die Optionen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Cancel the running statement on the server (Esc)</source>
         <translation>Die laufende Anweisung auf dem Server abbrechen (Esc)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>COMMIT the open transaction</source>
         <translation>COMMIT für die offene Transaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ROLLBACK the open transaction</source>
         <translation>ROLLBACK für die offene Transaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>default_transaction_read_only for this tab&apos;s session: the server refuses writes and schema changes</source>
         <translation>default_transaction_read_only für die Sitzung dieses Tabs: Der Server verweigert Schreibzugriffe und Schemaänderungen</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Max rows: </source>
         <translation>Max. Zeilen: </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Max rows: all</source>
         <translation>Max. Zeilen: alle</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rows kept per result set; the rest are counted, not kept (0: all)</source>
         <translation>Pro Ergebnismenge behaltene Zeilen; der Rest wird gezählt, nicht behalten (0: alle)</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>Run the statement and show actual times and rows (writes are rolled back)</source>
         <translation>Die Anweisung ausführen und tatsächliche Zeiten und Zeilen zeigen (Schreibzugriffe werden zurückgerollt)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Blocks read, hit and written</source>
         <translation>Gelesene, im Cache gefundene und geschriebene Blöcke</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Output columns, schemas and per-worker detail</source>
         <translation>Ausgabespalten, Schemas und Details pro Worker</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Planner settings changed from their defaults</source>
         <translation>Von ihren Standardwerten abweichende Planer-Einstellungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>WAL records and bytes written (with ANALYZE)</source>
         <translation>Geschriebene WAL-Einträge und -Bytes (mit ANALYZE)</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Writes and schema changes ask before they run.</source>
         <translation>Schreibzugriffe und Schemaänderungen fragen vor der Ausführung nach.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Running… %1</source>
         <translation>Läuft… %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Last run: %1</source>
         <translation>Letzte Ausführung: %1</translation>
     </message>
@@ -4328,106 +3784,82 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SchemaPage</name>
     <message>
-        <location filename="../widgets/schema/schemapage.cpp" line="+56"/>
         <source>Filter objects (fuzzy: &quot;oitm&quot; finds order_items)</source>
         <translation>Objekte filtern (unscharf: „oitm“ findet order_items)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+366"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location line="-364"/>
         <source>Read the catalog again (F5)</source>
         <translation>Den Katalog neu lesen (F5)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+376"/>
-        <location line="+7"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="-381"/>
         <source>All health findings of the database</source>
         <translation>Alle Zustandsbefunde der Datenbank</translation>
     </message>
     <message>
-        <location line="+52"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The whole catalog at once: objects, their DDL, and health checks for missing foreign-key indexes, unused or invalid indexes, vacuum state and sizes.</source>
         <translation>Der ganze Katalog auf einmal: Objekte, ihre DDL und Zustandsprüfungen auf fehlende Fremdschlüssel-Indizes, ungenutzte oder ungültige Indizes, VACUUM-Zustand und Größen.</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>%1 (local socket)</source>
         <translation>%1 (lokaler Socket)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+59"/>
         <source>reading the catalog…</source>
         <translation>Katalog wird gelesen…</translation>
     </message>
     <message>
-        <location line="-52"/>
         <source>expand to read this database</source>
         <translation>ausklappen, um diese Datenbank zu lesen</translation>
     </message>
     <message>
-        <location line="+216"/>
         <source>Copy name</source>
         <translation>Namen kopieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy qualified name</source>
         <translation>Qualifizierten Namen kopieren</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Copy DDL</source>
         <translation>DDL kopieren</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Open DDL in editor</source>
         <translation>DDL im Editor öffnen</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Connect to a database to browse its schema.</source>
         <translation>Verbinden Sie sich mit einer Datenbank, um ihr Schema zu durchsuchen.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Health (%1)</source>
         <translation>Zustand (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reading the catalog of %1…</source>
         <translation>Katalog von %1 wird gelesen…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 of %2 objects match</source>
         <translation>%1 von %2 Objekten passen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 objects · read in %2 ms</source>
         <translation>%1 Objekte · gelesen in %2 ms</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> · refreshing…</source>
         <translation> · wird aktualisiert…</translation>
     </message>
@@ -4435,62 +3867,50 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SchemaTreeModel</name>
     <message>
-        <location filename="../widgets/schema/schematreemodel.cpp" line="+198"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Views</source>
         <translation>Sichten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Materialized views</source>
         <translation>Materialisierte Sichten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Procedures</source>
         <translation>Prozeduren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Types</source>
         <translation>Typen</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Extensions</source>
         <translation>Erweiterungen</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location line="+277"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Size / health</source>
         <translation>Größe / Zustand</translation>
     </message>
@@ -4498,102 +3918,82 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ServerStatsView</name>
     <message>
-        <location filename="../widgets/activity/serverstatsview.cpp" line="+51"/>
         <source>by total time</source>
         <translation>nach Gesamtzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>by mean time</source>
         <translation>nach mittlerer Zeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>by calls</source>
         <translation>nach Aufrufen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Mean</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Calls</source>
         <translation>Aufrufe</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Statement</source>
         <translation>Anweisung</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Wait event</source>
         <translation>Warteereignis</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Samples</source>
         <translation>Stichproben</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>pg_stat_statements, top %1</source>
         <translation>pg_stat_statements, Top %1</translation>
     </message>
     <message>
-        <location line="+75"/>
         <source>Read every 10 s once the monitor is connected.</source>
         <translation>Wird alle 10 s gelesen, sobald der Monitor verbunden ist.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>one snapshot so far: the differences start with the next (10 s)</source>
         <translation>bisher ein Snapshot: Die Differenzen beginnen mit dem nächsten (10 s)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>over the last %1 (since %2)</source>
         <translation>über die letzten %1 (seit %2)</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>query id %1 (its text comes with the next read)</source>
         <translation>Query-ID %1 (ihr Text kommt mit dem nächsten Lesen)</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Only idle waits in this window</source>
         <translation>Nur Leerlauf-Wartezeiten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Idle waits (Activity, Client: ClientRead) are left out</source>
         <translation>Leerlauf-Wartezeiten (Activity, Client: ClientRead) sind ausgelassen</translation>
     </message>
@@ -4601,77 +4001,62 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::ServiceImportDialog</name>
     <message>
-        <location filename="../widgets/profiles/serviceimportdialog.cpp" line="+32"/>
         <source>Import connection services</source>
         <translation>Verbindungsdienste importieren</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>From</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>User: %1</source>
         <translation>Benutzer: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Project: %1</source>
         <translation>Projekt: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Open another file…</source>
         <translation>Andere Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Add &amp;to:</source>
         <translation>Hinzufügen &amp;zu:</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>a profile of that name exists</source>
         <translation>ein Profil dieses Namens existiert bereits</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>No pg_service.conf was found ($PGSERVICEFILE, ~/.pg_service.conf, $PGSYSCONFDIR). Open one to import its services.</source>
         <translation>Keine pg_service.conf gefunden ($PGSERVICEFILE, ~/.pg_service.conf, $PGSYSCONFDIR). Öffnen Sie eine, um ihre Dienste zu importieren.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Services in %1. Passwords stay behind: ~/.pgpass or the keychain keeps them.</source>
         <translation>Dienste in %1. Passwörter bleiben zurück: ~/.pgpass oder der Schlüsselbund bewahren sie auf.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Open a connection service file</source>
         <translation>Eine Verbindungsdienst-Datei öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Service files (pg_service.conf *.conf);;All files (*)</source>
         <translation>Dienstdateien (pg_service.conf *.conf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
@@ -4679,54 +4064,42 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SessionActionPanel</name>
     <message>
-        <location filename="../widgets/activity/sessionactionpanel.cpp" line="+21"/>
         <source>Terminate after</source>
         <translation>Beenden nach</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+88"/>
         <source>Keep them</source>
         <translation>Beibehalten</translation>
     </message>
     <message>
-        <location line="-73"/>
         <source> s if still there</source>
         <translation> s, falls noch vorhanden</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>left alone: %1</source>
         <translation>unberührt gelassen: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>No session matches (%1).</source>
         <translation>Keine Sitzung passt (%1).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+45"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="-42"/>
         <source>Cancel the query of</source>
         <translation>Abbruch der Abfrage von</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Terminate</source>
         <translation>Beenden von</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel, then terminate</source>
         <translation>Abbruch, dann Beenden von</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%1 %n session(s) (%2, as of %3)?</source>
         <translation>
             <numerusform>%1 %n Sitzung (%2, Stand %3)?</numerusform>
@@ -4734,12 +4107,10 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tusk will not act on any of them.</source>
         <translation>Tusk wird bei keiner von ihnen eingreifen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>Together they would release %n blocked session(s), by the blocking tree.</source>
         <translation>
             <numerusform>Zusammen würden sie laut Blockierbaum %n blockierte Sitzung freigeben.</numerusform>
@@ -4747,7 +4118,6 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
         <source>Cancel %n query(s)</source>
         <translation>
             <numerusform>%n Abfrage abbrechen</numerusform>
@@ -4755,7 +4125,6 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung beenden</numerusform>
@@ -4763,7 +4132,6 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>Cancel, then terminate %n</source>
         <translation>
             <numerusform>Abbrechen, dann %n beenden</numerusform>
@@ -4771,12 +4139,10 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Done (also in the audit log)</source>
         <translation>Erledigt (auch im Audit-Log)</translation>
     </message>
@@ -4784,113 +4150,90 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SessionActionsBar</name>
     <message>
-        <location filename="../widgets/activity/sessionactionsbar.cpp" line="+33"/>
         <source>Cancel Query</source>
         <translation>Abfrage abbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel the selected sessions&apos; queries (pg_cancel_backend); their connections stay.</source>
         <translation>Die Abfragen der ausgewählten Sitzungen abbrechen (pg_cancel_backend); ihre Verbindungen bleiben bestehen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Terminate</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>End the selected sessions (pg_terminate_backend); their transactions roll back.</source>
         <translation>Die ausgewählten Sitzungen beenden (pg_terminate_backend); ihre Transaktionen werden zurückgerollt.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel, Then Terminate</source>
         <translation>Abbrechen, dann beenden</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel first; terminate after a grace period those still there.</source>
         <translation>Zuerst abbrechen; die danach noch vorhandenen nach einer Schonfrist beenden.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>By Rule…</source>
         <translation>Nach Regel…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pick sessions by state, age and database.</source>
         <translation>Sitzungen nach Zustand, Alter und Datenbank auswählen.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>idle in transaction</source>
         <translation>idle in transaction</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>idle in transaction (aborted)</source>
         <translation>idle in transaction (aborted)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>any state</source>
         <translation>beliebiger Zustand</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+91"/>
         <source>any database</source>
         <translation>beliebige Datenbank</translation>
     </message>
     <message>
-        <location line="-89"/>
         <source>Cancel Matching</source>
         <translation>Passende abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Terminate Matching</source>
         <translation>Passende beenden</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Client sessions</source>
         <translation>Client-Sitzungen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>for at least</source>
         <translation>seit mindestens</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 for at least %2 min in %3</source>
         <translation>%1 seit mindestens %2 min in %3</translation>
     </message>
@@ -4898,7 +4241,6 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SessionTableModel</name>
     <message numerus="yes">
-        <location filename="../widgets/activity/sessiontablemodel.cpp" line="+101"/>
         <source>%n worker(s)</source>
         <translation>
             <numerusform>%n Worker</numerusform>
@@ -4906,90 +4248,92 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+81"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Leader</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Application</source>
         <translation>Anwendung</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Wait</source>
         <translation>Warteereignis</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Query age</source>
         <translation>Abfragealter</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>State age</source>
         <translation>Zustandsalter</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Query id</source>
         <translation>Query-ID</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
 </context>
 <context>
+    <name>tusk::widgets::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+</context>
+<context>
     <name>tusk::widgets::SqlEditor</name>
     <message>
-        <location filename="../widgets/sql/sqleditor.cpp" line="+295"/>
         <source>&lt;br&gt;&lt;b&gt;Lock:&lt;/b&gt; %1</source>
         <translation>&lt;br&gt;&lt;b&gt;Sperre:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&lt;br&gt;&lt;b&gt;Instead:&lt;/b&gt;&lt;pre&gt;%1&lt;/pre&gt;</source>
         <translation>&lt;br&gt;&lt;b&gt;Stattdessen:&lt;/b&gt;&lt;pre&gt;%1&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;br&gt;A quick fix rewrites it (Ctrl+.).</source>
         <translation>&lt;br&gt;Eine Schnellkorrektur schreibt sie um (Strg+.).</translation>
     </message>
@@ -4997,167 +4341,152 @@ Nachher: %2</translation>
 <context>
     <name>tusk::widgets::SqlEditorTab</name>
     <message>
-        <location filename="../widgets/sql/sqleditortab.cpp" line="+48"/>
-        <location line="+96"/>
         <source>Quick fix</source>
         <translation>Schnellkorrektur</translation>
     </message>
     <message>
-        <location line="-72"/>
         <source>Rewrite the statement the safe way (Ctrl+.)</source>
         <translation>Die Anweisung auf die sichere Art umschreiben (Strg+.)</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Toggle comment</source>
         <translation>Kommentar umschalten</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Nächstes suchen</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Vorheriges suchen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vervollständigen</translation>
+    </message>
+    <message>
         <source>No findings.</source>
         <translation>Keine Befunde.</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>No findings · linted in %1 ms</source>
         <translation>Keine Befunde · geprüft in %1 ms</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 errors, %2 warnings, %3 notes · linted in %4 ms</source>
         <translation>%1 Fehler, %2 Warnungen, %3 Anmerkungen · geprüft in %4 ms</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source> · as %1</source>
         <translation> · als %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source> · table sizes of the target</source>
         <translation> · Tabellengrößen des Ziels</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> · local table sizes, not trusted</source>
         <translation> · lokale Tabellengrößen, nicht vertrauenswürdig</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>Not run: the connection changed while its locks were checked.</source>
         <translation>Nicht ausgeführt: Die Verbindung hat sich geändert, während ihre Sperren geprüft wurden.</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>There is no statement at the caret to run.</source>
         <translation>An der Schreibmarke steht keine Anweisung zum Ausführen.</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Not connected: pick a profile first (Profiles, or the bar at the top).</source>
         <translation>Nicht verbunden: Wählen Sie zuerst ein Profil (Profile oder die Leiste oben).</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Checking who holds or waits for locks on %1…</source>
         <translation>Es wird geprüft, wer Sperren auf %1 hält oder auf sie wartet…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+23"/>
-        <location line="+64"/>
         <source>Not run: the statements were not confirmed.</source>
         <translation>Nicht ausgeführt: Die Anweisungen wurden nicht bestätigt.</translation>
     </message>
     <message>
-        <location line="-77"/>
         <source>Not run: the text changed (or another run started) while its locks were checked. Run it again.</source>
         <translation>Nicht ausgeführt: Der Text hat sich geändert (oder eine andere Ausführung hat begonnen), während die Sperren geprüft wurden. Bitte erneut ausführen.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Nobody holds or waits for a lock in the way (checked in %1).</source>
         <translation>Niemand hält eine im Weg stehende Sperre oder wartet auf eine (geprüft in %1).</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Running line %1…</source>
         <translation>Zeile %1 wird ausgeführt…</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Select one statement to explain.</source>
         <translation>Wählen Sie eine einzelne Anweisung für Explain aus.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>There is no statement at the caret to explain.</source>
         <translation>An der Schreibmarke steht keine Anweisung für Explain.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The transaction failed: roll it back before explaining.</source>
         <translation>Die Transaktion ist fehlgeschlagen: Rollen Sie sie vor Explain zurück.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Explain: %1</source>
         <translation>Explain: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Explained in %1; the plan is open in the Plan tool.</source>
         <translation>Explain in %1; der Plan ist im Plan-Werkzeug geöffnet.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Done in %1.</source>
         <translation>Fertig in %1.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Cancelled after %1.</source>
         <translation>Abgebrochen nach %1.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source> at line %1</source>
         <translation> in Zeile %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>
 The session is gone; an open transaction was rolled back.</source>
         <translation>
 Die Sitzung ist weg; eine offene Transaktion wurde zurückgerollt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Failed after %1%2: %3</source>
         <translation>Fehlgeschlagen nach %1%2: %3</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>The change is not committed yet: it is checked against the catalog when it runs outside a transaction.</source>
         <translation>Die Änderung ist noch nicht committet: Sie wird gegen den Katalog geprüft, wenn sie außerhalb einer Transaktion läuft.</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>no file name</source>
         <translation>kein Dateiname</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Untitled %1</source>
         <translation>Unbenannt %1</translation>
     </message>
@@ -5165,32 +4494,26 @@ Die Sitzung ist weg; eine offene Transaktion wurde zurückgerollt.</translation>
 <context>
     <name>tusk::widgets::SqlMigrationActions</name>
     <message>
-        <location filename="../widgets/sql/sqlmigrationactions.cpp" line="+22"/>
         <source>Add Selection to Migration</source>
         <translation>Auswahl zur Migration hinzufügen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add Tab&apos;s Statements to Migration</source>
         <translation>Anweisungen des Tabs zur Migration hinzufügen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Append the selected statements (not run) to the latest pending migration file; the CHANGELOG follows</source>
         <translation>Die ausgewählten Anweisungen (nicht ausgeführt) an die neueste ausstehende Migrationsdatei anhängen; das CHANGELOG folgt</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Append every statement of this tab that changes something (not run) to the latest pending migration file</source>
         <translation>Jede Anweisung dieses Tabs, die etwas ändert (nicht ausgeführt), an die neueste ausstehende Migrationsdatei anhängen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Select the statements to add first.</source>
         <translation>Wählen Sie zuerst die hinzuzufügenden Anweisungen aus.</translation>
     </message>
     <message>
-        <location line="+71"/>
         <source>This connection has no migrations folder to add to.</source>
         <translation>Diese Verbindung hat keinen Migrationsordner, zu dem hinzugefügt werden kann.</translation>
     </message>
@@ -5198,52 +4521,42 @@ Die Sitzung ist weg; eine offene Transaktion wurde zurückgerollt.</translation>
 <context>
     <name>tusk::widgets::SqlPage</name>
     <message>
-        <location filename="../widgets/sql/sqlpage.cpp" line="+50"/>
         <source>Open recent</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open SQL files</source>
         <translation>SQL-Dateien öffnen</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location line="+98"/>
         <source>Large file</source>
         <translation>Große Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 is %2 MB. Opening it takes about twice that in memory and linting it a while. Open it?</source>
         <translation>%1 ist %2 MB groß. Das Öffnen braucht etwa doppelt so viel Speicher und das Prüfen eine Weile. Öffnen?</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Not UTF-8</source>
         <translation>Kein UTF-8</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1
 
 Open it as Latin-1? Saving then writes it as UTF-8.</source>
@@ -5252,18 +4565,14 @@ Open it as Latin-1? Saving then writes it as UTF-8.</source>
 Als Latin-1 öffnen? Beim Speichern wird die Datei dann als UTF-8 geschrieben.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+59"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location line="-58"/>
         <source>%1
 
 Your text is still here; save it elsewhere with Save as.</source>
@@ -5272,52 +4581,42 @@ Your text is still here; save it elsewhere with Save as.</source>
 Ihr Text ist noch da; speichern Sie ihn mit „Speichern unter“ an anderer Stelle.</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>%1 is a released migration: it is never changed. Save your text as a new file.</source>
         <translation>%1 ist eine veröffentlichte Migration: Sie wird nie geändert. Speichern Sie Ihren Text als neue Datei.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Save SQL file</source>
         <translation>SQL-Datei speichern</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Released migration</source>
         <translation>Veröffentlichte Migration</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 is inside a released part of the migrations folder: released migrations are never changed. Choose another name.</source>
         <translation>%1 liegt in einem veröffentlichten Teil des Migrationsordners: Veröffentlichte Migrationen werden nie geändert. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Open transaction</source>
         <translation>Offene Transaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 has a transaction that is not committed. Closing the tab rolls it back. Roll back and close?</source>
         <translation>%1 hat eine nicht committete Transaktion. Das Schließen des Tabs rollt sie zurück. Zurückrollen und schließen?</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Unsaved text cannot be kept safe: %1</source>
         <translation>Ungespeicherter Text kann nicht gesichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
         <source>%n unsaved editor tab(s) from the last session came back.</source>
         <translation>
             <numerusform>%n ungespeicherter Editor-Tab aus der letzten Sitzung wurde wiederhergestellt.</numerusform>
@@ -5325,62 +4624,50 @@ Ihr Text ist noch da; speichern Sie ihn mit „Speichern unter“ an anderer Ste
         </translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Unsaved text of %1 could not be kept safe: %2</source>
         <translation>Ungespeicherter Text von %1 konnte nicht gesichert werden: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>plain SQL</source>
         <translation>einfaches SQL</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not in the profile&apos;s migrations folder: each statement on its own.</source>
         <translation>Nicht im Migrationsordner des Profils: jede Anweisung für sich.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>a %1 migration in one transaction</source>
         <translation>eine %1-Migration in einer Transaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>a %1 migration</source>
         <translation>eine %1-Migration</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>An SQL editor that lints migrations while you type: the lock each statement takes, table rewrites, and the online way to do the same.</source>
         <translation>Ein SQL-Editor, der Migrationen beim Tippen prüft: die Sperre, die jede Anweisung setzt, das Neuschreiben von Tabellen und der Online-Weg zum gleichen Ergebnis.</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Lint without the server&apos;s catalog: %1</source>
         <translation>Lint ohne den Katalog des Servers: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>%1 was deleted or moved; the text stays in its tab.</source>
         <translation>%1 wurde gelöscht oder verschoben; der Text bleibt in seinem Tab.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>%1 changed on disk and was read again.</source>
         <translation>%1 wurde auf der Festplatte geändert und neu eingelesen.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Changed on disk</source>
         <translation>Auf der Festplatte geändert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 was changed by another program, and this tab has changes of its own. Read the file again and drop your changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert, und dieser Tab hat eigene Änderungen. Die Datei neu einlesen und Ihre Änderungen verwerfen?</translation>
     </message>
@@ -5388,17 +4675,14 @@ Ihr Text ist noch da; speichern Sie ihn mit „Speichern unter“ an anderer Ste
 <context>
     <name>tusk::widgets::ValueViewer</name>
     <message>
-        <location filename="../widgets/results/valueviewer.cpp" line="+29"/>
         <source>NULL</source>
         <translation>NULL</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The value is SQL NULL.</source>
         <translation>Der Wert ist SQL NULL.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n characters%1</source>
         <translation>
             <numerusform>%n Zeichen%1</numerusform>
@@ -5406,12 +4690,10 @@ Ihr Text ist noch da; speichern Sie ihn mit „Speichern unter“ an anderer Ste
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>, JSON shown indented</source>
         <translation>, JSON eingerückt angezeigt</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -5419,52 +4701,42 @@ Ihr Text ist noch da; speichern Sie ihn mit „Speichern unter“ an anderer Ste
 <context>
     <name>tusk::widgets::WhatIfView</name>
     <message>
-        <location filename="../widgets/plan/whatifview.cpp" line="+25"/>
         <source>Open in SQL Editor</source>
         <translation>Im SQL-Editor öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Open the statement in a new SQL editor tab, to review and run</source>
         <translation>Die Anweisung in einem neuen SQL-Editor-Tab öffnen, um sie zu prüfen und auszuführen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy the statement</source>
         <translation>Die Anweisung kopieren</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Suggested:</source>
         <translation>Vorgeschlagen:</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>cost %1 → %2</source>
         <translation>Kosten %1 → %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;With an index on %1 the planner would use it&lt;/b&gt;: %2. Both plans are the planner&apos;s estimates (EXPLAIN without ANALYZE) with a hypothetical index (HypoPG); nothing was built.</source>
         <translation>&lt;b&gt;Mit einem Index auf %1 würde der Planer ihn verwenden&lt;/b&gt;: %2. Beide Pläne sind Schätzungen des Planers (EXPLAIN ohne ANALYZE) mit einem hypothetischen Index (HypoPG); nichts wurde angelegt.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&lt;b&gt;With an index on %1 the planner would still not use it&lt;/b&gt; (%2): the filter may not be selective enough, or the statistics are stale (ANALYZE the table). Both plans are estimates; nothing was built.</source>
         <translation>&lt;b&gt;Mit einem Index auf %1 würde der Planer ihn trotzdem nicht verwenden&lt;/b&gt; (%2): Der Filter ist womöglich nicht selektiv genug, oder die Statistiken sind veraltet (ANALYZE für die Tabelle ausführen). Beide Pläne sind Schätzungen; nichts wurde angelegt.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>With %1</source>
         <translation>Mit %1</translation>
     </message>
