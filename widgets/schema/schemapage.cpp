@@ -438,10 +438,9 @@ void SchemaPage::updateStatus()
         return;
     }
     const CatalogSnapshot &s = m_model->snapshot(0);
-    int warnings = 0;
-    for (const HealthFinding &f : m_model->findings(0))
-        warnings += f.severity >= Severity::Warning ? 1 : 0;
-    m_health->setText(warnings ? tr("Health (%1)").arg(warnings) : tr("Health"));
+    // The same count as the Health tab's, so the two never disagree.
+    const qsizetype findings = m_model->findings(0).size();
+    m_health->setText(findings ? tr("Health (%1)").arg(findings) : tr("Health"));
     QString text;
     if (s.isNull())
         text = tr("Reading the catalog of %1…").arg(m_model->databaseName(0));
