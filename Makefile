@@ -4,11 +4,12 @@
 #   make test   install what is missing, build, run every test
 #   make package  build the Debian package (build/tusk_<version>-1_amd64.deb)
 #   make screenshots  retake the user guide's pictures (docs/guide/images)
+#   make test-sanitize  every test built with ASan and UBSan (build-sanitize/)
 BUILD_DIR ?= build
 TUSK := $(BUILD_DIR)/app/tusk
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test package screenshots
+.PHONY: run test package screenshots test-sanitize
 
 # An existing build folder keeps the generator it was made with.
 CONFIGURE = if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR); \
@@ -45,3 +46,17 @@ screenshots:
 	@cmake --build $(BUILD_DIR) --target tusk guide_screenshots
 	@$(TUSK) sandbox start
 	@docs/guide/take-screenshots.sh $(BUILD_DIR)
+
+# The sanitizers: a build of its own, every test but the benchmarks and the
+# package (a package of a sanitized binary means nothing). Any finding fails.
+SANITIZE_DIR ?= build-sanitize
+test-sanitize:
+	@packaging/install-deps.sh
+	@if [ -f $(SANITIZE_DIR)/CMakeCache.txt ]; then cmake -S . -B $(SANITIZE_DIR); \
+	    else cmake -S . -B $(SANITIZE_DIR) $(CMAKE_FLAGS) -DTUSK_SANITIZE=ON; fi > /dev/null
+	@cmake --build $(SANITIZE_DIR)
+	@cd $(SANITIZE_DIR) && \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --output-on-failure --label-exclude "bench|package"

@@ -1,0 +1,118 @@
+// The GUI thread's longest stall in every GUI test (issue "Reliability",
+// point 3): a 5 ms heartbeat timer on the GUI thread; a tick that comes late
+// means the event loop could not run (a click or a repaint would have waited
+// that long). Each test process writes its ten worst stalls, with the test
+// function they fell in, to <artifacts>/stalls/<test>.tsv, and prints its
+// worst; with TUSK_STALL_FAIL_MS set, a stall above it fails the test
+// process. Linked into every test by tusk_add_test; it starts only when the
+// test has a QGuiApplication.
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+struct Stall {
+    double ms;
+    QString where;
+};
+
+class StallWatchdog {
+public:
+    static StallWatchdog &instance()
+    {
+        static StallWatchdog watchdog;
+        return watchdog;
+    }
+
+    void start()
+    {
+        m_clock.start();
+        m_timer = new QTimer(QCoreApplication::instance());
+        m_timer->setTimerType(Qt::PreciseTimer);
+        m_timer->setInterval(tickMs);
+        QObject::connect(m_timer, &QTimer::timeout, m_timer, [this] { tick(); });
+        m_timer->start();
+        m_last = m_clock.nsecsElapsed();
+    }
+
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        const double late = double(now - m_last) / 1e6 - tickMs;
+        m_last = now;
+        const char *function = QTest::currentTestFunction();
+        const QString where = function ? QLatin1String(function) : QString();
+        // A gap across two test functions holds QTest's own work between
+        // them (cleanup, init): not the product's event loop.
+        const bool sameFunction = where == m_lastWhere;
+        m_lastWhere = where;
+        if (!sameFunction || where.isEmpty() || where == QLatin1String("initTestCase")
+            || where == QLatin1String("cleanupTestCase"))
+            return;
+        if (late < 20)
+            return;
+        m_worst.append({late, where});
+        std::sort(m_worst.begin(), m_worst.end(),
+            [](const Stall &a, const Stall &b) { return a.ms > b.ms; });
+        if (m_worst.size() > 10)
+            m_worst.resize(10);
+    }
+
+    void report()
+    {
+        const QString name = QCoreApplication::applicationName();
+        const QString folder =
+            qEnvironmentVariable("TUSK_TEST_ARTIFACTS") + QStringLiteral("/stalls");
+        if (!qEnvironmentVariableIsEmpty("TUSK_TEST_ARTIFACTS") && QDir().mkpath(folder)) {
+            QFile file(folder + QLatin1Char('/') + name + QStringLiteral(".tsv"));
+            if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                for (const Stall &s : std::as_const(m_worst))
+                    file.write(QStringLiteral("%1\t%2\t%3\n")
+                                   .arg(s.ms, 0, 'f', 1)
+                                   .arg(name, s.where)
+                                   .toUtf8());
+        }
+        const double worst = m_worst.isEmpty() ? 0 : m_worst.front().ms;
+        std::fprintf(stderr, "GUI thread: longest stall %.1f ms%s%s\n", worst,
+            m_worst.isEmpty() ? "" : " in ",
+            m_worst.isEmpty() ? "" : qPrintable(m_worst.front().where));
+        bool ok = false;
+        const int limit = qEnvironmentVariableIntValue("TUSK_STALL_FAIL_MS", &ok);
+        if (ok && limit > 0 && worst > limit) {
+            std::fprintf(
+                stderr, "FAIL: the GUI thread stalled %.1f ms (limit %d ms)\n", worst, limit);
+            std::fflush(stderr);
+            std::_Exit(1);
+        }
+    }
+
+private:
+    static constexpr int tickMs = 5;
+    QElapsedTimer m_clock;
+    QTimer *m_timer = nullptr;
+    qint64 m_last = 0;
+    QString m_lastWhere;
+    QList<Stall> m_worst;
+};
+
+void startWatchdog()
+{
+    // By name: unit tests link no Qt GUI library.
+    if (!QCoreApplication::instance()->inherits("QGuiApplication"))
+        return;
+    StallWatchdog::instance().start();
+    qAddPostRoutine([] { StallWatchdog::instance().report(); });
+}
+
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(startWatchdog)
