@@ -1306,6 +1306,14 @@ Solange es wartet, reiht sich jede spätere Abfrage auf diesen Tabellen dahinter
         <source>This project has no .tusk-lint.toml: these levels apply.</source>
         <translation>Dieses Projekt hat keine .tusk-lint.toml: Diese Schweregrade gelten.</translation>
     </message>
+    <message>
+        <source>%1 was not written: it does not read (%2)</source>
+        <translation>%1 wurde nicht geschrieben: Die Datei lässt sich nicht lesen (%2)</translation>
+    </message>
+    <message>
+        <source>Your lint.toml cannot be read, so it applies nothing and changes here are not saved until it is fixed: %1</source>
+        <translation>Ihre lint.toml lässt sich nicht lesen: Sie gilt nicht, und Änderungen hier werden erst gespeichert, wenn sie korrigiert ist: %1</translation>
+    </message>
 </context>
 <context>
     <name>tusk::widgets::LintSizesMenu</name>

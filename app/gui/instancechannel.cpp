@@ -11,8 +11,6 @@
 #include <QTimer>
 #include <QUrl>
 
-#include <unistd.h>
-
 namespace tusk::app {
 
 namespace {
@@ -49,10 +47,11 @@ QString InstanceChannel::defaultSocketPath()
     const QString given = qEnvironmentVariable("TUSK_INSTANCE_SOCKET");
     if (!given.isEmpty())
         return given;
-    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!runtime.isEmpty() && QFileInfo(runtime).isDir())
-        return runtime + QStringLiteral("/tusk.socket");
-    return QDir::tempPath() + QStringLiteral("/tusk-%1.socket").arg(getuid());
+    // The user's runtime folder: Qt makes it 0700 and checks its owner when
+    // XDG_RUNTIME_DIR is unset, so no other user can sit on the socket (a
+    // predictable name in /tmp could be bound by anyone first).
+    return QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation)
+        + QStringLiteral("/tusk.socket");
 }
 
 InstanceChannel::Request InstanceChannel::requestOf(
@@ -119,7 +118,10 @@ void InstanceChannel::handOff(const Request &request)
             finish(socket->readLine() == acknowledgement);
     });
     timer->start(answerTimeoutMs);
-    socket->connectToServer(m_path);
+    // Queued: Qt reports a missing socket inside connectToServer(), and an
+    // answer given before the caller's event loop runs would be lost.
+    QMetaObject::invokeMethod(
+        socket, [this, socket] { socket->connectToServer(m_path); }, Qt::QueuedConnection);
 }
 
 void InstanceChannel::listen()
@@ -137,7 +139,8 @@ void InstanceChannel::listen()
         probe->deleteLater();
         startServer();
     });
-    probe->connectToServer(m_path);
+    QMetaObject::invokeMethod(
+        probe, [this, probe] { probe->connectToServer(m_path); }, Qt::QueuedConnection);
 }
 
 void InstanceChannel::startServer()

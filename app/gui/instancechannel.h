@@ -28,8 +28,8 @@ public:
         const QString &socketPath = defaultSocketPath(), QObject *parent = nullptr);
     ~InstanceChannel() override;
 
-    // $TUSK_INSTANCE_SOCKET, else tusk.socket in $XDG_RUNTIME_DIR (or the
-    // temporary folder with the user id in its name).
+    // $TUSK_INSTANCE_SOCKET, else tusk.socket in the user's runtime folder
+    // ($XDG_RUNTIME_DIR, or one Qt makes private to the user).
     static QString defaultSocketPath();
     // Sorts command-line arguments: links stay links, file:// URLs and
     // relative paths become absolute paths (from `workingFolder`).
@@ -39,6 +39,7 @@ public:
 
     // The second instance: offers the request; handedOff() once the window
     // took it, noWindow() when none listens (or it did not answer in time).
+    // Both come later, from the event loop, never from inside this call.
     void handOff(const Request &request);
     // The window: takes hand-offs from now on (received()). A socket left by
     // a window that crashed is replaced; one that a live window answers on

@@ -13,9 +13,10 @@ QString Translations::install(QCoreApplication *application, const QString &lang
     if (!language.isEmpty())
         QLocale::setDefault(locale);
     auto *tusk = new QTranslator(application);
-    // English too: tusk_en carries the plural forms of "%n node(s)".
-    if (!tusk->load(
-            locale, QStringLiteral("tusk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // English too: tusk_en carries the plural forms of "%n node(s)"; it is
+    // what every language Tusk has no translation for gets (fr, ja, C).
+    if (!tusk->load(locale, QStringLiteral("tusk"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        && !tusk->load(QStringLiteral(":/i18n/tusk_en.qm"))) {
         delete tusk;
         return QStringLiteral("en");
     }

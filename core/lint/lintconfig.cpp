@@ -1,6 +1,9 @@
 #include "lintconfig.h"
 
 #include "rule.h"
+#include "suppressions.h"
+
+#include "core/profiles/tomltext.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,14 +77,17 @@ QByteArray LintConfig::toToml() const
 {
     QStringList ids = rules.keys();
     std::sort(ids.begin(), ids.end());
-    QByteArray out = "# Tusk's lint rules: error, warning, info or off (tusk lint --list-rules).\n"
-                     "[rules]\n";
+    QString out = QStringLiteral(
+        "# Tusk's lint rules: error, warning, info or off (tusk lint --list-rules).\n"
+        "[rules]\n");
     for (const QString &id : ids) {
         const std::optional<Severity> level = rules.value(id);
-        out += '"' + id.toUtf8() + "\" = \""
-            + (level ? severityName(*level).toUtf8() : QByteArray("off")) + "\"\n";
+        // TomlText quotes and escapes a key only as TOML needs.
+        out += TomlText::keyText(id) + QStringLiteral(" = ")
+            + TomlText::stringLiteral(level ? severityName(*level) : QStringLiteral("off"))
+            + QLatin1Char('\n');
     }
-    return out;
+    return out.toUtf8();
 }
 
 LintConfig LintConfig::overlaidWith(const LintConfig &over) const
@@ -95,19 +101,26 @@ LintConfig LintConfig::overlaidWith(const LintConfig &over) const
 void LintConfig::applyTo(LintOptions &options) const
 {
     for (auto it = rules.cbegin(); it != rules.cend(); ++it) {
-        if (it.value())
-            options.severities.insert(it.key(), *it.value());
-        else
-            options.excludedRules.insert(it.key());
+        // A former id (require-timeout-settings) stands for the rules it
+        // became, as in --exclude and ignore comments.
+        for (const QString &id : Suppressions::canonicalIds(it.key())) {
+            if (it.value())
+                options.severities.insert(id, *it.value());
+            else
+                options.excludedRules.insert(id);
+        }
     }
 }
 
 QStringList LintConfig::unknownRules(const QStringList &known) const
 {
     QStringList out;
-    for (auto it = rules.cbegin(); it != rules.cend(); ++it)
-        if (!known.contains(it.key()))
+    for (auto it = rules.cbegin(); it != rules.cend(); ++it) {
+        const QStringList ids = Suppressions::canonicalIds(it.key());
+        if (std::any_of(
+                ids.cbegin(), ids.cend(), [&](const QString &id) { return !known.contains(id); }))
             out << it.key();
+    }
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -194,6 +194,12 @@ LintConfig Preferences::userLintConfig(QString *error) const
 
 bool Preferences::setUserLintConfig(const LintConfig &config, QString *error)
 {
+    QString broken;
+    if (!LintConfig::read(LintConfig::userPath(), &broken)) {
+        *error = QStringLiteral("%1 does not read, so it was left as it is: %2")
+                     .arg(LintConfig::userPath(), broken);
+        return false;
+    }
     UserFileWriter::Options options;
     options.createFolder = true;
     const FileWriteError failed =

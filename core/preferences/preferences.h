@@ -56,7 +56,10 @@ public:
     // The user's lint settings (LintConfig::userPath()), and what applies to
     // a file: its project's .tusk-lint.toml over the user's.
     LintConfig userLintConfig(QString *error = nullptr) const;
+    // Refuses to write over a file that does not read (it would lose it).
     bool setUserLintConfig(const LintConfig &config, QString *error);
+    // Tells every editor to re-lint (a project's .tusk-lint.toml changed).
+    void lintFilesChanged() { emit changed(QLatin1String(lintKey)); }
     LintConfig lintConfigFor(const QString &filePath, QStringList *errors = nullptr) const;
     // The project .tusk-lint.toml that a file falls under, or empty.
     static QString projectLintFile(const QString &filePath);

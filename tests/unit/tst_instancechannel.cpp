@@ -2,6 +2,8 @@
 // over a local socket. Tested with a real socket, the real second process
 // (the built tusk), a stale socket left by a crash, and a live one.
 
+#include "testsupport.h"
+
 #include "app/gui/instancechannel.h"
 
 #include <QElapsedTimer>
@@ -13,6 +15,7 @@
 #include <QTest>
 
 using tusk::app::InstanceChannel;
+using tusk::test::writeFile;
 
 namespace {
 // Listens and waits for the answer, as the window does at start.
@@ -34,6 +37,7 @@ private slots:
     void noWindowMeansOpenOne();
     void aStaleSocketIsReplacedALiveOneKept();
     void theSecondTuskProcessHandsOffAndExits();
+    void theFirstTuskOpensItsWindowAndListens();
     void garbageOnTheSocketIsDropped();
 
 private:
@@ -98,6 +102,9 @@ void TestInstanceChannel::noWindowMeansOpenOne()
     QElapsedTimer timer;
     timer.start();
     second.handOff({{QStringLiteral("/tmp/m.sql")}, {}});
+    // Not from inside the call: the launcher quits its loop on the answer,
+    // and a quit before the loop runs is lost (tusk FILE hung, no window).
+    QCOMPARE(none.size(), 0);
     QTRY_COMPARE(none.size(), 1);
     QVERIFY2(timer.elapsed() < 1000, "no socket: answered at once, not after the timeout");
 }
@@ -146,6 +153,36 @@ void TestInstanceChannel::theSecondTuskProcessHandsOffAndExits()
     const auto request = received.front().front().value<InstanceChannel::Request>();
     QCOMPARE(request.files, QStringList({m_dir.filePath(QStringLiteral("migration.sql"))}));
     QCOMPARE(request.urls, QStringList({QStringLiteral("postgresql://localhost/shop")}));
+}
+
+void TestInstanceChannel::theFirstTuskOpensItsWindowAndListens()
+{
+    // `tusk FILE` with no window running opens one, which then takes the
+    // next hand-off. (It used to wait forever, windowless, for an answer it
+    // had already missed.)
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("first.sql")), "SELECT 1;\n"));
+    QProcess tusk;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TUSK_INSTANCE_SOCKET"), socket("first"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    tusk.setProcessEnvironment(env);
+    tusk.setWorkingDirectory(m_dir.path());
+    tusk.start(qEnvironmentVariable("TUSK_EXECUTABLE"), {QStringLiteral("first.sql")});
+    QVERIFY(tusk.waitForStarted());
+    bool handed = false;
+    for (int attempt = 0; attempt < 40 && !handed && tusk.state() == QProcess::Running; ++attempt) {
+        InstanceChannel second(socket("first"));
+        QSignalSpy yes(&second, &InstanceChannel::handedOff);
+        QSignalSpy no(&second, &InstanceChannel::noWindow);
+        second.handOff({{m_dir.filePath(QStringLiteral("first.sql"))}, {}});
+        QTRY_VERIFY_WITH_TIMEOUT(yes.size() + no.size() == 1, 5000);
+        handed = yes.size() == 1;
+        if (!handed)
+            QTest::qWait(500);
+    }
+    QVERIFY2(handed, qPrintable(QString::fromUtf8(tusk.readAllStandardError())));
+    tusk.kill();
+    tusk.waitForFinished(5000);
 }
 
 void TestInstanceChannel::garbageOnTheSocketIsDropped()

@@ -62,8 +62,7 @@ LintRulesPreferences::LintRulesPreferences(const QString &projectRoot, QWidget *
     const LintEngine engine;
     QString error;
     const LintConfig user = Preferences::instance()->userLintConfig(&error);
-    if (!error.isEmpty())
-        emit message(error);
+    m_userError = error; // shown under the table; nothing is saved over it
     m_loading = true;
     m_table->setRowCount(int(engine.rules().size()));
     int row = 0;
@@ -156,16 +155,22 @@ void LintRulesPreferences::save()
 void LintRulesPreferences::writeProject()
 {
     const QString path = LintConfig::projectPath(m_projectRoot);
-    const FileWriteError failed = UserFileWriter::writeFile(path, chosen().toToml(), {});
+    // The team's rules this page does not list stay in their file; the
+    // levels chosen here are laid over them.
+    QString error;
+    const std::optional<LintConfig> existing = LintConfig::read(path, &error);
+    if (!existing) {
+        emit message(tr("%1 was not written: it does not read (%2)").arg(path, error));
+        return;
+    }
+    const FileWriteError failed =
+        UserFileWriter::writeFile(path, existing->overlaidWith(chosen()).toToml(), {});
     if (!failed.isNull()) {
         emit message(tr("%1 was not written: %2").arg(path, failed.message));
         return;
     }
     emit message(tr("Wrote %1: commit it so the team lints alike.").arg(path));
-    // Every editor re-lints with the project's file.
-    QString ignored;
-    Preferences::instance()->setUserLintConfig(
-        Preferences::instance()->userLintConfig(&ignored), &ignored);
+    Preferences::instance()->lintFilesChanged(); // every editor re-lints with it
 }
 
 void LintRulesPreferences::showProject()
@@ -181,7 +186,12 @@ void LintRulesPreferences::showProject()
                     ? levelText(levelOf(project->rules.value(rule)))
                     : QString());
     }
-    if (!error.isEmpty())
+    if (!m_userError.isEmpty())
+        m_projectNote->setText(
+            tr("Your lint.toml cannot be read, so it applies nothing and changes here are not "
+               "saved until it is fixed: %1")
+                .arg(m_userError));
+    else if (!error.isEmpty())
         m_projectNote->setText(
             tr("The project's file cannot be read, so it applies nothing: %1").arg(error));
     else if (project && !project->isEmpty())

@@ -41,6 +41,7 @@ private:
     QLabel *m_projectNote;
     QPushButton *m_writeProject;
     bool m_loading = false;
+    QString m_userError; // the user's lint.toml does not read
 };
 
 } // namespace tusk::widgets
