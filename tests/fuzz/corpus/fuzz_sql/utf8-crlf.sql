@@ -1,0 +1,2 @@
+SELECT Ã©, "â‚¬;" FROM t;
+UPDATE t SET a = 1 WHERE b = 'ÿþ';
