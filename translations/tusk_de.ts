@@ -74,6 +74,13 @@ Ausführen? (confirm_ddl = false im Profil schaltet diese Frage ab.)</translatio
     </message>
 </context>
 <context>
+    <name>GuiLauncher</name>
+    <message>
+        <source>The link was not opened: %1</source>
+        <translation>Der Link wurde nicht geöffnet: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockWaitCheck</name>
     <message>
         <source>pid %1</source>
@@ -1411,6 +1418,18 @@ Solange es wartet, reiht sich jede spätere Abfrage auf diesen Tabellen dahinter
     <message>
         <source>Tusk</source>
         <translation>Tusk</translation>
+    </message>
+    <message>
+        <source>Connect to a Link?</source>
+        <translation>Mit einem Link verbinden?</translation>
+    </message>
+    <message>
+        <source>A link asks Tusk to connect to &lt;b&gt;%1&lt;/b&gt; as &lt;b&gt;%2&lt;/b&gt;, database &lt;b&gt;%3&lt;/b&gt;. Connect only to servers you trust: the server you connect to sees who you are.</source>
+        <translation>Ein Link möchte, dass Tusk sich mit &lt;b&gt;%1&lt;/b&gt; als &lt;b&gt;%2&lt;/b&gt; verbindet, Datenbank &lt;b&gt;%3&lt;/b&gt;. Verbinden Sie sich nur mit Servern, denen Sie vertrauen: Der Server sieht, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
     </message>
 </context>
 <context>

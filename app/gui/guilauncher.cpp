@@ -6,6 +6,7 @@
 #include "app/cli/commandline.h"
 
 #include "app/keychain/keychainsecretstore.h"
+#include "core/profiles/connectionlink.h"
 #include "core/profiles/passwordkeeper.h"
 #include "core/profiles/profileregistry.h"
 #include "core/profiles/sandboxprofile.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QStatusBar>
 #include <QTextStream>
 
 namespace tusk::app {
@@ -36,14 +38,25 @@ void openUrl(widgets::MainWindow &window, const QString &text, const QString &la
         window.openProfile(core::Profile::oneOff(info, label));
 }
 
-// Files open in the tool that takes them; a link connects (the last one
-// wins: the window has one target).
+// Files open in the tool that takes them. A link came from outside (a web
+// page, a chat): it may only say where and as whom, and the window asks
+// before it connects (the last link wins: the window has one target).
 void openRequest(widgets::MainWindow &window, const InstanceChannel::Request &request)
 {
     if (!request.files.isEmpty())
         window.openFiles(request.files);
-    if (!request.urls.isEmpty())
-        openUrl(window, request.urls.last(), QStringLiteral("link"));
+    if (request.urls.isEmpty())
+        return;
+    QString why;
+    const std::optional<core::ConnInfo> link =
+        core::ConnectionLink::read(request.urls.last(), &why);
+    if (!link) {
+        window.statusBar()->showMessage(
+            QCoreApplication::translate("GuiLauncher", "The link was not opened: %1").arg(why),
+            15000);
+        return;
+    }
+    window.offerConnection(core::Profile::oneOff(*link, QStringLiteral("link")));
 }
 } // namespace
 

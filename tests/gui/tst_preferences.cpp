@@ -8,6 +8,8 @@
 #include "core/lint/lintconfig.h"
 #include "core/lint/lintrunner.h"
 #include "core/preferences/preferences.h"
+#include "core/profiles/connectionlink.h"
+#include "core/profiles/profile.h"
 #include "core/profiles/profileregistry.h"
 #include "widgets/activity/activitythresholdsform.h"
 #include "widgets/shell/lintrulespreferences.h"
@@ -24,6 +26,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -43,6 +46,7 @@ private slots:
     void lintRulesApplyAndAreSharedWithTheCli();
     void activityThresholdsAreOneSetting();
     void shortcutsListTheWindowsKeys();
+    void aLinkAsksBeforeConnecting();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -169,6 +173,24 @@ void TestPreferences::shortcutsListTheWindowsKeys()
         has(QStringLiteral("Toggle comment"), QStringLiteral("SQL")), qPrintable(rows.join(u'\n')));
     QVERIFY(dialog->grab().toImage().save(artifactPath(QStringLiteral("shortcuts.png"))));
     dialog->close();
+}
+
+void TestPreferences::aLinkAsksBeforeConnecting()
+{
+    // A link from the desktop is offered, never connected to by itself.
+    QString why;
+    const auto link =
+        ConnectionLink::read(QStringLiteral("postgresql://alice@db.example.com/shop"), &why);
+    QVERIFY2(link, qPrintable(why));
+    const auto before = m_window->activeProfile();
+    QMessageBox *box = m_window->offerConnection(Profile::oneOff(*link, QStringLiteral("link")));
+    QVERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QLatin1String("db.example.com")));
+    QVERIFY(box->text().contains(QLatin1String("alice")));
+    QCOMPARE(m_window->activeProfile().has_value(), before.has_value());
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(box == nullptr || !m_window->findChild<QMessageBox *>(QStringLiteral("linkOffer")));
+    QCOMPARE(m_window->activeProfile().has_value(), before.has_value());
 }
 
 QTEST_MAIN(TestPreferences)

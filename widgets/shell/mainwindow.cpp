@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -138,6 +139,28 @@ void MainWindow::changeEvent(QEvent *event)
             action->setIcon(
                 ToolIcon::make(QStringLiteral(":/icons/tool-%1.svg").arg(action->data().toString()),
                     ToolIcon::strokeFor(palette())));
+}
+
+QMessageBox *MainWindow::offerConnection(const core::Profile &link)
+{
+    const core::ConnInfo info = link.connInfo();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Connect to a Link?"),
+        tr("A link asks Tusk to connect to <b>%1</b> as <b>%2</b>, database <b>%3</b>. "
+           "Connect only to servers you trust: the server you connect to sees who you are.")
+            .arg(info.host().toHtmlEscaped(), info.user().toHtmlEscaped(),
+                info.database().toHtmlEscaped()),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("linkOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *connectButton = box->addButton(tr("Connect"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    connect(
+        box, &QMessageBox::buttonClicked, this, [this, link, connectButton](QAbstractButton *b) {
+            if (b == connectButton)
+                openProfile(link);
+        });
+    box->open();
+    return box;
 }
 
 PreferencesDialog *MainWindow::showPreferences()

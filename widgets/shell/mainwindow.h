@@ -10,6 +10,7 @@
 
 class QActionGroup;
 class QMenu;
+class QMessageBox;
 class QStackedWidget;
 
 namespace tusk::core {
@@ -67,6 +68,9 @@ public:
     QWidget *toolPage(Tool tool) const;
     QList<ToolPage *> pages() const { return m_pages; }
     QString statusText() const;
+    // A connection a link asks for: the window says where and as whom, and
+    // connects only when the user says so (not modal).
+    QMessageBox *offerConnection(const core::Profile &link);
     // File → Preferences (one dialog, not modal) and Help → Keyboard Shortcuts.
     PreferencesDialog *showPreferences();
     ShortcutsDialog *showShortcuts();
