@@ -152,7 +152,8 @@ QString ShellCompletion::zsh(const CommandReference &reference)
     for (const CommandReference::WindowOption &o : reference.windowOptions) {
         QString text = o.text;
         text.replace(QLatin1Char('['), QLatin1Char('('))
-            .replace(QLatin1Char(']'), QLatin1Char(')'));
+            .replace(QLatin1Char(']'), QLatin1Char(')'))
+            .replace(QLatin1Char(':'), QLatin1String("\\:"));
         out += QLatin1Char(' ')
             + quoted(o.name + QLatin1Char('[') + text + QLatin1Char(']')
                 + (o.valueName.isEmpty()

@@ -35,16 +35,23 @@ QString explainSql(const QByteArray &statement)
 }
 
 // The schema of the table a candidate names, from a VERBOSE plan of the
-// statement; empty when no scan of it says.
+// statement; empty when no scan says, or when tables of that name in two
+// schemas are scanned (then the name alone, as the plan gave it, is asked
+// for rather than a guess).
 QString schemaOf(const QString &planJson, const QString &table)
 {
     const PlanReader::Result read = PlanReader::read(planJson);
     if (!read.ok())
         return {};
-    for (const PlanNode &node : read.plan.nodes)
-        if (node.relation == table && !node.schema.isEmpty())
-            return node.schema;
-    return {};
+    QString found;
+    for (const PlanNode &node : read.plan.nodes) {
+        if (node.relation != table || node.schema.isEmpty())
+            continue;
+        if (!found.isEmpty() && found != node.schema)
+            return {};
+        found = node.schema;
+    }
+    return found;
 }
 
 QString planText(const QList<Result> &results)

@@ -14,7 +14,8 @@
 // Build and run (seed corpus in tests/fuzz/corpus/fuzz_migrations):
 //   cmake --build build-fuzz --target fuzz_migrations
 //   LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp build-fuzz/tests/fuzz/fuzz_migrations \
-//       -max_total_time=600 -rss_limit_mb=4096 migrations-corpus/ tests/fuzz/corpus/fuzz_migrations/
+//       -max_total_time=600 -rss_limit_mb=4096 migrations-corpus/
+//       tests/fuzz/corpus/fuzz_migrations/
 
 #include "core/migrations/changelog.h"
 #include "core/migrations/migrationsfolder.h"
@@ -64,12 +65,13 @@ bool isSubsequence(const QList<QByteArray> &a, const QList<QByteArray> &b)
     return true;
 }
 
-int entriesFor(const Changelog &log, const QString &file, const QDate &date = {},
-    const QString &text = {})
+int entriesFor(
+    const Changelog &log, const QString &file, const QDate &date = {}, const QString &text = {})
 {
     int n = 0;
     for (const Changelog::Entry &e : log.entries())
-        n += e.file == file && (date.isNull() || e.date == date) && (text.isNull() || e.text == text);
+        n += e.file == file && (date.isNull() || e.date == date)
+            && (text.isNull() || e.text == text);
     return n;
 }
 
@@ -92,7 +94,8 @@ void checkChangelog(const QByteArray &text, bool later)
         fail("addEntries changed or removed a line", add.text());
     for (const QString &entry : added)
         if (entriesFor(add, file, date, entry) < 1)
-            fail("addEntries: an entry does not read back under its date and file", add.text(), entry);
+            fail("addEntries: an entry does not read back under its date and file", add.text(),
+                entry);
 
     Changelog removed = add;
     const int count = removed.removeEntriesFor({file});
@@ -120,11 +123,11 @@ void checkChangelog(const QByteArray &text, bool later)
     }
 
     Changelog moved = add;
-    const int n = moved.reassignEntries([&](const QString &f, const QString &) {
-        return f == file ? other : f;
-    });
+    const int n = moved.reassignEntries(
+        [&](const QString &f, const QString &) { return f == file ? other : f; });
     if (n < added.size())
-        fail("reassignEntries moved fewer entries than were added", moved.text(), QString::number(n));
+        fail("reassignEntries moved fewer entries than were added", moved.text(),
+            QString::number(n));
     if (entriesFor(moved, file))
         fail("reassignEntries left an entry on the old file", moved.text());
     if (entriesFor(moved, other, date) < 1)

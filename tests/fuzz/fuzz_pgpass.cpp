@@ -87,10 +87,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fail("a 0600 file is called unusable", PassFile::problem(path).toUtf8());
     const ConnInfo plain = info(path, QStringLiteral("db.example"), QStringLiteral("5433"),
         QStringLiteral("app"), QStringLiteral("alice"));
-    const ConnInfo awkward = info(path, QStringLiteral("h:st\\x"), {},
-        QStringLiteral("a:b\\"), QStringLiteral("u\\:"));
-    const ConnInfo socket = info(path, QStringLiteral("/var/run/postgresql"), {}, {},
-        QStringLiteral("bob"));
+    const ConnInfo awkward =
+        info(path, QStringLiteral("h:st\\x"), {}, QStringLiteral("a:b\\"), QStringLiteral("u\\:"));
+    const ConnInfo socket =
+        info(path, QStringLiteral("/var/run/postgresql"), {}, {}, QStringLiteral("bob"));
     (void)PassFile::hasEntryFor(plain);
     (void)PassFile::hasEntryFor(awkward);
     (void)PassFile::hasEntryFor(socket);
@@ -98,7 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     write(path, bytes + "\n*:*:*:*:pw\n");
     if (!PassFile::hasEntryFor(plain) || !PassFile::hasEntryFor(socket))
         fail("*:*:*:*:pw matches no connection", bytes);
-    write(path, bytes + "\n" + escaped(QStringLiteral("h:st\\x")) + ":5432:"
+    write(path,
+        bytes + "\n" + escaped(QStringLiteral("h:st\\x")) + ":5432:"
             + escaped(QStringLiteral("a:b\\")) + ":" + escaped(QStringLiteral("u\\:")) + ":pw\n");
     if (!PassFile::hasEntryFor(awkward))
         fail("an escaped host:port:database:user line does not match", bytes);

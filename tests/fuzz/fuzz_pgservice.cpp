@@ -116,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QString detail;
         for (auto it = added.begin(); it != added.end(); ++it)
             if (back.value(it.key()) != it.value())
-                detail += QStringLiteral("\n    want %1\n    got  %2").arg(it.value(), back.value(it.key()));
+                detail += QStringLiteral("\n    want %1\n    got  %2")
+                              .arg(it.value(), back.value(it.key()));
         fail("the imported profiles do not read back", detail, target.toml().text());
     }
     return 0;

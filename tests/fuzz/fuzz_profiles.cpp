@@ -50,8 +50,8 @@ QString describe(const Profile &p)
 {
     QStringList extra = p.extra.keys();
     return QStringList {p.name, p.host, QString::number(p.port), p.database, p.user, p.password,
-        p.sslMode, p.sslRootCert, p.sslCert, p.sslKey, p.project, p.description,
-        p.migrationsPath, p.safety, p.lockTimeout, p.statementTimeout,
+        p.sslMode, p.sslRootCert, p.sslCert, p.sslKey, p.project, p.description, p.migrationsPath,
+        p.safety, p.lockTimeout, p.statementTimeout,
         p.readOnly ? QStringLiteral("ro") : QStringLiteral("rw"),
         p.confirmDdl ? QStringLiteral("confirm") : QStringLiteral("no-confirm"),
         extra.join(QLatin1Char(','))}
@@ -84,9 +84,8 @@ bool plainProfile(const ProfileFile &file, const QString &name)
     static const QStringList textKeys {QStringLiteral("host"), QStringLiteral("database"),
         QStringLiteral("user"), QStringLiteral("password"), QStringLiteral("sslrootcert"),
         QStringLiteral("sslcert"), QStringLiteral("sslkey"), QStringLiteral("project"),
-        QStringLiteral("description"), QStringLiteral("migrations_path"),
-        QStringLiteral("safety"), QStringLiteral("lock_timeout"),
-        QStringLiteral("statement_timeout")};
+        QStringLiteral("description"), QStringLiteral("migrations_path"), QStringLiteral("safety"),
+        QStringLiteral("lock_timeout"), QStringLiteral("statement_timeout")};
     for (auto it = values.begin(); it != values.end(); ++it) {
         const QString &key = it.key();
         const int type = it.value().typeId();
@@ -113,7 +112,8 @@ void expectProfiles(const char *edit, const ProfileFile &edited, QMap<QString, Q
     const QByteArray written = edited.toml().text();
     const ProfileFile reread = fileOf(written);
     if (reread.isBroken())
-        fail(edit, written, QStringLiteral("the written file does not parse: ") + reread.parseErrorText());
+        fail(edit, written,
+            QStringLiteral("the written file does not parse: ") + reread.parseErrorText());
     QMap<QString, QString> after = described(reread);
     for (auto it = changed.begin(); it != changed.end(); ++it) {
         if (it.value() == QLatin1String("*")) { // there, whatever it holds
@@ -130,7 +130,8 @@ void expectProfiles(const char *edit, const ProfileFile &edited, QMap<QString, Q
         QString detail;
         for (auto it = before.begin(); it != before.end(); ++it)
             if (after.value(it.key()) != it.value())
-                detail += QStringLiteral("\n    want %1\n    got  %2").arg(it.value(), after.value(it.key()));
+                detail += QStringLiteral("\n    want %1\n    got  %2")
+                              .arg(it.value(), after.value(it.key()));
         for (auto it = after.begin(); it != after.end(); ++it)
             if (!before.contains(it.key()))
                 detail += QStringLiteral("\n    unexpected %1").arg(it.value());
@@ -160,7 +161,8 @@ void expectUnchanged(const char *edit, const ProfileFile &edited, const QByteArr
     const QString &error, bool blocked = false)
 {
     if (edited.toml().text() != text)
-        fail(edit, edited.toml().text(), QStringLiteral("refused (%1) but the text changed").arg(error));
+        fail(edit, edited.toml().text(),
+            QStringLiteral("refused (%1) but the text changed").arg(error));
     if (error.isEmpty())
         fail(edit, text, QStringLiteral("refused without a reason"));
     // TomlText::commit: "a bug in an edit, never the user's text".
@@ -193,7 +195,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (reread.isBroken() || reread.needsMigration() || reread.schemaVersion() != 1)
                 fail("migrateSchema: the migrated file is not schema v1", migrated.toml().text());
             if (reread.profiles().size() != profiles.size())
-                fail("migrateSchema: the migrated file lost or gained profiles", migrated.toml().text());
+                fail("migrateSchema: the migrated file lost or gained profiles",
+                    migrated.toml().text());
             file = migrated; // go on with the edits on the v1 file
         } else {
             expectUnchanged("migrateSchema", migrated, text, error);
@@ -270,8 +273,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (edited.setSslMode(first, QStringLiteral("verify-ca"), &error)) {
                 Profile p = *original;
                 p.sslMode = QStringLiteral("verify-ca");
-                expectProfiles(
-                    "setSslMode", edited, before, {{first, plain ? describe(p) : QStringLiteral("*")}});
+                expectProfiles("setSslMode", edited, before,
+                    {{first, plain ? describe(p) : QStringLiteral("*")}});
             } else {
                 expectUnchanged("setSslMode", edited, base, error);
             }

@@ -17,7 +17,8 @@
 // Build and run (seed corpus in tests/fuzz/corpus/fuzz_sql):
 //   cmake --build build-fuzz --target fuzz_sql
 //   LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp build-fuzz/tests/fuzz/fuzz_sql \
-//       -max_total_time=600 -rss_limit_mb=4096 sql-corpus/ tests/fuzz/corpus/fuzz_sql/ tests/lint/cases/*/
+//       -max_total_time=600 -rss_limit_mb=4096 sql-corpus/ tests/fuzz/corpus/fuzz_sql/
+//       tests/lint/cases/*/
 
 #include "core/sql/scriptlexer.h"
 #include "core/sql/sourcetext.h"
@@ -35,8 +36,8 @@ using namespace tusk::core;
 namespace {
 [[noreturn]] void fail(const char *what, qsizetype a = -1, qsizetype b = -1)
 {
-    std::fprintf(stderr, "fuzz_sql: broken promise: %s (%lld, %lld)\n", what, (long long)a,
-        (long long)b);
+    std::fprintf(
+        stderr, "fuzz_sql: broken promise: %s (%lld, %lld)\n", what, (long long)a, (long long)b);
     std::abort();
 }
 

@@ -47,12 +47,22 @@ bool QuickFixPicker::apply(const QString &rule)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         for (int i : found) {
             const Finding &f = m_editor->findings().at(i);
-            menu->addAction(QStringLiteral("%1 (%2)").arg(f.message, f.rule))->setData(i);
+            // The finding by rule and place, not by index: a re-lint while
+            // the menu is open may reorder the list.
+            menu->addAction(QStringLiteral("%1 (%2)").arg(f.message, f.rule))
+                ->setData(QStringList({f.rule, QString::number(f.range.begin)}));
         }
-        // The fix picked applies to the text as it is then, if it still can.
         connect(menu, &QMenu::triggered, this, [this](QAction *picked) {
-            if (m_editor->applyFix(picked->data().toInt()))
-                emit applied();
+            const QStringList key = picked->data().toStringList();
+            const QList<Finding> &now = m_editor->findings();
+            for (qsizetype i = 0; i < now.size(); ++i) {
+                if (now.at(i).rule == key.value(0)
+                    && QString::number(now.at(i).range.begin) == key.value(1)) {
+                    if (m_editor->findingsAreCurrent() && m_editor->applyFix(int(i)))
+                        emit applied();
+                    return;
+                }
+            }
         });
         const long caret = m_editor->caretPosition();
         const QPoint at(
