@@ -129,10 +129,43 @@ struct TomlText::Parsed {
         return 0;
     }
 
+    // Lines that continue a value begun above (a multi-line string, array
+    // or inline table): whatever they look like, they are not comments or
+    // blank lines, and nothing may be inserted among them.
+    QList<bool> insideValue;
+
+    void markValues(const toml::node &node)
+    {
+        if (const toml::table *t = node.as_table(); t && !t->is_inline()) {
+            for (const auto &[key, child] : *t)
+                markValues(child);
+            return;
+        }
+        if (const toml::array *a = node.as_array(); a && a->is_array_of_tables()) {
+            for (const toml::node &element : *a)
+                markValues(element);
+            return;
+        }
+        const toml::source_region &region = node.source();
+        for (auto line = int(region.begin.line) + 1; line <= int(region.end.line); ++line)
+            if (line - 1 < insideValue.size())
+                insideValue[line - 1] = true;
+    }
+
+    bool commentLine(int line) const
+    {
+        return !insideValue.value(line - 1) && isComment(lineText(line));
+    }
+
+    bool blankLine(int line) const
+    {
+        return !insideValue.value(line - 1) && isBlank(lineText(line));
+    }
+
     // The first line of the comment block sitting directly on `line`.
     int attachedCommentStart(int line) const
     {
-        while (line > 1 && isComment(lineText(line - 1)))
+        while (line > 1 && commentLine(line - 1))
             --line;
         return line;
     }
@@ -144,7 +177,7 @@ struct TomlText::Parsed {
     {
         const int next = nextHeaderLine(line);
         int end = next ? next - 1 : lineCount();
-        while (end > line && (isBlank(lineText(end)) || isComment(lineText(end))))
+        while (end > line && (blankLine(end) || commentLine(end)))
             --end;
         return end;
     }
@@ -183,6 +216,8 @@ void TomlText::parse()
         return;
     }
     parsed->ok = true;
+    parsed->insideValue = QList<bool>(parsed->lineCount(), false);
+    parsed->markValues(parsed->root);
     // TomlHeader candidates are confirmed by the parser, so a line inside a
     // multi-line string that looks like one is not taken for one.
     for (int line = 1; line <= parsed->lineCount(); ++line) {
@@ -394,8 +429,8 @@ bool TomlText::addTable(const QStringList &table, const Entries &entries, QStrin
         return insertLines(before, text + nl, error);
     }
     const int after = lastSibling ? p.contentEnd(lastSibling) : p.lineCount();
-    const bool needsGap = after > 0 && !isBlank(p.lineText(after));
-    const bool followed = after < p.lineCount() && !isBlank(p.lineText(after + 1));
+    const bool needsGap = after > 0 && !p.blankLine(after);
+    const bool followed = after < p.lineCount() && !p.blankLine(after + 1);
     return insertLines(
         after + 1, (needsGap ? nl : QString()) + text + (followed ? nl : QString()), error);
 }
@@ -418,8 +453,7 @@ bool TomlText::addTableAtTop(const QStringList &table, const Entries &entries, Q
     QString text = QLatin1Char('[') + pathText(table) + QLatin1Char(']') + nl;
     for (const auto &entry : entries)
         text += keyText(entry.first) + QStringLiteral(" = ") + entry.second + nl;
-    const bool needsGap =
-        before > 1 && !isBlank(p.lineText(before - 1)) && !isComment(p.lineText(before - 1));
+    const bool needsGap = before > 1 && !p.blankLine(before - 1) && !p.commentLine(before - 1);
     return insertLines(before, (needsGap ? nl : QString()) + text + nl, error);
 }
 

@@ -23,6 +23,7 @@ private slots:
     void renamesTableKeepingComment();
     void refusesInlineAndDottedTables();
     void ignoresHeaderInsideMultilineString();
+    void neverWritesIntoAMultilineString();
     void keepsCrLf();
     void spellsKeysAndStrings();
 };
@@ -188,6 +189,43 @@ void TestTomlText::ignoresHeaderInsideMultilineString()
     QVERIFY(toml.isValid());
     QCOMPARE(toml.headerLine({QStringLiteral("b")}), 0);
     QCOMPARE(toml.headerLine({QStringLiteral("c")}), 5);
+}
+
+void TestTomlText::neverWritesIntoAMultilineString()
+{
+    // Found by fuzz_profiles: a string's last line that reads like a
+    // comment was taken for one, and a new key or table went inside it.
+    const QByteArray text = "[configuration]\nschema_version = 1\n\n[database.local]\n"
+                            "host = \"localhost\"\ndescription = \"\"\"\n# Heading\"\"\"\n";
+    TomlText key(text);
+    QString error;
+    QVERIFY2(key.setValue({QStringLiteral("database"), QStringLiteral("local")},
+                 QStringLiteral("port"), QStringLiteral("5432"), &error),
+        qPrintable(error));
+    QVariantMap local =
+        key.tree().value(QStringLiteral("database")).toMap().value(QStringLiteral("local")).toMap();
+    QCOMPARE(local.value(QStringLiteral("port")).toInt(), 5432);
+    QCOMPARE(local.value(QStringLiteral("description")).toString(), QStringLiteral("# Heading"));
+
+    TomlText table(text);
+    QVERIFY2(table.addTable({QStringLiteral("database"), QStringLiteral("ci")},
+                 {{QStringLiteral("host"), QStringLiteral("\"ci\"")}}, &error),
+        qPrintable(error));
+    const QVariantMap database = table.tree().value(QStringLiteral("database")).toMap();
+    QCOMPARE(database.value(QStringLiteral("ci")).toMap().value(QStringLiteral("host")).toString(),
+        QStringLiteral("ci"));
+    QCOMPARE(database.value(QStringLiteral("local")).toMap().value(QStringLiteral("description")),
+        QVariant(QStringLiteral("# Heading")));
+
+    // And in the root section, before any table.
+    TomlText root("note = \"\"\"\n# not a comment\"\"\"\n");
+    QVERIFY2(
+        root.setValue({}, QStringLiteral("pg_bin_path"), QStringLiteral("\"/usr/bin\""), &error),
+        qPrintable(error));
+    QCOMPARE(
+        root.tree().value(QStringLiteral("note")).toString(), QStringLiteral("# not a comment"));
+    QCOMPARE(
+        root.tree().value(QStringLiteral("pg_bin_path")).toString(), QStringLiteral("/usr/bin"));
 }
 
 void TestTomlText::keepsCrLf()
