@@ -162,9 +162,15 @@ int LintCommand::run(const QStringList &arguments)
     LintConfig config;
     const QString configFile = parser.value(QStringLiteral("config"));
     if (configFile.isEmpty()) {
+        // The project the files belong to, as the editor does for a file;
+        // stdin is linted as part of the folder it is run from.
+        const QStringList files = parser.positionalArguments();
+        const QString first = files.value(0);
+        const QString from = first.isEmpty() || first == QLatin1String("-")
+            ? QDir::currentPath()
+            : QFileInfo(first).absolutePath();
         QStringList problems;
-        config =
-            LintConfig::effective(ProjectLocator::findProjectRoot(QDir::currentPath()), &problems);
+        config = LintConfig::effective(ProjectLocator::findProjectRoot(from), &problems);
         for (const QString &problem : problems)
             err() << "tusk lint: " << problem << " (ignored)\n";
     } else if (configFile != QLatin1String("none")) {

@@ -5,6 +5,7 @@
 
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -39,6 +40,7 @@ private slots:
     void fixLeavesReleasedMigrations();
     void locks();
     void rulesDocumentIsCurrent();
+    void theFilesProjectConfigApplies();
 };
 
 void TestLintCli::acceptanceText()
@@ -268,6 +270,29 @@ void TestLintCli::rulesDocumentIsCurrent()
     QVERIFY2(output.toUtf8() == docs,
         "docs/lint-rules.md is stale: regenerate it with `tusk lint --list-rules --format markdown "
         "> docs/lint-rules.md`");
+}
+
+void TestLintCli::theFilesProjectConfigApplies()
+{
+    // A migration of another repository is linted with that repository's
+    // .tusk-lint.toml, wherever tusk lint runs from (as the editor does).
+    const QString other = scratchFolder(QStringLiteral("lint-other-project"));
+    QVERIFY(QDir().mkpath(other + QStringLiteral("/.git")));
+    QVERIFY(writeFile(
+        other + QStringLiteral("/.tusk-lint.toml"), "[rules]\nprefer-robust-stmts = \"off\"\n"));
+    QVERIFY(writeFile(other + QStringLiteral("/db/1.sql"), "CREATE INDEX i ON t (c);\n"));
+    const QString elsewhere = scratchFolder(QStringLiteral("lint-elsewhere"));
+    QVERIFY(QDir().mkpath(elsewhere));
+    QString output;
+    runTusk({QStringLiteral("lint"), other + QStringLiteral("/db/1.sql")}, elsewhere, &output);
+    QVERIFY2(
+        output.contains(QLatin1String("require-concurrent-index-creation")), qPrintable(output));
+    QVERIFY2(!output.contains(QLatin1String("prefer-robust-stmts")), qPrintable(output));
+    // --config none reads neither file.
+    runTusk({QStringLiteral("lint"), QStringLiteral("--config"), QStringLiteral("none"),
+                other + QStringLiteral("/db/1.sql")},
+        elsewhere, &output);
+    QVERIFY2(output.contains(QLatin1String("prefer-robust-stmts")), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestLintCli)
