@@ -5,12 +5,14 @@
 #include "planviewer.h"
 
 #include "core/plan/planreader.h"
+#include "core/support/backgroundpool.h"
 #include "core/workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -20,12 +22,15 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace tusk::widgets {
 
@@ -94,17 +99,33 @@ bool PlanPage::openFiles(const QStringList &paths)
 
 bool PlanPage::receive(const ToolHandoff &handoff)
 {
-    PlanViewer *viewer = openText(handoff.text, handoff.title, handoff.note);
     // Explain ran on the workspace's target: Try an index plans there too.
-    if (viewer && !handoff.statement.isEmpty() && m_workspace
-        && !m_workspace->target().connInfo.isEmpty())
-        viewer->setSource(handoff.statement.toUtf8(), m_workspace->target().connInfo);
+    std::optional<core::ConnInfo> target;
+    if (!handoff.statement.isEmpty() && m_workspace && !m_workspace->target().connInfo.isEmpty())
+        target = m_workspace->target().connInfo;
+    const QByteArray statement = handoff.statement.toUtf8();
+    const auto setSource = [statement, target](PlanViewer *viewer) {
+        if (viewer && target)
+            viewer->setSource(statement, *target);
+    };
+    const QString text = handoff.text;
+    if (text.size() >= readOnWorkerBytes) {
+        readThenOpen(
+            [text] {
+                return ReadPlans {PlanReader::readAll(text), {}};
+            },
+            handoff.title, handoff.note, {}, setSource);
+        return true;
+    }
+    PlanViewer *viewer = openText(text, handoff.title, handoff.note);
+    setSource(viewer);
     return viewer != nullptr;
 }
 
 PlanPage::PlanPage(QWidget *parent)
     : QWidget(parent)
     , m_error(new QLabel(this))
+    , m_reading(new QLabel(this))
     , m_choiceBar(new QWidget(this))
     , m_choiceText(new QLabel(m_choiceBar))
     , m_choiceCombo(new QComboBox(m_choiceBar))
@@ -158,6 +179,11 @@ PlanPage::PlanPage(QWidget *parent)
     choiceLayout->addWidget(openChoice);
     choiceLayout->addWidget(dismiss);
     m_choiceBar->hide();
+    m_reading->setObjectName(QStringLiteral("planReading"));
+    m_reading->setContentsMargins(8, 2, 8, 2);
+    m_reading->hide();
+    // readFinished() crosses queued connections and signal spies.
+    qRegisterMetaType<PlanViewer *>();
 
     auto *empty = new QLabel(
         tr("<h3>No plan open</h3><p>Open a plan file, paste EXPLAIN output (%1), or drop a "
@@ -188,6 +214,7 @@ PlanPage::PlanPage(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(bar);
     layout->addWidget(m_error);
+    layout->addWidget(m_reading);
     layout->addWidget(m_choiceBar);
     layout->addWidget(m_stack, 1);
 }
@@ -219,7 +246,50 @@ void PlanPage::addTab(QWidget *page, const QString &title, const QString &toolti
 
 PlanViewer *PlanPage::openText(const QString &text, const QString &title, const QString &note)
 {
+    if (text.size() >= readOnWorkerBytes) {
+        readThenOpen(
+            [text] {
+                return ReadPlans {PlanReader::readAll(text), {}};
+            },
+            title, note, {}, nullptr);
+        return nullptr;
+    }
     return openResults(PlanReader::readAll(text), title, note);
+}
+
+void PlanPage::readThenOpen(std::function<ReadPlans()> read, const QString &title,
+    const QString &note, const QString &path, std::function<void(PlanViewer *)> then)
+{
+    ++m_readsRunning;
+    m_reading->setText(
+        tr("Reading %1…").arg(path.isEmpty() ? title : QDir::toNativeSeparators(path)));
+    m_reading->show();
+    BackgroundPool::run<ReadPlans>(this, std::move(read),
+        [this, title, note, path, then = std::move(then)](ReadPlans &&plans) {
+            if (--m_readsRunning == 0)
+                m_reading->hide();
+            PlanViewer *viewer = openRead(std::move(plans), title, note, path);
+            if (then)
+                then(viewer);
+            emit readFinished(viewer);
+        });
+}
+
+PlanViewer *PlanPage::openRead(
+    ReadPlans &&read, const QString &title, const QString &note, const QString &path)
+{
+    if (!read.error.isEmpty()) {
+        showError(read.error);
+        return nullptr;
+    }
+    PlanViewer *viewer = openResults(std::move(read.results), title, note);
+    if (path.isEmpty())
+        return viewer;
+    if (viewer)
+        m_tabs->setTabToolTip(m_tabs->indexOf(viewer), QDir::toNativeSeparators(path));
+    else
+        showError(m_error->text().replace(title, QDir::toNativeSeparators(path)));
+    return viewer;
 }
 
 PlanViewer *PlanPage::openResults(
@@ -282,25 +352,27 @@ PlanViewer *PlanPage::openResult(
 
 PlanViewer *PlanPage::openFile(const QString &path)
 {
-    QFile file(path);
-    if (QFileInfo(path).size() > maxPlanFileBytes) {
+    const qint64 size = QFileInfo(path).size();
+    if (size > maxPlanFileBytes) {
         showError(tr("%1 is %2 MB: too large to be a plan.")
                       .arg(QDir::toNativeSeparators(path))
-                      .arg(QFileInfo(path).size() >> 20));
+                      .arg(size >> 20));
         return nullptr;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    // QFile's own error texts are translated by Qt, on any thread.
+    const auto read = [path] {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return ReadPlans {{},
+                tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
+        return ReadPlans {PlanReader::readAll(file.readAll()), {}};
+    };
+    const QString title = QFileInfo(path).fileName();
+    if (size >= readOnWorkerBytes) {
+        readThenOpen(read, title, {}, path, nullptr);
         return nullptr;
     }
-    PlanViewer *viewer =
-        openResults(PlanReader::readAll(file.readAll()), QFileInfo(path).fileName());
-    if (viewer)
-        m_tabs->setTabToolTip(m_tabs->indexOf(viewer), QDir::toNativeSeparators(path));
-    else
-        showError(
-            m_error->text().replace(QFileInfo(path).fileName(), QDir::toNativeSeparators(path)));
-    return viewer;
+    return openRead(read(), title, {}, path);
 }
 
 PlanViewer *PlanPage::viewerAt(int tab) const
@@ -375,8 +447,22 @@ void PlanPage::compareDialog()
         const QString path =
             QFileDialog::getOpenFileName(this, tr("The plan to compare with"), QString(),
                 tr("Plans (*.json *.txt *.yaml *.yml *.xml *.plan *.explain);;All files (*)"));
-        if (path.isEmpty() || !openFile(path))
+        if (path.isEmpty())
             return;
+        if (!openFile(path)) {
+            if (!isReading())
+                return;
+            // A large file opens later; compare with it then.
+            const QPointer<PlanViewer> before = viewerAt(current);
+            connect(
+                this, &PlanPage::readFinished, this,
+                [this, before](PlanViewer *after) {
+                    if (before && after)
+                        compare(m_tabs->indexOf(before), m_tabs->indexOf(after));
+                },
+                Qt::SingleShotConnection);
+            return;
+        }
         other = m_tabs->currentIndex();
     } else {
         other = tabsOfChoices.value(choices.indexOf(choice), -1);
@@ -406,6 +492,7 @@ bool PlanPage::openMimeData(const QMimeData *data)
     } else if (data->hasText()) {
         opened = openText(data->text(), tr("Dropped %1").arg(m_tabs->count() + 1));
     }
+    opened = opened || isReading(); // a large file or text opens when read
     return opened;
 }
 

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QMimeData;
@@ -44,8 +46,13 @@ public:
     // over the plan. Returns the viewer, or null with errorText() set. When
     // the text holds several plans the first opens and choiceBar() offers
     // the rest.
+    // A text or file of readOnWorkerBytes or more is read on a worker (a
+    // 33 MB plan takes about 150 ms to read): these return null at once,
+    // isReading() is true, and readFinished() brings the viewer later.
     PlanViewer *openText(const QString &text, const QString &title, const QString &note = {});
     PlanViewer *openFile(const QString &path);
+    static constexpr qint64 readOnWorkerBytes = 1 << 20;
+    bool isReading() const { return m_readsRunning > 0; }
     // What a drop brings: local files by name, or the plan text itself.
     bool openMimeData(const QMimeData *data);
     // Opens a comparison of two open plan tabs.
@@ -69,6 +76,9 @@ public slots:
 
 signals:
     void message(const QString &text);
+    // A read on a worker ended: the new tab's viewer, or null when nothing
+    // opened (errorText() says why; several plans: the choice bar offers them).
+    void readFinished(tusk::widgets::PlanViewer *viewer);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -82,10 +92,22 @@ private:
         QList<core::PlanReader::Result> &&results, const QString &title, const QString &note = {});
     void offerChoice(
         const QList<core::PlanReader::Result> &results, const QString &title, const QString &note);
+    // Reads on the BackgroundPool and opens on the GUI thread; `then` gets
+    // the viewer (or null) either way. `read` must hold no widget.
+    struct ReadPlans {
+        QList<core::PlanReader::Result> results;
+        QString error; // the file could not be read
+    };
+    void readThenOpen(std::function<ReadPlans()> read, const QString &title, const QString &note,
+        const QString &path, std::function<void(PlanViewer *)> then);
+    PlanViewer *openRead(
+        ReadPlans &&read, const QString &title, const QString &note, const QString &path);
     void showError(const QString &text);
     void addTab(QWidget *page, const QString &title, const QString &tooltip);
 
     QLabel *m_error;
+    QLabel *m_reading; // "Reading plan.json (33 MB)…" while a worker reads
+    int m_readsRunning = 0;
     QWidget *m_choiceBar;
     QLabel *m_choiceText;
     QComboBox *m_choiceCombo;

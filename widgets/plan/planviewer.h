@@ -106,6 +106,10 @@ private:
     QWidget *makeToolbar();
     void updateSummary(const QString &note);
     void fillRaw();
+    void scheduleFill(quint64 generation);
+    void fillStage();
+    void finishFilling();
+    void showInGrid(int id);
     static constexpr qsizetype maxHighlightedChars = 2 * 1024 * 1024;
     void onNodeSelected(int id);
     void goToNode(int id);
@@ -130,6 +134,11 @@ private:
     QPlainTextEdit *m_raw;
     PlanTextHighlighter *m_highlighter;
     bool m_rawFilled = false;
+    // What of a big plan is still to fill (setPlan), one stage per turn.
+    enum FillStage { FillGrid, FillStatistics, FillInsights, FillDone };
+    static constexpr qsizetype fillAtOnceNodes = 2000;
+    FillStage m_fillStage = FillDone;
+    quint64 m_fillGeneration = 0;
     PlanStatsView *m_stats;
     PlanInsightsList *m_insightsList;
     PlanDetailsView *m_details;
