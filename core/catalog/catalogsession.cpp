@@ -1,6 +1,7 @@
 #include "catalogsession.h"
 
 #include "catalogsnapshotloader.h"
+#include "catalogsnapshotworker.h"
 #include "healthchecker.h"
 #include "objectreader.h"
 
@@ -18,55 +19,66 @@ CatalogSession::CatalogSession(const ConnInfo &info, QObject *parent)
 
 CatalogSession::CatalogSession(const ConnInfo &info, const Options &options, QObject *parent)
     : QObject(parent)
-    , m_snapshots(new Connection(this))
-    , m_snapshotsHelper(new Connection(this))
+    , m_snapshots(CatalogSnapshotWorker::start(info))
     , m_objects(new Connection(this))
-    , m_loader(new CatalogSnapshotLoader(m_snapshots, this))
     , m_reader(new ObjectReader(m_objects, this))
     , m_info(info)
     , m_options(options)
 {
-    m_loader->setSecondConnection(m_snapshotsHelper);
-    m_snapshots->open(info);
-    m_snapshotsHelper->open(info);
     m_objects->open(info);
-    // Two steps in one transaction: the quick snapshot (no deparsed
-    // defaults or index definitions, no sequence values) puts the tree up
-    // at once on a big catalog; the whole one follows, sharing the quick
-    // one's objects. The health checks wait for the whole one, which they
-    // need (duplicate indexes, sequence ranges): checking both would only
-    // make findings to throw away.
-    connect(m_loader, &CatalogSnapshotLoader::loaded, this, [this](const CatalogSnapshot &s) {
-        const qint64 elapsedMs = m_loader->lastLoadMs();
-        if (!s.hasDefinitions() || !m_options.healthChecks) {
-            // The last check's findings stand until the new ones are in,
-            // so a refresh does not blink every mark off and on.
-            emit loaded(s, m_lastFindings, elapsedMs);
-            return;
-        }
-        ++m_checking;
-        const quint64 sequence = ++m_checksStarted;
-        // About 0.1 s on 10,000 tables: too long for the GUI thread. The
-        // answer is dropped if this session is gone by then, and so is one
-        // overtaken by the checks of a newer snapshot.
-        BackgroundPool::run<QList<HealthFinding>>(
-            this, [s] { return HealthChecker::run(s); },
-            [this, s, elapsedMs, sequence](QList<HealthFinding> &&findings) {
-                --m_checking;
-                if (sequence < m_checksDelivered)
-                    return;
-                m_checksDelivered = sequence;
-                m_lastFindings = findings;
-                emit loaded(s, findings, elapsedMs);
-            });
-    });
-    connect(m_loader, &CatalogSnapshotLoader::failed, this, &CatalogSession::failed);
-    connect(m_snapshots, &Connection::openFailed, this, [this](const PgError &error) {
+    // Queued: the worker answers from its own thread.
+    connect(m_snapshots, &CatalogSnapshotWorker::loaded, this,
+        [this](const CatalogSnapshot &snapshot, qint64 elapsedMs, bool loading) {
+            m_loading = loading;
+            delivered(snapshot, elapsedMs);
+        });
+    connect(m_snapshots, &CatalogSnapshotWorker::failed, this,
+        [this](const PgError &error, bool loading) {
+            m_loading = loading;
+            emit failed(error);
+        });
+    connect(m_snapshots, &CatalogSnapshotWorker::openFailed, this, [this](const PgError &error) {
+        m_loading = false;
         emit failed(error.explained(QStringLiteral("cannot connect: %1").arg(error.message)));
     });
 }
 
-CatalogSession::~CatalogSession() = default;
+CatalogSession::~CatalogSession()
+{
+    // No answer of the worker may reach this half-destroyed object.
+    m_snapshots->disconnect(this);
+    m_snapshots->stop();
+}
+
+// Two steps in one transaction: the quick snapshot (no deparsed defaults or
+// index definitions, no sequence values) puts the tree up at once on a big
+// catalog; the whole one follows, sharing the quick one's objects. The
+// health checks wait for the whole one, which they need (duplicate indexes,
+// sequence ranges): checking both would only make findings to throw away.
+void CatalogSession::delivered(const CatalogSnapshot &s, qint64 elapsedMs)
+{
+    if (!s.hasDefinitions() || !m_options.healthChecks) {
+        // The last check's findings stand until the new ones are in,
+        // so a refresh does not blink every mark off and on.
+        emit loaded(s, m_lastFindings, elapsedMs);
+        return;
+    }
+    ++m_checking;
+    const quint64 sequence = ++m_checksStarted;
+    // About 0.1 s on 10,000 tables: too long for the GUI thread. The answer
+    // is dropped if this session is gone by then, and so is one overtaken
+    // by the checks of a newer snapshot.
+    BackgroundPool::run<QList<HealthFinding>>(
+        this, [s] { return HealthChecker::run(s); },
+        [this, s, elapsedMs, sequence](QList<HealthFinding> &&findings) {
+            --m_checking;
+            if (sequence < m_checksDelivered)
+                return;
+            m_checksDelivered = sequence;
+            m_lastFindings = findings;
+            emit loaded(s, findings, elapsedMs);
+        });
+}
 
 QString CatalogSession::database() const
 {
@@ -75,34 +87,17 @@ QString CatalogSession::database() const
 
 bool CatalogSession::isLoading() const
 {
-    return m_loader->isLoading() || m_checking > 0;
+    return m_loading || m_checking > 0;
 }
 
 void CatalogSession::refresh()
 {
-    // The load starts once the first session is open and the second one is
-    // open too or has given up (it only speeds the load up).
     CatalogSnapshotLoader::Options quick;
     quick.systemSchemas = m_options.systemSchemas;
     quick.definitions = !m_options.quickFirst;
     quick.definitionsAfterwards = m_options.quickFirst;
-    auto ready = [this] {
-        return m_snapshots->isOpen() && m_snapshotsHelper->state() != Connection::State::Connecting;
-    };
-    if (ready()) {
-        m_loader->load(quick);
-        return;
-    }
-    auto waits = std::make_shared<QList<QMetaObject::Connection>>();
-    auto startOnce = [this, waits, ready, quick] {
-        if (!ready())
-            return;
-        for (const QMetaObject::Connection &wait : std::as_const(*waits))
-            disconnect(wait);
-        m_loader->load(quick);
-    };
-    *waits << connect(m_snapshots, &Connection::opened, this, startOnce)
-           << connect(m_snapshotsHelper, &Connection::stateChanged, this, startOnce);
+    m_loading = true;
+    m_snapshots->load(quick);
 }
 
 void CatalogSession::listDatabases()

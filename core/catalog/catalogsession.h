@@ -10,7 +10,7 @@
 
 namespace tusk::core {
 
-class CatalogSnapshotLoader;
+class CatalogSnapshotWorker;
 class Connection;
 class ObjectReader;
 
@@ -19,8 +19,9 @@ class ObjectReader;
 // opening an object never waits behind a refresh. They open and end their
 // own transactions, so nobody else may run SQL on them. The Workspace keeps
 // one for the target's database (its snapshot serves every tool); the
-// Schema tool opens more for the server's other databases. The thread it
-// lives on (the GUI thread in the window); nothing blocks.
+// Schema tool opens more for the server's other databases. Snapshots are
+// received and built on a thread of the session's own; single objects on
+// the thread it lives on (the GUI thread in the window); nothing blocks.
 class CatalogSession : public QObject {
     Q_OBJECT
 public:
@@ -57,12 +58,13 @@ signals:
     void databasesListed(const QStringList &names);
 
 private:
-    Connection *m_snapshots;
-    // A second session for snapshots: the loader shares the kinds between
-    // the two (an exported snapshot), so two backends answer at once.
-    Connection *m_snapshotsHelper;
+    void delivered(const CatalogSnapshot &snapshot, qint64 elapsedMs);
+
+    // The two sessions that read snapshots (the loader shares the kinds
+    // between them, so two backends answer at once), on their own thread.
+    CatalogSnapshotWorker *m_snapshots;
+    bool m_loading = false; // as the worker last said
     Connection *m_objects;
-    CatalogSnapshotLoader *m_loader;
     ObjectReader *m_reader;
     ConnInfo m_info;
     Options m_options;
