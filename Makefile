@@ -5,11 +5,12 @@
 #   make package  build the Debian package (build/tusk_<version>-1_amd64.deb)
 #   make screenshots  retake the user guide's pictures (docs/guide/images)
 #   make test-sanitize  every test built with ASan and UBSan (build-sanitize/)
+#   make fuzz-smoke  every libFuzzer target for 30 s (build-fuzz/, clang)
 BUILD_DIR ?= build
 TUSK := $(BUILD_DIR)/app/tusk
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test package screenshots test-sanitize
+.PHONY: run test package screenshots test-sanitize fuzz-smoke
 
 # An existing build folder keeps the generator it was made with.
 CONFIGURE = if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR); \
@@ -60,3 +61,17 @@ test-sanitize:
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure --label-exclude "bench|package"
+
+# Each parser's libFuzzer target for FUZZ_SECONDS from its seeds
+# (tests/fuzz/fuzz-smoke.sh): a build of its own with clang, ASan and UBSan.
+# A crash, leak, timeout or UBSan report fails.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
+fuzz-smoke:
+	@packaging/install-deps.sh
+	@if [ -f $(FUZZ_DIR)/CMakeCache.txt ]; then cmake -S . -B $(FUZZ_DIR); \
+	    else cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DTUSK_FUZZ=ON \
+	    -DBUILD_TESTING=OFF; fi > /dev/null
+	@cmake --build $(FUZZ_DIR) --target fuzz_targets
+	@ASAN_OPTIONS=quarantine_size_mb=64 tests/fuzz/fuzz-smoke.sh $(FUZZ_DIR) $(FUZZ_SECONDS)

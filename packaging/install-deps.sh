@@ -6,6 +6,7 @@
 set -euo pipefail
 
 # Build: compiler, CMake, Qt 6.4 and the libraries core and widgets link.
+# clang and its runtime (libFuzzer, the sanitizers) build `make fuzz-smoke`.
 # libprotobuf-c-dev is only the header that libpg_query's parse-tree structs
 # (pg_query.pb-c.h) are declared with; the code is inside libpg_query.
 build_packages=(
@@ -14,6 +15,7 @@ build_packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libqt6opengl6-dev
     libqscintilla2-qt6-dev libpq-dev libpg-query-dev libprotobuf-c-dev libtomlplusplus-dev
     qtkeychain-qt6-dev libxcb1-dev
+    clang libclang-rt-dev
 )
 # Run and test: the platform plugins, the PostgreSQL 15 server for the sandbox
 # and the integration tests, Xvfb for the startup benchmark and for running
