@@ -24,7 +24,9 @@ class ConnectionPrivate;
 // arrive as resultReady(id, ...) and it ends with exactly one
 // requestFinished(id, error). Replies of a cancelled or abandoned request are
 // dropped, never delivered late. After the server goes away the object
-// reports lost() and, unless told otherwise, reconnects by itself.
+// reports lost() and, unless told otherwise, reconnects by itself: quickly
+// at first; then requests waiting for it fail (openFailed()) and, while the
+// server seems away, it stays Lost and tries every 10 s until it is back.
 //
 // Slots may call any method, but must not delete the object from inside
 // one of its signals: use deleteLater().

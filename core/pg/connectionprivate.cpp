@@ -13,9 +13,24 @@
 namespace tusk::core {
 
 namespace {
-// Pauses between reconnect attempts after a loss; then Tusk gives up and
-// waits for the user (or the next request) to ask again.
+// Pauses between reconnect attempts after a loss. Then what waits for the
+// session fails, and while the server seems away (a restart, a failover)
+// one attempt every slowReconnectMs follows, so a session comes back by
+// itself however long the outage; other failures (a password, a database
+// dropped) end the attempts.
 constexpr std::array reconnectDelaysMs {0, 250, 1000, 2000, 5000, 10000};
+constexpr int slowReconnectMs = 10000;
+
+// Failures that go away when the server is back: connection exceptions
+// (refused, no socket, no answer), the server shutting down or starting up
+// (57P01-57P03), too many connections.
+bool serverMayComeBack(const PgError &error)
+{
+    return error.sqlState.startsWith(QLatin1String("08"))
+        || error.sqlState.startsWith(QLatin1String("57P"))
+        || error.sqlState == QLatin1String("53300");
+}
+
 constexpr int defaultConnectTimeoutMs = 10000;
 constexpr int cancelTimeoutMs = 10000;
 
@@ -62,13 +77,11 @@ ConnectionPrivate::ConnectionPrivate(Connection *owner)
     : q(owner)
 {
     connectTimer.setSingleShot(true);
+    // A coarse timer may fire 5 % early: connect_timeout is a minimum.
+    connectTimer.setTimerType(Qt::PreciseTimer);
     reconnectTimer.setSingleShot(true);
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] {
-        connectFailed(
-            PgError::connection(QStringLiteral("timeout expired after %1 ms while connecting to %2")
-                                    .arg(effectiveConnectTimeout())
-                                    .arg(info.toDisplayString()),
-                QStringLiteral("08001")));
+        connectFailed(PgError::connection(connectTimeoutMessage(), QStringLiteral("08001")));
     });
     QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] { open(info, true); });
     cancelTimer.setSingleShot(true);
@@ -100,6 +113,32 @@ int ConnectionPrivate::effectiveConnectTimeout() const
     const int seconds = info.value(QStringLiteral("connect_timeout")).toInt();
     // As in libpq, values below 2 s are raised to 2 s.
     return seconds > 0 ? qMax(seconds, 2) * 1000 : defaultConnectTimeoutMs;
+}
+
+// Names the server, the time and where the time came from: a silent server
+// (a socket that accepts and never answers, a dropped SYN) looks the same
+// as a slow one, and the user's lever is the profile's connect_timeout.
+QString ConnectionPrivate::connectTimeoutMessage() const
+{
+    const QString host = info.host();
+    const QString port = info.port().isEmpty() ? QStringLiteral("5432") : info.port();
+    QString where;
+    if (host.isEmpty())
+        where = QStringLiteral("the local socket (port %1)").arg(port);
+    else if (host.startsWith(QLatin1Char('/')))
+        where = QStringLiteral("%1/.s.PGSQL.%2").arg(host, port);
+    else
+        where = host + QLatin1Char(':') + port;
+    const int ms = effectiveConnectTimeout();
+    const QString seconds =
+        ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
+    QString source = QStringLiteral("Tusk's default connect_timeout");
+    if (connectTimeoutMs > 0)
+        source = QStringLiteral("Tusk's connect timeout");
+    else if (info.value(QStringLiteral("connect_timeout")).toInt() > 0)
+        source = QStringLiteral("connect_timeout");
+    return QStringLiteral("timeout expired: no answer from %1 within %2 s (%3)")
+        .arg(where, seconds, source);
 }
 
 void ConnectionPrivate::open(const ConnInfo &target, bool isReconnect)
@@ -198,6 +237,14 @@ void ConnectionPrivate::connectFailed(const PgError &error)
     teardown();
     if (reconnecting && reconnectAttempt < int(reconnectDelaysMs.size())) {
         scheduleReconnect();
+        return;
+    }
+    if (reconnecting && autoReconnect && serverMayComeBack(error)) {
+        // Requests do not wait minutes for a server; the session does.
+        reconnectTimer.start(slowReconnectMs);
+        setState(Connection::State::Lost);
+        failQueued(error);
+        emit q->openFailed(error);
         return;
     }
     reconnecting = false;
@@ -508,9 +555,16 @@ void ConnectionPrivate::noticeReceiver(void *arg, const PGresult *result)
 {
     auto *self = static_cast<ConnectionPrivate *>(arg);
     const PgError notice = libpq::toError(result);
-    if (notice.severity == QLatin1String("FATAL") || notice.severity == QLatin1String("PANIC")) {
+    // A server going down says so as a WARNING, not a FATAL ("terminating
+    // connection due to immediate shutdown command", "... because of crash
+    // of another server process", SQLSTATE class 57P): those words explain
+    // the loss better than libpq's "server closed the connection".
+    const bool goingDown = notice.sqlState.startsWith(QLatin1String("57P"));
+    if (notice.severity == QLatin1String("FATAL") || notice.severity == QLatin1String("PANIC")
+        || goingDown) {
         self->lastFatal = notice;
         self->lastFatal.origin = PgError::Origin::Connection;
+        self->lastFatal.severity = QStringLiteral("FATAL"); // the session ends with it
     }
     self->pendingNotices.append(notice);
 }

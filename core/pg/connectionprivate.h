@@ -91,6 +91,7 @@ private:
     void refreshReportedParameters();
     void cancelTookTooLong();
     int effectiveConnectTimeout() const;
+    QString connectTimeoutMessage() const;
     bool deliverNotices();
     static void noticeReceiver(void *arg, const PGresult *result);
 

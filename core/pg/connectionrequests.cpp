@@ -163,8 +163,14 @@ void ConnectionPrivate::handleResult(libpq::ResultPtr result)
             sendBatch();
             running->batchSent = false;
         }
-        if (running->error.isNull())
+        if (running->error.isNull()) {
             running->error = libpq::toError(result.get());
+            // libpq's own "server closed the connection unexpectedly" after
+            // the server's last words (a WARNING as it shuts down): those
+            // words say why.
+            if (running->error.origin == PgError::Origin::Connection && !lastFatal.isNull())
+                running->error = lastFatal;
+        }
         // "terminating connection due to administrator command": the
         // session's last words, for the requests the loss will fail.
         if (running->error.isConnectionFailure() && lastFatal.isNull())

@@ -21,6 +21,7 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
     , m_dot(new QLabel(this))
     , m_text(new QLabel(this))
 {
+    setObjectName(QStringLiteral("connectionStatus"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(6);
@@ -81,7 +82,8 @@ void ConnectionStatus::refresh()
     m_dot->setPalette(palette);
     // A long error (socket paths, libpq's details) must not widen the window.
     m_text->setText(m_text->fontMetrics().elidedText(text, Qt::ElideMiddle, maxTextWidth));
-    m_text->setToolTip(
+    // The whole sentence on the whole badge (dot and line) when the line is elided.
+    setToolTip(
         connection ? text + QLatin1Char('\n') + connection->connInfo().toDisplayString() : text);
     m_fullText = text;
 }
