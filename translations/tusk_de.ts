@@ -2341,6 +2341,10 @@ Nachher: %2</translation>
         <source>Dropped %1</source>
         <translation>Abgelegt %1</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
 </context>
 <context>
     <name>tusk::widgets::PlanPasteDialog</name>
@@ -4172,6 +4176,17 @@ Nachher: %2</translation>
     <message>
         <source>Done (also in the audit log)</source>
         <translation>Erledigt (auch im Audit-Log)</translation>
+    </message>
+    <message>
+        <source>Refused (also in the audit log)</source>
+        <translation>Abgelehnt (auch im Audit-Log)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, %n refused (also in the audit log)</source>
+        <translation>
+            <numerusform>Erledigt, %n abgelehnt (auch im Audit-Log)</numerusform>
+            <numerusform>Erledigt, %n abgelehnt (auch im Audit-Log)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,13 @@
             <numerusform>Cancel, then terminate %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Done, %n refused (also in the audit log)</source>
+        <translation>
+            <numerusform>Done, %n refused (also in the audit log)</numerusform>
+            <numerusform>Done, %n refused (also in the audit log)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tusk::widgets::SessionTableModel</name>

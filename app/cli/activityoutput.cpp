@@ -24,7 +24,7 @@ QString ActivityOutput::sessionsText(const ActivitySample &s, bool all)
                       .arg(QStringLiteral("QUERY"), 5)
                       .arg(QStringLiteral("TEXT"));
     for (const ActivitySession &x : s.sessions) {
-        if (!all && (x.state == QLatin1String("idle") || x.state.isEmpty()))
+        if (!all && x.isIdleOrBackground())
             continue;
         const QString wait = x.waitEventType.isEmpty()
             ? QString()

@@ -237,14 +237,20 @@ int ExplainCli::run(const QStringList &arguments)
               << '\n';
         return exitUsage;
     }
-    if (!answer.command.note.isEmpty())
-        err() << "tusk explain: " << answer.command.note << '\n';
     if (!answer.error.isNull()) {
+        // The note ("ran … inside BEGIN … ROLLBACK") would claim a run that
+        // never happened: only the refusal is told.
         err() << "tusk explain: the server refused the statement"
               << positionText(answer, *statement) << ":\n"
               << answer.error.toString() << '\n';
+        if (answer.error.sqlState == QLatin1String("25006") && options.analyze)
+            err() << "tusk explain: this session is read-only (default_transaction_read_only), "
+                     "and --analyze runs the statement; without --analyze the plan is "
+                     "explained without running it\n";
         return exitRefused;
     }
+    if (!answer.command.note.isEmpty())
+        err() << "tusk explain: " << answer.command.note << '\n';
     PlanReader::Result read = PlanReader::read(answer.planText);
     if (!read.ok()) {
         // The server's own JSON not read would be Tusk's bug: say so plainly.

@@ -38,6 +38,21 @@ struct ActivitySession {
         return query.contains(QLatin1String("(to prevent wraparound)"));
     }
     bool isWaitingOnLock() const { return waitEventType == QLatin1String("Lock"); }
+    // Another role's session whose state this role may not see: the server
+    // shows its user but not what it does.
+    bool isHiddenFromThisRole() const
+    {
+        return state.isEmpty() && !user.isEmpty()
+            && query == QLatin1String("<insufficient privilege>");
+    }
+    // What the monitor leaves out unless idle sessions are asked for: idle
+    // ones and background processes (no state). A hidden session is not
+    // among them: it may be the busiest one, and a role that may not see
+    // it still needs to find it (to learn it may not signal it either).
+    bool isIdleOrBackground() const
+    {
+        return state == QLatin1String("idle") || (state.isEmpty() && !isHiddenFromThisRole());
+    }
 };
 
 // One row of pg_locks: the lock tag (every field, so two rows are on the

@@ -37,6 +37,44 @@ QString inferSqlState(const QString &message, const QString &fallback)
     }
     return fallback;
 }
+
+QString option(const PGconn *conn, const char *keyword)
+{
+    QString value;
+    PQconninfoOption *options = PQconninfo(const_cast<PGconn *>(conn));
+    for (PQconninfoOption *o = options; o && o->keyword; ++o) {
+        if (qstrcmp(o->keyword, keyword) == 0 && o->val)
+            value = QString::fromUtf8(o->val);
+    }
+    PQconninfoFree(options);
+    return value;
+}
+
+bool isTls(const QString &message)
+{
+    return message.contains(QLatin1String("SSL")) || message.contains(QLatin1String("certificate"));
+}
+
+// libpq names what failed in a TLS handshake but not what it was checking
+// against, nor that it will not go on without TLS; these say it.
+QString tlsHint(const PGconn *conn, const QString &message)
+{
+    if (message.contains(QLatin1String("does not match host name")))
+        return QStringLiteral("sslmode=verify-full accepts the server only under one of the "
+                              "names in the server's certificate: connect by such a name, or use "
+                              "a certificate that names this host.");
+    if (message.contains(QLatin1String("certificate verify failed"))) {
+        const QString root = option(conn, "sslrootcert");
+        return QStringLiteral("The server's certificate is not signed by the root certificate "
+                              "in %1 (sslrootcert).")
+            .arg(root.isEmpty() ? QStringLiteral("~/.postgresql/root.crt") : root);
+    }
+    if (message.contains(QLatin1String("server does not support SSL")))
+        return QStringLiteral("The server does not offer TLS, and sslmode=%1 never falls back to "
+                              "an unencrypted connection.")
+            .arg(option(conn, "sslmode"));
+    return {};
+}
 } // namespace
 
 QList<Result::Column> columns(const PGresult *result)
@@ -157,9 +195,11 @@ PgError toConnectionError(const PGconn *conn, const QString &fallbackSqlState)
         where = m.captured(1);
         message.remove(attempt);
     }
+    // The lines after the last attempt's are libpq's advice on it, some
+    // with a tab ("Is the server running…"), some without ("Either provide
+    // the file or change sslmode…").
     QStringList hints;
-    for (qsizetype i = start + 1; i < lines.size() && lines.at(i).startsWith(QLatin1Char('\t'));
-         ++i)
+    for (qsizetype i = start + 1; i < lines.size(); ++i)
         hints << lines.at(i).trimmed();
 
     static const QRegularExpression severity(QStringLiteral("^(FATAL|ERROR):\\s+"));
@@ -171,12 +211,17 @@ PgError toConnectionError(const PGconn *conn, const QString &fallbackSqlState)
         message.remove(severity);
     } else if (!where.isEmpty()) {
         // Nothing answered: say where Tusk knocked, not only errno's words.
-        message = QStringLiteral("cannot reach the server %1: %2").arg(where, message.trimmed());
+        // A failed TLS handshake did reach the server: say what failed.
+        message = (isTls(message) ? QStringLiteral("cannot set up TLS with the server %1: %2")
+                                  : QStringLiteral("cannot reach the server %1: %2"))
+                      .arg(where, message.trimmed());
     }
     message = message.trimmed();
     PgError e = PgError::connection(
         message, inferSqlState(message, fallbackSqlState), attempts > 1 ? raw : QString());
     e.severity = sev;
+    if (const QString tls = tlsHint(conn, message); !tls.isEmpty())
+        hints << tls;
     e.hint = hints.join(QLatin1Char(' '));
     // An answer from the server (wrong password, unknown database) is the
     // server's error; the session never existed, so nothing was lost.

@@ -30,9 +30,9 @@ struct ConnectionTestOutcome {
 
 // Opens one connection with a profile's parameters, asks the server who it
 // is, and closes. Asynchronous, like every network step in core. When the
-// first attempt fails for a reason that involves SSL, one retry with the
-// other setting (disable ↔ require) tells whether that setting would work;
-// verified modes are never downgraded.
+// first attempt of sslmode=disable fails for a reason that involves SSL, one
+// retry with require tells whether TLS would work; a profile that asks for
+// TLS (require, verify-ca, verify-full) is never retried with less.
 class ConnectionTest : public QObject {
     Q_OBJECT
 public:
@@ -43,7 +43,7 @@ public:
     void cancel();
     bool isRunning() const { return m_connection != nullptr; }
 
-    // Whether a connection failure is worth a retry with the other sslmode.
+    // Whether a connection failure involves TLS (worth the one retry with require).
     static bool isSslRelated(const PgError &error);
 
 signals:

@@ -53,10 +53,11 @@ QString SslMode::normalizedLiteral(const QVariant &value)
 
 QString SslMode::fallbackFor(const QString &libpqMode)
 {
+    // Only up: a profile that asks for TLS never learns that plain text
+    // would work (a server without TLS, or someone in between who strips
+    // it, look the same from here).
     if (libpqMode == QLatin1String("disable"))
         return QStringLiteral("require");
-    if (libpqMode == QLatin1String("require"))
-        return QStringLiteral("disable");
     return {};
 }
 

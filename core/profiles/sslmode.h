@@ -22,8 +22,9 @@ public:
     // the value means nothing.
     static QString normalizedLiteral(const QVariant &tomlValue);
     // The mode to retry with after a failed connection (docs/profiles.md's ssl
-    // fallback), or empty when there is none: never away from a verified
-    // mode, and prefer/allow already try both.
+    // fallback), or empty when there is none: only disable goes on to
+    // require; nothing goes below what the profile asked (require and the
+    // verified modes), and prefer/allow already try both.
     static QString fallbackFor(const QString &libpqMode);
     // The literal to write for `libpqMode`, in the style of the value the
     // file had (boolean unless the file spelled a mode name).

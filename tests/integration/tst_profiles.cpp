@@ -1,6 +1,7 @@
 #include "core/profiles/connectiontest.h"
 #include "core/profiles/passfile.h"
 #include "core/sandbox/localserver.h"
+#include "testsecrets.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -24,7 +25,7 @@ private slots:
     void reportsWrongPassword();
     void usesPassFile();
     void cliResolvesFromMonorepoSubfolder();
-    void cliTestSavesFallbackWithConsent();
+    void cliTestNeverSavesDowngrade();
     void cliMigratesAndReportsBrokenFile();
 
 private:
@@ -93,17 +94,18 @@ void TestProfiles::testsConnection()
 void TestProfiles::decidesSslFallback()
 {
     // The test server has no certificate: sslmode=require cannot work, and
-    // the retry without TLS does. Nothing is saved by the test itself.
+    // it is never retried without TLS (docs/profiles.md). sslmode=disable
+    // works at once, so there is nothing to retry either.
     ConnInfo info = m_tcp;
     info.setValue(QStringLiteral("sslmode"), QStringLiteral("require"));
     ConnectionTestOutcome outcome = runTest(info);
-    QVERIFY2(outcome.ok, qPrintable(outcome.error.toString()));
-    QCOMPARE(outcome.fallbackSslMode, QStringLiteral("disable"));
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.fallbackSslMode.isEmpty());
     QVERIFY2(
         outcome.error.message.contains(QLatin1String("SSL")), qPrintable(outcome.error.toString()));
-    // Without permission to retry, the failure stands.
-    outcome = runTest(info, false);
-    QVERIFY(!outcome.ok);
+    info.setValue(QStringLiteral("sslmode"), QStringLiteral("disable"));
+    outcome = runTest(info);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error.toString()));
     QVERIFY(outcome.fallbackSslMode.isEmpty());
 }
 
@@ -119,7 +121,7 @@ void TestProfiles::neverDowngradesVerifiedSsl()
 void TestProfiles::reportsWrongPassword()
 {
     ConnInfo info = m_tcp;
-    info.setValue(QStringLiteral("password"), QStringLiteral("not-the-password"));
+    info.setValue(QStringLiteral("password"), QStringLiteral(TUSK_TEST_PASSWORD_NOT_IT));
     const ConnectionTestOutcome outcome = runTest(info);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.error.sqlState, QStringLiteral("28P01"));
@@ -184,7 +186,7 @@ void TestProfiles::cliResolvesFromMonorepoSubfolder()
         output.contains(QLatin1String("DB_PROFILE=nope names no profile")), qPrintable(output));
 }
 
-void TestProfiles::cliTestSavesFallbackWithConsent()
+void TestProfiles::cliTestNeverSavesDowngrade()
 {
     const QString root = m_scratch + QStringLiteral("/ssl");
     QVERIFY(QDir().mkpath(root + QStringLiteral("/.git")));
@@ -201,27 +203,20 @@ void TestProfiles::cliTestSavesFallbackWithConsent()
         writeFile(root + QStringLiteral("/.skills/postgres/postgres.toml"), original);
     const QStringList env {QStringLiteral("PGPASSFILE=") + passfile};
     QString output;
-    // No terminal, no --yes: it works with sslmode=disable, but nothing is written.
-    QCOMPARE(runTusk({QStringLiteral("test")}, root, &output, env), 0);
-    QVERIFY2(output.contains(QLatin1String("with sslmode=disable it works")), qPrintable(output));
-    QVERIFY2(output.contains(QLatin1String("not saved")), qPrintable(output));
+    // The server has no TLS and the profile asks for it: no fallback to
+    // plain text is offered, even with --yes, and nothing is written.
+    // (Up from false to require, with consent: tst_tls, which has a TLS server.)
+    QCOMPARE(runTusk({QStringLiteral("test")}, root, &output, env), 1);
+    QVERIFY2(output.contains(QLatin1String("server does not support SSL")), qPrintable(output));
+    QVERIFY2(!output.contains(QLatin1String("it works")), qPrintable(output));
+    QCOMPARE(runTusk({QStringLiteral("test"), QStringLiteral("local"), QStringLiteral("--yes")},
+                 root, &output, env),
+        1);
+    QVERIFY2(!output.contains(QLatin1String("saved sslmode")), qPrintable(output));
     QFile read(file);
     QVERIFY(read.open(QIODevice::ReadOnly));
     QCOMPARE(read.readAll(), original);
-    read.close();
-    // With consent: exactly that value changes, the comment stays.
-    QCOMPARE(runTusk({QStringLiteral("test"), QStringLiteral("local"), QStringLiteral("--yes")},
-                 root, &output, env),
-        0);
-    QVERIFY2(output.contains(QLatin1String("saved sslmode")), qPrintable(output));
-    QVERIFY(read.open(QIODevice::ReadOnly));
-    QCOMPARE(read.readAll(),
-        QByteArray(original).replace(
-            "sslmode = true   # we thought", "sslmode = false   # we thought"));
-    QVERIFY(QFile::exists(file + QStringLiteral(".bak")));
-    // Now it connects at once.
-    QCOMPARE(runTusk({QStringLiteral("test")}, root, &output, env), 0);
-    QVERIFY2(!output.contains(QLatin1String("first attempt failed")), qPrintable(output));
+    QVERIFY(!QFile::exists(file + QStringLiteral(".bak")));
 }
 
 void TestProfiles::cliMigratesAndReportsBrokenFile()

@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tusk::widgets {
 
 using core::SessionAction;
@@ -121,7 +123,14 @@ void SessionActionPanel::showRunning()
 
 void SessionActionPanel::showResults(const QStringList &results)
 {
-    m_title->setText(tr("Done (also in the audit log)"));
+    // Core's result lines say ": refused" when the server or Tusk would not
+    // act; a title of "Done" above only refusals would say the opposite.
+    const auto refused = std::count_if(results.cbegin(), results.cend(),
+        [](const QString &line) { return line.contains(QLatin1String(": refused")); });
+    m_title->setText(refused == 0 ? tr("Done (also in the audit log)")
+            : refused == results.size()
+            ? tr("Refused (also in the audit log)")
+            : tr("Done, %n refused (also in the audit log)", nullptr, int(refused)));
     QStringList lines;
     for (const QString &line : results)
         lines << line.toHtmlEscaped();

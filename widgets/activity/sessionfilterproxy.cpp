@@ -42,11 +42,12 @@ bool SessionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) co
     const core::ActivitySession *s = model->sessionAt(sourceRow);
     if (!s)
         return false;
-    if (!m_showIdle && (s->state == QLatin1String("idle") || s->state.isEmpty()))
+    if (!m_showIdle && s->isIdleOrBackground())
         return false;
     if (!m_showWorkers && s->leaderPid > 0 && s->leaderPid != s->pid)
         return false;
-    if (s->stateAgeMs < m_minStateAgeMs)
+    // An unknown age (-1: hidden from this role) passes when no minimum is set.
+    if (m_minStateAgeMs > 0 && s->stateAgeMs < m_minStateAgeMs)
         return false;
     if (!m_pattern.pattern().isEmpty() && m_pattern.isValid()) {
         for (int c = 0; c < SessionTableModel::ColumnCount; ++c) {
