@@ -13,6 +13,11 @@ QString literal(const QString &text)
 {
     return SqlIdentifier::literal(text);
 }
+// Names in `--` comments: a line break in one would end the comment.
+QString comment(const QString &text)
+{
+    return SqlIdentifier::commentText(text);
+}
 
 QString kindWord(RelationKind kind)
 {
@@ -94,7 +99,7 @@ QString DdlWriter::relation(const CatalogSnapshot &snapshot, const DbRelation &r
     QString out;
     if (!relation.lockedBy.isEmpty())
         out += QStringLiteral("-- %1 is %2: expressions below may be missing\n")
-                   .arg(name, missingPiece(relation));
+                   .arg(comment(name), missingPiece(relation));
 
     if (relation.kind == RelationKind::Sequence) {
         const DbSequence *s = snapshot.sequence(relation.oid);
@@ -110,15 +115,15 @@ QString DdlWriter::relation(const CatalogSnapshot &snapshot, const DbRelation &r
             : QString();
         if (column && column->identity)
             out += QStringLiteral("-- the identity sequence of %1, created with it\n")
-                       .arg(ownerColumn);
-        out += QStringLiteral("CREATE SEQUENCE %1\n    AS %2\n    START WITH %3\n    INCREMENT BY "
-                              "%4\n    MINVALUE %5\n    MAXVALUE %6\n    %7;\n")
-                   .arg(name, s->type)
-                   .arg(s->startValue)
-                   .arg(s->increment)
-                   .arg(s->minValue)
-                   .arg(s->maxValue)
-                   .arg(s->cycles ? QStringLiteral("CYCLE") : QStringLiteral("NO CYCLE"));
+                       .arg(comment(ownerColumn));
+        // One pass: a second arg() would take a "%3" inside the name for
+        // its own placeholder.
+        out +=
+            QStringLiteral("CREATE SEQUENCE %1\n    AS %2\n    START WITH %3\n    INCREMENT BY "
+                           "%4\n    MINVALUE %5\n    MAXVALUE %6\n    %7;\n")
+                .arg(name, s->type, QString::number(s->startValue), QString::number(s->increment),
+                    QString::number(s->minValue), QString::number(s->maxValue),
+                    s->cycles ? QStringLiteral("CYCLE") : QStringLiteral("NO CYCLE"));
         if (column)
             out += QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;\n").arg(name, ownerColumn);
         appendComments(out, snapshot, relation, name);
@@ -216,8 +221,8 @@ QString DdlWriter::index(const CatalogSnapshot &snapshot, const DbIndex &index)
     const DbRelation *table = snapshot.relation(index.relationOid);
     out += index.definition.isNull()
         ? QStringLiteral("-- index %1: not readable while %2 is locked\n")
-              .arg(q(index.name),
-                  table ? snapshot.qualifiedName(*table) : QStringLiteral("its table"))
+              .arg(comment(q(index.name)),
+                  comment(table ? snapshot.qualifiedName(*table) : QStringLiteral("its table")))
         : index.definition + QStringLiteral(";\n");
     if (!index.comment.isEmpty() && table)
         out +=
@@ -245,7 +250,7 @@ QString DdlWriter::trigger(const CatalogSnapshot &snapshot, const DbTrigger &tri
     const QString tableName = table ? snapshot.qualifiedName(*table) : QStringLiteral("?");
     QString out = trigger.definition.isNull()
         ? QStringLiteral("-- trigger %1: not readable while %2 is locked\n")
-              .arg(q(trigger.name), tableName)
+              .arg(comment(q(trigger.name)), comment(tableName))
         : trigger.definition + QStringLiteral(";\n");
     if (trigger.enabled == 'D')
         out +=
@@ -286,7 +291,7 @@ QString DdlWriter::policy(const CatalogSnapshot &snapshot, const DbPolicy &polic
         QStringLiteral("CREATE POLICY %1 ON %2\n    AS %3\n    FOR %4\n    TO %5")
             .arg(q(policy.name), table ? snapshot.qualifiedName(*table) : QStringLiteral("?"),
                 policy.permissive ? QStringLiteral("PERMISSIVE") : QStringLiteral("RESTRICTIVE"),
-                command, policy.roles);
+                command, policy.roles); // quoted by the catalog query (policies.sql)
     if (!policy.usingExpression.isEmpty())
         out += QStringLiteral("\n    USING (%1)").arg(policy.usingExpression);
     if (!policy.checkExpression.isEmpty())
@@ -353,7 +358,7 @@ QString DdlWriter::extension(const CatalogSnapshot &snapshot, const DbExtension 
                           literal(extension.version));
     if (!extension.availableVersion.isEmpty() && extension.availableVersion != extension.version)
         out += QStringLiteral("-- version %1 is available: ALTER EXTENSION %2 UPDATE;\n")
-                   .arg(extension.availableVersion, q(extension.name));
+                   .arg(comment(extension.availableVersion), comment(q(extension.name)));
     return out;
 }
 
@@ -364,7 +369,7 @@ QString DdlWriter::function(
     QString out;
     if (definition.isEmpty())
         out = QStringLiteral("-- %1(%2): %3\n")
-                  .arg(name, function.arguments,
+                  .arg(comment(name), comment(function.arguments),
                       function.kind == FunctionKind::Aggregate
                           ? QStringLiteral("an aggregate; the server cannot print its definition")
                           : QStringLiteral("the definition was not read"));

@@ -2,6 +2,8 @@
 
 #include "healthchecks.h"
 
+#include "core/sql/sqlidentifier.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -143,12 +145,9 @@ QList<HealthFinding> HealthChecker::run(const CatalogSnapshot &snapshot, const O
 
 QString HealthChecker::indexName(const QString &table, const QStringList &columns)
 {
-    QString name =
-        table + QLatin1Char('_') + columns.join(QLatin1Char('_')) + QStringLiteral("_idx");
-    // NAMEDATALEN - 1 bytes; names here are what the user already chose.
-    while (name.toUtf8().size() > 63)
-        name.remove(name.size() - 5, 1);
-    return name;
+    // Cut to fit before "_idx", at a character: half an emoji is none.
+    return SqlIdentifier::withSuffix(
+        table + QLatin1Char('_') + columns.join(QLatin1Char('_')), QStringLiteral("_idx"));
 }
 
 QString HealthChecker::bytes(qint64 bytes)

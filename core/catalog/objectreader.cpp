@@ -231,7 +231,8 @@ void ObjectReader::readRelationDdl(const CatalogSnapshot &names, const CatalogOb
             const QString newName = fresh.qualifiedName(*relation);
             QString note;
             if (newName != oldName)
-                note = QStringLiteral("-- renamed since the snapshot: was %1\n").arg(oldName);
+                note = QStringLiteral("-- renamed since the snapshot: was %1\n")
+                           .arg(SqlIdentifier::commentText(oldName));
             if (!relation->lockedBy.isEmpty()) {
                 failLocked(ref, relationOid, newName, QStringLiteral("DDL"),
                     PgError::client(

@@ -95,7 +95,9 @@ void sequencesNearTheirLimit(Context &context)
         if (columnIsLimit) {
             const QString table = s.qualifiedName(*feeds.table);
             const QString col = q(feeds.column->name);
-            const QString wide = q(feeds.column->name + QStringLiteral("_bigint"));
+            // Fitted: at 63 bytes "c_bigint" would be cut back to "c" itself.
+            const QString wide =
+                q(SqlIdentifier::withSuffix(feeds.column->name, QStringLiteral("_bigint")));
             f.fix = QStringLiteral(
                 "-- 1. expand: a bigint twin, kept in step by the application or a trigger\n"
                 "ALTER TABLE %1 ADD COLUMN %3 bigint;\n"
@@ -107,11 +109,15 @@ void sequencesNearTheirLimit(Context &context)
                 "ALTER TABLE %1 ADD CONSTRAINT %5 CHECK (%3 IS NOT NULL) NOT VALID;\n"
                 "ALTER TABLE %1 VALIDATE CONSTRAINT %5;\n"
                 "-- 4. contract, in one short transaction: swap the names and the key\n"
-                "--    (drop foreign keys that reference %2 first and re-add them NOT VALID)")
+                "--    (drop foreign keys that reference %6 first and re-add them NOT VALID)")
                         .arg(table, col, wide,
-                            q(feeds.table->name + QLatin1Char('_') + feeds.column->name
-                                + QStringLiteral("_bigint_key")),
-                            q(feeds.column->name + QStringLiteral("_bigint_not_null")));
+                            q(SqlIdentifier::withSuffix(
+                                feeds.table->name + QLatin1Char('_') + feeds.column->name,
+                                QStringLiteral("_bigint_key"))),
+                            q(SqlIdentifier::withSuffix(
+                                feeds.column->name, QStringLiteral("_bigint_not_null"))),
+                            // In a comment line: a line break in the name would end it.
+                            SqlIdentifier::commentText(col));
             f.fixNote = QStringLiteral("ALTER COLUMN … TYPE bigint would rewrite the table under "
                                        "ACCESS EXCLUSIVE; this is the online expand → backfill → "
                                        "contract route (Tusk's rollout wizard steps through it).");

@@ -143,7 +143,8 @@ void missingPrimaryKeys(Context &context)
                                     "replication cannot apply UPDATE and DELETE, and tools cannot "
                                     "edit single rows.")
                          .arg(number(std::max<qint64>(table.rowsEstimate, 0)));
-        const QString keyName = q(table.name + QStringLiteral("_pkey"));
+        // Fitted: at 63 bytes "t_pkey" would be cut back to "t", the table.
+        const QString keyName = q(SqlIdentifier::withSuffix(table.name, QStringLiteral("_pkey")));
         if (candidate) {
             f.fix = QStringLiteral("SET lock_timeout = '2s';\nALTER TABLE %1 ADD CONSTRAINT %2 "
                                    "PRIMARY KEY USING INDEX %3;")
@@ -156,12 +157,14 @@ void missingPrimaryKeys(Context &context)
                 "-- choose the key column(s); (id) is a placeholder\n"
                 "CREATE UNIQUE INDEX CONCURRENTLY %1 ON %2 (id);\n"
                 "-- each key column must be NOT NULL; for one that is not:\n"
-                "-- ALTER TABLE %2 ADD CONSTRAINT id_not_null CHECK (id IS NOT NULL) NOT VALID;\n"
-                "-- ALTER TABLE %2 VALIDATE CONSTRAINT id_not_null;\n"
-                "-- ALTER TABLE %2 ALTER COLUMN id SET NOT NULL;  -- uses the valid check\n"
+                "-- ALTER TABLE %3 ADD CONSTRAINT id_not_null CHECK (id IS NOT NULL) NOT VALID;\n"
+                "-- ALTER TABLE %3 VALIDATE CONSTRAINT id_not_null;\n"
+                "-- ALTER TABLE %3 ALTER COLUMN id SET NOT NULL;  -- uses the valid check\n"
                 "SET lock_timeout = '2s';\n"
                 "ALTER TABLE %2 ADD CONSTRAINT %1 PRIMARY KEY USING INDEX %1;")
-                        .arg(keyName, context.name(table));
+                        .arg(keyName, context.name(table),
+                            // In comment lines: a line break in the name would end them.
+                            SqlIdentifier::commentText(context.name(table)));
             f.fixNote = QStringLiteral("The index is built without blocking writes; SET NOT NULL "
                                        "skips its scan when a valid CHECK (col IS NOT NULL) "
                                        "exists (PostgreSQL 12+); the final step is a brief ACCESS "

@@ -29,9 +29,9 @@ QString KeysetBatch::sql() const
         "  END LOOP;\n"
         "END\n"
         "$batch$")
-        .arg(keyType, key, table)
-        .arg(batchSize)
-        .arg(change);
+        // One pass: a name may hold "%4" itself, which a second arg() would
+        // take for its placeholder.
+        .arg(keyType, key, table, QString::number(batchSize), change);
 }
 
 } // namespace tusk::core

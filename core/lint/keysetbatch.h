@@ -9,8 +9,8 @@ namespace tusk::core {
 // locks and row versions stay small, replicas and vacuum keep up), resumable
 // because finished batches no longer match, with a short pause between.
 struct KeysetBatch {
-    QString table; // as written
-    QString key; // a unique, indexed, not-null column: the primary key
+    QString table; // as SQL: quoted as needed
+    QString key; // as SQL; a unique, indexed, not-null column: the primary key
     QString keyType = QStringLiteral("bigint");
     QString assignments; // "status = 'new'" (UPDATE), empty for DELETE
     QString where; // the original condition, may be empty

@@ -1,5 +1,6 @@
 #include "batchedupdaterecipe.h"
 
+#include "core/lint/rules/statementfix.h"
 #include "core/migrations/nodesql.h"
 #include "core/sql/sqlidentifier.h"
 
@@ -46,11 +47,17 @@ std::optional<QList<RolloutStep>> BatchedUpdateRecipe::steps(
     int setTo = int(source.size());
     QString where;
     if (update->where_clause) {
-        const int whereAt = int(source.toUpper().lastIndexOf("WHERE"));
-        if (whereAt < setFrom)
+        // The WHERE the scanner reads after the SET list, never the word
+        // inside a name ("elsewhere") or a string.
+        const QList<StatementFix::Token> tokens = StatementFix::tokens(source);
+        qsizetype first = 0;
+        while (first < tokens.size() && tokens.at(first).begin < setFrom)
+            ++first;
+        const qsizetype at = StatementFix::topLevel(tokens, PG_QUERY__TOKEN__WHERE, first);
+        if (at < 0)
             return std::nullopt;
-        setTo = whereAt;
-        where = withoutSemicolon(slice(source, whereAt + 5, int(source.size())));
+        setTo = int(tokens.at(at).begin);
+        where = withoutSemicolon(slice(source, int(tokens.at(at).end), int(source.size())));
     }
     const QString set = withoutSemicolon(slice(source, setFrom, setTo));
     // Rows still to do: picked by the WHERE and not yet holding the new

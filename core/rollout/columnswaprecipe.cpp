@@ -40,7 +40,8 @@ QList<RolloutStep> build(const Swap &s)
                                            : SqlIdentifier::qualified(s.schema, s.table);
     const QString oldCol = SqlIdentifier::quote(s.oldColumn);
     const QString newCol = SqlIdentifier::quote(s.newColumn);
-    const QString base = s.table + QLatin1Char('_') + s.newColumn + QStringLiteral("_sync");
+    const QString base = SqlIdentifier::withSuffix(
+        s.table + QLatin1Char('_') + s.newColumn, QStringLiteral("_sync"));
     const QString function =
         s.schema.isEmpty() ? SqlIdentifier::quote(base) : SqlIdentifier::qualified(s.schema, base);
     const QString trigger = SqlIdentifier::quote(base);
@@ -82,8 +83,8 @@ QList<RolloutStep> build(const Swap &s)
     fill.phase = RolloutStep::Phase::Backfill;
     fill.up = QStringLiteral("UPDATE %1 SET %2 = %3 WHERE %2 IS DISTINCT FROM %3;")
                   .arg(rel, newCol, s.toNew.arg(oldCol));
-    fill.rollback =
-        QStringLiteral("-- nothing to undo: the expand step's rollback drops %1").arg(newCol);
+    fill.rollback = QStringLiteral("-- nothing to undo: the expand step's rollback drops %1")
+                        .arg(SqlIdentifier::commentText(newCol));
     fill.lock = QStringLiteral("ROW EXCLUSIVE on %1, row locks per batch").arg(rel);
     fill.heldLock = RelationLock::on(rel, LockMode::RowExclusive, true);
     fill.backfill =
@@ -102,7 +103,7 @@ QList<RolloutStep> build(const Swap &s)
                       .arg(trigger, rel, function, oldCol);
     contract.rollback =
         QStringLiteral("-- the point of no return: %1's data is gone; restore from a backup")
-            .arg(oldCol);
+            .arg(SqlIdentifier::commentText(oldCol));
     contract.rollbackSafe = false;
     contract.lock = QStringLiteral("ACCESS EXCLUSIVE on %1, catalog only: brief").arg(rel);
     contract.heldLock = RelationLock::on(rel, LockMode::AccessExclusive);
@@ -113,9 +114,11 @@ QList<RolloutStep> build(const Swap &s)
 const DbColumn *columnOf(
     const CatalogSnapshot &before, const PgQuery__RangeVar *range, const QString &column)
 {
+    // As SQL: findRelation() reads quotes and folds what is bare, so the
+    // parser's "MixedCase" written bare would find mixedcase.
     const QString name = text(range->schemaname).isEmpty()
-        ? text(range->relname)
-        : text(range->schemaname) + QLatin1Char('.') + text(range->relname);
+        ? SqlIdentifier::quote(text(range->relname))
+        : SqlIdentifier::qualified(text(range->schemaname), text(range->relname));
     const DbRelation *relation = before.findRelation(name);
     if (!relation)
         return nullptr;
@@ -164,8 +167,8 @@ std::optional<QList<RolloutStep>> ColumnSwapRecipe::steps(
         }
         const QString newType = type.spelled();
         return build({text(alter->relation->schemaname), text(alter->relation->relname),
-            text(cmd->name), text(cmd->name) + QStringLiteral("_new"), newType,
-            QStringLiteral("(%1)::") + newType, QStringLiteral("(%1)::") + column->type});
+            text(cmd->name), SqlIdentifier::withSuffix(text(cmd->name), QStringLiteral("_new")),
+            newType, QStringLiteral("(%1)::") + newType, QStringLiteral("(%1)::") + column->type});
     }
     return std::nullopt;
 }

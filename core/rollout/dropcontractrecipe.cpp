@@ -36,17 +36,38 @@ std::optional<Dropped> droppedBy(const PgQuery__Node *node)
     return std::nullopt;
 }
 
+// A regular expression (the server's) for `name` as a word of a
+// statement's text, bare or quoted. Every ASCII character but letters and
+// digits is escaped (no other is special to it), so "a(b.*" is no pattern
+// and "--c" needs no word break (\m wants a word character after it): the
+// name as written, between characters no name holds bare.
+QString wordPattern(const QString &name)
+{
+    const auto escaped = [](const QString &text) {
+        QString out;
+        for (const QChar c : text) {
+            if (c.unicode() < 128 && !c.isLetterOrNumber())
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        return out;
+    };
+    const QString edge = QStringLiteral("[^[:alnum:]_$]");
+    return QStringLiteral("(^|%1)(%2|%3)(%1|$)")
+        .arg(edge, escaped(name), escaped(SqlIdentifier::quote(name)));
+}
+
 // Calls of the pg_stat_statements entries whose text names `word` (and
 // the table), or NULL when the view cannot be read here (not installed,
 // not preloaded): dynamic SQL, so a server without it still parses this.
 QString statementCalls(const QString &table, const QString &word)
 {
-    const QString inner =
-        QStringLiteral(
-            "SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements WHERE query ~* %1 AND "
-            "query ~* %2 AND query !~* 'tusk_rollout'")
-            .arg(SqlIdentifier::literal(QStringLiteral("\\m") + table + QStringLiteral("\\M")),
-                SqlIdentifier::literal(QStringLiteral("\\m") + word + QStringLiteral("\\M")));
+    const QString tableLiteral = SqlIdentifier::literal(wordPattern(table));
+    const QString wordLiteral = SqlIdentifier::literal(wordPattern(word));
+    const QString inner = QStringLiteral(
+        "SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements WHERE query ~* %1 AND "
+        "query ~* %2 AND query !~* 'tusk_rollout'")
+                              .arg(tableLiteral, wordLiteral);
     return QStringLiteral(
         "CASE WHEN to_regclass('pg_stat_statements') IS NOT NULL AND "
         "current_setting('shared_preload_libraries') ~ 'pg_stat_statements' THEN "
@@ -141,7 +162,7 @@ std::optional<QList<RolloutStep>> DropContractRecipe::steps(
     drop.up = statementText.trimmed();
     drop.rollback = QStringLiteral("-- the point of no return: %1 and its data are gone; restore "
                                    "from a backup")
-                        .arg(what);
+                        .arg(SqlIdentifier::commentText(what));
     drop.rollbackSafe = false;
     drop.heldLock = RelationLock::on(rel, LockMode::AccessExclusive);
     drop.lock = QStringLiteral("ACCESS EXCLUSIVE on %1, catalog only: brief").arg(rel);

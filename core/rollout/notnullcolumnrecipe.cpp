@@ -80,9 +80,9 @@ std::optional<QList<RolloutStep>> NotNullColumnRecipe::steps(
     const std::optional<Column> c = addedColumn(statement, source);
     if (!c)
         return std::nullopt;
-    const QString check =
-        SqlIdentifier::quote(NodeSql::relation(statement->alter_table_stmt->relation).name
-            + QLatin1Char('_') + c->bare + QStringLiteral("_not_null"));
+    const QString check = SqlIdentifier::quote(SqlIdentifier::withSuffix(
+        NodeSql::relation(statement->alter_table_stmt->relation).name + QLatin1Char('_') + c->bare,
+        QStringLiteral("_not_null")));
     QList<RolloutStep> out;
     const auto step = [&](RolloutStep::Phase phase, const QString &up, const QString &rollback,
                           LockMode mode, bool scans, const QString &lock) {
@@ -110,7 +110,8 @@ std::optional<QList<RolloutStep>> NotNullColumnRecipe::steps(
     RolloutStep *fill = step(RolloutStep::Phase::Backfill,
         QStringLiteral("UPDATE %1 SET %2 = %3 WHERE %2 IS NULL;")
             .arg(c->rel, c->name, c->defaultSql),
-        QStringLiteral("-- nothing to undo: the first step's rollback drops %1").arg(c->name),
+        QStringLiteral("-- nothing to undo: the first step's rollback drops %1")
+            .arg(SqlIdentifier::commentText(c->name)),
         LockMode::RowExclusive, true, QStringLiteral("ROW EXCLUSIVE on %1, row locks per batch"));
     fill->backfill =
         RolloutStep::Backfill {c->rel, QStringLiteral("%1 = %2").arg(c->name, c->defaultSql),

@@ -2,6 +2,7 @@
 
 #include "core/migrations/backfill/backfillspec.h"
 #include "core/migrations/migrationsfolder.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <QFile>
 
@@ -10,7 +11,11 @@ namespace tusk::core {
 namespace {
 QString commented(const QString &text)
 {
-    QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    // A lone carriage return ends a `--` comment for the server too.
+    QString newlines = text.trimmed();
+    newlines.replace(QStringLiteral("\r\n"), QStringLiteral("\n"))
+        .replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    QStringList lines = newlines.split(QLatin1Char('\n'));
     for (QString &line : lines)
         line = QString(QStringLiteral("--   ") + line).trimmed();
     return lines.join(QLatin1Char('\n'));
@@ -84,14 +89,17 @@ PendingRewrite RolloutFiles::rewrite(const Pending &pending, const RolloutPlan &
             }
             QString text = carried;
             carried.clear();
-            text +=
-                QStringLiteral("-- Rollout step %1 of %2 (%3), from %4\n")
-                    .arg(number)
-                    .arg(total)
-                    .arg(RolloutStep::phaseName(step.phase), sources.join(QStringLiteral(", ")));
-            text += QStringLiteral("-- Lock: %1\n").arg(step.lock);
+            text += QStringLiteral("-- Rollout step %1 of %2 (%3), from %4\n")
+                        .arg(number)
+                        .arg(total)
+                        .arg(RolloutStep::phaseName(step.phase),
+                            SqlIdentifier::commentText(sources.join(QStringLiteral(", "))));
+            // Names in comment lines: a line break in one would end the
+            // comment and put the rest of the name in the file as SQL.
+            text += QStringLiteral("-- Lock: %1\n").arg(SqlIdentifier::commentText(step.lock));
             for (const ChangeVerifier::Check &check : step.gate)
-                text += QStringLiteral("-- Gate before the next file: %1\n").arg(check.what);
+                text += QStringLiteral("-- Gate before the next file: %1\n")
+                            .arg(SqlIdentifier::commentText(check.what));
             text += QStringLiteral("-- Rollback%1:\n%2\n")
                         .arg(step.rollbackSafe ? QString() : QStringLiteral(" (not safe)"),
                             commented(step.rollback));

@@ -1,6 +1,7 @@
 #include "rolloutplan.h"
 
 #include "core/sql/parsedscript.h"
+#include "core/sql/sqlidentifier.h"
 
 namespace tusk::core {
 
@@ -51,7 +52,7 @@ RolloutStep RolloutStep::migrateReads(const QString &what)
 {
     RolloutStep step;
     step.phase = Phase::MigrateReads;
-    step.up = QStringLiteral("-- migrate reads: ") + what;
+    step.up = QStringLiteral("-- migrate reads: ") + SqlIdentifier::commentText(what);
     step.rollback = QStringLiteral("-- deploy the previous version of the application");
     step.lock = QStringLiteral("none");
     return step;

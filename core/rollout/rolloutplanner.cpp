@@ -226,7 +226,9 @@ RolloutPlan RolloutPlanner::plan(const QByteArray &sql, const CatalogSnapshot &b
                                                       : inverse.sql.trimmed();
                 if (!inverse.safe && !inverse.reason.isEmpty()
                     && !step.rollback.startsWith(QLatin1String("--")))
-                    step.rollback = QStringLiteral("-- %1\n%2").arg(inverse.reason, step.rollback);
+                    step.rollback =
+                        QStringLiteral("-- %1\n%2")
+                            .arg(SqlIdentifier::commentText(inverse.reason), step.rollback);
             }
             step.lock = QStringLiteral("no lock held for long");
             if (at < whole.statements().size()) {

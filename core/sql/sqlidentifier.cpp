@@ -77,4 +77,28 @@ QString SqlIdentifier::literal(const QString &text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QString SqlIdentifier::withSuffix(const QString &base, const QString &suffix)
+{
+    // NAMEDATALEN - 1 bytes of UTF-8.
+    qsizetype room = 63 - suffix.toUtf8().size();
+    qsizetype end = 0;
+    while (end < base.size()) {
+        const qsizetype width = base.at(end).isHighSurrogate() && end + 1 < base.size() ? 2 : 1;
+        const qsizetype bytes = base.mid(end, width).toUtf8().size();
+        if (bytes > room)
+            break;
+        room -= bytes;
+        end += width;
+    }
+    return base.left(end) + suffix;
+}
+
+QString SqlIdentifier::commentText(const QString &text)
+{
+    QString out = text;
+    out.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    out.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    return out;
+}
+
 } // namespace tusk::core

@@ -14,6 +14,14 @@ public:
     static QString qualified(const QString &schema, const QString &name);
     // A string literal: 'it''s'.
     static QString literal(const QString &text);
+    // A name made of `base` and `suffix` ("orders" + "_pkey") that the
+    // server keeps whole: past 63 bytes it would cut the suffix away (the
+    // key of a 63-byte table would take the table's own name), so `base`
+    // is shortened instead, at a character boundary.
+    static QString withSuffix(const QString &base, const QString &suffix);
+    // Text for a `--` comment: a line break would end the comment and run
+    // the rest of a name as SQL, so breaks are written as \n and \r.
+    static QString commentText(const QString &text);
 };
 
 } // namespace tusk::core

@@ -6,6 +6,7 @@
 #include "core/lint/nodetext.h"
 #include "core/lint/schemafacts.h"
 #include "core/lint/scriptfacts.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -101,9 +102,11 @@ void AddingNotNullableField::checkStatement(
         } else if (StatementFix::singleCommand(statement)) {
             const QString t = StatementFix::relation(alter->relation);
             const QString c = StatementFix::ident(column);
-            const QString name =
-                StatementFix::ident(QStringLiteral("%1_%2_not_null")
-                                        .arg(QString::fromUtf8(alter->relation->relname), column));
+            // Fitted to 63 bytes, as the server would otherwise cut the
+            // suffix off and the check could take another constraint's name.
+            const QString name = StatementFix::ident(SqlIdentifier::withSuffix(
+                QString::fromUtf8(alter->relation->relname) + QLatin1Char('_') + column,
+                QStringLiteral("_not_null")));
             const QString sql = QStringLiteral(
                 "ALTER TABLE %1 ADD CONSTRAINT %3 CHECK (%2 IS NOT NULL) NOT VALID;\n"
                 "ALTER TABLE %1 VALIDATE CONSTRAINT %3;\n"

@@ -6,6 +6,7 @@
 #include "core/lint/nodetext.h"
 #include "core/lint/schemafacts.h"
 #include "core/lint/scriptfacts.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -149,9 +150,10 @@ void ForeignKeyWithoutIndex::checkStatement(
         QStringList quoted;
         for (const QString &c : key.columns)
             quoted << StatementFix::ident(c);
-        const QString index = StatementFix::ident(
-            QStringLiteral("%1_%2_idx")
-                .arg(QString::fromUtf8(range->relname), key.columns.join(QLatin1Char('_'))));
+        const QString index =
+            StatementFix::ident(SqlIdentifier::withSuffix(QString::fromUtf8(range->relname)
+                    + QLatin1Char('_') + key.columns.join(QLatin1Char('_')),
+                QStringLiteral("_idx")));
         f.alternative =
             QStringLiteral("CREATE INDEX CONCURRENTLY %1 ON %2 (%3);")
                 .arg(index, StatementFix::relation(range), quoted.join(QStringLiteral(", ")))

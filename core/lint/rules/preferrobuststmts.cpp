@@ -1,5 +1,7 @@
 #include "preferrobuststmts.h"
 
+#include "statementfix.h"
+
 #include "core/lint/nodetext.h"
 
 #include <pg_query/pg_query.pb-c.h>
@@ -115,13 +117,17 @@ void PreferRobustStmts::checkStatement(
             what = add ? QStringLiteral("ADD COLUMN") : QStringLiteral("DROP COLUMN");
             words = add ? "IF NOT EXISTS" : "IF EXISTS";
             if (alter->n_cmds == 1) {
-                thread_local const QRegularExpression addHead(
-                    QStringLiteral("\\bADD(?:\\s+COLUMN)?(?=\\s)"), ci);
-                thread_local const QRegularExpression dropHead(
-                    QStringLiteral("\\bDROP(?:\\s+COLUMN)?(?=\\s)"), ci);
-                const QRegularExpressionMatch m =
-                    (add ? addHead : dropHead).match(QString::fromLatin1(sql));
-                at = m.hasMatch() ? m.capturedEnd() : -1;
+                // The scanner's ADD or DROP (and COLUMN after it), not the
+                // word inside a table's name: "t ADD x" would become
+                // "t ADD IF NOT EXISTS x", another table.
+                const QList<StatementFix::Token> tokens = StatementFix::tokens(sql);
+                const qsizetype verb = StatementFix::topLevel(
+                    tokens, add ? PG_QUERY__TOKEN__ADD_P : PG_QUERY__TOKEN__DROP);
+                if (verb >= 0) {
+                    const bool column = verb + 1 < tokens.size()
+                        && tokens.at(verb + 1).kind == PG_QUERY__TOKEN__COLUMN;
+                    at = tokens.at(column ? verb + 1 : verb).end;
+                }
             }
             break;
         }

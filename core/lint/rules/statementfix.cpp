@@ -116,6 +116,38 @@ bool StatementFix::parses(const QString &sql)
     return ok;
 }
 
+QList<StatementFix::Token> StatementFix::tokens(const QByteArray &sql)
+{
+    QList<Token> out;
+    PgQueryScanResult scan = pg_query_scan(sql.constData());
+    if (!scan.error) {
+        PgQuery__ScanResult *result = pg_query__scan_result__unpack(
+            nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t *>(scan.pbuf.data));
+        int depth = 0;
+        for (size_t i = 0; result && i < result->n_tokens; ++i) {
+            const PgQuery__ScanToken *t = result->tokens[i];
+            if (t->token == PG_QUERY__TOKEN__ASCII_41)
+                --depth;
+            out << Token {t->start, t->end, int(t->token), depth};
+            if (t->token == PG_QUERY__TOKEN__ASCII_40)
+                ++depth;
+        }
+        if (result)
+            pg_query__scan_result__free_unpacked(result, nullptr);
+    }
+    pg_query_free_scan_result(scan);
+    return out;
+}
+
+qsizetype StatementFix::topLevel(const QList<Token> &tokens, int kind, qsizetype from)
+{
+    for (qsizetype i = std::max<qsizetype>(from, 0); i < tokens.size(); ++i) {
+        if (tokens.at(i).kind == kind && tokens.at(i).depth == 0)
+            return i;
+    }
+    return -1;
+}
+
 QString StatementFix::ident(const QString &name)
 {
     return SqlIdentifier::quote(name);

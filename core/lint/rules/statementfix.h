@@ -44,6 +44,22 @@ public:
     // fixes that spell names the parser may read as keywords.
     static bool parses(const QString &sql);
 
+    // The tokens of `sql` as the server's scanner reads them (a word inside
+    // a quoted name, a string or a comment is no keyword), with the
+    // parenthesis depth each is at: where a fix looks for SET, WHERE or ADD
+    // instead of matching text that a name may hold too. Empty when `sql`
+    // does not scan.
+    struct Token {
+        qsizetype begin = 0; // byte offsets into `sql`
+        qsizetype end = 0;
+        int kind = 0; // PgQuery__Token: PG_QUERY__TOKEN__WHERE, …
+        int depth = 0;
+    };
+    static QList<Token> tokens(const QByteArray &sql);
+    // The first token of `kind` outside parentheses from token `from` on;
+    // -1 when there is none.
+    static qsizetype topLevel(const QList<Token> &tokens, int kind, qsizetype from = 0);
+
     // An identifier as SQL: quoted unless it is plain lower case.
     static QString ident(const QString &name);
     // "schema.table" from a RangeVar, each part as SQL.

@@ -1,13 +1,13 @@
 #include "unbatchedupdateordelete.h"
 
+#include "statementfix.h"
+
 #include "core/lint/columntype.h"
 #include "core/lint/keysetbatch.h"
 #include "core/lint/nodetext.h"
 #include "core/lint/schemafacts.h"
 
 #include <pg_query/pg_query.pb-c.h>
-
-#include <QRegularExpression>
 
 namespace tusk::core {
 
@@ -97,30 +97,40 @@ void UnbatchedUpdateOrDelete::checkStatement(
                   .arg(table));
     f.relation = table;
 
+    // The batches name the table and its key as SQL: spelled as written
+    // unquoted, "Orders" would be another table.
     KeysetBatch batch;
-    batch.table = table;
+    batch.table = StatementFix::relation(relation);
     batch.isDelete = isDelete;
     batch.key = QStringLiteral("id");
     const TableFacts *known = input.catalog ? input.catalog->table(table) : nullptr;
     const bool keyKnown = known && known->primaryKey.size() == 1;
     if (keyKnown) {
-        batch.key = known->primaryKey.first();
-        if (const ColumnFacts *column = known->column(batch.key))
+        batch.key = StatementFix::ident(known->primaryKey.first());
+        if (const ColumnFacts *column = known->column(known->primaryKey.first()))
             batch.keyType = column->type;
     }
-    // The SET list and the condition, as written, for the batched version.
-    thread_local const QRegularExpression shape(
-        QStringLiteral("^UPDATE\\s+(?:ONLY\\s+)?\\S+(?:\\s+(?:AS\\s+)?\\w+)?\\s+SET\\s+(.*?)(?:\\s+"
-                       "WHERE\\s+(.*))?$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    const QString sql = QString::fromUtf8(text(input, statement));
     bool rewritable = !hasJoin && !returns;
     if (!isDelete) {
-        const QRegularExpressionMatch m = shape.match(sql);
-        rewritable = rewritable && m.hasMatch()
-            && !m.captured(1).contains(QLatin1String("where"), Qt::CaseInsensitive);
-        batch.assignments = m.captured(1).trimmed();
-        batch.where = m.captured(2).trimmed();
+        // The SET list and the condition, as written, for the batched
+        // version: split at the SET and WHERE the scanner reads, never at
+        // such a word inside a name ("elsewhere", "t SET x").
+        const QByteArray sql = text(input, statement);
+        const QList<StatementFix::Token> tokens = StatementFix::tokens(sql);
+        const qsizetype set = StatementFix::topLevel(tokens, PG_QUERY__TOKEN__SET);
+        const qsizetype whereAt = StatementFix::topLevel(tokens, PG_QUERY__TOKEN__WHERE, set);
+        rewritable = rewritable && set > 0 && !statement.node->update_stmt->with_clause;
+        if (rewritable) {
+            const qsizetype from = tokens.at(set).end;
+            const qsizetype to = whereAt < 0 ? sql.size() : tokens.at(whereAt).begin;
+            batch.assignments = QString::fromUtf8(sql.mid(from, to - from)).trimmed();
+            if (whereAt >= 0)
+                batch.where = QString::fromUtf8(sql.mid(tokens.at(whereAt).end)).trimmed();
+            while (batch.where.endsWith(QLatin1Char(';')))
+                batch.where = batch.where.chopped(1).trimmed();
+            while (batch.assignments.endsWith(QLatin1Char(';')))
+                batch.assignments = batch.assignments.chopped(1).trimmed();
+        }
     }
     if (!rewritable)
         return void(out << std::move(f));

@@ -1,4 +1,5 @@
--- Row-level security policies: command, permissive or restrictive, roles,
+-- Row-level security policies: command, permissive or restrictive, roles
+-- (as SQL: each name quoted as needed, a role may be named "a, b; --"),
 -- USING and WITH CHECK expressions.
 -- Relations another session holds (or waits for) in ACCESS EXCLUSIVE:
 -- deparsing their expressions would open them and wait, so those are left
@@ -11,7 +12,8 @@ WITH locked AS (
 )
 SELECT p.oid, p.polrelid AS relation_oid, p.polname AS name, p.polcmd AS command,
        p.polpermissive AS permissive,
-       array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
+       array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public'
+                                         ELSE quote_ident(pg_get_userbyid(r)) END
                              FROM unnest(p.polroles) AS r), ', ') AS roles,
        CASE WHEN p.polrelid NOT IN (SELECT oid FROM locked)
             THEN pg_get_expr(p.polqual, p.polrelid) END AS using_expression,
