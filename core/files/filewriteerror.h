@@ -17,12 +17,16 @@ struct FileWriteError {
 
     Code code = Code::None;
     QString path;
-    QString message;
+    QString message; // names the path and the reason
+    // The system's words for the obstacle ("No space left on device",
+    // "Read-only file system", "Is a directory"); empty for a refusal.
+    QString reason;
 
     bool isNull() const { return code == Code::None; }
-    static FileWriteError make(Code code, const QString &path, const QString &message)
+    static FileWriteError make(
+        Code code, const QString &path, const QString &message, const QString &reason = {})
     {
-        return {code, path, message};
+        return {code, path, message, reason};
     }
 };
 

@@ -16,7 +16,8 @@ namespace tusk::core {
 // replaced in one step (a temporary file renamed over it), so a crash or a
 // full disk never leaves half a file; and a path inside a *released part of
 // a migrations folder (ReleasedMigrations) is refused before anything is
-// touched, whichever face asked. Any thread; one writer per file.
+// touched, whichever face asked. A failure names the path and the system's
+// reason. Any thread; one writer per file.
 class UserFileWriter {
 public:
     enum class Permissions {
@@ -43,7 +44,11 @@ public:
     // temporary file. False with error() set.
     bool open();
     bool write(const QByteArray &bytes);
-    // Renames the temporary file over the target.
+    // Puts every byte on disk (flush and sync) without replacing the file
+    // yet: a change of two files flushes both before committing either, so
+    // a full disk stops it before anything changed.
+    bool flush();
+    // Flushes, then renames the temporary file over the target.
     bool commit();
     const FileWriteError &error() const { return m_error; }
 
@@ -53,7 +58,9 @@ public:
     static QString backupPath(const QString &path) { return path + QStringLiteral(".bak"); }
 
 private:
-    bool fail(FileWriteError::Code code, const QString &message);
+    bool fail(FileWriteError::Code code, const QString &message, const QString &reason = {});
+    bool failWriting(const QString &reason);
+    bool keepBackup();
 
     QString m_path;
     Options m_options;

@@ -16,13 +16,23 @@
 #include <QMutex>
 #include <QSet>
 
+#include <cerrno>
+#include <filesystem>
+#include <system_error>
+
 namespace tusk::core {
 
 namespace {
-QByteArray readAll(const QString &path, bool *ok)
+QByteArray readAll(const QString &path, bool *ok, QString *why = nullptr)
 {
     QFile file(path);
     *ok = file.open(QIODevice::ReadOnly);
+    // Qt says "file to open is a directory"; the system's words match the
+    // other failures' ("Is a directory").
+    if (!*ok && why)
+        *why = QFileInfo(path).isDir()
+            ? QString::fromStdString(std::generic_category().message(EISDIR))
+            : file.errorString();
     return *ok ? file.readAll() : QByteArray();
 }
 
@@ -38,9 +48,10 @@ bool unreadable(const QString &path, bool readOk)
 // (Tusk's UTF-8 lines would turn the file into two encodings at once).
 QString readChangelog(const QString &path, Changelog *log, bool *exists)
 {
-    *log = Changelog(readAll(path, exists));
+    QString why;
+    *log = Changelog(readAll(path, exists, &why));
     if (unreadable(path, *exists))
-        return QStringLiteral("CHANGELOG.md cannot be read");
+        return QStringLiteral("CHANGELOG.md cannot be read (%1)").arg(why);
     if (const int line = log->firstNonUtf8Line())
         return QStringLiteral("CHANGELOG.md is not UTF-8 (line %1; save it as UTF-8 and try "
                               "again)")
@@ -119,11 +130,13 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
     Outcome o;
     o.file = folder.latestPendingPath();
     bool exists = false;
-    QByteArray text = readAll(o.file, &exists);
+    QString why;
+    QByteArray text = readAll(o.file, &exists, &why);
     if (unreadable(o.file, exists)) {
-        o.message = QStringLiteral("cannot read %1: nothing was written").arg(o.file);
+        o.message = QStringLiteral("cannot read %1 (%2): nothing was written").arg(o.file, why);
         return o;
     }
+    const QByteArray before = text;
     if (!text.isEmpty() && !text.endsWith('\n'))
         text += '\n';
     QByteArray added = sql.trimmed();
@@ -142,20 +155,38 @@ MigrationsWriter::Outcome MigrationsWriter::add(const QByteArray &sql, const QDa
         return o;
     }
     text += (text.isEmpty() ? QByteArray() : QByteArray("\n")) + added + '\n';
-    const FileWriteError written = UserFileWriter::writeFile(o.file, text, protecting(m_folder));
-    if (!written.isNull()) {
-        o.message = written.message;
+    const QStringList entries = describedOnce(added);
+    log.addEntries(date, QFileInfo(o.file).fileName(), entries);
+    // Both files are on disk before either replaces its original, so a full
+    // disk or a read-only CHANGELOG.md leaves the pair as it was.
+    UserFileWriter pendingFile(o.file, protecting(m_folder));
+    UserFileWriter changelogFile(folder.changelogPath(), protecting(m_folder));
+    const QString untouched =
+        QStringLiteral(" (%1 was not changed either)").arg(QFileInfo(o.file).fileName());
+    if (!(pendingFile.open() && pendingFile.write(text) && pendingFile.flush())) {
+        o.message = pendingFile.error().message;
         return o;
     }
-    o.changelogEntries = describedOnce(added);
-    log.addEntries(date, QFileInfo(o.file).fileName(), o.changelogEntries);
-    const FileWriteError logged =
-        UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
-    if (!logged.isNull()) {
-        o.message = QStringLiteral("added to %1, but CHANGELOG.md could not be written: %2")
-                        .arg(QFileInfo(o.file).fileName(), logged.message);
+    if (!(changelogFile.open() && changelogFile.write(log.text()) && changelogFile.flush())) {
+        o.message = changelogFile.error().message + untouched;
         return o;
     }
+    if (!pendingFile.commit()) {
+        o.message = pendingFile.error().message;
+        return o;
+    }
+    if (!changelogFile.commit()) {
+        // Only a rename can fail here: the pending file goes back as it was.
+        const bool undone = exists
+            ? UserFileWriter::writeFile(o.file, before, protecting(m_folder)).isNull()
+            : QFile::remove(o.file);
+        o.message = changelogFile.error().message
+            + (undone ? untouched
+                      : QStringLiteral("; %1 holds the new statements without their entries")
+                            .arg(QFileInfo(o.file).fileName()));
+        return o;
+    }
+    o.changelogEntries = entries;
     o.ok = true;
     o.message =
         QStringLiteral("added to %1 (%2 CHANGELOG entr%3)")
@@ -334,15 +365,20 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
                         .arg(QFileInfo(staging).fileName());
         return o;
     }
-    if (!QDir().mkpath(staging)) {
-        o.message = QStringLiteral("cannot create %1: nothing was released").arg(staging);
+    std::error_code made;
+    std::filesystem::create_directories(QFile::encodeName(staging).toStdString(), made);
+    if (made) {
+        o.message = QStringLiteral("cannot create %1: %2; nothing was released")
+                        .arg(staging, QString::fromStdString(made.message()));
         return o;
     }
     QStringList names;
     for (const MigrationsFolder::PendingFile &p : folder.pending()) {
-        if (!QFile::copy(p.path, QDir(staging).filePath(p.name))) {
+        QFile pending(p.path);
+        if (!pending.copy(QDir(staging).filePath(p.name))) {
             QDir(staging).removeRecursively();
-            o.message = QStringLiteral("cannot copy %1: nothing was released").arg(p.name);
+            o.message = QStringLiteral("cannot copy %1 into %2 (%3): nothing was released")
+                            .arg(p.name, staging, pending.errorString());
             return o;
         }
         names << p.name;
@@ -356,12 +392,41 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
         return o;
     }
     const int removed = log.removeEntriesFor(names);
+    // The new CHANGELOG.md is on disk before the folder appears, and put in
+    // place right after: a full disk or a CHANGELOG.md that cannot be
+    // replaced stops the release with nothing changed.
+    UserFileWriter changelogFile(folder.changelogPath(), protecting(m_folder));
+    const bool logChanges = hasLog && removed > 0;
+    if (logChanges
+        && !(changelogFile.open() && changelogFile.write(log.text()) && changelogFile.flush())) {
+        QDir(staging).removeRecursively();
+        o.message = changelogFile.error().message + QStringLiteral("; nothing was released");
+        return o;
+    }
     // The one place a released folder comes to be: a new name, checked
     // absent above, never an existing one.
-    if (QFileInfo::exists(target) || !QDir().rename(staging, target)) {
+    std::error_code moved;
+    if (!QFileInfo::exists(target))
+        std::filesystem::rename(QFile::encodeName(staging).toStdString(),
+            QFile::encodeName(target).toStdString(), moved);
+    if (QFileInfo::exists(staging)) {
         QDir(staging).removeRecursively();
-        o.message =
-            QStringLiteral("cannot create %1: nothing was released").arg(releasedFolderName(date));
+        o.message = QStringLiteral("cannot create %1: %2; nothing was released")
+                        .arg(target,
+                            moved ? QString::fromStdString(moved.message())
+                                  : QStringLiteral("it exists already"));
+        return o;
+    }
+    if (logChanges && !changelogFile.commit()) {
+        // The folder just made goes again, so the pending files stay pending.
+        std::filesystem::rename(QFile::encodeName(target).toStdString(),
+            QFile::encodeName(staging).toStdString(), moved);
+        if (!moved)
+            QDir(staging).removeRecursively();
+        o.message = changelogFile.error().message
+            + (moved ? QStringLiteral("; %1/ was made but CHANGELOG.md still lists its files")
+                           .arg(releasedFolderName(date))
+                     : QStringLiteral("; nothing was released"));
         return o;
     }
     // A pending file changed since it was copied (saved meanwhile) is kept,
@@ -374,15 +439,6 @@ MigrationsWriter::Outcome MigrationsWriter::release(const QDate &date) const
         const QByteArray released = readAll(QDir(target).filePath(p.name), &copied);
         if (!same || !copied || now != released || !QFile::remove(p.path))
             kept << p.name;
-    }
-    if (hasLog && removed > 0) {
-        const FileWriteError written =
-            UserFileWriter::writeFile(folder.changelogPath(), log.text(), protecting(m_folder));
-        if (!written.isNull()) {
-            o.message = QStringLiteral("released into %1/, but CHANGELOG.md still lists them: %2")
-                            .arg(releasedFolderName(date), written.message);
-            return o;
-        }
     }
     o.ok = kept.isEmpty();
     o.message = QStringLiteral("released %1 into %2/; %3 CHANGELOG entr%4 removed")

@@ -5,6 +5,7 @@
 // dialog's storage choice, DB_URL saved as a profile, and pg_service.conf
 // imported from the Profiles tool.
 
+#include "testsecrets.h"
 #include "testsupport.h"
 #include "windowpages.h"
 
@@ -237,7 +238,7 @@ void TestPasswords::nextStartUsesKeychain()
 
 void TestPasswords::refusedKeychainPasswordAsksAgain()
 {
-    writeSecret(remoteInfo(), QStringLiteral("stale"));
+    writeSecret(remoteInfo(), QStringLiteral(TUSK_TEST_PASSWORD_STALE));
     Session session(m_root, &m_keychain);
     MainWindow &window = session.window;
     QVERIFY(session.exposed);
@@ -250,7 +251,7 @@ void TestPasswords::refusedKeychainPasswordAsksAgain()
     prompt->reject();
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("no password given")));
     QVERIFY(!isReady(window));
-    QCOMPARE(readSecret(remoteInfo()).secret, QStringLiteral("stale"));
+    QCOMPARE(readSecret(remoteInfo()).secret, QStringLiteral(TUSK_TEST_PASSWORD_STALE));
 }
 
 void TestPasswords::dialogStoresPasswordInKeychain()
@@ -321,7 +322,8 @@ void TestPasswords::importsServices()
     const QString serviceFile = m_root + QStringLiteral("/pg_service.conf");
     QVERIFY(writeFile(serviceFile,
         "# the team's services\n[billing-prod]\nhost=db.example\nport=6432\ndbname=billing\n"
-        "user=app\npassword=left-behind\n\n[Remote]\nhost=127.0.0.1\ndbname=x\n"));
+        "user=app\npassword=" TUSK_TEST_PASSWORD_IN_SERVICE_FILE
+        "\n\n[Remote]\nhost=127.0.0.1\ndbname=x\n"));
     qputenv("PGSERVICEFILE", QFile::encodeName(serviceFile));
     tusk::core::ProfileRegistry catalog(m_root, m_root + QStringLiteral("/no-sandbox"));
     ProfilesPage manager(&catalog);
@@ -350,7 +352,7 @@ void TestPasswords::importsServices()
     QVERIFY2(notes.contains(QLatin1String("password")), qPrintable(notes));
     const QByteArray file = readFile(m_userFile);
     QVERIFY2(file.contains("[database.billing_prod]"), file.constData());
-    QVERIFY(!file.contains("left-behind"));
+    QVERIFY(!file.contains(TUSK_TEST_PASSWORD_IN_SERVICE_FILE));
     QCOMPARE(file.count("[database.remote]"), 1);
     QCOMPARE(manager.selectedProfile()->name, QStringLiteral("billing_prod"));
 }

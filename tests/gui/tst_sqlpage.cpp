@@ -329,9 +329,11 @@ void TestSqlWorkbench::unsavedTextSurvivesACrash()
         QVERIFY(first.openFiles({file}));
         first.currentTab()->editor()->append(QStringLiteral("SELECT 2;\n"));
         first.newTab(); // empty and unmodified: nothing to keep
-        first.autosaveNow();
-        QCOMPARE(
+        first.autosaveNow(); // written by a worker
+        QTRY_COMPARE(
             QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.sql")}).size(), 2);
+        QTRY_COMPARE(
+            QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.json")}).size(), 2);
         // The window goes away without asking (a crash, a kill).
     }
     // Another Tusk, still running, keeps its own buffers.
@@ -366,7 +368,8 @@ void TestSqlWorkbench::unsavedTextSurvivesACrash()
     QVERIFY(second.save(withFile));
     QCOMPARE(tusk::test::readFile(file), QByteArray("SELECT 1;\nSELECT 2;\n"));
     second.autosaveNow();
-    QCOMPARE(QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.sql")}).size(), 1);
+    QTRY_COMPARE(
+        QDir(root + QLatin1Char('/') + pid).entryList({QStringLiteral("*.sql")}).size(), 1);
     QVERIFY(second.closeAll());
     QVERIFY(QDir(root + QLatin1Char('/') + pid).entryList(QDir::Files).isEmpty());
 }

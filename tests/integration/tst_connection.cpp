@@ -1,5 +1,6 @@
 // Connection against the fixture's real PostgreSQL server.
 
+#include "testsecrets.h"
 #include "testsupport.h"
 
 #include "core/sandbox/localserver.h"
@@ -112,7 +113,7 @@ void TestConnection::wrongPasswordIsClear()
 {
     LocalServer server(qEnvironmentVariable("TUSK_TEST_CLUSTER"));
     ConnInfo info = server.tcpConnInfo(m_db->name());
-    info.setValue(QStringLiteral("password"), QStringLiteral("definitely-wrong-Pw"));
+    info.setValue(QStringLiteral("password"), QStringLiteral(TUSK_TEST_PASSWORD_WRONG));
     Connection c;
     QSignalSpy failed(&c, &Connection::openFailed);
     const PgError error = openAndWait(c, info);
@@ -122,7 +123,7 @@ void TestConnection::wrongPasswordIsClear()
     QVERIFY2(error.message.startsWith(
                  QLatin1String("password authentication failed for user \"postgres\"")),
         qPrintable(error.message));
-    QVERIFY(!error.toString().contains(QLatin1String("definitely-wrong")));
+    QVERIFY(!error.toString().contains(QLatin1String(TUSK_TEST_PASSWORD_WRONG)));
     QCOMPARE(c.state(), Connection::State::Disconnected);
 }
 

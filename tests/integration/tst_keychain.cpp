@@ -1,5 +1,6 @@
 #include "app/keychain/keychainsecretstore.h"
 #include "core/sandbox/localserver.h"
+#include "testsecrets.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -81,22 +82,24 @@ void TestKeychain::storeReadsWritesRemoves()
     SecretResult r = call([&](QObject *c, auto reply) { m_store.read(key, c, reply); });
     QCOMPARE(int(r.status), int(SecretResult::Status::NotFound));
 
-    r = call(
-        [&](QObject *c, auto reply) { m_store.write(key, QStringLiteral("s3cr:t é"), c, reply); });
+    r = call([&](QObject *c, auto reply) {
+        m_store.write(key, QStringLiteral(TUSK_TEST_PASSWORD_KEYCHAIN), c, reply);
+    });
     QVERIFY2(r.status == SecretResult::Status::Done, qPrintable(r.error));
     QElapsedTimer timer;
     timer.start();
     r = call([&](QObject *c, auto reply) { m_store.read(key, c, reply); });
     qInfo("keychain read: %lld ms", timer.elapsed());
     QVERIFY2(r.found(), qPrintable(r.error));
-    QCOMPARE(r.secret, QStringLiteral("s3cr:t é"));
+    QCOMPARE(r.secret, QStringLiteral(TUSK_TEST_PASSWORD_KEYCHAIN));
 
     // Overwriting keeps one entry with the new value.
-    r = call(
-        [&](QObject *c, auto reply) { m_store.write(key, QStringLiteral("other"), c, reply); });
+    r = call([&](QObject *c, auto reply) {
+        m_store.write(key, QStringLiteral(TUSK_TEST_PASSWORD_KEYCHAIN_OTHER), c, reply);
+    });
     QVERIFY(r.status == SecretResult::Status::Done);
     r = call([&](QObject *c, auto reply) { m_store.read(key, c, reply); });
-    QCOMPARE(r.secret, QStringLiteral("other"));
+    QCOMPARE(r.secret, QStringLiteral(TUSK_TEST_PASSWORD_KEYCHAIN_OTHER));
 
     r = call([&](QObject *c, auto reply) { m_store.remove(key, c, reply); });
     QVERIFY2(r.status == SecretResult::Status::Done, qPrintable(r.error));

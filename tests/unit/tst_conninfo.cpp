@@ -1,5 +1,7 @@
 #include "core/pg/conninfo.h"
 
+#include "testsecrets.h"
+
 #include <QTest>
 
 using tusk::core::ConnInfo;
@@ -87,8 +89,10 @@ void TestConnInfo::rejectsGarbage()
 void TestConnInfo::neverShowsThePassword_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addRow("url") << "postgresql://alice:S3cr%3Dt-pw@db:5432/shop";
-    QTest::addRow("keywords") << "host=db user=alice password='S3cr=t-pw' dbname=shop";
+    QTest::addRow("url") << "postgresql://alice:" TUSK_TEST_PASSWORD_WITH_EQUALS_IN_URL
+                            "@db:5432/shop";
+    QTest::addRow("keywords") << "host=db user=alice password='" TUSK_TEST_PASSWORD_WITH_EQUALS
+                                 "' dbname=shop";
 }
 
 void TestConnInfo::neverShowsThePassword()
@@ -97,7 +101,8 @@ void TestConnInfo::neverShowsThePassword()
     const QString secret = QStringLiteral("S3cr");
     const ConnInfo info = ConnInfo::parse(text);
     QVERIFY(info.hasPassword());
-    QCOMPARE(info.value(QStringLiteral("password")), QStringLiteral("S3cr=t-pw"));
+    QCOMPARE(
+        info.value(QStringLiteral("password")), QStringLiteral(TUSK_TEST_PASSWORD_WITH_EQUALS));
     QVERIFY(!info.toDisplayString().contains(secret));
     QVERIFY(!info.toUrl().contains(secret));
     QVERIFY(!info.toKeywordString().contains(secret));
@@ -106,10 +111,10 @@ void TestConnInfo::neverShowsThePassword()
     QVERIFY(!debugText.contains(secret));
     QVERIFY(debugText.contains(QLatin1String("alice@db")));
     // Only on explicit request, and for libpq.
-    QVERIFY(info.toUrl(true).contains(QLatin1String("S3cr%3Dt-pw")));
+    QVERIFY(info.toUrl(true).contains(QLatin1String(TUSK_TEST_PASSWORD_WITH_EQUALS_IN_URL)));
     bool handedToLibpq = false;
     for (const auto &[k, v] : info.libpqParameters())
-        handedToLibpq |= (k == "password" && v == "S3cr=t-pw");
+        handedToLibpq |= (k == "password" && v == TUSK_TEST_PASSWORD_WITH_EQUALS);
     QVERIFY(handedToLibpq);
 }
 
@@ -122,7 +127,8 @@ void TestConnInfo::urlRoundTrips_data()
     QTest::addRow("unicode db") << "host=localhost dbname=Grüße user=ü";
     QTest::addRow("host list")
         << "host=a,b port=5432,5433 dbname=x target_session_attrs=read-write";
-    QTest::addRow("password") << "host=h user=u password='p@ss word/?#' dbname=d";
+    QTest::addRow("password") << "host=h user=u password='" TUSK_TEST_PASSWORD_URL_UNSAFE
+                                 "' dbname=d";
 }
 
 void TestConnInfo::urlRoundTrips()

@@ -4,6 +4,7 @@
 #include "core/profiles/profilefile.h"
 #include "core/profiles/schemamigration.h"
 #include "core/profiles/servicefile.h"
+#include "testsecrets.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -376,7 +377,7 @@ void TestProfileFile::importsServiceFile()
     const QString path = dir + QStringLiteral("/pg_service.conf");
     QVERIFY(writeFile(path,
         "# services\n[Billing-Prod]\nhost=db1.internal\nport=6432\n"
-        "dbname=billing\nuser=app\npassword=secret\nsslmode=verify-full\n"
+        "dbname=billing\nuser=app\npassword=" TUSK_TEST_PASSWORD_SERVICE "\nsslmode=verify-full\n"
         "\n[local]\nhost = /var/run/postgresql\ndbname = dev\n"));
     QStringList skipped;
     QString error;

@@ -1,6 +1,7 @@
 #include "core/profiles/migrationspath.h"
 #include "core/profiles/profileresolver.h"
 #include "core/profiles/profilestore.h"
+#include "testsecrets.h"
 #include "testsupport.h"
 
 #include "core/sandbox/demomigrations.h"
@@ -132,16 +133,18 @@ void TestProfileResolver::environmentComesFirst()
     env.insert(QStringLiteral("DB_PROFILE"), QStringLiteral("staging"));
     QCOMPARE(resolveName(m_root + QStringLiteral("/apps/shop"), env), QStringLiteral("staging"));
     env.insert(QStringLiteral("DB_URL"),
-        QStringLiteral("postgresql://app:s3cret@db.example.com:6432/orders?sslmode=require"));
+        QStringLiteral("postgresql://app:" TUSK_TEST_PASSWORD_IN_DB_URL
+                       "@db.example.com:6432/orders?sslmode=require"));
     ProfileStore store;
     store.load(m_root, {}, m_userFile);
     const ProfileResolution r = ProfileResolver::resolve(store, env, false);
     QCOMPARE(r.source, Source::DbUrl);
     QCOMPARE(r.profile->scope, ProfileScope::OneOff);
     QCOMPARE(r.profile->host, QStringLiteral("db.example.com"));
-    QCOMPARE(r.profile->connInfo().value(QStringLiteral("password")), QStringLiteral("s3cret"));
+    QCOMPARE(r.profile->connInfo().value(QStringLiteral("password")),
+        QStringLiteral(TUSK_TEST_PASSWORD_IN_DB_URL));
     QCOMPARE(r.profile->connInfo().value(QStringLiteral("sslmode")), QStringLiteral("require"));
-    QVERIFY2(!r.reason.contains(QLatin1String("s3cret")), qPrintable(r.reason));
+    QVERIFY2(!r.reason.contains(QLatin1String(TUSK_TEST_PASSWORD_IN_DB_URL)), qPrintable(r.reason));
 }
 
 void TestProfileResolver::unknownDbProfileIsAnError()

@@ -1,5 +1,7 @@
 #include "core/profiles/tomltext.h"
 
+#include "testsecrets.h"
+
 #include <QTest>
 
 using tusk::core::TomlText;
@@ -152,11 +154,11 @@ void TestTomlText::removesTableWithItsComment()
 
 void TestTomlText::removesKeyLine()
 {
-    TomlText toml("[d]\npassword = \"x\" # oops\nuser = \"u\"\n");
+    TomlText toml("[d]\npassword = \"" TUSK_TEST_PASSWORD_IN_TOML "\" # oops\nuser = \"u\"\n");
     QString error;
     QVERIFY(toml.removeKey({QStringLiteral("d")}, QStringLiteral("password"), &error));
     QCOMPARE(toml.text(), QByteArray("[d]\nuser = \"u\"\n"));
-    TomlText inlineTable("d = { password = \"x\", user = \"u\" }\n");
+    TomlText inlineTable("d = { password = \"" TUSK_TEST_PASSWORD_IN_TOML "\", user = \"u\" }\n");
     QVERIFY(!inlineTable.removeKey({QStringLiteral("d")}, QStringLiteral("password"), &error));
 }
 

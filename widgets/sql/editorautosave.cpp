@@ -7,11 +7,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 namespace tusk::widgets {
 
@@ -50,8 +53,13 @@ bool EditorAutosave::start(QString *error)
 {
     const QString pid = QString::number(QCoreApplication::applicationPid());
     m_folder = m_root + QLatin1Char('/') + pid;
-    if (!QDir().mkpath(m_folder)) {
-        *error = QCoreApplication::translate("EditorAutosave", "cannot create %1").arg(m_folder);
+    std::error_code made;
+    std::filesystem::create_directories(QFile::encodeName(m_folder).toStdString(), made);
+    if (made) {
+        // The system's words ("Read-only file system") follow untranslated,
+        // as in every file error.
+        *error = QCoreApplication::translate("EditorAutosave", "cannot create %1").arg(m_folder)
+            + QStringLiteral(": ") + QString::fromStdString(made.message());
         return false;
     }
     auto lock =
@@ -65,7 +73,7 @@ bool EditorAutosave::start(QString *error)
     return true;
 }
 
-QList<EditorAutosave::Entry> EditorAutosave::adoptOrphans()
+QList<EditorAutosave::Entry> EditorAutosave::adoptOrphans(QString *error)
 {
     QList<std::pair<QDateTime, Entry>> found;
     const QDir root(m_root);
@@ -91,13 +99,32 @@ QList<EditorAutosave::Entry> EditorAutosave::adoptOrphans()
                            .value(QStringLiteral("path"))
                            .toString();
             Entry entry {id, path, loaded.text};
-            QString ignored;
-            // Safe in our folder before the old one goes.
-            if (ours || write(entry, &ignored))
-                found.append({text.lastModified(), entry});
+            if (ours) {
+                // Buffers adopted above into our folder are there already.
+                const bool adopted = std::any_of(found.cbegin(), found.cend(),
+                    [&id](const auto &item) { return item.second.id == id; });
+                if (!adopted)
+                    found.append({text.lastModified(), entry});
+                continue;
+            }
+            // Safe in our folder before the old copy goes; one that cannot
+            // be written (a full disk) stays where it is for the next start.
+            QString failure;
+            if (!write(entry, &failure)) {
+                if (error && error->isEmpty())
+                    *error = failure;
+                continue;
+            }
+            found.append({text.lastModified(), entry});
+            QFile::remove(text.absoluteFilePath());
+            QFile::remove(dir.filePath(id + QStringLiteral(".json")));
         }
         if (ours)
             continue;
+        if (!dir.entryList({QStringLiteral("*.sql")}, QDir::Files).isEmpty()) {
+            owner.unlock();
+            continue;
+        }
         dir.removeRecursively();
         owner.unlock();
         QFile::remove(root.filePath(folder.fileName() + QStringLiteral(".lock")));
@@ -112,9 +139,12 @@ QList<EditorAutosave::Entry> EditorAutosave::adoptOrphans()
 
 bool EditorAutosave::write(const Entry &entry, QString *error)
 {
-    if (!isStarted())
-        return false;
-    const QString base = m_folder + QLatin1Char('/') + entry.id;
+    return isStarted() && writeIn(m_folder, entry, error);
+}
+
+bool EditorAutosave::writeIn(const QString &folder, const Entry &entry, QString *error)
+{
+    const QString base = folder + QLatin1Char('/') + entry.id;
     // Unsaved text may be anything the user typed: only they may read it.
     UserFileWriter::Options options;
     options.permissions = UserFileWriter::Permissions::PrivateWhenNew;

@@ -29,9 +29,14 @@ public:
     bool isStarted() const { return m_lock != nullptr; }
     // Buffers left by Tusks that are no longer running, moved into this
     // one's folder (so they stay safe until their tabs are saved or
-    // closed), oldest first.
-    QList<Entry> adoptOrphans();
+    // closed), oldest first. One that cannot be moved stays in its old
+    // folder, untouched, with the first failure in `error`.
+    QList<Entry> adoptOrphans(QString *error = nullptr);
     bool write(const Entry &entry, QString *error);
+    // The same into `folder` (this process's), from any thread: the files
+    // are synced to disk before they replace the old ones, which may take
+    // a while on a busy disk, so the window writes from a worker.
+    static bool writeIn(const QString &folder, const Entry &entry, QString *error);
     void remove(const QString &id);
     QString folder() const { return m_folder; }
 

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -345,7 +346,9 @@ int SqlPage::enableAutosave(const QString &root)
         return -1;
     }
     m_autosave = std::move(autosave);
-    const QList<EditorAutosave::Entry> orphans = m_autosave->adoptOrphans();
+    const QList<EditorAutosave::Entry> orphans = m_autosave->adoptOrphans(&error);
+    if (!error.isEmpty())
+        emit message(tr("Unsaved text cannot be kept safe: %1").arg(error));
     // The empty tab a fresh window starts with gives way to what comes back.
     SqlEditorTab *blank = m_tabs->count() == 1 && !tabAt(0)->isModified()
             && tabAt(0)->filePath().isEmpty() && tabAt(0)->editor()->length() == 0
@@ -379,7 +382,8 @@ void SqlPage::autosaveNow()
         return;
     for (int i = 0; i < m_tabs->count(); ++i) {
         SqlEditorTab *tab = tabAt(i);
-        if (!tab)
+        // One write per tab at a time, so an older text never lands last.
+        if (!tab || m_autosaving.contains(tab->autosaveId()))
             continue;
         if (!tab->isModified()) {
             if (tab->autosavedRevision() != 0) {
@@ -391,12 +395,38 @@ void SqlPage::autosaveNow()
         const quint64 revision = tab->editor()->revision();
         if (revision == tab->autosavedRevision())
             continue;
-        QString error;
-        if (m_autosave->write({tab->autosaveId(), tab->filePath(), tab->editor()->text()}, &error))
-            tab->setAutosavedRevision(revision);
-        else
-            emit message(
-                tr("Unsaved text of %1 could not be kept safe: %2").arg(tab->title(), error));
+        // Written on a worker: each file is synced before it replaces the
+        // last one, which a busy disk can hold up for a while.
+        const EditorAutosave::Entry entry {
+            tab->autosaveId(), tab->filePath(), tab->editor()->text()};
+        const QString folder = m_autosave->folder();
+        m_autosaving.insert(entry.id);
+        const QPointer<SqlEditorTab> written(tab);
+        struct Outcome {
+            bool ok = false;
+            QString error;
+        };
+        core::BackgroundPool::run<Outcome>(
+            this,
+            [folder, entry] {
+                Outcome outcome;
+                outcome.ok = EditorAutosave::writeIn(folder, entry, &outcome.error);
+                return outcome;
+            },
+            [this, written, id = entry.id, revision](Outcome &&outcome) {
+                m_autosaving.remove(id);
+                if (!written) {
+                    // Closed meanwhile: the files closing removed are back.
+                    if (m_autosave)
+                        m_autosave->remove(id);
+                    return;
+                }
+                if (outcome.ok)
+                    written->setAutosavedRevision(revision);
+                else
+                    emit message(tr("Unsaved text of %1 could not be kept safe: %2")
+                                     .arg(written->title(), outcome.error));
+            });
     }
 }
 

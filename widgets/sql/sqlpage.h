@@ -9,6 +9,7 @@
 
 #include <QMessageBox>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -122,6 +123,7 @@ private:
     QString m_migrations;
     std::unique_ptr<EditorAutosave> m_autosave;
     QTimer *m_autosaveTimer = nullptr;
+    QSet<QString> m_autosaving; // tabs whose text a worker is writing
     core::ConnInfo m_target;
     core::CatalogSnapshot m_catalog;
     std::shared_ptr<const core::SchemaFacts> m_schemaFacts;
