@@ -52,6 +52,18 @@ CatalogSnapshotLoader::CatalogSnapshotLoader(Connection *connection, QObject *pa
     : QObject(parent)
     , m_connection(connection)
 {
+    // The first session gone ends the load at once, also when it was
+    // waiting for the second one (or a kind the second one gave back was
+    // queued on it): that kind would otherwise wait for the reconnect, and
+    // run outside the load's transaction.
+    connect(connection, &Connection::lost, this, [this](const PgError &error) {
+        if (!m_loading || m_committing)
+            return;
+        ++m_generation; // replies of the lost load are dropped
+        finish(
+            error.explained(QStringLiteral("the connection was lost while reading the catalog: %1")
+                                .arg(error.message)));
+    });
 }
 
 void CatalogSnapshotLoader::setSecondConnection(Connection *connection)
