@@ -16,6 +16,9 @@
 
 #include <unistd.h>
 
+// In tests/common/stallwatchdog.cpp, which every tusk_add_test links.
+extern "C" void tusk_stall_watchdog_skip() __attribute__((weak));
+
 namespace tusk::test {
 
 core::ConnInfo clusterConnInfo(const QString &database)
@@ -111,6 +114,12 @@ QString artifactPath(const QString &fileName)
         dir = QStringLiteral(TUSK_TEST_ARTIFACTS_DEFAULT);
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + fileName;
+}
+
+void skipStallCount()
+{
+    if (tusk_stall_watchdog_skip)
+        tusk_stall_watchdog_skip();
 }
 
 core::PgError openAndWait(core::Connection &connection, const core::ConnInfo &info, int timeoutMs)

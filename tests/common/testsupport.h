@@ -19,6 +19,18 @@ QString clusterMissingMessage();
 QString scratchFolder(const QString &name);
 // Where tests leave files for people to look at (screenshots).
 QString artifactPath(const QString &fileName);
+// The GUI stall watchdog forgets the time since its last tick: what the
+// test just did was its own work, not the window's.
+void skipStallCount();
+// Saves a QImage or QPixmap there (PNG by the name), the encoding left out
+// of the stall count (tens of milliseconds the window never spends).
+template<typename Picture>
+bool saveArtifact(const Picture &picture, const QString &fileName)
+{
+    const bool saved = picture.save(artifactPath(fileName));
+    skipStallCount();
+    return saved;
+}
 
 // This process's resident memory (VmRSS), for benchmarks.
 double residentMiB();

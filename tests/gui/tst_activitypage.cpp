@@ -130,7 +130,7 @@ void TestActivityPage::showsTheQueueBehindDdl()
     QCOMPARE(page.queues()->topLevelItemCount(), 1);
     QCOMPARE(page.queues()->topLevelItem(0)->text(0),
         QStringLiteral("relation shop.items — 2 sessions queued behind ACCESS EXCLUSIVE"));
-    QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-queue.png"))));
+    QVERIFY(saveArtifact(page.grab(), QStringLiteral("activity-queue.png")));
     QCOMPARE(page.progress()->topLevelItemCount(), 1); // none under way: it says so
     QVERIFY(page.progress()->topLevelItem(0)->text(0).startsWith(QLatin1String("No CREATE INDEX")));
 
@@ -273,7 +273,7 @@ void TestActivityPage::terminatesWhatItsCardSays()
     QVERIFY2(card.contains(QLatin1String("Together they would release 2 blocked session(s)")),
         qPrintable(card));
     QTest::qWait(100); // the layout makes room for the cards
-    QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-terminate-card.png"))));
+    QVERIFY(saveArtifact(page.grab(), QStringLiteral("activity-terminate-card.png")));
     const int beforeAction = page.history().size() - 1;
     QSignalSpy acted(page.actions(), &SessionActionsBar::acted);
     panel->confirmButton()->click();
@@ -319,7 +319,7 @@ void TestActivityPage::terminatesWhatItsCardSays()
     QCOMPARE(peak, 2.0);
     QVERIFY(page.charts()->statesChart()->series().size() >= 5);
     QTest::qWait(100);
-    QVERIFY(page.grab().save(artifactPath(QStringLiteral("activity-history.png"))));
+    QVERIFY(saveArtifact(page.grab(), QStringLiteral("activity-history.png")));
     page.timeline()->goLive();
     QVERIFY(page.timeline()->isLive());
     QVERIFY(page.actions()->isEnabled());

@@ -143,7 +143,7 @@ void TestExplainRun::selectOpensItsPlan()
     QVERIFY(viewer);
     QVERIFY(viewer->summaryText().contains(QStringLiteral("Execution")));
     QTest::qWait(50);
-    QVERIFY(bench.grab().toImage().save(artifactPath(QStringLiteral("plan-from-editor.png"))));
+    QVERIFY(saveArtifact(bench.grab().toImage(), QStringLiteral("plan-from-editor.png")));
 }
 
 void TestExplainRun::analyzeOfAnUpdateChangesNothing()

@@ -108,8 +108,8 @@ void TestGerman::eachToolSpeaksGerman()
             qPrintable(word + QStringLiteral(" missing in: ") + texts.mid(0, 60).join(u'|')));
     for (const QString &word : english)
         QVERIFY2(!texts.contains(word), qPrintable(word + QStringLiteral(" still English")));
-    QVERIFY(m_window->grab().save(artifactPath(
-        QStringLiteral("german-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())))));
+    QVERIFY(saveArtifact(m_window->grab(),
+        QStringLiteral("german-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
 }
 
 void TestGerman::qtsOwnButtonsToo()
@@ -119,7 +119,7 @@ void TestGerman::qtsOwnButtonsToo()
     auto *box = dialog->findChild<QDialogButtonBox *>();
     QVERIFY(box);
     QCOMPARE(box->button(QDialogButtonBox::Close)->text(), QStringLiteral("Schließen"));
-    QVERIFY(dialog->grab().save(artifactPath(QStringLiteral("german-preferences.png"))));
+    QVERIFY(saveArtifact(dialog->grab(), QStringLiteral("german-preferences.png")));
 }
 
 QTEST_MAIN(TestGerman)

@@ -123,7 +123,7 @@ void TestLockWaitEditor::asksBeforeWaitingBehindAHolder()
     QVERIFY2(messages.contains(QStringLiteral("Not run: the statements were not confirmed.")),
         qPrintable(messages));
     QVERIFY(!columnExists(QStringLiteral("w")));
-    QVERIFY(m_tab->grab().save(artifactPath(QStringLiteral("lock-wait-not-run.png"))));
+    QVERIFY(saveArtifact(m_tab->grab(), QStringLiteral("lock-wait-not-run.png")));
 
     // Yes: it runs, waits behind A, and goes through once A rolls back.
     m_answer = true;

@@ -104,7 +104,7 @@ void TestMainWindow::switchesToolsByKeyboardAndRail()
     QVERIFY(grid && grid->isVisible());
 
     const QImage shot = window.grab().toImage();
-    QVERIFY(shot.save(tusk::test::artifactPath(QStringLiteral("mainwindow-activity.png"))));
+    QVERIFY(tusk::test::saveArtifact(shot, QStringLiteral("mainwindow-activity.png")));
 }
 
 void TestMainWindow::showsTheConnection()

@@ -192,7 +192,7 @@ void TestPasswords::promptsThenRemembersInKeychain()
     const QString reason = reasonOf(prompt);
     QVERIFY2(reason.contains(QLatin1String("asks for a password")), qPrintable(reason));
     QVERIFY(prompt->findChild<QCheckBox *>(QStringLiteral("rememberPassword"))->isEnabled());
-    QVERIFY(prompt->grab().save(tusk::test::artifactPath(QStringLiteral("password-prompt.png"))));
+    QVERIFY(tusk::test::saveArtifact(prompt->grab(), QStringLiteral("password-prompt.png")));
 
     // A wrong password: refused, asked again, and nothing is stored.
     QTest::keyClicks(
@@ -233,7 +233,7 @@ void TestPasswords::nextStartUsesKeychain()
     profilesPage(window)->selectProfile(QStringLiteral("remote"));
     auto *details = profilesPage(window)->findChild<QLabel *>(QStringLiteral("details"));
     QTRY_VERIFY_WITH_TIMEOUT(details->text().contains(QLatin1String("system keychain")), 10000);
-    QVERIFY(window.grab().save(tusk::test::artifactPath(QStringLiteral("profiles-keychain.png"))));
+    QVERIFY(tusk::test::saveArtifact(window.grab(), QStringLiteral("profiles-keychain.png")));
 }
 
 void TestPasswords::refusedKeychainPasswordAsksAgain()
@@ -337,7 +337,7 @@ void TestPasswords::importsServices()
             listed << list->topLevelItem(i)->text(0) + QLatin1Char('|')
                     + QString::number(list->topLevelItem(i)->checkState(0));
         notes = modal->findChild<QLabel *>(QStringLiteral("serviceNotes"))->text();
-        modal->grab().save(tusk::test::artifactPath(QStringLiteral("service-import.png")));
+        tusk::test::saveArtifact(modal->grab(), QStringLiteral("service-import.png"));
         QTest::mouseClick(
             modal->findChild<QPushButton *>(QStringLiteral("importButton")), Qt::LeftButton);
     });

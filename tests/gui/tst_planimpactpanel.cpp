@@ -83,7 +83,7 @@ void TestPlanImpactPanel::droppedIndexShowsFirst()
     QVERIFY(panel.comparison()->comparison());
     QVERIFY(panel.comparison()->comparison()->changedCount() >= 1);
     QTest::qWait(100);
-    QVERIFY(panel.grab().save(artifactPath(QStringLiteral("plan-impact.png"))));
+    QVERIFY(saveArtifact(panel.grab(), QStringLiteral("plan-impact.png")));
     // The scratch database went (other tests make their own meanwhile).
     const QString scratch = QRegularExpression(QStringLiteral("tusk_scratch_\\w+"))
                                 .match(panel.status()->text())

@@ -132,7 +132,7 @@ void TestPlanViewer::showsTheSlowQueryWithHeatAndBadges()
     // The card of the hottest node (#5, 36.3 % of the time) is painted in
     // its heat colour, and the graph fits the view.
     const QImage shot = viewer->grab().toImage();
-    QVERIFY(shot.save(artifactPath(QStringLiteral("plan-viewer-slow-report.png"))));
+    QVERIFY(saveArtifact(shot, QStringLiteral("plan-viewer-slow-report.png")));
     const QImage graph = viewer->graphView()->viewport()->grab().toImage();
     const QColor hottest = PlanHeat::forShare(viewer->plan()->nodes.at(5).exclusivePercent);
     QVERIFY2(pixelsNear(graph, hottest) > 500,
@@ -168,7 +168,7 @@ void TestPlanViewer::gridSortsByOwnTime()
     QCOMPARE(viewer->details()->node(), 6);
     QVERIFY(viewer->details()->valueOf(QStringLiteral("Rows")).contains(QStringLiteral("× 3")));
     QTest::qWait(50);
-    QVERIFY(viewer->grab().toImage().save(artifactPath(QStringLiteral("plan-viewer-grid.png"))));
+    QVERIFY(saveArtifact(viewer->grab().toImage(), QStringLiteral("plan-viewer-grid.png")));
 }
 
 void TestPlanViewer::insightsLeadToTheirNode()
@@ -351,7 +351,7 @@ void TestPlanViewer::comparesTwoPlansOfOneQuery()
     QCOMPARE(view->afterScene()->selectedNode(), 2);
     QCOMPARE(view->deltas()->currentIndex().data(PlanComparisonModel::PairRole).toInt(),
         view->comparison()->pairOfBefore(2));
-    QVERIFY(view->grab().toImage().save(artifactPath(QStringLiteral("plan-comparison.png"))));
+    QVERIFY(saveArtifact(view->grab().toImage(), QStringLiteral("plan-comparison.png")));
 }
 
 void TestPlanViewer::tenThousandNodesStayUsable()
@@ -381,7 +381,7 @@ void TestPlanViewer::tenThousandNodesStayUsable()
     viewer->graphView()->horizontalScrollBar()->setValue(
         viewer->graphView()->horizontalScrollBar()->maximum() / 2);
     const QImage shot = viewer->grab().toImage();
-    QVERIFY(shot.save(artifactPath(QStringLiteral("plan-viewer-10000-nodes.png"))));
+    QVERIFY(saveArtifact(shot, QStringLiteral("plan-viewer-10000-nodes.png")));
     viewer->selectNode(9999);
     QCOMPARE(viewer->details()->node(), 9999);
 }

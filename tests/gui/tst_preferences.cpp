@@ -76,7 +76,7 @@ void TestPreferences::themeSwitchesLiveAndBack()
     QTRY_VERIFY(dialog->palette().color(QPalette::Window).lightness() < 80);
     QVERIFY(m_window->palette().color(QPalette::Base).lightness() < 80);
     QCOMPARE(Preferences::instance()->theme(), Preferences::Theme::Dark);
-    QVERIFY(dialog->grab().toImage().save(artifactPath(QStringLiteral("preferences-dark.png"))));
+    QVERIFY(saveArtifact(dialog->grab().toImage(), QStringLiteral("preferences-dark.png")));
     theme->setCurrentIndex(theme->findData(QStringLiteral("system")));
     QCOMPARE(QApplication::palette().color(QPalette::Window), system);
     // The same dialog comes back, not a second one.
@@ -149,8 +149,7 @@ void TestPreferences::activityThresholdsAreOneSetting()
     inDialog->setValue(42);
     QCOMPARE(inMenu->value(), 42);
     QCOMPARE(ActivityThresholdsForm::saved().longQueryMs, 42'000);
-    QVERIFY(
-        dialog->grab().toImage().save(artifactPath(QStringLiteral("preferences-activity.png"))));
+    QVERIFY(saveArtifact(dialog->grab().toImage(), QStringLiteral("preferences-activity.png")));
     inMenu->setValue(60);
     QCOMPARE(inDialog->value(), 60);
 }
@@ -171,7 +170,7 @@ void TestPreferences::shortcutsListTheWindowsKeys()
     QVERIFY2(has(QStringLiteral("Run"), QStringLiteral("SQL")), qPrintable(rows.join(u'\n')));
     QVERIFY2(
         has(QStringLiteral("Toggle comment"), QStringLiteral("SQL")), qPrintable(rows.join(u'\n')));
-    QVERIFY(dialog->grab().toImage().save(artifactPath(QStringLiteral("shortcuts.png"))));
+    QVERIFY(saveArtifact(dialog->grab().toImage(), QStringLiteral("shortcuts.png")));
     dialog->close();
 }
 

@@ -114,7 +114,7 @@ void TestProfileManager::dialogAddsTestsAndSaves()
     const QString result = dialog.findChild<QLabel *>(QStringLiteral("testResult"))->text();
     QVERIFY2(result.contains(QLatin1String("Connected")) && result.contains(QLatin1String("15.")),
         qPrintable(result));
-    QVERIFY(dialog.grab().save(tusk::test::artifactPath(QStringLiteral("profile-dialog.png"))));
+    QVERIFY(tusk::test::saveArtifact(dialog.grab(), QStringLiteral("profile-dialog.png")));
 
     QTest::mouseClick(
         dialog.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
@@ -206,7 +206,7 @@ void TestProfileManager::managerShowsTagsAndNeverDowngradesSsl()
     QTest::qWait(50); // let the layout take the new text's height before the picture
     QVERIFY2(result->height() >= 2 * result->fontMetrics().height(),
         qPrintable(QString::number(result->height())));
-    QVERIFY(window.grab().save(tusk::test::artifactPath(QStringLiteral("profile-manager.png"))));
+    QVERIFY(tusk::test::saveArtifact(window.grab(), QStringLiteral("profile-manager.png")));
     QCOMPARE(readFile(m_projectFile), original);
     // The user turns TLS off by hand; the manager reads the file again.
     QVERIFY(writeFile(

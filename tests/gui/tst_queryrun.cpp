@@ -154,7 +154,7 @@ void TestQueryRun::statementAtTheCaretFillsTheGrid()
     QCOMPARE(view->rowAt(0), 0);
     QVERIFY(
         view->columnWidth(1) >= view->fontMetrics().horizontalAdvance(QStringLiteral("item 1000")));
-    QVERIFY(m_tab->grab().save(artifactPath(QStringLiteral("editor-result-grid.png"))));
+    QVERIFY(saveArtifact(m_tab->grab(), QStringLiteral("editor-result-grid.png")));
 }
 
 void TestQueryRun::scriptGivesOneTabPerResultSet()
@@ -239,7 +239,7 @@ void TestQueryRun::errorUnderlinesTheToken()
     QVERIFY(messages.contains(QStringLiteral("HINT")) || messages.contains(QStringLiteral("nmae")));
     QCOMPARE(m_tab->resultsPane()->currentWidget(), m_tab->resultsPane()->messagesView());
     QVERIFY(m_tab->editor()->toolTipAt(begin + 1).contains(QStringLiteral("nmae")));
-    QVERIFY(m_tab->grab().save(artifactPath(QStringLiteral("editor-run-error.png"))));
+    QVERIFY(saveArtifact(m_tab->grab(), QStringLiteral("editor-run-error.png")));
     // The next run clears the mark.
     QVERIFY(runAndWait(m_tab.get(), QStringLiteral("SELECT 1")));
     QCOMPARE(m_tab->editor()->runErrorRange().first, -1);

@@ -126,8 +126,7 @@ void TestReadOnlyRoleActivity::refusalsAreSaid()
             QVERIFY2(titles.contains(QStringLiteral("Refused (also in the audit log)")),
                 qPrintable(titles.join(QLatin1Char('|'))));
         }
-        QVERIFY(
-            page.grab().save(artifactPath(QStringLiteral("activity-refused-unprivileged.png"))));
+        QVERIFY(saveArtifact(page.grab(), QStringLiteral("activity-refused-unprivileged.png")));
     }
     // The session goes on sleeping.
     QCOMPARE(runAndWait(admin,

@@ -110,9 +110,9 @@ void TestReadOnlyRoleWindow::everyToolOpens()
         QTest::qWait(300); // let each page ask the server what it shows
     }
     QVERIFY(window.connection() && window.connection()->isOpen());
-    QVERIFY(window.grab().save(artifactPath(
+    QVERIFY(saveArtifact(window.grab(),
         QStringLiteral("window-%1.png")
-            .arg(unprivileged ? QStringLiteral("unprivileged") : QStringLiteral("read-only")))));
+            .arg(unprivileged ? QStringLiteral("unprivileged") : QStringLiteral("read-only"))));
 }
 
 QTEST_MAIN(TestReadOnlyRoleWindow)

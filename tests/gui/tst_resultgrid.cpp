@@ -150,8 +150,7 @@ void TestResultGrid::filterAndSortWorkOnFetchedRows()
         QByteArray("id,label,doc\n10,plain,\"{\"\"a\"\": 1}\"\n"));
     m_grid->setFilterText(QString());
     QCOMPARE(m_grid->shownRowCount(), 4);
-    QVERIFY(
-        m_grid->grab().save(tusk::test::artifactPath(QStringLiteral("result-grid-sorted.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_grid->grab(), QStringLiteral("result-grid-sorted.png")));
 }
 
 void TestResultGrid::viewerIndentsJson()

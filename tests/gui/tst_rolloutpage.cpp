@@ -126,7 +126,7 @@ void TestRolloutPage::showsTheDemoFolder()
     QVERIFY2(!text.contains(QLatin1String("tusk:")), qPrintable(text)); // markers hidden
     // The demo keeps every rule: no notice.
     QVERIFY(!m_page->findChild<QLabel *>(QStringLiteral("rolloutNotice"))->isVisible());
-    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-demo.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_page->grab(), QStringLiteral("rollout-demo.png")));
 }
 
 void TestRolloutPage::noticesABrokenRule()
@@ -176,7 +176,7 @@ void TestRolloutPage::updatesTheChangelogAndReleases()
     QVERIFY(QFile::exists(m_folder + QStringLiteral("/2026-12-05_released/prerelease.sql")));
     QCOMPARE(read(m_folder + QStringLiteral("/2026-10-01_released/001_baseline.sql")), baseline);
     QVERIFY(!read(m_folder + QStringLiteral("/CHANGELOG.md")).contains("tusk: prerelease.sql"));
-    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-released.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_page->grab(), QStringLiteral("rollout-released.png")));
 }
 
 void TestRolloutPage::createsAMissingFolder()
@@ -227,7 +227,7 @@ void TestRolloutPage::splitsWithAPreview()
     QVERIFY2(preview->toPlainText().contains(
                  QLatin1String("new 2_prerelease.sql (1 statement, runs outside a transaction)")),
         qPrintable(preview->toPlainText()));
-    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-split.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_page->grab(), QStringLiteral("rollout-split.png")));
     // Nothing is written before the click.
     QVERIFY(QFile::exists(m_folder + QStringLiteral("/prerelease.sql")));
     QSignalSpy said(m_page.get(), &RolloutPage::message);
@@ -331,7 +331,7 @@ void TestRolloutPage::usesAnExistingFolder()
     // Dependency trees are not looked into.
     QCOMPARE(choices->count(), 1);
     QCOMPARE(choices->itemText(0), QStringLiteral("src/db/sql"));
-    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-pick.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_page->grab(), QStringLiteral("rollout-pick.png")));
     QTest::mouseClick(
         m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->folder(), project + QStringLiteral("/src/db/sql"), 5000);
@@ -362,7 +362,7 @@ void TestRolloutPage::releasesIntoTheFoldersTool()
     QVERIFY2(preview.startsWith(QLatin1String("release prerelease.sql as golang-migrate "
                                               "000010_items_column_price_cents_added.up.sql")),
         qPrintable(preview));
-    QVERIFY(m_page->grab().save(tusk::test::artifactPath(QStringLiteral("rollout-golang.png"))));
+    QVERIFY(tusk::test::saveArtifact(m_page->grab(), QStringLiteral("rollout-golang.png")));
     QSignalSpy said(m_page.get(), &RolloutPage::message);
     QTest::mouseClick(
         m_page->findChild<QPushButton *>(QStringLiteral("confirmRollout")), Qt::LeftButton);

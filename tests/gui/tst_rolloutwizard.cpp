@@ -97,7 +97,7 @@ QPushButton *TestRolloutWizard::button(const QString &text) const
 
 void TestRolloutWizard::shot(const QString &name)
 {
-    QVERIFY(m_wizard->grab().save(artifactPath(name)));
+    QVERIFY(saveArtifact(m_wizard->grab(), name));
 }
 
 void TestRolloutWizard::walkTheRollout()

@@ -232,7 +232,7 @@ void TestSchemaBrowser::detailsAndDdlOfATable()
     QTRY_VERIFY_WITH_TIMEOUT(stats->item(exactRow, 1)->text().endsWith(QStringLiteral("kB")), 5000);
 
     const QImage shot = m_browser->grab().toImage();
-    QVERIFY(shot.save(artifactPath(QStringLiteral("schema-browser-details.png"))));
+    QVERIFY(saveArtifact(shot, QStringLiteral("schema-browser-details.png")));
 }
 
 void TestSchemaBrowser::healthViewListsFindingsWithFixes()
@@ -255,7 +255,7 @@ void TestSchemaBrowser::healthViewListsFindingsWithFixes()
     emit health->list()->activated(health->list()->currentIndex());
     QCOMPARE(m_browser->tree()->currentIndex().data().toString(), QStringLiteral("order_items"));
     const QImage shot = m_browser->grab().toImage();
-    QVERIFY(shot.save(artifactPath(QStringLiteral("schema-browser-health.png"))));
+    QVERIFY(saveArtifact(shot, QStringLiteral("schema-browser-health.png")));
 }
 
 void TestSchemaBrowser::lockedTableGivesAMessageNotAWait()
@@ -285,7 +285,7 @@ void TestSchemaBrowser::lockedTableGivesAMessageNotAWait()
         qPrintable(details->ddlMessage()));
     QVERIFY(details->findChild<QLabel *>(QStringLiteral("ddlMessage"))->isVisible());
     const QImage shot = m_browser->grab().toImage();
-    QVERIFY(shot.save(artifactPath(QStringLiteral("schema-browser-locked.png"))));
+    QVERIFY(saveArtifact(shot, QStringLiteral("schema-browser-locked.png")));
     QVERIFY(runAndWait(holder, QStringLiteral("ROLLBACK")).error.isNull());
 }
 

@@ -84,7 +84,7 @@ void TestSecretsWindow::urlPasswordStaysHidden()
     window.openProfile(Profile::oneOff(info, QStringLiteral("db_url")));
     QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle() != QLatin1String("Tusk"), 15000);
     QCOMPARE(window.windowTitle(), QStringLiteral("postgres on db_url — Tusk"));
-    QVERIFY(window.grab().save(tusk::test::artifactPath(QStringLiteral("secrets-window.png"))));
+    QVERIFY(tusk::test::saveArtifact(window.grab(), QStringLiteral("secrets-window.png")));
 
     QStringList texts;
     for (QWidget *top : QApplication::topLevelWidgets())

@@ -116,7 +116,7 @@ void TestSqlEditor::squigglesLandOnTheEnginesRanges()
     QVERIFY(editor->findingAt(createAt) >= 0);
     QCOMPARE(editor->findingAt(3), -1);
     QVERIFY(m_tab->lintStatus().contains(QStringLiteral("linted in")));
-    QVERIFY(m_tab->grab().save(artifactPath(QStringLiteral("sql-editor-findings.png"))));
+    QVERIFY(saveArtifact(m_tab->grab(), QStringLiteral("sql-editor-findings.png")));
 }
 
 void TestSqlEditor::tooltipSaysTheLockAndTheAlternative()

@@ -172,7 +172,7 @@ void TestStructureChange::asksVerifiesAndAddsToTheMigration()
         10000);
     AddToMigrationBar *offer = tab->migrationOffer();
     QVERIFY(offer->isVisible());
-    QVERIFY(m_page->grab().save(artifactPath(QStringLiteral("structure-change.png"))));
+    QVERIFY(saveArtifact(m_page->grab(), QStringLiteral("structure-change.png")));
     QSignalSpy said(m_page.get(), &SqlPage::message);
     QTest::mouseClick(
         offer->findChild<QPushButton *>(QStringLiteral("addToMigration")), Qt::LeftButton);

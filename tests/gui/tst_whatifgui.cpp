@@ -153,7 +153,7 @@ void TestWhatIfGui::tryAnIndexOpensTheComparison()
         QStringLiteral("CREATE INDEX CONCURRENTLY ON public.orders (status);"));
 
     QTest::qWait(200); // let the graphs settle before the picture
-    QVERIFY(page.grab().toImage().save(artifactPath(QStringLiteral("plan-whatif-comparison.png"))));
+    QVERIFY(saveArtifact(page.grab().toImage(), QStringLiteral("plan-whatif-comparison.png")));
 }
 
 // A plan explained in the editor reaches the Plan tool as a hand-off with
@@ -190,7 +190,7 @@ void TestWhatIfGui::pastedPlanNeedsTheQuery()
     QVERIFY(viewer->insightsList()->toPlainText().contains(QLatin1String("needs the query")));
     QVERIFY(!viewer->tryIndex());
     QVERIFY(!viewer->whatIfView());
-    QVERIFY(viewer->grab().toImage().save(artifactPath(QStringLiteral("plan-whatif-pasted.png"))));
+    QVERIFY(saveArtifact(viewer->grab().toImage(), QStringLiteral("plan-whatif-pasted.png")));
 }
 
 void TestWhatIfGui::withoutHypopgTheButtonSaysHowToGetIt()
