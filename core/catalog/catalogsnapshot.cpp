@@ -80,6 +80,7 @@ QStringList splitQualifiedName(const QString &text)
         } else if (c == u'.') {
             parts << part;
             part.clear();
+            wasQuoted = false; // "S".MixedCase: the table's name folds
         } else {
             part += wasQuoted ? c : c.toLower();
         }

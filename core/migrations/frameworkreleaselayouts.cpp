@@ -8,6 +8,7 @@
 #include "changeverifier.h"
 
 #include "core/sql/parsedscript.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -130,7 +131,8 @@ QByteArray sqitchVerify(const QString &head, const Unit &u)
         + QStringLiteral("-- Written by Tusk: each query divides by zero, and so fails, when "
                          "what its\n-- comment states does not hold.\n\nBEGIN;\n\n");
     for (const ChangeVerifier::Check &check : checks)
-        out += QStringLiteral("-- %1\n%2\n\n").arg(check.what, ChangeVerifier::assertion(check));
+        out += QStringLiteral("-- %1\n%2\n\n")
+                   .arg(SqlIdentifier::commentText(check.what), ChangeVerifier::assertion(check));
     return (out + QStringLiteral("ROLLBACK;\n")).toUtf8();
 }
 

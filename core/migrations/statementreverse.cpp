@@ -4,6 +4,7 @@
 
 #include "core/catalog/ddlwriter.h"
 #include "core/sql/parsedscript.h"
+#include "core/sql/sqlidentifier.h"
 
 #include <functional>
 
@@ -408,7 +409,8 @@ QList<StatementReverse::Inverse> StatementReverse::reverse(const QString &sql) c
         inverse.sql = sqls.join(QLatin1Char('\n'));
         inverse.reason = reasons.join(QStringLiteral("; "));
         if (inverse.sql.isEmpty() && !inverse.safe)
-            inverse.sql = QStringLiteral("-- no safe inverse: ") + inverse.reason;
+            inverse.sql =
+                QStringLiteral("-- no safe inverse: ") + SqlIdentifier::commentText(inverse.reason);
         out << inverse;
     }
     return out;
@@ -429,8 +431,11 @@ QString StatementReverse::downScript(const QList<Inverse> &inverses)
         if (inverse.safe) {
             blocks << inverse.sql;
         } else if (inverse.isPartial()) {
+            // The reason names objects, and a name may hold a line break:
+            // it must not end the comment.
             blocks << QStringLiteral("-- partial inverse: %1\n-- %2\n%3")
-                          .arg(inverse.reason, oneLine(inverse.statement), inverse.sql);
+                          .arg(SqlIdentifier::commentText(inverse.reason),
+                              oneLine(inverse.statement), inverse.sql);
         } else {
             blocks << inverse.sql + QStringLiteral("\n-- ") + oneLine(inverse.statement);
         }

@@ -219,6 +219,10 @@ void TestHostileNames::catalogHoldsWhatTheServerKeeps()
     }
     QCOMPARE(s.qualifiedName(*orders), hostile::ordersSql());
     QCOMPARE(s.qualifiedName(*longer), hostile::long63Sql());
+    // A quoted schema does not keep the table's name from folding, as the
+    // server folds it: "public".MixedCase is mixedcase.
+    QCOMPARE(s.findRelation(u"\"public\".MixedCase"_s), lower);
+    QCOMPARE(s.findRelation(u"\"public\".\"MixedCase\""_s), mixed);
 }
 
 // Each object's DDL, read from the snapshot, run in a fresh database: it
