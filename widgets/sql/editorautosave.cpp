@@ -5,6 +5,8 @@
 #include "core/files/userfilewriter.h"
 #include "core/sql/sqlfile.h"
 
+#include "core/support/backgroundpool.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -155,6 +157,23 @@ bool EditorAutosave::writeIn(const QString &folder, const Entry &entry, QString 
             QJsonDocument(describe(entry)).toJson(QJsonDocument::Compact), options);
     *error = failure.message;
     return failure.isNull();
+}
+
+void EditorAutosave::writeLater(QObject *receiver, const Entry &entry,
+    std::function<void(bool ok, const QString &error)> done) const
+{
+    struct Outcome {
+        bool ok = false;
+        QString error;
+    };
+    core::BackgroundPool::run<Outcome>(
+        receiver,
+        [folder = m_folder, entry] {
+            Outcome outcome;
+            outcome.ok = writeIn(folder, entry, &outcome.error);
+            return outcome;
+        },
+        [done = std::move(done)](Outcome &&outcome) { done(outcome.ok, outcome.error); });
 }
 
 void EditorAutosave::remove(const QString &id)

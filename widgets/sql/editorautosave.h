@@ -3,6 +3,8 @@
 #include <QLockFile>
 #include <QString>
 
+#include <functional>
+
 #include <memory>
 
 namespace tusk::widgets {
@@ -37,6 +39,10 @@ public:
     // are synced to disk before they replace the old ones, which may take
     // a while on a busy disk, so the window writes from a worker.
     static bool writeIn(const QString &folder, const Entry &entry, QString *error);
+    // writeIn on the BackgroundPool; `done(ok, error)` runs on the main
+    // thread if `receiver` still exists.
+    void writeLater(QObject *receiver, const Entry &entry,
+        std::function<void(bool ok, const QString &error)> done) const;
     void remove(const QString &id);
     QString folder() const { return m_folder; }
 

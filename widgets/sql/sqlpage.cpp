@@ -399,21 +399,10 @@ void SqlPage::autosaveNow()
         // last one, which a busy disk can hold up for a while.
         const EditorAutosave::Entry entry {
             tab->autosaveId(), tab->filePath(), tab->editor()->text()};
-        const QString folder = m_autosave->folder();
         m_autosaving.insert(entry.id);
         const QPointer<SqlEditorTab> written(tab);
-        struct Outcome {
-            bool ok = false;
-            QString error;
-        };
-        core::BackgroundPool::run<Outcome>(
-            this,
-            [folder, entry] {
-                Outcome outcome;
-                outcome.ok = EditorAutosave::writeIn(folder, entry, &outcome.error);
-                return outcome;
-            },
-            [this, written, id = entry.id, revision](Outcome &&outcome) {
+        m_autosave->writeLater(
+            this, entry, [this, written, id = entry.id, revision](bool ok, const QString &error) {
                 m_autosaving.remove(id);
                 if (!written) {
                     // Closed meanwhile: the files closing removed are back.
@@ -421,11 +410,11 @@ void SqlPage::autosaveNow()
                         m_autosave->remove(id);
                     return;
                 }
-                if (outcome.ok)
+                if (ok)
                     written->setAutosavedRevision(revision);
                 else
                     emit message(tr("Unsaved text of %1 could not be kept safe: %2")
-                                     .arg(written->title(), outcome.error));
+                                     .arg(written->title(), error));
             });
     }
 }
