@@ -86,7 +86,7 @@ bool writeFile(const QString &path, const QByteArray &content)
 }
 
 int runTusk(const QStringList &arguments, const QString &workingDir, QString *output,
-    const QStringList &environment, const QByteArray &input)
+    const QStringList &environment, const QByteArray &input, QString *errors)
 {
     QProcess tusk;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -96,13 +96,16 @@ int runTusk(const QStringList &arguments, const QString &workingDir, QString *ou
         env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
     tusk.setProcessEnvironment(env);
     tusk.setWorkingDirectory(workingDir);
-    tusk.setProcessChannelMode(QProcess::MergedChannels);
+    if (!errors)
+        tusk.setProcessChannelMode(QProcess::MergedChannels);
     tusk.start(qEnvironmentVariable("TUSK_EXECUTABLE"), arguments);
     tusk.write(input);
     tusk.closeWriteChannel();
     const bool finished = tusk.waitForFinished(60000);
-    *output = QString::fromUtf8(tusk.readAll());
-    return finished ? tusk.exitCode() : -1;
+    *output = QString::fromUtf8(tusk.readAllStandardOutput());
+    if (errors)
+        *errors = QString::fromUtf8(tusk.readAllStandardError());
+    return finished && tusk.exitStatus() == QProcess::NormalExit ? tusk.exitCode() : -1;
 }
 
 QString artifactPath(const QString &fileName)

@@ -42,9 +42,10 @@ bool writeFile(const QString &path, const QByteArray &content);
 // Runs `tusk <arguments>` ($TUSK_EXECUTABLE) in `workingDir` without DB_URL
 // and DB_PROFILE, with `environment` ("NAME=value") on top, feeding `input`
 // to stdin. Returns the exit code (-1 when it did not finish in 60 s);
-// *output gets stdout and stderr together.
+// *output gets stdout and stderr together, unless `errors` is given: then
+// stderr goes there.
 int runTusk(const QStringList &arguments, const QString &workingDir, QString *output,
-    const QStringList &environment = {}, const QByteArray &input = {});
+    const QStringList &environment = {}, const QByteArray &input = {}, QString *errors = nullptr);
 
 // Opens and waits; returns the error, null on success.
 core::PgError openAndWait(

@@ -11,7 +11,6 @@
 
 #include "testsupport.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace tusk::test;
@@ -23,24 +22,11 @@ struct Run {
     QString err;
 };
 
-// Like runTusk, with stdout and stderr apart: the message belongs on stderr.
+// stdout and stderr apart: the message belongs on stderr.
 Run runCommand(const QStringList &arguments, const QString &workingDir, const QStringList &env = {})
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DB_URL"));
-    environment.remove(QStringLiteral("DB_PROFILE"));
-    for (const QString &pair : env)
-        environment.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workingDir);
-    process.start(qEnvironmentVariable("TUSK_EXECUTABLE"), arguments);
-    process.closeWriteChannel();
     Run run;
-    if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.exitCode = runTusk(arguments, workingDir, &run.out, env, {}, &run.err);
     return run;
 }
 
