@@ -135,6 +135,11 @@ int ActivityHistory::size() const
     return int(d->times.size());
 }
 
+int ActivityHistory::textCount() const
+{
+    return d->strings.count();
+}
+
 QDateTime ActivityHistory::first() const
 {
     return timeAt(0);

@@ -70,6 +70,9 @@ public:
     ActivitySample sampleAt(int index) const;
     // One per sample, in the same order.
     const QList<ActivityTally> &tallies() const;
+    // Distinct texts (queries, names) the kept samples hold: what memory the
+    // history needs beyond its records.
+    int textCount() const;
 
 private:
     struct Data;

@@ -3,8 +3,6 @@
 #include "plan.h"
 #include "planvalue.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 #include <cmath>
 
@@ -293,28 +291,187 @@ QString PlanInsight::severityName(Severity severity)
     return {};
 }
 
+namespace {
+
+// Reads a Filter or Index Cond the way PostgreSQL deparses it: names bare or
+// double-quoted ("a""b"), string literals in single quotes. A quoted name
+// may hold anything, a comparison or a quote included, so the text is walked
+// token by token rather than matched with a pattern.
+class FilterScanner {
+public:
+    explicit FilterScanner(const QString &text)
+        : m_text(text)
+    {
+    }
+
+    QStringList columns()
+    {
+        QStringList equality;
+        QStringList other;
+        while (m_at < m_text.size()) {
+            const QChar c = m_text.at(m_at);
+            if (c == u'\'') {
+                skipQuoted(u'\'');
+            } else if (m_text.mid(m_at, 2) == u"::"_s) {
+                m_at = pastType(m_at + 2); // a type, never a column
+            } else if (c == u'"' || startsBareName()) {
+                const QString column = readNameChain();
+                if (column.isEmpty())
+                    continue;
+                const QString op = comparisonAfterCast();
+                if (op.isEmpty())
+                    continue;
+                QStringList &list = op == u"="_s || op == u"= ANY"_s ? equality : other;
+                if (!equality.contains(column) && !other.contains(column))
+                    list << column;
+            } else {
+                ++m_at;
+            }
+        }
+        return equality + other;
+    }
+
+private:
+    bool startsBareName() const
+    {
+        const QChar c = m_text.at(m_at);
+        return c.isLetter() || c == u'_';
+    }
+
+    // Past the closing quote; a doubled quote is one quote of the text.
+    QString skipQuoted(QChar quote)
+    {
+        QString out;
+        ++m_at;
+        while (m_at < m_text.size()) {
+            const QChar c = m_text.at(m_at++);
+            if (c != quote) {
+                out += c;
+            } else if (m_at < m_text.size() && m_text.at(m_at) == quote) {
+                out += quote;
+                ++m_at;
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    // One name, as the catalog spells it.
+    QString readName(bool *keyword)
+    {
+        *keyword = false;
+        if (m_text.at(m_at) == u'"')
+            return skipQuoted(u'"');
+        const qsizetype start = m_at;
+        while (m_at < m_text.size()
+            && (m_text.at(m_at).isLetterOrNumber() || m_text.at(m_at) == u'_'
+                || m_text.at(m_at) == u'$'))
+            ++m_at;
+        const QString word = m_text.mid(start, m_at - start);
+        static const QStringList keywords {u"AND"_s, u"OR"_s, u"NOT"_s, u"ANY"_s, u"ALL"_s, u"IS"_s,
+            u"NULL"_s, u"TRUE"_s, u"FALSE"_s, u"BETWEEN"_s, u"LIKE"_s, u"ILIKE"_s, u"SubPlan"_s,
+            u"InitPlan"_s};
+        *keyword = keywords.contains(word);
+        return word;
+    }
+
+    // "t.col", "s.t.col", "\"W;--\"\"t\".\"x\"": the last part; empty for a
+    // keyword or a function call ("lower(" is not a column).
+    QString readNameChain()
+    {
+        bool keyword = false;
+        QString name = readName(&keyword);
+        while (m_at + 1 < m_text.size() && m_text.at(m_at) == u'.'
+            && (m_text.at(m_at + 1) == u'"' || m_text.at(m_at + 1).isLetter()
+                || m_text.at(m_at + 1) == u'_')) {
+            ++m_at;
+            name = readName(&keyword);
+        }
+        if (keyword || (m_at < m_text.size() && m_text.at(m_at) == u'('))
+            return {};
+        return name;
+    }
+
+    void skipSpaces(qsizetype *at) const
+    {
+        while (*at < m_text.size() && m_text.at(*at).isSpace())
+            ++*at;
+    }
+
+    // The comparison after the name, past closing parentheses and casts
+    // ("(t.col)::numeric(10,2) >", "col::text IS NULL"); empty if none.
+    // Leaves m_at where it was: the scan goes on inside what follows.
+    QString comparisonAfterCast() const
+    {
+        qsizetype at = m_at;
+        for (;;) {
+            skipSpaces(&at);
+            if (at < m_text.size() && m_text.at(at) == u')') {
+                ++at;
+            } else if (m_text.mid(at, 2) == u"::"_s) {
+                at = pastType(at + 2);
+            } else {
+                break;
+            }
+        }
+        static const QStringList operators {u"= ANY"_s, u"<>"_s, u"!="_s, u"<="_s, u">="_s,
+            u"!~~*"_s, u"!~~"_s, u"~~*"_s, u"~~"_s, u"="_s, u"<"_s, u">"_s, u"IS "_s,
+            u"BETWEEN "_s};
+        for (const QString &op : operators) {
+            if (m_text.mid(at, op.size()) == op)
+                return op.trimmed();
+        }
+        return {};
+    }
+
+    // A type name: words ("timestamp with time zone"), a schema, quotes, a
+    // typmod "(10,2)" and "[]"; stops before an operator word such as IS.
+    qsizetype pastType(qsizetype at) const
+    {
+        static const QStringList stopWords {
+            u"IS"_s, u"AND"_s, u"OR"_s, u"BETWEEN"_s, u"NOT"_s, u"LIKE"_s, u"ILIKE"_s};
+        for (;;) {
+            qsizetype next = at;
+            skipSpaces(&next);
+            if (next >= m_text.size())
+                return next;
+            const QChar c = m_text.at(next);
+            if (c == u'"') {
+                ++next;
+                while (next < m_text.size() && m_text.at(next) != u'"')
+                    ++next;
+                at = next + 1;
+            } else if (c.isLetter() || c == u'_') {
+                qsizetype end = next;
+                while (end < m_text.size()
+                    && (m_text.at(end).isLetterOrNumber() || m_text.at(end) == u'_'))
+                    ++end;
+                if (stopWords.contains(m_text.mid(next, end - next)))
+                    return at;
+                at = end;
+            } else if (c == u'.' || c == u'[' || c == u']') {
+                at = next + 1;
+            } else if (c == u'(' && at == next) {
+                const qsizetype close = m_text.indexOf(u')', next);
+                at = close < 0 ? m_text.size() : close + 1;
+            } else {
+                return at;
+            }
+        }
+    }
+
+    const QString &m_text;
+    qsizetype m_at = 0;
+};
+
+} // namespace
+
 QStringList PlanInsights::filterColumns(const QString &filter)
 {
-    // "(col = …)", "((t.col)::numeric > …)", "(col ~~ …)": the column on the
-    // left of a comparison, without its qualifier and cast.
-    static const QRegularExpression comparison(
-        u"\\(*([A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)?)\\)?(?:::[\\w ]+)?\\)?\\s*(=|<>|!=|<=|>=|<|>|~~\\*?|!~~|IS|= ANY|BETWEEN)"_s);
-    QStringList equality;
-    QStringList other;
-    auto it = comparison.globalMatch(filter);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        QString column = m.captured(1);
-        column = column.mid(column.lastIndexOf(u'.') + 1);
-        if (column.startsWith(u'$') || column == u"AND"_s || column == u"OR"_s
-            || column == u"NOT"_s)
-            continue;
-        QStringList &list =
-            m.captured(2) == u"="_s || m.captured(2) == u"= ANY"_s ? equality : other;
-        if (!equality.contains(column) && !other.contains(column))
-            list << column;
-    }
-    return equality + other;
+    // The column on the left of each comparison, without its qualifier and
+    // cast, as the catalog spells it (unquoted): equality first.
+    return FilterScanner(filter).columns();
 }
 
 QList<PlanInsight> PlanInsights::find(const Plan &plan, int slowNodes)

@@ -218,16 +218,20 @@ void RolloutSession::execute(const ConnInfo &target, const QString &sql, bool in
     if (!m_plan.settings.isEmpty())
         statements.prepend(m_plan.settings.join(QLatin1Char('\n')));
     connect(m_connection, &Connection::openFailed, this, [then](const PgError &e) { then(e); });
+    // The connection's `opened` slot owns the chain; the chain refers to
+    // itself weakly, so it goes with the connection (a strong self-reference
+    // was a cycle that never freed).
     auto next = std::make_shared<std::function<void()>>();
-    *next = [this, statements, then, next]() mutable {
+    *next = [this, statements, then, weakNext = std::weak_ptr(next)]() mutable {
         if (statements.isEmpty())
             return then(PgError());
         const QString first = statements.takeFirst();
         m_connection->execute(
-            first, {}, this, [then, next](const QList<Result> &, const PgError &e) {
+            first, {}, this, [then, weakNext](const QList<Result> &, const PgError &e) {
                 if (!e.isNull())
                     return then(e);
-                (*next)();
+                if (const auto chain = weakNext.lock())
+                    (*chain)();
             });
     };
     connect(m_connection, &Connection::opened, this, [next] { (*next)(); });

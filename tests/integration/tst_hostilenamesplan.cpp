@@ -2,10 +2,8 @@
 // table and columns named with quotes, semicolons, `--` and a comparison
 // inside a name is spelled as SQL that HypoPG accepts, that the planner
 // uses, and that builds the index on exactly that column when run for
-// real. The candidate the plan's insight proposes must name the filtered
-// column: PlanInsights::filterColumns() reads only bare names from the
-// Filter text, which is a known bug of core/plan (reported, not fixed
-// here), marked as an expected failure so the fix shows.
+// real. The candidate the plan's insight proposes names exactly the
+// filtered column, never a look-alike whose name is a word inside it.
 
 #include "testsupport.h"
 #include "tst_hostilenamesfixture.h"
@@ -92,7 +90,6 @@ void TestHostileNamesPlan::candidateFromTheInsight()
     qInfo("the insight's candidate: %s", qPrintable(found));
     // None for a quoted name, or a bare word inside it ("x" of "x = 1 OR y"),
     // whose look-alike column x then gets the index.
-    QEXPECT_FAIL("", "core/plan: PlanInsights::filterColumns() reads bare names only", Abort);
     QVERIFY2(candidate && candidate->columns == QStringList {column}, qPrintable(found));
 }
 

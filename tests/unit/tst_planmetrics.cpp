@@ -329,6 +329,16 @@ void TestPlanMetrics::filterColumns()
         QStringList({QStringLiteral("status"), QStringLiteral("placed_at")}));
     QCOMPARE(PlanInsights::filterColumns(QStringLiteral("((o.total_cents)::numeric > $1)")),
         QStringList {QStringLiteral("total_cents")});
+    // Quoted names hold anything; a word inside one is not a column.
+    QCOMPARE(PlanInsights::filterColumns(QStringLiteral(
+                 "((\"x = 1 OR y\" = 17) AND (t.\"a\"\"b;--\" > 3) AND (\"Status\" IS NULL))")),
+        QStringList(
+            {QStringLiteral("x = 1 OR y"), QStringLiteral("a\"b;--"), QStringLiteral("Status")}));
+    // Literals, casts' types and function names are not columns either.
+    QCOMPARE(PlanInsights::filterColumns(QStringLiteral(
+                 "(('x = 1'::text = lower(email)) AND ((code)::character varying(8) ~~ 'a%'::text) "
+                 "AND (kind = ANY ('{a,b}'::text[])))")),
+        QStringList({QStringLiteral("kind"), QStringLiteral("code")}));
 }
 
 QTEST_GUILESS_MAIN(TestPlanMetrics)

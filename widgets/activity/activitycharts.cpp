@@ -80,8 +80,12 @@ Bucketed bucketsOf(const QList<ActivityTally> &tallies, const QDateTime &from, c
 
 void resetAxes(QChart *chart, const QDateTime &from, const QDateTime &to, double top)
 {
-    for (QAbstractAxis *axis : chart->axes())
+    // removeAxis() hands the axis back to us: drawn on every sample, the
+    // old ones would pile up for as long as the monitor runs.
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     auto *x = new QDateTimeAxis;
     x->setFormat(from.secsTo(to) > 3600 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
     x->setRange(from.toLocalTime(), to.toLocalTime());
@@ -110,8 +114,11 @@ double stack(QChart *chart, const Bucketed &b, const QStringList &layers,
     QList<double> below(b.at.size(), 0.0);
     double top = 0;
     for (const QString &layer : layers) {
-        auto *lower = new QLineSeries;
-        auto *upper = new QLineSeries;
+        // The area does not own its boundary lines: its children, they go
+        // with it when the next draw removes it.
+        auto *area = new QAreaSeries;
+        auto *lower = new QLineSeries(area);
+        auto *upper = new QLineSeries(area);
         QList<QPointF> lowerPoints, upperPoints;
         for (int i = 0; i < b.at.size(); ++i) {
             const double base = below.at(i);
@@ -123,7 +130,8 @@ double stack(QChart *chart, const Bucketed &b, const QStringList &layers,
         }
         lower->replace(lowerPoints);
         upper->replace(upperPoints);
-        auto *area = new QAreaSeries(upper, lower);
+        area->setUpperSeries(upper);
+        area->setLowerSeries(lower);
         area->setName(layer);
         chart->addSeries(area);
     }

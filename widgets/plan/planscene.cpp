@@ -23,7 +23,12 @@ PlanScene::PlanScene(QObject *parent)
         [this] { emit nodeSelected(selectedNode()); });
 }
 
-PlanScene::~PlanScene() = default;
+PlanScene::~PlanScene()
+{
+    // ~QGraphicsScene deletes the items, and a selected one emits
+    // selectionChanged when this object is no longer a PlanScene.
+    disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
+}
 
 void PlanScene::setPlan(std::shared_ptr<const Plan> plan, const QList<PlanInsight> &insights)
 {
