@@ -189,7 +189,7 @@ void PlanMetrics::derive(Plan &plan)
             raw[n.parent] -= time[n.id];
     std::vector<int> owners(count, -1);
     for (const PlanNode &n : plan.nodes)
-        if (n.isInitPlan() && !n.isCte())
+        if (n.isInitPlan() && !n.isCte() && n.parent >= 0) // a pasted root may be one
             owners[n.id] = initPlanOwner(plan, n, raw);
 
     const std::vector<double> exclusiveTime = exclusive(plan, time, owners);

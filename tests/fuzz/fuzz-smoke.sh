@@ -41,7 +41,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/fuzz-smoke.XXXXXX")
 seeds_of() {
     case $1 in
     fuzz_lint) echo tests/lint/cases/*/ ;;
-    fuzz_plan) echo tests/data/plans/ tests/data/plans/styles/ tests/data/plans/pastes/ ;;
+    fuzz_plan) echo tests/data/plans/ tests/data/plans/styles/ tests/data/plans/pastes/ tests/data/plans/crashes/ ;;
     *) echo "tests/fuzz/corpus/$1/" ;;
     esac
 }

@@ -2,8 +2,10 @@
 // in the text as the user gave it; and two plans of one query compare.
 
 #include "core/plan/plancomparison.h"
+#include "core/plan/planinsight.h"
 #include "core/plan/planreader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -45,6 +47,7 @@ private slots:
     void truncatedYamlAndXml();
     void notAPlan();
     void everyPrefixIsSafe();
+    void whatTheFuzzerFoundReadsCleanly();
     void comparesTwoPlansOfOneQuery();
     void comparingAPlanWithItselfChangesNothing();
     void aNodeInsertedAboveIsAnAddition();
@@ -136,6 +139,22 @@ void TestPlanErrors::everyPrefixIsSafe()
             // Where reading stopped is inside the text.
             QVERIFY(r.error.line <= text.left(n).count(QLatin1Char('\n')) + 1);
         }
+    }
+}
+
+// Inputs on which fuzz_plan once crashed (tests/data/plans/crashes/; a
+// mangled paste whose first node is an InitPlan overran the node list in
+// PlanMetrics): each reads or fails cleanly, insights and all.
+void TestPlanErrors::whatTheFuzzerFoundReadsCleanly()
+{
+    const QDir dir(dataDir + QStringLiteral("/crashes"));
+    const QStringList names = dir.entryList(QDir::Files);
+    QVERIFY(!names.isEmpty());
+    for (const QString &name : names) {
+        const PlanReader::Result r = PlanReader::read(readFile(QStringLiteral("crashes/") + name));
+        QVERIFY2(r.ok() != r.error.isError(), qPrintable(name));
+        if (r.ok())
+            PlanInsights::find(r.plan);
     }
 }
 
